@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Wire contract of GET /api/contexts. Never carries credentials: only names and the server URL. */
+export const KubeContextSchema = z.object({
+  name: z.string(),
+  cluster: z.string(),
+  user: z.string(),
+  server: z.string(),
+});
+
+export const ContextsResponseSchema = z.object({
+  current: z.string(),
+  contexts: z.array(KubeContextSchema),
+  /** where credentials come from: a kubeconfig file, or the pod's ServiceAccount */
+  source: z.enum(['kubeconfig', 'in-cluster']),
+});
+export type ContextsResponse = z.infer<typeof ContextsResponseSchema>;
+
+/** Body of POST /api/contexts/current. Context names in kubeconfigs are free-form but bounded. */
+export const SelectContextBodySchema = z.object({
+  name: z.string().min(1).max(253).regex(/^[\w.@:/+-]+$/, 'not a valid context name'),
+});

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { PartAvailabilitySchema } from './partial';
+
+/**
+ * Wire contract of GET /api/nodes (route handler → browser). Browser-safe: zod only.
+ * Quantities are plain numbers in base units (millicores, bytes): 2^53 bytes is 8 PiB, plenty per node.
+ */
+export const PressureSchema = z.enum(['MemoryPressure', 'DiskPressure', 'PIDPressure']);
+export type Pressure = z.infer<typeof PressureSchema>;
+
+export const TaintSchema = z.object({
+  key: z.string(),
+  value: z.string().optional(),
+  effect: z.string(),
+});
+
+const CpuMemorySchema = z.object({ cpuMillis: z.number(), memoryBytes: z.number() });
+
+export const NodeRowSchema = z.object({
+  name: z.string(),
+  /** status of the Ready condition; Unknown when the kubelet stopped posting */
+  ready: z.enum(['True', 'False', 'Unknown']),
+  /** from node-role.kubernetes.io/<role> labels (and kubernetes.io/role); empty = <none> */
+  roles: z.array(z.string()),
+  kubeletVersion: z.string(),
+  osImage: z.string(),
+  kernelVersion: z.string(),
+  architecture: z.string(),
+  containerRuntime: z.string(),
+  internalIP: z.string().optional(),
+  createdAt: z.string(),
+  unschedulable: z.boolean(),
+  taints: z.array(TaintSchema),
+  /** pressure conditions whose status is True */
+  pressures: z.array(PressureSchema),
+  capacity: CpuMemorySchema.extend({ pods: z.number() }),
+  allocatable: CpuMemorySchema.extend({ pods: z.number() }),
+  /** NodeMetrics usage (what `kubectl top node` shows); null when metrics are unavailable for this node */
+  usage: CpuMemorySchema.nullable(),
+  /** sums over non-terminated pods on the node (as `kubectl describe node` computes them); null if pods unavailable */
+  requests: CpuMemorySchema.nullable(),
+  limits: CpuMemorySchema.nullable(),
+  /** non-terminated pods bound to the node; null if pods unavailable */
+  podCount: z.number().nullable(),
+  labels: z.record(z.string(), z.string()),
+});
+export type NodeRow = z.infer<typeof NodeRowSchema>;
+
+export const NodeListResponseSchema = z.object({
+  items: z.array(NodeRowSchema),
+  metrics: PartAvailabilitySchema,
+  pods: PartAvailabilitySchema,
+  /** kubeconfig context the data came from */
+  context: z.string(),
+  /** ISO time the server assembled the response */
+  fetchedAt: z.string(),
+});
+export type NodeListResponse = z.infer<typeof NodeListResponseSchema>;

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * A part of a response that may be missing while the rest is fine (metrics-server absent, pods forbidden…).
+ * The page shows the part as unavailable with the reason instead of failing whole.
+ */
+export const PartAvailabilitySchema = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true) }),
+  z.object({
+    available: z.literal(false),
+    reason: z.string(),
+    code: z.number().int(),
+    message: z.string(),
+    hint: z.string().optional(),
+  }),
+]);
+export type PartAvailability = z.infer<typeof PartAvailabilitySchema>;

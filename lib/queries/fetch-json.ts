@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import { AppError, StatusSchema, fromStatus } from '@/lib/errors';
+
+/**
+ * The one way the browser reads our API: validates the body with `schema`, and turns a Status body
+ * into the AppError the server threw. A body that fails validation is a MalformedResponse, never trusted.
+ */
+export async function fetchJson<T extends z.ZodType>(
+  url: string,
+  schema: T,
+  init?: RequestInit & { signal?: AbortSignal },
+): Promise<z.infer<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new AppError('ServiceUnavailable', 503, 'The dashboard server could not be reached.');
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const status = StatusSchema.safeParse(body);
+    if (status.success) throw fromStatus(status.data);
+    if (res.status === 401) throw new AppError('Unauthorized', 401, 'Your session has expired: sign in again.');
+    throw new AppError('InternalError', res.status, `The dashboard server answered ${res.status}.`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new AppError('MalformedResponse', 502, `Unexpected response from ${url}.`);
+  return parsed.data;
+}
