@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { Agent, request } from 'node:https';
+import { parse as parseYaml } from 'yaml';
+import { E2E_KUBECONFIG } from '../playwright.config';
+
+const run = promisify(execFile);
+
+/** Runs the real kubectl against the e2e sim (default context sim-admin). */
+export async function kubectl(args: string[], context = 'sim-admin'): Promise<string> {
+  const { stdout } = await run('kubectl', ['--kubeconfig', E2E_KUBECONFIG, '--context', context, ...args], {
+    env: { ...process.env, KUBECACHEDIR: '/tmp/kd-e2e-kube-cache' },
+    timeout: 30_000,
+  });
+  return stdout;
+}
+
+interface SimAccess {
+  server: string;
+  ca: string;
+  adminToken: string;
+}
+
+function simAccess(): SimAccess {
+  const kc = parseYaml(readFileSync(E2E_KUBECONFIG, 'utf8')) as {
+    clusters: Array<{ cluster: { server: string; 'certificate-authority-data': string } }>;
+    users: Array<{ name: string; user: { token: string } }>;
+  };
+  const cluster = kc.clusters[0]?.cluster;
+  const admin = kc.users.find((u) => u.name === 'sim-admin');
+  if (!cluster || !admin) throw new Error(`unexpected kubeconfig at ${E2E_KUBECONFIG}`);
+  return {
+    server: cluster.server,
+    ca: Buffer.from(cluster['certificate-authority-data'], 'base64').toString(),
+    adminToken: admin.user.token,
+  };
+}
+
+/** Calls the sim's own control API (POST /simctl/…), authenticated as sim-admin. */
+export async function simctl(pathAndQuery: string, method = 'POST'): Promise<number> {
+  const { server, ca, adminToken } = simAccess();
+  const url = new URL(pathAndQuery, server);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method, agent: new Agent({ ca }), headers: { authorization: `Bearer ${adminToken}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Turns metrics-server off for the body of `fn`, and back on whatever happens. */
+export async function withoutMetrics<T>(fn: () => Promise<T>): Promise<T> {
+  if ((await simctl('/simctl/metrics?enabled=false')) >= 300) throw new Error('could not turn metrics off');
+  try {
+    return await fn();
+  } finally {
+    await simctl('/simctl/metrics?enabled=true');
+  }
+}
