@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { PressureSchema, TaintSchema } from './nodes';
+
+/**
+ * Wire contracts of GET /api/nodes/[name], /api/nodes/[name]/metrics and /api/nodes/[name]/pods.
+ * Browser-safe: zod only. Resource lists keep the apiserver's exact quantity strings ("3900m", "15Gi");
+ * the UI parses them with lib/domain/quantity when it needs numbers.
+ */
+export const ResourceListSchema = z.record(z.string(), z.string());
+
+export const NodeConditionSchema = z.object({
+  type: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  lastHeartbeatTime: z.string().optional(),
+  lastTransitionTime: z.string().optional(),
+});
+export type NodeCondition = z.infer<typeof NodeConditionSchema>;
+
+export const NodeDetailSchema = z.object({
+  name: z.string(),
+  uid: z.string(),
+  createdAt: z.string(),
+  labels: z.record(z.string(), z.string()),
+  annotations: z.record(z.string(), z.string()),
+  ready: z.enum(['True', 'False', 'Unknown']),
+  roles: z.array(z.string()),
+  pressures: z.array(PressureSchema),
+  /** every condition as the kubelet posted it, in the API's order (which carries no meaning) */
+  conditions: z.array(NodeConditionSchema),
+  addresses: z.array(z.object({ type: z.string(), address: z.string() })),
+  internalIP: z.string().optional(),
+  unschedulable: z.boolean(),
+  taints: z.array(TaintSchema),
+  podCIDRs: z.array(z.string()),
+  providerID: z.string().optional(),
+  capacity: ResourceListSchema,
+  allocatable: ResourceListSchema,
+  nodeInfo: z.object({
+    kubeletVersion: z.string(),
+    osImage: z.string(),
+    kernelVersion: z.string(),
+    architecture: z.string(),
+    containerRuntime: z.string(),
+    operatingSystem: z.string(),
+  }),
+  /** kubelet port the apiserver proxies to (status.daemonEndpoints.kubeletEndpoint.Port) */
+  kubeletPort: z.number().optional(),
+});
+export type NodeDetail = z.infer<typeof NodeDetailSchema>;
+
+/** GET /api/nodes/[name]/metrics: one NodeMetrics sample (what `kubectl top node` shows). */
+export const NodeMetricsSchema = z.object({
+  name: z.string(),
+  timestamp: z.string(),
+  /** metrics-server's sampling window, e.g. "20.05s" */
+  window: z.string(),
+  cpuMillis: z.number(),
+  memoryBytes: z.number(),
+});
+export type NodeMetrics = z.infer<typeof NodeMetricsSchema>;
+
+/** One non-terminated pod on a node, with requests/limits summed per resource as `kubectl describe node` does. */
+export const NodePodSchema = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  phase: z.string(),
+  qosClass: z.string().optional(),
+  priority: z.number().optional(),
+  requests: ResourceListSchema,
+  limits: ResourceListSchema,
+});
+export type NodePod = z.infer<typeof NodePodSchema>;
+
+export const NodePodsResponseSchema = z.object({ node: z.string(), items: z.array(NodePodSchema) });
+export type NodePodsResponse = z.infer<typeof NodePodsResponseSchema>;

@@ -1,0 +1,164 @@
+import 'server-only';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CertificatesV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import type { ContextsResponse } from '@/lib/api/contexts';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+
+/**
+ * A request-scoped handle on one cluster: the context's name, a KubeConfig whose current-context is that
+ * context, and lazily built API clients. Every data function takes it first, so shared mode can later hand
+ * out a Kube carrying a user's bearer token without changing any caller.
+ */
+export interface Kube {
+  readonly context: string;
+  /** server URL of the context's cluster, for messages (never credentials) */
+  readonly server: string;
+  readonly source: 'kubeconfig' | 'in-cluster';
+  readonly config: KubeConfig;
+  core(): CoreV1Api;
+  certificates(): CertificatesV1Api;
+  customObjects(): CustomObjectsApi;
+}
+
+interface Loaded {
+  readonly base: KubeConfig;
+  readonly source: Kube['source'];
+  readonly kubes: Map<string, Kube>;
+}
+
+export interface LoadOptions {
+  /** Kubeconfig path list (as KUBECONFIG would hold it); tests point this at the simulator's file. */
+  kubeconfigPath?: string;
+}
+
+const SERVICEACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const loadedByKey = new Map<string, Loaded>();
+
+const noCredentials = () =>
+  new AppError('ServiceUnavailable', 503, 'No Kubernetes credentials found.',
+    'Set KUBECONFIG, create ~/.kube/config, or run in a pod with a ServiceAccount.');
+
+/**
+ * Merges kubeconfig files the way kubectl does (clientcmd loading rules): files that don't exist are skipped,
+ * the first file to define a cluster, user or context name wins, and current-context comes from the first file
+ * that sets it. (client-node's own merge throws on duplicate names and lets the last file's context win.)
+ */
+function mergeFiles(files: string[]): KubeConfig | undefined {
+  const merged = new KubeConfig();
+  let found = false;
+  for (const file of files) {
+    if (!fs.existsSync(file)) continue;
+    const kc = new KubeConfig();
+    kc.loadFromFile(file); // also makes cert/key/CA paths absolute relative to the file, like kubectl
+    found = true;
+    const has = <T extends { name: string }>(list: T[], name: string) => list.some((x) => x.name === name);
+    for (const c of kc.getClusters()) if (!has(merged.clusters, c.name)) merged.clusters.push(c);
+    for (const u of kc.getUsers()) if (!has(merged.users, u.name)) merged.users.push(u);
+    for (const c of kc.getContexts()) if (!has(merged.contexts, c.name)) merged.contexts.push(c);
+    if (!merged.currentContext && kc.getCurrentContext()) merged.setCurrentContext(kc.getCurrentContext());
+  }
+  return found ? merged : undefined;
+}
+
+function load(opts: LoadOptions): Loaded {
+  const list = opts.kubeconfigPath ?? env().KUBECONFIG;
+  const key = list ?? '';
+  const cached = loadedByKey.get(key);
+  if (cached) return cached;
+
+  let base: KubeConfig | undefined;
+  let source: Kube['source'] = 'kubeconfig';
+  if (list) {
+    base = mergeFiles(list.split(path.delimiter).filter(Boolean));
+  } else {
+    base = mergeFiles([path.join(os.homedir(), '.kube', 'config')]);
+    if (!base && process.env.KUBERNETES_SERVICE_HOST && fs.existsSync(SERVICEACCOUNT_TOKEN)) {
+      base = new KubeConfig();
+      base.loadFromCluster();
+      source = 'in-cluster';
+    }
+  }
+  if (!base || base.getContexts().length === 0) throw noCredentials();
+  const loaded: Loaded = { base, source, kubes: new Map() };
+  loadedByKey.set(key, loaded);
+  return loaded;
+}
+
+function makeKube(loaded: Loaded, context: string): Kube {
+  const { base, source } = loaded;
+  const config = new KubeConfig();
+  config.loadFromOptions({ clusters: base.clusters, users: base.users, contexts: base.contexts, currentContext: context });
+  const cluster = config.getCurrentCluster();
+  if (!cluster) {
+    throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
+  }
+  const lazy = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  return {
+    context,
+    server: cluster.server,
+    source,
+    config,
+    core: lazy(() => config.makeApiClient(CoreV1Api)),
+    certificates: lazy(() => config.makeApiClient(CertificatesV1Api)),
+    customObjects: lazy(() => config.makeApiClient(CustomObjectsApi)),
+  };
+}
+
+/** Names of the kubeconfig's contexts (for validating the `kd-context` cookie). */
+export function contextNames(opts: LoadOptions = {}): string[] {
+  return load(opts).base.getContexts().map((c) => c.name);
+}
+
+/** The context used when the request names none: KUBE_CONTEXT, else current-context, else the first one. */
+export function defaultContext(opts: LoadOptions = {}): string {
+  const { base } = load(opts);
+  const names = base.getContexts().map((c) => c.name);
+  const preferred = [env().KUBE_CONTEXT, base.getCurrentContext()].find((n) => n && names.includes(n));
+  const name = preferred ?? names[0];
+  if (!name) throw noCredentials();
+  return name;
+}
+
+/**
+ * The Kube for `context` (default: see defaultContext). Handles are cached per context so API clients and
+ * exec-plugin tokens are reused. An explicit unknown context is a 422, never a silent fallback.
+ */
+export function getKube(opts: LoadOptions & { context?: string } = {}): Kube {
+  const loaded = load(opts);
+  const name = opts.context ?? defaultContext(opts);
+  if (!loaded.base.getContextObject(name)) {
+    throw new AppError('Invalid', 422, `Context "${name}" is not in the kubeconfig.`);
+  }
+  let kube = loaded.kubes.get(name);
+  if (!kube) {
+    kube = makeKube(loaded, name);
+    loaded.kubes.set(name, kube);
+  }
+  return kube;
+}
+
+/** Contexts for the picker: names, cluster, user and server URL only; never tokens, keys or certificates. */
+export function listContexts(opts: LoadOptions & { current?: string } = {}): ContextsResponse {
+  const { base, source } = load(opts);
+  return {
+    current: opts.current ?? defaultContext(opts),
+    source,
+    contexts: base.getContexts().map((c) => ({
+      name: c.name,
+      cluster: c.cluster,
+      user: c.user,
+      server: base.getCluster(c.cluster)?.server ?? '',
+    })),
+  };
+}
+
+/** Tests load several kubeconfigs in one process; this forgets them. */
+export function resetKubeCacheForTests(): void {
+  loadedByKey.clear();
+}

@@ -1,0 +1,131 @@
+import 'server-only';
+import { z } from 'zod';
+import type { CsrDetail, CsrRow } from '@/lib/api/csrs';
+import { csrState, identifyDecider, type CsrCondition } from '@/lib/domain/csr-approvers';
+import { reviewCsr } from '@/lib/domain/csr-checks';
+import type { ClusterFacts, CsrVerdict, NodeIndex } from '@/lib/domain/csr-check-core';
+import { decodeCsrRequest, decodeIssuedCertificate, type DecodeResult } from '@/lib/domain/csr-decode';
+
+/**
+ * certificates.k8s.io/v1 CertificateSigningRequest as we read it from the wire (list, get, watch). Only the
+ * fields the review uses; unknown fields are ignored so new API fields never break parsing.
+ */
+export const ReviewCsrWireSchema = z.object({
+  metadata: z.object({
+    name: z.string(),
+    uid: z.string().optional(),
+    resourceVersion: z.string().optional(),
+    creationTimestamp: z.string().optional(),
+  }),
+  spec: z.object({
+    signerName: z.string(),
+    request: z.string(),
+    username: z.string().optional(),
+    groups: z.array(z.string()).nullish(),
+    usages: z.array(z.string()).nullish(),
+    expirationSeconds: z.number().nullish(),
+  }),
+  status: z
+    .object({
+      conditions: z
+        .array(
+          z.object({
+            type: z.string(),
+            status: z.string().optional(),
+            reason: z.string().optional(),
+            message: z.string().optional(),
+            lastUpdateTime: z.string().nullish(),
+            lastTransitionTime: z.string().nullish(),
+          }),
+        )
+        .nullish(),
+      certificate: z.string().nullish(),
+    })
+    .nullish(),
+});
+export type ReviewCsrWire = z.infer<typeof ReviewCsrWireSchema>;
+
+export interface ReviewedCsr {
+  wire: ReviewCsrWire;
+  decoded: DecodeResult;
+  verdict: CsrVerdict;
+  conditions: CsrCondition[];
+}
+
+function conditionsOf(wire: ReviewCsrWire): CsrCondition[] {
+  return (wire.status?.conditions ?? []).map((c) => ({
+    type: c.type,
+    status: c.status,
+    reason: c.reason,
+    message: c.message,
+    lastUpdateTime: c.lastUpdateTime ?? undefined,
+    lastTransitionTime: c.lastTransitionTime ?? undefined,
+  }));
+}
+
+/** Decodes spec.request and runs the checks for one CSR against the cluster's facts. */
+export async function reviewWireCsr(wire: ReviewCsrWire, facts: ClusterFacts, index: NodeIndex): Promise<ReviewedCsr> {
+  const decoded = await decodeCsrRequest(wire.spec.request);
+  const verdict = reviewCsr(
+    {
+      signerName: wire.spec.signerName,
+      username: wire.spec.username ?? '',
+      groups: wire.spec.groups ?? [],
+      usages: wire.spec.usages ?? [],
+      expirationSeconds: wire.spec.expirationSeconds ?? null,
+      decoded,
+    },
+    facts,
+    index,
+  );
+  return { wire, decoded, verdict, conditions: conditionsOf(wire) };
+}
+
+/** The list row: what the table shows and what the bulk preview and badges need. */
+export function toCsrRow(r: ReviewedCsr): CsrRow {
+  const { wire, verdict } = r;
+  const st = csrState(r.conditions, Boolean(wire.status?.certificate));
+  return {
+    name: wire.metadata.name,
+    resourceVersion: wire.metadata.resourceVersion ?? '',
+    createdAt: wire.metadata.creationTimestamp ?? null,
+    signerName: wire.spec.signerName,
+    family: verdict.family,
+    username: wire.spec.username ?? '',
+    groups: wire.spec.groups ?? [],
+    nodeName: verdict.nodeName,
+    usages: wire.spec.usages ?? [],
+    expirationSeconds: wire.spec.expirationSeconds ?? null,
+    state: st.state,
+    stateLabel: st.label,
+    issued: st.issued,
+    decider: identifyDecider(r.conditions),
+    checksPassed: verdict.checks.filter((c) => c.passed).length,
+    checksTotal: verdict.checks.length,
+    failingChecks: verdict.checks.filter((c) => !c.passed),
+    allPassed: verdict.allPassed,
+    // only a pending CSR can be part of a bulk approval
+    bulkEligible: verdict.bulkEligible && st.state === 'Pending',
+    needsExtraConfirmation: verdict.needsExtraConfirmation,
+  };
+}
+
+/** The detail: the row plus every check, the decoded request and the issued certificate. */
+export function toCsrDetail(r: ReviewedCsr): CsrDetail {
+  const cert = r.wire.status?.certificate ? decodeIssuedCertificate(r.wire.status.certificate) : null;
+  return {
+    ...toCsrRow(r),
+    checks: r.verdict.checks,
+    request: r.decoded.ok ? r.decoded.request : null,
+    requestError: r.decoded.ok ? null : r.decoded.error,
+    certificate: cert?.ok ? cert.certificate : null,
+    certificateError: cert && !cert.ok ? cert.error : null,
+    conditions: r.conditions.map((c) => ({
+      type: c.type,
+      status: c.status,
+      reason: c.reason,
+      message: c.message,
+      lastUpdateTime: c.lastUpdateTime ?? c.lastTransitionTime,
+    })),
+  };
+}

@@ -1,0 +1,122 @@
+import 'server-only';
+import { z } from 'zod';
+import type { CsrDetailResponse, CsrListResponse } from '@/lib/api/csrs';
+import { pendingFlood } from '@/lib/domain/csr-approvers';
+import {
+  DEFAULT_CLUSTER_DOMAIN,
+  DEFAULT_MAX_EXPIRATION_SECONDS,
+  indexNodes,
+  type ClusterFacts,
+  type NodeIndex,
+} from '@/lib/domain/csr-check-core';
+import { env } from '@/lib/env';
+import { AppError, NotFoundError } from '@/lib/errors';
+import { csrPermissions } from './access-review';
+import type { Kube } from './client';
+import { ReviewCsrWireSchema, reviewWireCsr, toCsrDetail, toCsrRow, type ReviewCsrWire } from './csr-reshape';
+import type { Target } from './errors';
+import { getJson, withQuery } from './transport';
+
+const CSR_PATH = '/apis/certificates.k8s.io/v1/certificatesigningrequests';
+const csrTarget = (name?: string): Target => ({ kind: 'api', verb: name ? 'get' : 'list', resource: 'certificatesigningrequests', group: 'certificates.k8s.io', name });
+const nodesTarget: Target = { kind: 'api', verb: 'list', resource: 'nodes' };
+
+const NodeAddressesWireSchema = z.object({
+  metadata: z.object({ name: z.string() }),
+  status: z.object({ addresses: z.array(z.object({ type: z.string(), address: z.string() })).nullish() }).nullish(),
+});
+const ListSchema = <T extends z.ZodType>(item: T) =>
+  z.object({ metadata: z.object({ continue: z.string().optional(), resourceVersion: z.string().optional() }).optional(), items: z.array(item).nullish() });
+
+const apiOpts = () => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES });
+
+/** Lists every page (`limit`/`continue`, as kubectl chunks with 500). Returns the items and the list's resourceVersion. */
+async function listAll<T extends z.ZodType>(kube: Kube, path: string, item: T, target: Target): Promise<{ items: z.infer<T>[]; resourceVersion: string }> {
+  const items: z.infer<T>[] = [];
+  let cont: string | undefined;
+  let resourceVersion = '';
+  do {
+    const page = await getJson(kube, withQuery(path, { limit: env().KD_LIST_PAGE_SIZE, continue: cont }), ListSchema(item), target, apiOpts());
+    items.push(...((page.items ?? []) as z.infer<T>[]));
+    cont = page.metadata?.continue || undefined;
+    resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
+  } while (cont);
+  return { items, resourceVersion };
+}
+
+/** The API server's own host from the kubeconfig server URL (brackets of an IPv6 literal removed). */
+function serverHost(server: string): string | null {
+  try {
+    return new URL(server).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the checks need to know about the cluster: every node's addresses, and the API server's own addresses
+ * (the kubeconfig server host and the `default/kubernetes` Service ClusterIP, read best-effort: a viewer may not
+ * be allowed to read Services, and the check still has the server host).
+ */
+export async function clusterFacts(kube: Kube): Promise<{ facts: ClusterFacts; index: NodeIndex }> {
+  const [nodes, clusterIp] = await Promise.all([
+    listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget),
+    getJson(kube, '/api/v1/namespaces/default/services/kubernetes', z.object({ spec: z.object({ clusterIP: z.string().optional() }).optional() }),
+      { kind: 'api', verb: 'get', resource: 'services', name: 'kubernetes' }, apiOpts())
+      .then((s) => s.spec?.clusterIP ?? null)
+      .catch(() => null),
+  ]);
+  const host = serverHost(kube.server);
+  const apiServerHosts = [host, clusterIp].filter((h): h is string => Boolean(h));
+  const facts: ClusterFacts = {
+    nodes: nodes.items.map((n) => ({ name: n.metadata.name, addresses: n.status?.addresses ?? [] })),
+    clusterDomain: DEFAULT_CLUSTER_DOMAIN,
+    apiServerHosts,
+    maxExpirationSeconds: DEFAULT_MAX_EXPIRATION_SECONDS,
+  };
+  return { facts, index: indexNodes(facts.nodes) };
+}
+
+export async function listCsrWire(kube: Kube): Promise<{ items: ReviewCsrWire[]; resourceVersion: string }> {
+  return listAll(kube, CSR_PATH, ReviewCsrWireSchema, csrTarget());
+}
+
+export async function getCsrWire(kube: Kube, name: string): Promise<ReviewCsrWire> {
+  try {
+    return await getJson(kube, `${CSR_PATH}/${encodeURIComponent(name)}`, ReviewCsrWireSchema, csrTarget(name), apiOpts());
+  } catch (err) {
+    if (err instanceof AppError && err.code === 404) throw new NotFoundError('CertificateSigningRequest', name);
+    throw err;
+  }
+}
+
+/** GET /api/csrs/review: every CSR with its verdict, the pending count and flood warning, and permissions. */
+export async function listReviewedCsrs(kube: Kube, now: Date): Promise<CsrListResponse & { resourceVersion: string }> {
+  const [{ items, resourceVersion }, { facts, index }] = await Promise.all([listCsrWire(kube), clusterFacts(kube)]);
+  const rows = (await Promise.all(items.map((w) => reviewWireCsr(w, facts, index)))).map(toCsrRow);
+  rows.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.name.localeCompare(b.name));
+  const pendingCount = rows.filter((r) => r.state === 'Pending').length;
+  return {
+    items: rows,
+    context: kube.context,
+    fetchedAt: now.toISOString(),
+    nodeCount: facts.nodes.length,
+    pendingCount,
+    flood: pendingFlood(pendingCount, facts.nodes.length),
+    permissions: await csrPermissions(kube, rows.map((r) => r.signerName)),
+    resourceVersion,
+  };
+}
+
+export async function getReviewedCsr(kube: Kube, name: string): Promise<CsrDetailResponse> {
+  const [wire, { facts, index }] = await Promise.all([getCsrWire(kube, name), clusterFacts(kube)]);
+  const reviewed = await reviewWireCsr(wire, facts, index);
+  return { csr: toCsrDetail(reviewed), context: kube.context, permissions: await csrPermissions(kube, [wire.spec.signerName]) };
+}
+
+/** The nav badge: pending CSRs and whether that's a flood, without decoding anything. */
+export async function pendingCsrCount(kube: Kube): Promise<{ context: string; pending: number; nodeCount: number; flood: boolean }> {
+  const [{ items }, nodes] = await Promise.all([listCsrWire(kube), listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget)]);
+  const pending = items.filter((c) => !(c.status?.conditions ?? []).some((x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False')).length;
+  return { context: kube.context, pending, nodeCount: nodes.items.length, flood: pendingFlood(pending, nodes.items.length).flood };
+}

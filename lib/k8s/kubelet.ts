@@ -1,0 +1,55 @@
+import 'server-only';
+import { NodeNameSchema } from '@/lib/api/names';
+import { env } from '@/lib/env';
+import type { Kube } from './client';
+import type { Target } from './errors';
+import { ConfigzSchema, SummarySchema, type Configz, type Summary } from './kubelet-schemas';
+import { getJson, withQuery } from './transport';
+
+/**
+ * The only kubelet endpoints we ever reach through the apiserver's node proxy. The browser picks a node, never
+ * a path: the name must be a DNS-1123 subdomain (checked before any request) and is encoded anyway.
+ */
+const ENDPOINTS = { configz: 'configz', summary: 'stats/summary' } as const;
+
+function proxyPath(node: string, endpoint: keyof typeof ENDPOINTS): { path: string; target: Target; name: string } {
+  const name = NodeNameSchema.parse(node);
+  const ep = ENDPOINTS[endpoint];
+  return {
+    name,
+    path: `/api/v1/nodes/${encodeURIComponent(name)}/proxy/${ep}`,
+    target: { kind: 'kubelet', node: name, endpoint: ep },
+  };
+}
+
+interface KubeletOptions {
+  signal?: AbortSignal;
+  /** overrides KD_KUBELET_TIMEOUT_MS (tests use a short one for the slow node) */
+  timeoutMs?: number;
+}
+
+const kubeletOpts = (o: KubeletOptions) => ({
+  timeoutMs: o.timeoutMs ?? env().KD_KUBELET_TIMEOUT_MS,
+  maxBytes: env().KD_MAX_BODY_BYTES,
+  signal: o.signal,
+});
+
+/** The kubelet's effective KubeletConfiguration, from `/configz` (needs `get nodes/proxy`). */
+export async function getKubeletConfigz(kube: Kube, node: string, o: KubeletOptions = {}): Promise<Configz> {
+  const { path, target } = proxyPath(node, 'configz');
+  return getJson(kube, path, ConfigzSchema, target, kubeletOpts(o));
+}
+
+/**
+ * The kubelet's stats/v1alpha1 Summary. `onlyCpuAndMemory` asks the kubelet for the cheap subset
+ * (what metrics-server uses) instead of walking every filesystem and volume.
+ */
+export async function getKubeletSummary(
+  kube: Kube,
+  node: string,
+  o: KubeletOptions & { onlyCpuAndMemory?: boolean } = {},
+): Promise<Summary> {
+  const { path, target } = proxyPath(node, 'summary');
+  const url = withQuery(path, { only_cpu_and_memory: o.onlyCpuAndMemory ? 'true' : undefined });
+  return getJson(kube, url, SummarySchema, target, kubeletOpts(o));
+}

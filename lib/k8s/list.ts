@@ -1,0 +1,44 @@
+import 'server-only';
+import type { z } from 'zod';
+import { env } from '@/lib/env';
+import type { Kube } from './client';
+import type { Target } from './errors';
+import { listOf } from './schemas';
+import { getJson, withQuery } from './transport';
+
+/** Safety stop for a continue token that never ends (a broken server must not loop us forever). */
+const MAX_PAGES = 10_000;
+
+/**
+ * Lists every object at `path`, KD_LIST_PAGE_SIZE at a time, following `metadata.continue` the way kubectl
+ * chunks lists (API concepts, "Retrieving large results sets in chunks"). Each page is one bounded request.
+ */
+export async function listAll<S extends z.ZodType>(
+  kube: Kube,
+  path: string,
+  item: S,
+  target: Target,
+  query: { labelSelector?: string; fieldSelector?: string; signal?: AbortSignal },
+): Promise<z.infer<S>[]> {
+  const { KD_API_TIMEOUT_MS, KD_MAX_API_BODY_BYTES, KD_LIST_PAGE_SIZE } = env();
+  const schema = listOf(item);
+  const items: z.infer<S>[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const url = withQuery(path, {
+      limit: KD_LIST_PAGE_SIZE,
+      continue: token,
+      labelSelector: query.labelSelector,
+      fieldSelector: query.fieldSelector,
+    });
+    const body = await getJson(kube, url, schema, target, {
+      timeoutMs: KD_API_TIMEOUT_MS,
+      maxBytes: KD_MAX_API_BODY_BYTES,
+      signal: query.signal,
+    });
+    items.push(...(body.items as z.infer<S>[]));
+    token = body.metadata?.continue || undefined;
+    if (!token) return items;
+  }
+  return items;
+}

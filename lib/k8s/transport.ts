@@ -1,0 +1,106 @@
+import 'server-only';
+import http from 'node:http';
+import https from 'node:https';
+import type { z } from 'zod';
+import type { Kube } from './client';
+import { describeTarget, fromHttpResponse, KubeTimeoutError, MalformedResponseError, ResponseTooLargeError, toKubeError, type Target } from './errors';
+
+export interface RawOptions {
+  /** deadline for the whole exchange, headers and body */
+  timeoutMs: number;
+  /** bodies larger than this fail with ResponseTooLargeError (502) without being buffered */
+  maxBytes: number;
+  signal?: AbortSignal;
+}
+
+interface RawResponse {
+  status: number;
+  body: string;
+}
+
+/**
+ * One GET to the apiserver, built from the context's KubeConfig (CA, client cert, token, exec plugins,
+ * proxy-url) but sent by us, so we own the deadline, the size cap and the status handling; client-node's
+ * generated clients buffer any size, have no deadline and deserialize into classes with Date fields.
+ * `path` is always built inside lib/k8s from fixed templates and encoded names; it never comes from a browser.
+ */
+export async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
+  const url = new URL(kube.server.replace(/\/+$/, '') + path);
+  const reqOpts: https.RequestOptions = { method: 'GET', headers: { accept: 'application/json' } };
+  const deadline = AbortSignal.timeout(opts.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+  try {
+    await kube.config.applyToHTTPSOptions(reqOpts);
+    return await new Promise<RawResponse>((resolve, reject) => {
+      const lib = url.protocol === 'http:' ? http : https;
+      // No Upgrade/Connection headers are ever set: the node proxy must not be turned into a WebSocket or exec.
+      const req = lib.request(url, { ...reqOpts, signal }, (res) => {
+        const declared = Number(res.headers['content-length']);
+        if (Number.isFinite(declared) && declared > opts.maxBytes) {
+          res.destroy();
+          reject(new ResponseTooLargeError(describeTarget(target), opts.maxBytes));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > opts.maxBytes) {
+            res.destroy();
+            reject(new ResponseTooLargeError(describeTarget(target), opts.maxBytes));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+        // A socket cut mid-body (deadline, peer reset) may close without 'end' or 'error'.
+        res.on('close', () => {
+          if (!res.complete) reject(Object.assign(new Error('connection closed before the response ended'), { code: 'ECONNRESET' }));
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  } catch (err) {
+    if (deadline.aborted) throw new KubeTimeoutError(describeTarget(target), opts.timeoutMs);
+    if (opts.signal?.aborted) throw err; // the caller gave up: not our error to describe
+    throw toKubeError(err, target, kube.server);
+  }
+}
+
+/**
+ * GET + JSON + zod: a non-2xx answer becomes the mapped AppError, invalid JSON or a body the schema
+ * rejects becomes MalformedResponse (502), never a 422 (the user did nothing wrong).
+ */
+export async function getJson<S extends z.ZodType>(
+  kube: Kube,
+  path: string,
+  schema: S,
+  target: Target,
+  opts: RawOptions,
+): Promise<z.infer<S>> {
+  const res = await rawGet(kube, path, target, opts);
+  if (res.status < 200 || res.status > 299) throw fromHttpResponse(res.status, res.body, target, kube.server);
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    throw new MalformedResponseError(describeTarget(target), 'not JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'schema mismatch';
+    throw new MalformedResponseError(describeTarget(target), where);
+  }
+  return parsed.data;
+}
+
+/** Builds `path?query` dropping undefined values. */
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
