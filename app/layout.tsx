@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
+import { AppHeader } from '@/components/app-header';
+import { SkipLink } from '@/components/skip-link';
 import './globals.css';
+import { Providers } from './providers';
 
 export const metadata: Metadata = {
   title: { default: 'Kubelet dashboard', template: '%s · Kubelet dashboard' },
@@ -9,7 +12,15 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body className="min-h-dvh">
+        <Providers>
+          <SkipLink />
+          <AppHeader />
+          <main id="main" tabIndex={-1} className="px-4 py-5 outline-none sm:px-6">
+            {children}
+          </main>
+        </Providers>
+      </body>
     </html>
   );
 }

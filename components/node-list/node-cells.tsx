@@ -1,0 +1,86 @@
+import Link from 'next/link';
+import type { Route } from 'next';
+import type { NodeRow } from '@/lib/api/nodes';
+import { Badge } from '@/components/ui/badge';
+import { focusRing } from '@/components/ui/focus';
+import { Icon } from '@/components/ui/icons';
+import { cn } from '@/lib/cn';
+
+/** Node name linking to its detail page, with the InternalIP underneath for ssh and kubelet debugging. */
+export function NameCell({ node }: { node: NodeRow }) {
+  return (
+    <span className="flex min-w-0 flex-col">
+      <Link
+        href={`/nodes/${encodeURIComponent(node.name)}` as Route}
+        prefetch={false}
+        className={cn('truncate rounded-sm font-medium text-sky-700 hover:underline dark:text-sky-400', focusRing)}
+        title={node.name}
+      >
+        {node.name}
+      </Link>
+      {node.internalIP && <span className="truncate font-mono text-xs text-zinc-500">{node.internalIP}</span>}
+    </span>
+  );
+}
+
+/** OS image on top; architecture and container runtime below (as `kubectl get nodes -o wide` shows them). */
+export function SystemCell({ node }: { node: NodeRow }) {
+  const second = `${node.architecture} · ${node.containerRuntime}`;
+  return (
+    <span className="flex min-w-0 flex-col text-xs" title={`${node.osImage}\n${second}\nkernel ${node.kernelVersion}`}>
+      <span className="truncate">{node.osImage}</span>
+      <span className="truncate text-zinc-500">{second}</span>
+    </span>
+  );
+}
+
+const PRESSURE_LABEL = { MemoryPressure: 'MemoryPressure', DiskPressure: 'DiskPressure', PIDPressure: 'PIDPressure' };
+
+/** Pressure conditions that are True; "—" when none. Warning colour plus icon plus the condition's name. */
+export function PressureCell({ node }: { node: NodeRow }) {
+  if (node.pressures.length === 0) return <span className="text-zinc-400 dark:text-zinc-600">—</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {node.pressures.map((p) => (
+        <Badge key={p} tone="warning">
+          <Icon name="alert" />
+          {PRESSURE_LABEL[p]}
+        </Badge>
+      ))}
+    </span>
+  );
+}
+
+const formatTaint = (t: NodeRow['taints'][number]) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+
+/**
+ * Cordon state and taints. Cordoned nodes show SchedulingDisabled as kubectl does; the unschedulable taint
+ * the controller adds for it is not repeated. The full taint list is in the tooltip.
+ */
+export function SchedulingCell({ node }: { node: NodeRow }) {
+  const taints = node.taints.filter((t) => !(node.unschedulable && t.key === 'node.kubernetes.io/unschedulable'));
+  const first = taints[0];
+  if (!node.unschedulable && !first) return <span className="text-zinc-400 dark:text-zinc-600">—</span>;
+  return (
+    <span className="flex min-w-0 items-center gap-1.5" title={node.taints.map(formatTaint).join('\n') || undefined}>
+      {node.unschedulable && (
+        <Badge tone="muted">
+          <Icon name="pause" />
+          SchedulingDisabled
+        </Badge>
+      )}
+      {first && (
+        <span className="truncate font-mono text-xs text-zinc-700 dark:text-zinc-300">
+          {formatTaint(first)}
+          {taints.length > 1 && <span className="text-zinc-500"> +{taints.length - 1}</span>}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** Roles from node-role labels; "<none>" like kubectl when there are none. */
+export function RolesCell({ roles }: { roles: string[] }) {
+  if (roles.length === 0) return <span className="text-zinc-400 dark:text-zinc-500">&lt;none&gt;</span>;
+  return <span className="truncate text-xs">{roles.join(', ')}</span>;
+}

@@ -1,0 +1,117 @@
+import type { ColumnDef, RowData } from '@tanstack/react-table';
+import type { NodeRow } from '@/lib/api/nodes';
+import type { PartAvailability } from '@/lib/api/partial';
+import { formatBytes, formatCpuMillis } from '@/lib/domain/quantity';
+import { formatAge } from '@/lib/view/age';
+import { sortValue } from '@/lib/view/node-sort';
+import type { SortColumn } from '@/lib/view/node-view-state';
+import { percentOfAllocatable } from '@/lib/view/percent';
+import { NameCell, PressureCell, RolesCell, SchedulingCell, SystemCell } from './node-cells';
+import { PercentValue } from './percent-cell';
+import { StatusBadge } from './status-badge';
+
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the names must match TanStack's declaration
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** header tooltip: what the column's number means and where it comes from */
+    description?: string;
+  }
+}
+
+export interface ColumnContext {
+  /** server time of the response: ages are measured against it, so they match the data (and SSR = client) */
+  fetchedAt: string;
+  metrics: PartAvailability;
+  pods: PartAvailability;
+}
+
+/** Column widths, one per column in order; also the grid template shared by header and rows. */
+export const GRID_TEMPLATE =
+  'minmax(11rem,1.6fr) 6.5rem 6.5rem 5.5rem minmax(10rem,1fr) 4rem 5rem 5rem 5rem 5rem 5rem 8.5rem minmax(9rem,1fr)';
+export const TABLE_MIN_WIDTH = '85rem';
+
+const cores = (millis: number) => `${formatCpuMillis(millis)}${millis >= 1000 ? ' cores' : ''}`;
+
+function usageCell(kind: 'cpu' | 'memory', source: 'usage' | 'requests', part: PartAvailability) {
+  const Cell = ({ node }: { node: NodeRow }) => {
+    const values = node[source];
+    const used = kind === 'cpu' ? values?.cpuMillis : values?.memoryBytes;
+    const allocatable = kind === 'cpu' ? node.allocatable.cpuMillis : node.allocatable.memoryBytes;
+    const fmt = kind === 'cpu' ? cores : formatBytes;
+    const what = source === 'usage' ? 'metrics' : 'pods';
+    const unavailable = !part.available
+      ? `${what} unavailable`
+      : source === 'usage'
+        ? 'no metrics'
+        : 'unknown';
+    return (
+      <PercentValue
+        percent={percentOfAllocatable(used, allocatable)}
+        unavailable={unavailable}
+        detail={
+          used === undefined
+            ? !part.available
+              ? part.message
+              : 'metrics-server has no sample for this node'
+            : `${fmt(used)} of ${fmt(allocatable)} allocatable`
+        }
+      />
+    );
+  };
+  Cell.displayName = `${kind}-${source}-cell`;
+  return Cell;
+}
+
+interface ColumnSpec {
+  id: SortColumn;
+  header: string;
+  /** tooltip on the header: what the number means and where it comes from */
+  description?: string;
+  cell: (props: { node: NodeRow }) => React.ReactNode;
+}
+
+/** The node table's columns. Sorting is manual (see sortNodes); accessors exist so TanStack can pick the first direction. */
+export function nodeColumns({ fetchedAt, metrics, pods }: ColumnContext): ColumnDef<NodeRow>[] {
+  const specs: ColumnSpec[] = [
+    { id: 'name', header: 'Name', cell: NameCell },
+    { id: 'status', header: 'Status', description: 'Ready condition, as kubectl get nodes prints it', cell: ({ node }) => <StatusBadge ready={node.ready} /> },
+    { id: 'roles', header: 'Roles', cell: ({ node }) => <RolesCell roles={node.roles} /> },
+    { id: 'version', header: 'Kubelet', cell: ({ node }) => <span className="truncate font-mono text-xs">{node.kubeletVersion}</span> },
+    { id: 'system', header: 'OS / arch / runtime', cell: SystemCell },
+    {
+      id: 'age',
+      header: 'Age',
+      cell: ({ node }) => (
+        <span className="text-xs tabular-nums" title={node.createdAt}>
+          {formatAge(node.createdAt, fetchedAt)}
+        </span>
+      ),
+    },
+    { id: 'cpu', header: 'CPU used', description: 'CPU in use as % of allocatable (kubectl top node)', cell: usageCell('cpu', 'usage', metrics) },
+    { id: 'memory', header: 'Mem used', description: 'Memory in use (working set) as % of allocatable (kubectl top node)', cell: usageCell('memory', 'usage', metrics) },
+    { id: 'cpuRequests', header: 'CPU req', description: 'CPU requested by non-terminated pods as % of allocatable (kubectl describe node)', cell: usageCell('cpu', 'requests', pods) },
+    { id: 'memoryRequests', header: 'Mem req', description: 'Memory requested by non-terminated pods as % of allocatable (kubectl describe node)', cell: usageCell('memory', 'requests', pods) },
+    {
+      id: 'pods',
+      header: 'Pods',
+      description: 'Non-terminated pods on the node / allocatable pods (maxPods)',
+      cell: ({ node }) => (
+        <PercentValue
+          percent={node.podCount === null ? undefined : percentOfAllocatable(node.podCount, node.allocatable.pods)}
+          label={`${node.podCount} / ${node.allocatable.pods}`}
+          unavailable={pods.available ? 'unknown' : 'pods unavailable'}
+          detail={pods.available ? `${node.podCount} of ${node.allocatable.pods} pods (maxPods)` : pods.message}
+        />
+      ),
+    },
+    { id: 'pressure', header: 'Pressure', description: 'MemoryPressure, DiskPressure and PIDPressure conditions that are True', cell: PressureCell },
+    { id: 'taints', header: 'Scheduling / taints', description: 'Cordoned (SchedulingDisabled) and taints', cell: SchedulingCell },
+  ];
+  return specs.map(({ id, header, description, cell: Cell }) => ({
+    id,
+    header,
+    accessorFn: (node) => sortValue(id, node),
+    cell: ({ row }) => <Cell node={row.original} />,
+    meta: { description },
+  }));
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { EmptyState } from '@/components/empty-state';
+import { ErrorPanel } from '@/components/error-panel';
+import { Button } from '@/components/ui/button';
+import { useContexts } from '@/lib/queries/contexts';
+import { contextKeys } from '@/lib/queries/keys';
+import { useNodeList } from '@/lib/queries/nodes';
+import { countNodes, filterNodes, nodeFacets } from '@/lib/view/node-filters';
+import { sortNodes } from '@/lib/view/node-sort';
+import { hasFilters } from '@/lib/view/node-view-state';
+import { Freshness } from './freshness';
+import { NodeFiltersBar } from './node-filters-bar';
+import { NodeTable } from './node-table';
+import { NodeTableSkeleton } from './node-table-skeleton';
+import { PartialDataBanner } from './partial-data-banner';
+import { SummaryBar } from './summary-bar';
+import { useNodeViewState } from './use-node-view-state';
+
+/** The node list page's body: loads the list for the current context and renders the view the URL asks for. */
+export function NodeListView() {
+  const queryClient = useQueryClient();
+  const contexts = useContexts();
+  const ctx = contexts.data?.current;
+  const nodes = useNodeList(ctx);
+  const [view, setView] = useNodeViewState();
+  // Remounts the filters bar (and its text box state) when filters are cleared from outside it.
+  const [filtersKey, setFiltersKey] = useState(0);
+  const data = nodes.data;
+
+  // Another tab (or user) switched the server's context: refetch contexts so keys follow the truth.
+  const servedContext = data?.context;
+  useEffect(() => {
+    if (ctx && servedContext && servedContext !== ctx) void queryClient.invalidateQueries({ queryKey: contextKeys.all });
+  }, [ctx, servedContext, queryClient]);
+
+  const items = data?.items;
+  const counts = useMemo(() => countNodes(items ?? []), [items]);
+  const facets = useMemo(() => nodeFacets(items ?? []), [items]);
+  const rows = useMemo(() => sortNodes(filterNodes(items ?? [], view), view.sort, view.dir), [items, view]);
+
+  if (contexts.isError) {
+    return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" onRetry={() => void contexts.refetch()} />;
+  }
+  if (nodes.isError && !data) {
+    return <ErrorPanel error={nodes.error} what="nodes" title="Could not list nodes" onRetry={() => void nodes.refetch()} />;
+  }
+  if (!data) return <NodeTableSkeleton />;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <SummaryBar
+          counts={counts}
+          shown={rows.length}
+          notReadyActive={view.status === 'NotReady'}
+          pressureActive={view.pressure === 'any'}
+          onToggleNotReady={() => setView({ status: view.status === 'NotReady' ? undefined : 'NotReady' })}
+          onTogglePressure={() => setView({ pressure: view.pressure === 'any' ? undefined : 'any' })}
+        />
+        <Freshness
+          updatedAt={nodes.dataUpdatedAt}
+          isFetching={nodes.isFetching}
+          refreshError={nodes.isRefetchError ? nodes.error : undefined}
+          onRefresh={() => void nodes.refetch()}
+        />
+      </div>
+      <PartialDataBanner
+        part={data.metrics}
+        title="Metrics unavailable"
+        affects="CPU and memory usage columns are empty; everything else is current."
+      />
+      <PartialDataBanner part={data.pods} title="Pods unavailable" affects="requests and pod counts are empty; everything else is current." />
+      <NodeFiltersBar key={filtersKey} view={view} roles={facets.roles} versions={facets.versions} onChange={setView} />
+      {counts.total === 0 ? (
+        <EmptyState title="No nodes in this cluster">
+          The API server of context <span className="font-mono">{data.context}</span> returned an empty node list. Nodes appear
+          here once their kubelets register.
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState
+          title="No nodes match these filters"
+          action={
+            hasFilters(view) && (
+              <Button
+                onClick={() => {
+                  setView({ q: '', role: undefined, status: undefined, version: undefined, pressure: undefined });
+                  setFiltersKey((k) => k + 1);
+                }}
+              >
+                Clear filters
+              </Button>
+            )
+          }
+        >
+          {counts.total} nodes are hidden by the current filters.
+        </EmptyState>
+      ) : (
+        <NodeTable
+          rows={rows}
+          sort={view.sort}
+          dir={view.dir}
+          onSortChange={(sort, dir) => setView({ sort, dir })}
+          fetchedAt={data.fetchedAt}
+          metrics={data.metrics}
+          pods={data.pods}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { flexRender, type Header } from '@tanstack/react-table';
+import type { NodeRow } from '@/lib/api/nodes';
+import { cn } from '@/lib/cn';
+import { focusRing } from '@/components/ui/focus';
+import { Icon } from '@/components/ui/icons';
+
+/** A column header whose label is a real button: Enter/Space sort, aria-sort says the current order. */
+export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
+  const sorted = header.column.getIsSorted();
+  const description = header.column.columnDef.meta?.description;
+  return (
+    <div
+      role="columnheader"
+      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+      className="flex min-w-0 items-center px-1"
+    >
+      <button
+        type="button"
+        onClick={header.column.getToggleSortingHandler()}
+        title={description ? `${description}. Sort by this column.` : 'Sort by this column'}
+        className={cn(
+          'flex min-w-0 items-center gap-1 rounded px-1 py-1 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
+          sorted && 'text-zinc-900 dark:text-white',
+          focusRing,
+        )}
+      >
+        <span className="truncate">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+        <Icon
+          name={sorted === 'asc' ? 'arrowUp' : sorted === 'desc' ? 'arrowDown' : 'sort'}
+          className={cn('size-3', !sorted && 'opacity-40')}
+        />
+      </button>
+    </div>
+  );
+}

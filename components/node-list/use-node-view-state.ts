@@ -1,0 +1,24 @@
+'use client';
+
+import { useCallback, useMemo } from 'react';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { parseViewState, serializeViewState, type NodeViewState } from '@/lib/view/node-view-state';
+
+/**
+ * The node list's view state, read from and written to the URL. Writes use history.replaceState, which
+ * Next's router picks up (useSearchParams updates) without a server round trip: filtering 5,000 nodes
+ * happens in the browser, and the server-rendered page does not depend on the view state.
+ */
+export function useNodeViewState(): [NodeViewState, (patch: Partial<NodeViewState>) => void] {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const view = useMemo(() => parseViewState(searchParams), [searchParams]);
+  const update = useCallback(
+    (patch: Partial<NodeViewState>) => {
+      const qs = serializeViewState({ ...view, ...patch });
+      window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
+    },
+    [view, pathname],
+  );
+  return [view, update];
+}

@@ -1,0 +1,28 @@
+import { QueryClient, isServer } from '@tanstack/react-query';
+import { isRetryable } from '@/lib/errors';
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Above zero so data prefetched on the server and hydrated is not refetched the moment the page loads.
+        staleTime: 5_000,
+        // 401/403/404/422 and friends will not fix themselves: fail at once and show what is needed.
+        retry: (failureCount, err) => failureCount < 2 && isRetryable(err),
+      },
+    },
+  });
+}
+
+let browserQueryClient: QueryClient | undefined;
+
+/**
+ * The server makes a new QueryClient per request: a shared one would leak one user's (or one kube
+ * context's) data into another request. The browser keeps a single client for the page's lifetime: a new
+ * one on every render would throw the cache away, e.g. when React suspends during the first render.
+ */
+export function getQueryClient(): QueryClient {
+  if (isServer) return makeQueryClient();
+  browserQueryClient ??= makeQueryClient();
+  return browserQueryClient;
+}

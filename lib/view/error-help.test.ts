@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { describeError } from './error-help';
+
+describe('describeError', () => {
+  it('prefers the hint the server sent', () => {
+    const help = describeError(new AppError('Forbidden', 403, 'nodes is forbidden', 'grant list nodes to alice'), 'nodes');
+    expect(help).toEqual({
+      title: 'Permission denied',
+      message: 'nodes is forbidden',
+      needs: 'grant list nodes to alice',
+      status: 'Forbidden (403)',
+    });
+  });
+
+  it('names the RBAC permission a Forbidden needs when there is no hint', () => {
+    expect(describeError(new AppError('Forbidden', 403, 'x'), 'nodes').needs).toMatch(/"list" on that resource/);
+    expect(describeError(new AppError('Forbidden', 403, 'x'), 'nodes').needs).toMatch(/nodes/);
+  });
+
+  it('says connectivity is needed when the cluster is unreachable', () => {
+    expect(describeError(new AppError('ServiceUnavailable', 503, 'dial tcp'), 'nodes').needs).toMatch(/connectivity/i);
+  });
+
+  it('handles errors that are not AppErrors without a status', () => {
+    const help = describeError(new TypeError('boom'), 'nodes');
+    expect(help.message).toBe('boom');
+    expect(help.status).toBeUndefined();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VIEW_STATE, hasFilters, parseViewState, serializeViewState } from './node-view-state';
+
+describe('parseViewState', () => {
+  it('gives the default view for an empty query', () => {
+    expect(parseViewState(new URLSearchParams())).toEqual(DEFAULT_VIEW_STATE);
+  });
+
+  it('reads every field', () => {
+    const state = parseViewState(
+      new URLSearchParams(
+        'q=worker zone%3Da&role=worker&status=NotReady&version=v1.33.2&pressure=MemoryPressure&sort=cpu&dir=desc',
+      ),
+    );
+    expect(state).toEqual({
+      q: 'worker zone=a',
+      role: 'worker',
+      status: 'NotReady',
+      version: 'v1.33.2',
+      pressure: 'MemoryPressure',
+      sort: 'cpu',
+      dir: 'desc',
+    });
+  });
+
+  it('ignores values it does not understand instead of failing', () => {
+    const state = parseViewState(new URLSearchParams('status=broken&pressure=Heat&sort=color&dir=sideways&role='));
+    expect(state).toEqual(DEFAULT_VIEW_STATE);
+  });
+
+  it('ignores oversized values', () => {
+    expect(parseViewState(new URLSearchParams({ version: 'v'.repeat(100) })).version).toBeUndefined();
+  });
+
+  it('accepts a page searchParams record, taking the first of repeated values', () => {
+    expect(parseViewState({ status: ['Ready', 'NotReady'], sort: 'age' })).toMatchObject({ status: 'Ready', sort: 'age' });
+  });
+});
+
+describe('serializeViewState', () => {
+  it('omits defaults', () => {
+    expect(serializeViewState(DEFAULT_VIEW_STATE)).toBe('');
+  });
+
+  it('round-trips through parseViewState', () => {
+    const state = { q: 'app=web', role: '<none>', status: 'Ready', pressure: 'any', sort: 'age', dir: 'desc' } as const;
+    expect(parseViewState(new URLSearchParams(serializeViewState(state)))).toEqual(state);
+  });
+
+  it('keeps the direction when only it differs from the default', () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW_STATE, dir: 'desc' })).toBe('sort=name&dir=desc');
+  });
+});
+
+describe('hasFilters', () => {
+  it('is false for sorting alone and true for any filter', () => {
+    expect(hasFilters({ ...DEFAULT_VIEW_STATE, sort: 'cpu' })).toBe(false);
+    expect(hasFilters({ ...DEFAULT_VIEW_STATE, q: '  ' })).toBe(false);
+    expect(hasFilters({ ...DEFAULT_VIEW_STATE, pressure: 'none' })).toBe(true);
+  });
+});
