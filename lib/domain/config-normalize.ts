@@ -1,0 +1,208 @@
+import { formatQuantity, tryParseQuantity } from './quantity';
+import type { ConfigPath } from './config-flatten';
+
+/**
+ * Value normalisation for comparing kubelet configs by meaning, not text.
+ *
+ * Every leaf becomes a `canon` string: two leaves are equal exactly when their canon strings are
+ * equal. The kind of a field comes from its Go type in kubelet.config.k8s.io/v1beta1
+ * (see /work/shared/reference/kubelet-config-v1beta1-fields.json): metav1.Duration fields compare as
+ * nanoseconds (`1m0s` = `60s`, `"0s"` = `0`), resource.Quantity values as exact rationals
+ * (`1Gi` = `1024Mi`), set-like lists ignore order. Anything that fails to parse falls back to its
+ * text, so a malformed value still shows up as a difference instead of crashing the comparison.
+ */
+export type FieldKind = 'duration' | 'quantity' | 'threshold' | 'percent' | 'set' | 'list' | 'scalar';
+
+export interface Normalized {
+  /** equality key: equal canon ⇔ same meaning */
+  canon: string;
+  /** value as the source wrote it (lists joined with ", "), for display */
+  display: string;
+}
+
+/** metav1.Duration / logsapi.TimeOrMetaDuration fields (types.go), by dotted path. */
+const DURATION_FIELDS = new Set([
+  'syncFrequency', 'fileCheckFrequency', 'httpCheckFrequency', 'authentication.webhook.cacheTTL',
+  'authorization.webhook.cacheAuthorizedTTL', 'authorization.webhook.cacheUnauthorizedTTL',
+  'streamingConnectionIdleTimeout', 'nodeStatusUpdateFrequency', 'nodeStatusReportFrequency',
+  'imageMinimumGCAge', 'imageMaximumGCAge', 'volumeStatsAggPeriod', 'cpuManagerReconcilePeriod',
+  'runtimeRequestTimeout', 'cpuCFSQuotaPeriod', 'evictionPressureTransitionPeriod',
+  'containerLogMonitorInterval', 'logging.flushFrequency', 'shutdownGracePeriod',
+  'shutdownGracePeriodCriticalPods', 'crashLoopBackOff.maxContainerRestartPeriod',
+]);
+
+/** resource.Quantity fields. containerLogMaxSize is a string the kubelet parses as a quantity. */
+const QUANTITY_FIELDS = new Set(['containerLogMaxSize', 'logging.options.text.infoBufferSize', 'logging.options.json.infoBufferSize']);
+
+/** map[string]string fields whose values are quantities or percentages (eviction signals, reservations). */
+const THRESHOLD_MAPS = new Set(['evictionHard', 'evictionSoft', 'evictionMinimumReclaim', 'systemReserved', 'kubeReserved']);
+/** map[string]string of durations. */
+const DURATION_MAPS = new Set(['evictionSoftGracePeriod']);
+/** qosReserved values are percentages ("memory: 50%"). */
+const PERCENT_MAPS = new Set(['qosReserved']);
+
+/**
+ * Lists whose order carries no meaning for the kubelet: DNS servers are all written to resolv.conf
+ * but kubelet passes them through in order, yet operators compare them as a set; cipher suites and
+ * sysctls are allow-lists; enforceNodeAllocatable is a set of enforcement targets; taints and
+ * reservedMemory are keyed by their content; shutdownGracePeriodByPodPriority is sorted by priority
+ * inside the kubelet.
+ */
+const SET_LISTS = new Set([
+  'clusterDNS', 'tlsCipherSuites', 'tlsCurvePreferences', 'enforceNodeAllocatable', 'allowedUnsafeSysctls',
+  'preloadedImagesVerificationAllowlist', 'registerWithTaints', 'reservedMemory', 'shutdownGracePeriodByPodPriority',
+]);
+
+/** Kind of the leaf at `path` (see the tables above); map children take their parent's value kind. */
+export function fieldKind(path: ConfigPath, value: unknown): FieldKind {
+  const joined = path.join('.');
+  if (Array.isArray(value)) return SET_LISTS.has(joined) ? 'set' : 'list';
+  if (DURATION_FIELDS.has(joined)) return 'duration';
+  if (QUANTITY_FIELDS.has(joined)) return 'quantity';
+  if (path.length === 2) {
+    const parent = path[0] as string;
+    if (THRESHOLD_MAPS.has(parent)) return 'threshold';
+    if (DURATION_MAPS.has(parent)) return 'duration';
+    if (PERCENT_MAPS.has(parent)) return 'percent';
+  }
+  return 'scalar';
+}
+
+const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+
+/**
+ * Parses a Go duration string ("1m0s", "1.5h", "100ms", "-2s") into nanoseconds, as time.ParseDuration.
+ * A number is taken as nanoseconds: logsapi.TimeOrMetaDuration accepts `flushFrequency: 0` (kubeadm
+ * writes exactly that). Returns undefined for anything else.
+ */
+export function parseGoDurationNs(input: unknown): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
+  if (typeof input !== 'string') return undefined;
+  let s = input.trim();
+  let sign = 1;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    if (s[0] === '-') sign = -1;
+    s = s.slice(1);
+  }
+  if (s === '0') return 0;
+  if (s === '') return undefined;
+  let total = 0;
+  DURATION_PART.lastIndex = 0;
+  while (DURATION_PART.lastIndex < s.length) {
+    const m = DURATION_PART.exec(s);
+    if (!m) return undefined;
+    total += Number(m[1]) * (UNIT_NS[m[2] as string] as number);
+  }
+  return sign * Math.round(total);
+}
+
+/** Formats nanoseconds as Go's time.Duration.String() does ("1m0s", "100ms", "0s"). */
+export function formatGoDuration(ns: number): string {
+  if (ns === 0) return '0s';
+  const neg = ns < 0;
+  let v = Math.abs(ns);
+  let out: string;
+  if (v < 1e3) out = `${v}ns`;
+  else if (v < 1e6) out = `${trimFrac(v / 1e3)}µs`;
+  else if (v < 1e9) out = `${trimFrac(v / 1e6)}ms`;
+  else {
+    const h = Math.floor(v / 3600e9);
+    v -= h * 3600e9;
+    const m = Math.floor(v / 60e9);
+    v -= m * 60e9;
+    const s = `${trimFrac(v / 1e9)}s`;
+    out = h > 0 ? `${h}h${m}m${s}` : m > 0 ? `${m}m${s}` : s;
+  }
+  return neg ? `-${out}` : out;
+}
+
+const trimFrac = (n: number): string => String(Number(n.toFixed(9)));
+
+function displayOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? stableJson(v) : String(v))).join(', ');
+  if (typeof value === 'object' && value !== null) return stableJson(value);
+  return String(value);
+}
+
+/** JSON with object keys sorted, so equal objects print equally regardless of key order. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function scalarCanon(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return `s:${value}`;
+    case 'number':
+      return `n:${value}`;
+    case 'boolean':
+      return `b:${value}`;
+    default:
+      return `j:${stableJson(value)}`;
+  }
+}
+
+function percentCanon(text: string): string | undefined {
+  const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/.exec(text);
+  return m ? `%:${Number(m[1])}` : undefined;
+}
+
+function quantityCanon(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const q = tryParseQuantity(value);
+  return q ? `q:${q.numerator}/${q.denominator}` : undefined;
+}
+
+/** Canonical form of one leaf; see FieldKind. */
+export function normalizeLeaf(path: ConfigPath, value: unknown): Normalized {
+  const kind = fieldKind(path, value);
+  const display = displayOf(value);
+  switch (kind) {
+    case 'duration': {
+      const ns = parseGoDurationNs(value);
+      return { canon: ns === undefined ? scalarCanon(value) : `d:${ns}`, display };
+    }
+    case 'quantity':
+      return { canon: quantityCanon(value) ?? scalarCanon(value), display };
+    case 'threshold':
+      // eviction signals take "10%" or a quantity ("100Mi", "2000" pids); reservations take quantities
+      return {
+        canon: (typeof value === 'string' ? percentCanon(value) : undefined) ?? quantityCanon(value) ?? scalarCanon(value),
+        display,
+      };
+    case 'percent':
+      return { canon: (typeof value === 'string' ? percentCanon(value) : undefined) ?? scalarCanon(value), display };
+    case 'set': {
+      const items = (value as unknown[]).map((v) => (typeof v === 'object' && v !== null ? stableJson(v) : scalarCanon(v)));
+      // duplicates are kept: a DNS server listed twice is a (harmless) difference worth showing
+      return { canon: `S[${items.sort().join('\u001e')}]`, display };
+    }
+    case 'list':
+      return { canon: `L${stableJson(value)}`, display };
+    case 'scalar':
+      return { canon: scalarCanon(value), display };
+  }
+}
+
+/** Human form of a canonical value, so `1024Mi` and `1Gi` can be shown as one value when they agree. */
+export function canonicalDisplay(path: ConfigPath, value: unknown): string {
+  const kind = fieldKind(path, value);
+  if (kind === 'duration') {
+    const ns = parseGoDurationNs(value);
+    if (ns !== undefined) return formatGoDuration(ns);
+  }
+  if (kind === 'quantity' || kind === 'threshold') {
+    if (typeof value === 'string' && percentCanon(value)) return value.trim();
+    const q = typeof value === 'string' || typeof value === 'number' ? tryParseQuantity(value) : undefined;
+    if (q) return formatQuantity(q);
+  }
+  return displayOf(value);
+}
