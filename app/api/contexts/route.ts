@@ -1,0 +1,13 @@
+import { listRequestContexts } from '@/lib/k8s/request';
+import { errorResponse, json } from '../respond';
+
+export const dynamic = 'force-dynamic';
+
+/** ContextsResponse: names, cluster, user and server URL of each kubeconfig context (never credentials). */
+export async function GET() {
+  try {
+    return json(await listRequestContexts());
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

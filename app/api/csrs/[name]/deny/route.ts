@@ -1,0 +1,20 @@
+import { CsrNameSchema, DenyBodySchema } from '@/lib/api/csrs';
+import { toStatus } from '@/lib/errors';
+import { decideCsr } from '@/lib/k8s/csr-approval';
+import { getRequestKube } from '@/lib/k8s/request';
+import { readJsonBody } from '@/lib/security/body';
+import { assertMutationAllowed } from '@/lib/security/guard';
+
+/** Denies one CSR, recording the reviewer's reason in the condition message. */
+export async function POST(req: Request, ctx: RouteContext<'/api/csrs/[name]/deny'>) {
+  try {
+    assertMutationAllowed(req);
+    const name = CsrNameSchema.parse((await ctx.params).name);
+    const { resourceVersion, reason } = await readJsonBody(req, DenyBodySchema);
+    return Response.json(await decideCsr(await getRequestKube(), { name, decision: 'deny', resourceVersion, note: reason }));
+  } catch (err) {
+    const status = toStatus(err);
+    if (status.code >= 500) console.error(err);
+    return Response.json(status, { status: status.code });
+  }
+}

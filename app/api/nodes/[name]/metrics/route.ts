@@ -1,0 +1,16 @@
+import { NodeNameSchema } from '@/lib/api/names';
+import { getNodeMetrics } from '@/lib/k8s/metrics';
+import { getRequestKube } from '@/lib/k8s/request';
+import { errorResponse, json } from '../../../respond';
+
+export const dynamic = 'force-dynamic';
+
+/** NodeMetrics: the node's current usage from metrics.k8s.io (503 MetricsUnavailable without metrics-server). */
+export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/metrics'>) {
+  try {
+    const name = NodeNameSchema.parse((await ctx.params).name);
+    return json(await getNodeMetrics(await getRequestKube(), name, req.signal));
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

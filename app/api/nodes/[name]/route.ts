@@ -1,0 +1,16 @@
+import { NodeNameSchema } from '@/lib/api/names';
+import { getNode } from '@/lib/k8s/nodes';
+import { getRequestKube } from '@/lib/k8s/request';
+import { errorResponse, json } from '../../respond';
+
+export const dynamic = 'force-dynamic';
+
+/** NodeDetail of one node. */
+export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]'>) {
+  try {
+    const name = NodeNameSchema.parse((await ctx.params).name);
+    return json(await getNode(await getRequestKube(), name, req.signal));
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

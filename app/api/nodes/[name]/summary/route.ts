@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { NodeNameSchema } from '@/lib/api/names';
+import { getKubeletSummary } from '@/lib/k8s/kubelet';
+import { getRequestKube } from '@/lib/k8s/request';
+import { errorResponse, json } from '../../../respond';
+
+export const dynamic = 'force-dynamic';
+
+const QuerySchema = z.object({ onlyCpuAndMemory: z.enum(['true', 'false']).optional() });
+
+/** The kubelet's stats/v1alpha1 Summary; `?onlyCpuAndMemory=true` asks for the cheap subset. */
+export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/summary'>) {
+  try {
+    const name = NodeNameSchema.parse((await ctx.params).name);
+    const query = QuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+    const summary = await getKubeletSummary(await getRequestKube(), name, {
+      signal: req.signal,
+      onlyCpuAndMemory: query.onlyCpuAndMemory === 'true',
+    });
+    return json(summary);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
