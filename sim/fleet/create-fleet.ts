@@ -1,0 +1,50 @@
+import { kubeadmConfigMap } from './kubeadm-configmap';
+import { buildNodeMetrics, buildPodMetrics } from './metrics';
+import { initNodeState, tickNodeState, type NodeState } from './fleet-state';
+import { createRng, rfc3339 } from './rng';
+import { demoNodes } from './scenario-demo';
+import { buildSummary } from './summary';
+import type { Fleet, FleetOptions, KubeObject, LatencyModel, TickResult } from './types';
+
+const SCALE_LATENCY: LatencyModel = { medianMs: 30, tailFraction: 0.01, tailMs: 1000, hungFraction: 0.002 };
+
+/** Build the simulated cluster. Deterministic in (scenario, seed, now, nodes). */
+export async function createFleet(opts: FleetOptions): Promise<Fleet> {
+  const seed = opts.seed ?? 1;
+  const now = opts.now;
+  const models = opts.scenario === 'demo' ? demoNodes(seed, now) : (await import('./scenario-scale')).scaleNodes(seed, now, opts.nodes ?? 5000);
+  const states = models.map((m) => initNodeState(m, seed, now));
+  const byName = new Map<string, NodeState>(states.map((s) => [s.model.name, s]));
+  const get = (name: string): NodeState => {
+    const s = byName.get(name);
+    if (!s) throw new RangeError(`no simulated node "${name}"`);
+    return s;
+  };
+  const pods: KubeObject[] = [];
+  for (const m of models) for (const p of m.pods) pods.push(p.object);
+
+  const rng = createRng(seed, 'cluster');
+  const clusterBorn = new Date(Math.min(...models.map((m) => m.createdAt.getTime())));
+  const configMaps = [kubeadmConfigMap(rfc3339(clusterBorn), rng.uuid())];
+
+  const fleet: Fleet = {
+    scenario: opts.scenario,
+    metricsEnabled: opts.metrics ?? true,
+    latency: opts.scenario === 'scale' && opts.latency !== false ? { ...SCALE_LATENCY } : null,
+    nodes: states.map((s) => s.sim),
+    pods,
+    csrs: [],
+    configMaps,
+    summary: (nodeName, at, onlyCpuAndMemory) => buildSummary(get(nodeName).model, seed, at, onlyCpuAndMemory),
+    nodeMetrics: (nodeName, at) => {
+      const s = get(nodeName);
+      return buildNodeMetrics(s.model, s.sim.object.metadata.labels ?? {}, seed, at);
+    },
+    podMetrics: (at) => states.flatMap((s) => buildPodMetrics(s.model, seed, at)),
+    tick: async (at): Promise<TickResult> => {
+      const changedNodes = states.filter((s) => tickNodeState(s, seed, at)).map((s) => s.sim);
+      return { changedNodes, newCsrs: [] };
+    },
+  };
+  return fleet;
+}

@@ -1,0 +1,187 @@
+import { kubeadmKubeletConfig } from './kubeadm-configmap';
+import { kubeletDefaults, type KubeletConfig } from './kubelet-defaults';
+import { applyConfig } from './merge-config';
+import type { ProfileName } from './types';
+
+export interface ProfileInput {
+  profile: ProfileName;
+  minor: number;
+  cpuCores: number;
+  memoryBytes: bigint;
+  /** ENI-based max pods (EKS) */
+  maxPods?: number;
+  providerID?: string;
+  /** node-local config edits or KUBELET_EXTRA_ARGS flags, applied last (the drift cases) */
+  local?: Record<string, unknown>;
+  /** kubeasz: whether SYS_RESERVED_ENABLED was "yes" */
+  systemReservedEnabled?: boolean;
+}
+
+/** EKS / GKE CPU reservation: 6% of the first core, 1% of the next, 0.5% of the next 2, 0.25% above 4. */
+export function tieredCpuMillis(cores: number): number {
+  let m = 0;
+  for (let c = 1; c <= cores; c++) m += c === 1 ? 60 : c === 2 ? 10 : c <= 4 ? 5 : 2.5;
+  return Math.round(m);
+}
+
+/** GKE memory reservation: 25% of the first 4 GiB, 20% of the next 4, 10% of the next 8, 6% up to 128, 2% above. */
+export function gkeMemoryMi(memoryBytes: bigint): number {
+  const gi = Number(memoryBytes) / 2 ** 30;
+  const tiers: Array<[number, number]> = [[4, 0.25], [4, 0.2], [8, 0.1], [112, 0.06], [Infinity, 0.02]];
+  let left = gi;
+  let reserved = 0;
+  for (const [size, frac] of tiers) {
+    const take = Math.min(left, size);
+    reserved += take * frac;
+    left -= take;
+    if (left <= 0) break;
+  }
+  return Math.floor(reserved * 1024);
+}
+
+/** kubelet flags ACK passes on the command line (ACK "configured mostly by flags"), as config fields. */
+function ackFlags(): Record<string, unknown> {
+  return {
+    readOnlyPort: 0,
+    rotateCertificates: true,
+    serverTLSBootstrap: true,
+    authentication: { x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' }, anonymous: { enabled: false } },
+    clusterDNS: ['192.168.0.10'],
+    clusterDomain: 'cluster.local',
+    cgroupDriver: 'systemd',
+    maxPods: 23,
+    podPidsLimit: 16384,
+    kubeReserved: { memory: '400Mi', pid: '1000' },
+    systemReserved: { memory: '300Mi', pid: '1000' },
+    evictionHard: { 'imagefs.available': '15%', 'memory.available': '300Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%' },
+    containerRuntimeEndpoint: 'unix:///var/run/containerd/containerd.sock',
+    tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+    staticPodPath: '/etc/kubernetes/manifests',
+  };
+}
+
+/** easzlab/kubeasz roles/kube-node/templates/kubelet-config.yaml.j2 (v3.x), KUBE_RESERVED_ENABLED=yes. */
+function kubeaszFile(sysReserved: boolean): Record<string, unknown> {
+  return {
+    address: '0.0.0.0',
+    authentication: { anonymous: { enabled: false }, webhook: { cacheTTL: '2m0s', enabled: true }, x509: { clientCAFile: '/etc/kubernetes/ssl/ca.pem' } },
+    authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '5m0s', cacheUnauthorizedTTL: '30s' } },
+    cgroupDriver: 'cgroupfs',
+    cgroupsPerQOS: true,
+    // ENABLE_LOCAL_DNS_CACHE defaults to true: pods resolve through node-local-dns
+    clusterDNS: ['169.254.20.10'],
+    clusterDomain: 'cluster.local',
+    containerLogMaxFiles: 3,
+    containerLogMaxSize: '10Mi',
+    enforceNodeAllocatable: sysReserved ? ['pods', 'kube-reserved', 'system-reserved'] : ['pods', 'kube-reserved'],
+    eventBurst: 10,
+    eventRecordQPS: 5,
+    evictionHard: { 'imagefs.available': '15%', 'memory.available': '300Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%' },
+    fileCheckFrequency: '40s',
+    hairpinMode: 'hairpin-veth',
+    healthzBindAddress: '0.0.0.0',
+    httpCheckFrequency: '40s',
+    kubeReservedCgroup: '/podruntime.slice',
+    kubeReserved: { memory: '400Mi' },
+    ...(sysReserved ? { systemReservedCgroup: '/system.slice', systemReserved: { memory: '1000Mi' } } : {}),
+    maxPods: 110,
+    nodeStatusReportFrequency: '1m0s',
+    readOnlyPort: 0,
+    resolvConf: '/run/systemd/resolve/resolv.conf',
+    tlsCertFile: '/etc/kubernetes/ssl/kubelet.pem',
+    tlsPrivateKeyFile: '/etc/kubernetes/ssl/kubelet-key.pem',
+    containerRuntimeEndpoint: 'unix:///run/containerd/containerd.sock',
+  };
+}
+
+/** EKS AL2023 nodeadm kubelet config (awslabs/amazon-eks-ami nodeadm defaults). */
+function eksFile(input: ProfileInput): Record<string, unknown> {
+  const maxPods = input.maxPods ?? 29;
+  return {
+    address: '0.0.0.0',
+    authentication: { anonymous: { enabled: false }, webhook: { cacheTTL: '2m0s', enabled: true }, x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } },
+    authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '5m0s', cacheUnauthorizedTTL: '30s' } },
+    cgroupDriver: 'systemd',
+    cgroupRoot: '/',
+    clusterDNS: ['172.20.0.10'],
+    clusterDomain: 'cluster.local',
+    containerRuntimeEndpoint: 'unix:///run/containerd/containerd.sock',
+    evictionHard: { 'memory.available': '100Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%' },
+    featureGates: { RotateKubeletServerCertificate: true },
+    hairpinMode: 'hairpin-veth',
+    kubeAPIBurst: 20,
+    kubeAPIQPS: 10,
+    kubeReserved: {
+      cpu: `${tieredCpuMillis(input.cpuCores)}m`,
+      'ephemeral-storage': '1Gi',
+      // 11 MiB per pod + 255 MiB
+      memory: `${11 * maxPods + 255}Mi`,
+    },
+    kubeReservedCgroup: '/runtime',
+    systemReservedCgroup: '/system',
+    logging: { verbosity: 2 },
+    maxPods,
+    protectKernelDefaults: true,
+    providerID: input.providerID,
+    readOnlyPort: 0,
+    serializeImagePulls: false,
+    serverTLSBootstrap: true,
+    tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SHA256'],
+  };
+}
+
+/** GKE (COS) /home/kubernetes/kubelet-config.yaml, reservations from GKE's "plan node sizes" tiers. */
+function gkeFile(input: ProfileInput): Record<string, unknown> {
+  return {
+    authentication: { anonymous: { enabled: false }, webhook: { enabled: true }, x509: { clientCAFile: '/etc/srv/kubernetes/pki/ca-certificates.crt' } },
+    authorization: { mode: 'Webhook' },
+    cgroupRoot: '/',
+    cgroupDriver: 'systemd',
+    clusterDNS: ['34.118.224.10'],
+    clusterDomain: 'cluster.local',
+    enableDebuggingHandlers: true,
+    evictionHard: { 'memory.available': '100Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%', 'pid.available': '10%' },
+    evictionSoft: { 'memory.available': '200Mi', 'nodefs.available': '15%', 'nodefs.inodesFree': '10%', 'imagefs.available': '20%', 'imagefs.inodesFree': '10%' },
+    evictionSoftGracePeriod: { 'memory.available': '30s', 'nodefs.available': '2m0s', 'nodefs.inodesFree': '2m0s', 'imagefs.available': '2m0s', 'imagefs.inodesFree': '2m0s' },
+    evictionMaxPodGracePeriod: 60,
+    featureGates: { RotateKubeletServerCertificate: true, ExecProbeTimeout: false },
+    kernelMemcgNotification: true,
+    kubeReserved: {
+      cpu: `${tieredCpuMillis(input.cpuCores)}m`,
+      'ephemeral-storage': '41Gi',
+      memory: `${gkeMemoryMi(input.memoryBytes)}Mi`,
+    },
+    maxPods: 110,
+    providerID: input.providerID,
+    readOnlyPort: 10255,
+    serverTLSBootstrap: true,
+    staticPodPath: '/etc/kubernetes/manifests',
+    shutdownGracePeriod: '30s',
+    shutdownGracePeriodCriticalPods: '15s',
+    containerRuntimeEndpoint: 'unix:///run/containerd/containerd.sock',
+  };
+}
+
+/** The profile's own layer (config file and/or flags) before node-local drift. */
+export function profileLayer(input: ProfileInput): Record<string, unknown> {
+  switch (input.profile) {
+    case 'kubeadm':
+      // ConfigMap → /var/lib/kubelet/config.yaml; then kubeadm-flags.env sets the CRI socket by flag.
+      return { ...kubeadmKubeletConfig(), containerRuntimeEndpoint: 'unix:///var/run/containerd/containerd.sock' };
+    case 'managed-ack':
+      return ackFlags();
+    case 'binary-kubeasz':
+      return kubeaszFile(input.systemReservedEnabled ?? false);
+    case 'eks':
+      return eksFile(input);
+    case 'gke':
+      return gkeFile(input);
+  }
+}
+
+/** Effective configz for a node: version defaults ← profile layer ← node-local drift. */
+export function effectiveConfig(input: ProfileInput): KubeletConfig {
+  const base = kubeletDefaults(input.minor);
+  const withProfile = applyConfig(base, profileLayer(input), input.minor);
+  return input.local ? applyConfig(withProfile, input.local, input.minor) : withProfile;
+}

@@ -1,0 +1,80 @@
+/**
+ * Seeded randomness. Everything in the fleet derives from `seed` plus a stable string key, so the same seed
+ * always yields the same cluster and a node's numbers do not shift when another node is added.
+ */
+
+/** FNV-1a 32-bit hash of a string, mixed with a seed. */
+export function hash32(seed: number, key: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export interface Rng {
+  /** uniform in [0, 1) */
+  next(): number;
+  /** integer in [min, max] */
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  hex(chars: number): string;
+  /** lowercase alphanumerics, as Kubernetes generateName suffixes use (no vowels) */
+  suffix(chars: number): string;
+  uuid(): string;
+}
+
+/** mulberry32: tiny, fast and good enough for simulated data. */
+export function createRng(seed: number, key = ''): Rng {
+  let a = hash32(seed, key);
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const fromAlphabet = (alphabet: string, n: number) => {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet.charAt(Math.floor(next() * alphabet.length));
+    return s;
+  };
+  const hex = (n: number) => fromAlphabet('0123456789abcdef', n);
+  return {
+    next,
+    int,
+    pick: <T>(items: readonly T[]): T => {
+      const item = items[Math.floor(next() * items.length)];
+      if (item === undefined) throw new RangeError('pick from an empty list');
+      return item;
+    },
+    hex,
+    // k8s.io/apimachinery/pkg/util/rand: "bcdfghjklmnpqrstvwxz2456789"
+    suffix: (n) => fromAlphabet('bcdfghjklmnpqrstvwxz2456789', n),
+    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'.charAt(int(0, 3))}${hex(3)}-${hex(12)}`,
+  };
+}
+
+/**
+ * Smooth deterministic wave in [-1, 1]: three incommensurate sines with phases from the key.
+ * Used for usage that "moves" over time without ever jumping.
+ */
+export function wave(seed: number, key: string, tSeconds: number): number {
+  const h = hash32(seed, key);
+  const p1 = ((h & 0xff) / 256) * 2 * Math.PI;
+  const p2 = (((h >>> 8) & 0xff) / 256) * 2 * Math.PI;
+  const p3 = (((h >>> 16) & 0xff) / 256) * 2 * Math.PI;
+  return (
+    0.5 * Math.sin((2 * Math.PI * tSeconds) / 613 + p1) +
+    0.3 * Math.sin((2 * Math.PI * tSeconds) / 1831 + p2) +
+    0.2 * Math.sin((2 * Math.PI * tSeconds) / 5407 + p3)
+  );
+}
+
+/** metav1.Time on the wire: RFC 3339 in UTC with whole seconds ("2026-03-01T12:00:00Z"). */
+export function rfc3339(d: Date | number): string {
+  const ms = typeof d === 'number' ? d : d.getTime();
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,150 @@
+import type { NodeModel } from './model';
+import { thresholdBytes } from './quantity';
+import { hash32, wave } from './rng';
+
+export interface PodUsage {
+  cpuNanoCores: number;
+  workingSetBytes: number;
+  /** per container, same order as PodModel.containers */
+  containers: Array<{ cpuNanoCores: number; workingSetBytes: number }>;
+}
+
+export interface NodeUsage {
+  /** when cAdvisor took the sample (a few seconds before `now`) */
+  sampleTime: Date;
+  cpuNanoCores: number;
+  cpuCoreNanoSeconds: number;
+  memoryCapacityBytes: number;
+  workingSetBytes: number;
+  usageBytes: number;
+  rssBytes: number;
+  availableBytes: number;
+  fsCapacityBytes: number;
+  fsAvailableBytes: number;
+  inodes: number;
+  inodesFree: number;
+  maxpid: number;
+  curproc: number;
+  /** index-aligned with NodeModel.pods; non-running pods get zeros */
+  pods: PodUsage[];
+}
+
+const MI = 1024 * 1024;
+export const PID_MAX = 4194304; // kernel.pid_max on 64-bit systemd hosts
+
+function hard(m: NodeModel, signal: string): string | undefined {
+  const eh = m.config.evictionHard;
+  return typeof eh === 'object' && eh !== null ? (eh as Partial<Record<string, string>>)[signal] : undefined;
+}
+
+/** A hard threshold resolved to a number against `capacity` (0 when the signal has no threshold). */
+export function hardThreshold(m: NodeModel, signal: string, capacity: number): number {
+  const v = hard(m, signal);
+  return v ? Number(thresholdBytes(v, BigInt(Math.round(capacity)))) : 0;
+}
+
+/** cAdvisor samples every ~10–15 s; the kubelet serves the latest cached sample. */
+export function sampleTimeOf(m: NodeModel, now: Date): Date {
+  const lag = (hash32(0, m.key) % 9) + 1;
+  return new Date(Math.floor(now.getTime() / 1000) * 1000 - lag * 1000);
+}
+
+/**
+ * Usage as a smooth deterministic function of (seed, node, time). Ordinary nodes stay well clear of every
+ * threshold; a node marked `pressure` sits at 40–70 % of its hard threshold, so the condition never flaps.
+ */
+export function nodeUsage(m: NodeModel, seed: number, now: Date): NodeUsage {
+  const sampleTime = sampleTimeOf(m, now);
+  const t = sampleTime.getTime() / 1000;
+  const w = (k: string) => wave(seed, `${m.key}/${k}`, t);
+
+  const pods: PodUsage[] = m.pods.map((p) => {
+    if (!p.running) return { cpuNanoCores: 0, workingSetBytes: 0, containers: p.containers.map(() => ({ cpuNanoCores: 0, workingSetBytes: 0 })) };
+    const cpu = Math.max(1e5, p.cpuMillis * 1e6 * (1 + 0.3 * w(`${p.uid}/cpu`)));
+    const ws = Math.round(p.memoryBytes * (1 + 0.1 * w(`${p.uid}/mem`)));
+    const n = p.containers.length;
+    const containers = p.containers.map((_, i) => ({
+      cpuNanoCores: Math.round(cpu / n),
+      workingSetBytes: i === n - 1 ? ws - Math.floor(ws / n) * (n - 1) : Math.floor(ws / n),
+    }));
+    // the pod cgroup also holds the pause container (~0.5 MiB)
+    return { cpuNanoCores: Math.round(cpu), workingSetBytes: ws + 524288, containers };
+  });
+
+  const capacity = Number(m.memoryBytes);
+  const podWs = pods.reduce((s, p) => s + p.workingSetBytes, 0);
+  const memT = hardThreshold(m, 'memory.available', capacity);
+  let workingSet: number;
+  if (m.pressure === 'memory') {
+    workingSet = Math.round(capacity - memT * (0.55 + 0.15 * w('mem')));
+  } else {
+    const system = 600 * MI + 0.04 * capacity * (1 + 0.05 * w('sys'));
+    const ceiling = capacity - memT - Math.max(memT, 768 * MI);
+    workingSet = Math.round(Math.min(system + podWs, ceiling));
+  }
+  workingSet = Math.max(workingSet, podWs);
+  const cache = Math.min(0.12 * capacity, capacity - workingSet);
+
+  const cores = m.cpuCores * 1e9;
+  const podCpu = pods.reduce((s, p) => s + p.cpuNanoCores, 0);
+  const cpuNanoCores = Math.round(Math.min(cores * 0.95, podCpu + 5e7 + 0.01 * cores * (1 + w('cpu'))));
+  const uptime = Math.max(1, t - m.bootTime.getTime() / 1000);
+
+  const disk = Number(m.diskBytes);
+  const fsT = hardThreshold(m, 'nodefs.available', disk);
+  const fsAvailable =
+    m.pressure === 'disk'
+      ? Math.round(fsT * (0.5 + 0.1 * w('disk')))
+      : Math.round(disk * (0.55 + 0.1 * ((hash32(seed, m.key) % 100) / 100) + 0.03 * w('disk')));
+  const inodesUsed = Math.round(m.inodes * (0.05 + 0.01 * w('inodes')));
+  const curproc = Math.round(220 + 14 * m.pods.length + 20 * w('pids'));
+
+  return {
+    sampleTime,
+    cpuNanoCores,
+    // cumulative counters grow at the mean rate so they never go backwards
+    cpuCoreNanoSeconds: Math.round(meanCpuNanoCores(m) * uptime),
+    memoryCapacityBytes: capacity,
+    workingSetBytes: workingSet,
+    usageBytes: Math.round(workingSet + cache),
+    rssBytes: Math.round(workingSet * 0.82),
+    availableBytes: capacity - workingSet,
+    fsCapacityBytes: disk,
+    fsAvailableBytes: fsAvailable,
+    inodes: m.inodes,
+    inodesFree: m.inodes - inodesUsed,
+    maxpid: PID_MAX,
+    curproc,
+    pods,
+  };
+}
+
+/** Long-run mean CPU rate of the node, for cumulative counters. */
+export function meanCpuNanoCores(m: NodeModel): number {
+  const pods = m.pods.reduce((s, p) => s + (p.running ? p.cpuMillis * 1e6 : 0), 0);
+  return pods + 5e7 + 0.01 * m.cpuCores * 1e9;
+}
+
+export interface Pressure {
+  memory: boolean;
+  disk: boolean;
+  pid: boolean;
+}
+
+/** Which pressure conditions the eviction manager would set for this usage (hard thresholds only). */
+export function pressureOf(m: NodeModel, u: NodeUsage): Pressure {
+  const below = (signal: string, available: number, capacity: number) => {
+    const v = hard(m, signal);
+    return v !== undefined && available < hardThreshold(m, signal, capacity);
+  };
+  return {
+    memory: below('memory.available', u.availableBytes, u.memoryCapacityBytes),
+    disk:
+      below('nodefs.available', u.fsAvailableBytes, u.fsCapacityBytes) ||
+      below('nodefs.inodesFree', u.inodesFree, u.inodes) ||
+      // containerd keeps images on the root filesystem: imagefs is nodefs
+      below('imagefs.available', u.fsAvailableBytes, u.fsCapacityBytes) ||
+      below('imagefs.inodesFree', u.inodesFree, u.inodes),
+    pid: below('pid.available', u.maxpid - u.curproc, u.maxpid),
+  };
+}
