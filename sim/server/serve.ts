@@ -1,0 +1,90 @@
+/**
+ * Serves a Fleet over HTTPS: CA and serving certificate, stores, the apiserver pipeline, the fleet's
+ * clock, and the kubeconfig, written only once the port is listening.
+ */
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Fleet } from '../fleet/types';
+import { newToken, renderKubeconfig, usersByToken, writeKubeconfig, type Tokens } from './kubeconfig';
+import { createHandler } from './server';
+import { SimState, type SimStats } from './state';
+import { createAuthority } from './tls';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  kubeconfigPath?: string;
+  /** fleet tick period; 0 disables ticking */
+  tickMs?: number;
+}
+
+export interface SimHandle {
+  url: string;
+  port: number;
+  kubeconfigPath: string | undefined;
+  kubeconfig: string;
+  caPem: string;
+  tokens: Tokens;
+  fleet: Fleet;
+  state: SimState;
+  stats(): SimStats;
+  resetStats(): void;
+  /** runs one fleet tick now (tests) */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise<SimHandle> {
+  const ca = await createAuthority();
+  const sim = new SimState(fleet, ca);
+  const tokens: Tokens = { admin: newToken(), viewer: newToken() };
+  const host = opts.host ?? '127.0.0.1';
+  let address = '';
+  const server = createServer({ cert: ca.servingCertPem, key: ca.servingKeyPem, keepAliveTimeout: 60_000 }, createHandler(sim, usersByToken(tokens), () => address));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  address = `${urlHost}:${port}`;
+  const url = `https://${address}`;
+  const kubeconfig = renderKubeconfig(url, ca.caPem, tokens);
+  if (opts.kubeconfigPath) await writeKubeconfig(opts.kubeconfigPath, kubeconfig);
+
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      await sim.tick(new Date());
+    } finally {
+      ticking = false;
+    }
+  };
+  const tickMs = opts.tickMs ?? 5000;
+  const timer = tickMs > 0 ? setInterval(() => void tick().catch((e: unknown) => console.error('[sim] tick failed', e)), tickMs) : undefined;
+  timer?.unref();
+
+  return {
+    url,
+    port,
+    kubeconfigPath: opts.kubeconfigPath,
+    kubeconfig,
+    caPem: ca.caPem,
+    tokens,
+    fleet,
+    state: sim,
+    stats: () => ({ ...sim.stats, requestsByKind: { ...sim.stats.requestsByKind } }),
+    resetStats: () => {
+      sim.stats = { ...SimState.emptyStats(), inFlightProxy: sim.stats.inFlightProxy };
+    },
+    tick,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
