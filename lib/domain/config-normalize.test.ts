@@ -1,38 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { fieldKind, formatGoDuration, normalizeLeaf, parseGoDurationNs } from './config-normalize';
+import { canonicalDisplay, durationNanos, fieldKind, normalizeLeaf } from './config-normalize';
 
 const same = (path: string[], a: unknown, b: unknown) => normalizeLeaf(path, a).canon === normalizeLeaf(path, b).canon;
 
-describe('parseGoDurationNs', () => {
-  it('parses Go duration strings the way time.ParseDuration does', () => {
-    expect(parseGoDurationNs('1m0s')).toBe(60e9);
-    expect(parseGoDurationNs('60s')).toBe(60e9);
-    expect(parseGoDurationNs('4h0m0s')).toBe(4 * 3600e9);
-    expect(parseGoDurationNs('100ms')).toBe(100e6);
-    expect(parseGoDurationNs('1.5h')).toBe(5400e9);
-    expect(parseGoDurationNs('-2s')).toBe(-2e9);
-    expect(parseGoDurationNs('0')).toBe(0);
+describe('durationNanos', () => {
+  it('reads Go duration text through the shared parser', () => {
+    expect(durationNanos('1m0s')).toBe(60_000_000_000n);
+    expect(durationNanos('60s')).toBe(60_000_000_000n);
+    expect(durationNanos('0')).toBe(0n);
   });
   it('takes a number as nanoseconds (TimeOrMetaDuration accepts flushFrequency: 0)', () => {
-    expect(parseGoDurationNs(0)).toBe(0);
-    expect(parseGoDurationNs(5e9)).toBe(5e9);
+    expect(durationNanos(0)).toBe(0n);
+    expect(durationNanos(5e9)).toBe(5_000_000_000n);
   });
-  it('rejects text that is not a duration', () => {
-    expect(parseGoDurationNs('5')).toBeUndefined();
-    expect(parseGoDurationNs('1m garbage')).toBeUndefined();
-    expect(parseGoDurationNs('')).toBeUndefined();
-    expect(parseGoDurationNs(true)).toBeUndefined();
-  });
-});
-
-describe('formatGoDuration', () => {
-  it('prints like time.Duration.String()', () => {
-    expect(formatGoDuration(0)).toBe('0s');
-    expect(formatGoDuration(60e9)).toBe('1m0s');
-    expect(formatGoDuration(4 * 3600e9)).toBe('4h0m0s');
-    expect(formatGoDuration(100e6)).toBe('100ms');
-    expect(formatGoDuration(1.5e9)).toBe('1.5s');
-    expect(formatGoDuration(-30e9)).toBe('-30s');
+  it('rejects values that are not durations', () => {
+    expect(durationNanos('5')).toBeUndefined();
+    expect(durationNanos('')).toBeUndefined();
+    expect(durationNanos(true)).toBeUndefined();
+    expect(durationNanos(Number.NaN)).toBeUndefined();
   });
 });
 
@@ -67,6 +52,11 @@ describe('normalizeLeaf', () => {
   it('falls back to text when a value does not parse, so it still shows as a difference', () => {
     expect(normalizeLeaf(['syncFrequency'], 'soon').canon).toBe('s:soon');
     expect(same(['evictionHard', 'memory.available'], 'lots', '100Mi')).toBe(false);
+  });
+  it('renders equal values identically in canonical form', () => {
+    expect(canonicalDisplay(['syncFrequency'], '60s')).toBe('1m0s');
+    expect(canonicalDisplay(['evictionHard', 'memory.available'], '1024Mi')).toBe('1Gi');
+    expect(canonicalDisplay(['evictionHard', 'nodefs.available'], '10%')).toBe('10%');
   });
   it('classifies map children by their parent field', () => {
     expect(fieldKind(['evictionHard', 'memory.available'], '100Mi')).toBe('threshold');

@@ -1,3 +1,4 @@
+import { formatGoDuration, tryParseGoDuration } from './durations';
 import { formatQuantity, tryParseQuantity } from './quantity';
 import type { ConfigPath } from './config-flatten';
 
@@ -68,56 +69,15 @@ export function fieldKind(path: ConfigPath, value: unknown): FieldKind {
   return 'scalar';
 }
 
-const UNIT_NS: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-const DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
-
 /**
- * Parses a Go duration string ("1m0s", "1.5h", "100ms", "-2s") into nanoseconds, as time.ParseDuration.
- * A number is taken as nanoseconds: logsapi.TimeOrMetaDuration accepts `flushFrequency: 0` (kubeadm
- * writes exactly that). Returns undefined for anything else.
+ * Nanoseconds of a duration value: Go duration text via lib/domain/durations.ts ("1m0s", "100ms"), or a number
+ * taken as nanoseconds because logsapi.TimeOrMetaDuration accepts `flushFrequency: 0` (kubeadm writes exactly
+ * that). Undefined for anything else.
  */
-export function parseGoDurationNs(input: unknown): number | undefined {
-  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
-  if (typeof input !== 'string') return undefined;
-  let s = input.trim();
-  let sign = 1;
-  if (s.startsWith('-') || s.startsWith('+')) {
-    if (s[0] === '-') sign = -1;
-    s = s.slice(1);
-  }
-  if (s === '0') return 0;
-  if (s === '') return undefined;
-  let total = 0;
-  DURATION_PART.lastIndex = 0;
-  while (DURATION_PART.lastIndex < s.length) {
-    const m = DURATION_PART.exec(s);
-    if (!m) return undefined;
-    total += Number(m[1]) * (UNIT_NS[m[2] as string] as number);
-  }
-  return sign * Math.round(total);
+export function durationNanos(input: unknown): bigint | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) ? BigInt(Math.trunc(input)) : undefined;
+  return tryParseGoDuration(input);
 }
-
-/** Formats nanoseconds as Go's time.Duration.String() does ("1m0s", "100ms", "0s"). */
-export function formatGoDuration(ns: number): string {
-  if (ns === 0) return '0s';
-  const neg = ns < 0;
-  let v = Math.abs(ns);
-  let out: string;
-  if (v < 1e3) out = `${v}ns`;
-  else if (v < 1e6) out = `${trimFrac(v / 1e3)}µs`;
-  else if (v < 1e9) out = `${trimFrac(v / 1e6)}ms`;
-  else {
-    const h = Math.floor(v / 3600e9);
-    v -= h * 3600e9;
-    const m = Math.floor(v / 60e9);
-    v -= m * 60e9;
-    const s = `${trimFrac(v / 1e9)}s`;
-    out = h > 0 ? `${h}h${m}m${s}` : m > 0 ? `${m}m${s}` : s;
-  }
-  return neg ? `-${out}` : out;
-}
-
-const trimFrac = (n: number): string => String(Number(n.toFixed(9)));
 
 function displayOf(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -167,7 +127,7 @@ export function normalizeLeaf(path: ConfigPath, value: unknown): Normalized {
   const display = displayOf(value);
   switch (kind) {
     case 'duration': {
-      const ns = parseGoDurationNs(value);
+      const ns = durationNanos(value);
       return { canon: ns === undefined ? scalarCanon(value) : `d:${ns}`, display };
     }
     case 'quantity':
@@ -196,7 +156,7 @@ export function normalizeLeaf(path: ConfigPath, value: unknown): Normalized {
 export function canonicalDisplay(path: ConfigPath, value: unknown): string {
   const kind = fieldKind(path, value);
   if (kind === 'duration') {
-    const ns = parseGoDurationNs(value);
+    const ns = durationNanos(value);
     if (ns !== undefined) return formatGoDuration(ns);
   }
   if (kind === 'quantity' || kind === 'threshold') {

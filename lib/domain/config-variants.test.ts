@@ -78,3 +78,28 @@ describe('groupVariants', () => {
     expect(groupVariants([], DEFAULT_IGNORE)).toMatchObject({ variants: [], unknown: [], distinctBodies: 0 });
   });
 });
+
+describe('configz from several kubelet versions', () => {
+  const shared = (name: string) =>
+    (JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as { kubeletconfig: Record<string, unknown> }).kubeletconfig;
+  const fleet: NodeConfigResult[] = [
+    ok('v116', shared('configz-v1.16-kubeadm.json'), 'v1.16.15'),
+    ok('v127', shared('configz-v1.27-kubeadm-systemd.json'), 'v1.27.3'),
+    ok('v128', kubeadm, 'v1.28.9'),
+    ok('v131', shared('configz-v1.31-cri-dockerd.json'), 'v1.31.2'),
+    ok('aks', aks, 'v1.31.4'),
+  ];
+  it('groups each capture on its own and names the keys that tell them apart', () => {
+    const g = groupVariants(fleet, DEFAULT_IGNORE);
+    // v127 and v128 are the same published capture: patch and 27→28 defaults agree, so one variant
+    expect(g.variants.map((v) => v.nodes.join('+')).sort()).toEqual(['aks', 'v116', 'v127+v128', 'v131']);
+    const keys = distinguishingKeys(g.variants);
+    expect(keys).toContain('containerRuntimeEndpoint');
+    expect(keys).toContain('evictionHard\u001fimagefs.inodesFree');
+    expect(keys).not.toContain('tlsCertFile');
+  });
+  it('applies the version default where an older kubelet had another one (eventRecordQPS 5 before v1.27)', () => {
+    expect(normalizeConfig({}, 'v1.26.0', []).cells.get('eventRecordQPS')?.display).toBe('5');
+    expect(normalizeConfig({}, 'v1.27.0', []).cells.get('eventRecordQPS')?.display).toBe('50');
+  });
+});

@@ -1,4 +1,5 @@
 import type { ConfigPath } from './config-flatten';
+import { flagForField } from './kubelet-flags';
 
 /**
  * Why a node's effective kubelet config differs from kubeadm's kube-system/kubelet-config ConfigMap.
@@ -12,116 +13,9 @@ import type { ConfigPath } from './config-flatten';
  * Since v1.28 (beta, on by default from v1.30) the kubelet also merges drop-in files from --config-dir
  * (kubernetes.io/docs/tasks/administer-cluster/kubelet-config-file/), which override config.yaml.
  *
- * Flag names: cmd/kubelet/app/options/options.go (AddKubeletConfigFlags); most are deprecated in favour
- * of the config file but still honoured.
- *
- * TODO(issue 6): read these from lib/domain/kubelet-flags.ts once the node detail work lands.
+ * Flag names come from lib/domain/kubelet-flags.ts (cmd/kubelet/app/options/options.go, AddKubeletConfigFlags);
+ * most are deprecated in favour of the config file but still honoured.
  */
-const FLAG_BY_FIELD: Record<string, string> = {
-  staticPodPath: '--pod-manifest-path',
-  staticPodURL: '--manifest-url',
-  staticPodURLHeader: '--manifest-url-header',
-  syncFrequency: '--sync-frequency',
-  fileCheckFrequency: '--file-check-frequency',
-  httpCheckFrequency: '--http-check-frequency',
-  address: '--address',
-  port: '--port',
-  readOnlyPort: '--read-only-port',
-  'authentication.anonymous.enabled': '--anonymous-auth',
-  'authentication.webhook.enabled': '--authentication-token-webhook',
-  'authentication.webhook.cacheTTL': '--authentication-token-webhook-cache-ttl',
-  'authentication.x509.clientCAFile': '--client-ca-file',
-  'authorization.mode': '--authorization-mode',
-  'authorization.webhook.cacheAuthorizedTTL': '--authorization-webhook-cache-authorized-ttl',
-  'authorization.webhook.cacheUnauthorizedTTL': '--authorization-webhook-cache-unauthorized-ttl',
-  tlsCertFile: '--tls-cert-file',
-  tlsPrivateKeyFile: '--tls-private-key-file',
-  serverTLSBootstrap: '--rotate-server-certificates',
-  tlsCipherSuites: '--tls-cipher-suites',
-  tlsMinVersion: '--tls-min-version',
-  rotateCertificates: '--rotate-certificates',
-  registryPullQPS: '--registry-qps',
-  registryBurst: '--registry-burst',
-  eventRecordQPS: '--event-qps',
-  eventBurst: '--event-burst',
-  enableDebuggingHandlers: '--enable-debugging-handlers',
-  enableContentionProfiling: '--contention-profiling',
-  healthzPort: '--healthz-port',
-  healthzBindAddress: '--healthz-bind-address',
-  oomScoreAdj: '--oom-score-adj',
-  clusterDomain: '--cluster-domain',
-  clusterDNS: '--cluster-dns',
-  streamingConnectionIdleTimeout: '--streaming-connection-idle-timeout',
-  nodeStatusUpdateFrequency: '--node-status-update-frequency',
-  imageMinimumGCAge: '--minimum-image-ttl-duration',
-  imageGCHighThresholdPercent: '--image-gc-high-threshold',
-  imageGCLowThresholdPercent: '--image-gc-low-threshold',
-  volumeStatsAggPeriod: '--volume-stats-agg-period',
-  featureGates: '--feature-gates',
-  kubeletCgroups: '--kubelet-cgroups',
-  systemCgroups: '--system-cgroups',
-  cgroupsPerQOS: '--cgroups-per-qos',
-  cgroupDriver: '--cgroup-driver',
-  cgroupRoot: '--cgroup-root',
-  cpuManagerPolicy: '--cpu-manager-policy',
-  cpuManagerPolicyOptions: '--cpu-manager-policy-options',
-  cpuManagerReconcilePeriod: '--cpu-manager-reconcile-period',
-  qosReserved: '--qos-reserved',
-  topologyManagerPolicy: '--topology-manager-policy',
-  topologyManagerScope: '--topology-manager-scope',
-  topologyManagerPolicyOptions: '--topology-manager-policy-options',
-  memoryManagerPolicy: '--memory-manager-policy',
-  reservedMemory: '--reserved-memory',
-  runtimeRequestTimeout: '--runtime-request-timeout',
-  hairpinMode: '--hairpin-mode',
-  maxPods: '--max-pods',
-  podCIDR: '--pod-cidr',
-  podPidsLimit: '--pod-max-pids',
-  podsPerCore: '--pods-per-core',
-  resolvConf: '--resolv-conf',
-  cpuCFSQuota: '--cpu-cfs-quota',
-  cpuCFSQuotaPeriod: '--cpu-cfs-quota-period',
-  enableControllerAttachDetach: '--enable-controller-attach-detach',
-  makeIPTablesUtilChains: '--make-iptables-util-chains',
-  iptablesMasqueradeBit: '--iptables-masquerade-bit',
-  iptablesDropBit: '--iptables-drop-bit',
-  containerLogMaxSize: '--container-log-max-size',
-  containerLogMaxFiles: '--container-log-max-files',
-  allowedUnsafeSysctls: '--allowed-unsafe-sysctls',
-  maxOpenFiles: '--max-open-files',
-  contentType: '--kube-api-content-type',
-  kubeAPIQPS: '--kube-api-qps',
-  kubeAPIBurst: '--kube-api-burst',
-  serializeImagePulls: '--serialize-image-pulls',
-  evictionHard: '--eviction-hard',
-  evictionSoft: '--eviction-soft',
-  evictionSoftGracePeriod: '--eviction-soft-grace-period',
-  evictionPressureTransitionPeriod: '--eviction-pressure-transition-period',
-  evictionMaxPodGracePeriod: '--eviction-max-pod-grace-period',
-  evictionMinimumReclaim: '--eviction-minimum-reclaim',
-  systemReserved: '--system-reserved',
-  kubeReserved: '--kube-reserved',
-  systemReservedCgroup: '--system-reserved-cgroup',
-  kubeReservedCgroup: '--kube-reserved-cgroup',
-  reservedSystemCPUs: '--reserved-cpus',
-  enforceNodeAllocatable: '--enforce-node-allocatable',
-  protectKernelDefaults: '--protect-kernel-defaults',
-  providerID: '--provider-id',
-  registerNode: '--register-node',
-  registerWithTaints: '--register-with-taints',
-  failSwapOn: '--fail-swap-on',
-  nodeStatusMaxImages: '--node-status-max-images',
-  kernelMemcgNotification: '--kernel-memcg-notification',
-  volumePluginDir: '--volume-plugin-dir',
-  localStorageCapacityIsolation: '--local-storage-capacity-isolation',
-  seccompDefault: '--seccomp-default',
-  containerRuntimeEndpoint: '--container-runtime-endpoint',
-  imageServiceEndpoint: '--image-service-endpoint',
-  'logging.format': '--logging-format',
-  'logging.verbosity': '--v',
-  'logging.flushFrequency': '--log-flush-frequency',
-  'logging.vmodule': '--vmodule',
-};
 
 /**
  * The kubelet flag that sets the field at `path`, if any. Map-valued fields (evictionHard, featureGates,
@@ -129,8 +23,8 @@ const FLAG_BY_FIELD: Record<string, string> = {
  */
 export function flagForPath(path: ConfigPath): string | undefined {
   for (let n = path.length; n > 0; n--) {
-    const flag = FLAG_BY_FIELD[path.slice(0, n).join('.')];
-    if (flag) return flag;
+    const flag = flagForField(path.slice(0, n).join('.'));
+    if (flag) return `--${flag.name}`;
   }
   return undefined;
 }
