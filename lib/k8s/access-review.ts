@@ -17,7 +17,12 @@ interface Cached<T> {
 const identityCache = new WeakMap<Kube, Cached<string>>();
 const permissionCache = new WeakMap<Kube, Map<string, Cached<Permission>>>();
 
-function cached<T>(entry: Cached<T> | undefined, now: number, make: () => Promise<T>, store: (c: Cached<T>) => void): Promise<T> {
+function cached<T>(
+  entry: Cached<T> | undefined,
+  now: number,
+  make: () => Promise<T>,
+  store: (c: Cached<T>) => void,
+): Promise<T> {
   if (entry && now - entry.at < TTL_MS) return entry.value;
   const value = make();
   store({ at: now, value });
@@ -29,17 +34,24 @@ function cached<T>(entry: Cached<T> | undefined, now: number, make: () => Promis
  * Falls back to the kubeconfig user entry's name when the cluster doesn't serve SelfSubjectReview.
  */
 export function whoAmI(kube: Kube): Promise<string> {
-  return cached(identityCache.get(kube), Date.now(), async () => {
-    try {
-      const api = kube.config.makeApiClient(AuthenticationV1Api);
-      const review = await api.createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } });
-      const name = review.status?.userInfo?.username;
-      if (name) return name;
-    } catch {
-      // older cluster or forbidden: fall through to what the kubeconfig calls the user
-    }
-    return `${kube.config.getCurrentUser()?.name ?? 'unknown'} (kubeconfig user)`;
-  }, (c) => identityCache.set(kube, c));
+  return cached(
+    identityCache.get(kube),
+    Date.now(),
+    async () => {
+      try {
+        const api = kube.config.makeApiClient(AuthenticationV1Api);
+        const review = await api.createSelfSubjectReview({
+          body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+        });
+        const name = review.status?.userInfo?.username;
+        if (name) return name;
+      } catch {
+        // older cluster or forbidden: fall through to what the kubeconfig calls the user
+      }
+      return `${kube.config.getCurrentUser()?.name ?? 'unknown'} (kubeconfig user)`;
+    },
+    (c) => identityCache.set(kube, c),
+  );
 }
 
 interface Attributes {
@@ -54,11 +66,15 @@ async function canI(kube: Kube, attrs: Attributes): Promise<{ allowed: boolean; 
   try {
     const api = kube.config.makeApiClient(AuthorizationV1Api);
     const res = await api.createSelfSubjectAccessReview({
-      body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: attrs } },
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: attrs },
+      },
     });
     return { allowed: res.status?.allowed === true, reason: res.status?.reason ?? '' };
   } catch (err) {
-    return { error: err instanceof Error ? err.message.split('\n')[0] ?? 'failed' : 'failed' };
+    return { error: err instanceof Error ? (err.message.split('\n')[0] ?? 'failed') : 'failed' };
   }
 }
 
@@ -75,11 +91,22 @@ function permission(kube: Kube, key: string, make: () => Promise<Permission>): P
 
 /** `update certificatesigningrequests/approval`: needed to write any decision. */
 function approvalPermission(kube: Kube, identity: string): Promise<Permission> {
-  const attrs: Attributes = { verb: 'update', group: 'certificates.k8s.io', resource: 'certificatesigningrequests', subresource: 'approval' };
+  const attrs: Attributes = {
+    verb: 'update',
+    group: 'certificates.k8s.io',
+    resource: 'certificatesigningrequests',
+    subresource: 'approval',
+  };
   return permission(kube, 'approval', async () => {
     const r = await canI(kube, attrs);
-    if ('error' in r) return { allowed: true, reason: `not verified (SelfSubjectAccessReview failed: ${r.error}); the cluster will decide` };
-    return r.allowed ? { allowed: true, reason: `${identity} may ${describe(attrs)}` } : { allowed: false, reason: `${identity} may not ${describe(attrs)}` };
+    if ('error' in r)
+      return {
+        allowed: true,
+        reason: `not verified (SelfSubjectAccessReview failed: ${r.error}); the cluster will decide`,
+      };
+    return r.allowed
+      ? { allowed: true, reason: `${identity} may ${describe(attrs)}` }
+      : { allowed: false, reason: `${identity} may not ${describe(attrs)}` };
   });
 }
 
@@ -92,8 +119,13 @@ function signerPermission(kube: Kube, identity: string, signer: string): Promise
     const exact: Attributes = { verb: 'approve', group: 'certificates.k8s.io', resource: 'signers', name: signer };
     const wildcard: Attributes = { ...exact, name: `${signer.split('/')[0] ?? ''}/*` };
     const [a, b] = await Promise.all([canI(kube, exact), canI(kube, wildcard)]);
-    if ('error' in a && 'error' in b) return { allowed: true, reason: `not verified (SelfSubjectAccessReview failed: ${a.error}); the cluster will decide` };
-    if (('allowed' in a && a.allowed) || ('allowed' in b && b.allowed)) return { allowed: true, reason: `${identity} may approve for ${signer}` };
+    if ('error' in a && 'error' in b)
+      return {
+        allowed: true,
+        reason: `not verified (SelfSubjectAccessReview failed: ${a.error}); the cluster will decide`,
+      };
+    if (('allowed' in a && a.allowed) || ('allowed' in b && b.allowed))
+      return { allowed: true, reason: `${identity} may approve for ${signer}` };
     return { allowed: false, reason: `${identity} may not ${describe(exact)}` };
   });
 }

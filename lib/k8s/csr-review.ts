@@ -18,7 +18,13 @@ import type { Target } from './errors';
 import { getJson, withQuery } from './transport';
 
 const CSR_PATH = '/apis/certificates.k8s.io/v1/certificatesigningrequests';
-const csrTarget = (name?: string): Target => ({ kind: 'api', verb: name ? 'get' : 'list', resource: 'certificatesigningrequests', group: 'certificates.k8s.io', name });
+const csrTarget = (name?: string): Target => ({
+  kind: 'api',
+  verb: name ? 'get' : 'list',
+  resource: 'certificatesigningrequests',
+  group: 'certificates.k8s.io',
+  name,
+});
 const nodesTarget: Target = { kind: 'api', verb: 'list', resource: 'nodes' };
 
 const NodeAddressesWireSchema = z.object({
@@ -26,17 +32,31 @@ const NodeAddressesWireSchema = z.object({
   status: z.object({ addresses: z.array(z.object({ type: z.string(), address: z.string() })).nullish() }).nullish(),
 });
 const ListSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ metadata: z.object({ continue: z.string().optional(), resourceVersion: z.string().optional() }).optional(), items: z.array(item).nullish() });
+  z.object({
+    metadata: z.object({ continue: z.string().optional(), resourceVersion: z.string().optional() }).optional(),
+    items: z.array(item).nullish(),
+  });
 
 const apiOpts = () => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES });
 
 /** Lists every page (`limit`/`continue`, as kubectl chunks with 500). Returns the items and the list's resourceVersion. */
-async function listAll<T extends z.ZodType>(kube: Kube, path: string, item: T, target: Target): Promise<{ items: z.infer<T>[]; resourceVersion: string }> {
+async function listAll<T extends z.ZodType>(
+  kube: Kube,
+  path: string,
+  item: T,
+  target: Target,
+): Promise<{ items: z.infer<T>[]; resourceVersion: string }> {
   const items: z.infer<T>[] = [];
   let cont: string | undefined;
   let resourceVersion = '';
   do {
-    const page = await getJson(kube, withQuery(path, { limit: env().KD_LIST_PAGE_SIZE, continue: cont }), ListSchema(item), target, apiOpts());
+    const page = await getJson(
+      kube,
+      withQuery(path, { limit: env().KD_LIST_PAGE_SIZE, continue: cont }),
+      ListSchema(item),
+      target,
+      apiOpts(),
+    );
     items.push(...((page.items ?? []) as z.infer<T>[]));
     cont = page.metadata?.continue || undefined;
     resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
@@ -61,8 +81,13 @@ function serverHost(server: string): string | null {
 export async function clusterFacts(kube: Kube): Promise<{ facts: ClusterFacts; index: NodeIndex }> {
   const [nodes, clusterIp] = await Promise.all([
     listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget),
-    getJson(kube, '/api/v1/namespaces/default/services/kubernetes', z.object({ spec: z.object({ clusterIP: z.string().optional() }).optional() }),
-      { kind: 'api', verb: 'get', resource: 'services', name: 'kubernetes' }, apiOpts())
+    getJson(
+      kube,
+      '/api/v1/namespaces/default/services/kubernetes',
+      z.object({ spec: z.object({ clusterIP: z.string().optional() }).optional() }),
+      { kind: 'api', verb: 'get', resource: 'services', name: 'kubernetes' },
+      apiOpts(),
+    )
       .then((s) => s.spec?.clusterIP ?? null)
       .catch(() => null),
   ]);
@@ -83,7 +108,13 @@ export async function listCsrWire(kube: Kube): Promise<{ items: ReviewCsrWire[];
 
 export async function getCsrWire(kube: Kube, name: string): Promise<ReviewCsrWire> {
   try {
-    return await getJson(kube, `${CSR_PATH}/${encodeURIComponent(name)}`, ReviewCsrWireSchema, csrTarget(name), apiOpts());
+    return await getJson(
+      kube,
+      `${CSR_PATH}/${encodeURIComponent(name)}`,
+      ReviewCsrWireSchema,
+      csrTarget(name),
+      apiOpts(),
+    );
   } catch (err) {
     if (err instanceof AppError && err.code === 404) throw new NotFoundError('CertificateSigningRequest', name);
     throw err;
@@ -103,7 +134,10 @@ export async function listReviewedCsrs(kube: Kube, now: Date): Promise<CsrListRe
     nodeCount: facts.nodes.length,
     pendingCount,
     flood: pendingFlood(pendingCount, facts.nodes.length),
-    permissions: await csrPermissions(kube, rows.map((r) => r.signerName)),
+    permissions: await csrPermissions(
+      kube,
+      rows.map((r) => r.signerName),
+    ),
     resourceVersion,
   };
 }
@@ -111,12 +145,37 @@ export async function listReviewedCsrs(kube: Kube, now: Date): Promise<CsrListRe
 export async function getReviewedCsr(kube: Kube, name: string): Promise<CsrDetailResponse> {
   const [wire, { facts, index }] = await Promise.all([getCsrWire(kube, name), clusterFacts(kube)]);
   const reviewed = await reviewWireCsr(wire, facts, index);
-  return { csr: toCsrDetail(reviewed), context: kube.context, permissions: await csrPermissions(kube, [wire.spec.signerName]) };
+  return {
+    csr: toCsrDetail(reviewed),
+    context: kube.context,
+    permissions: await csrPermissions(kube, [wire.spec.signerName]),
+  };
 }
 
 /** The nav badge: pending CSRs and whether that's a flood, without decoding anything. */
-export async function pendingCsrCount(kube: Kube): Promise<{ context: string; pending: number; nodeCount: number; flood: boolean }> {
-  const [{ items }, nodes] = await Promise.all([listCsrWire(kube), listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget)]);
-  const pending = items.filter((c) => !(c.status?.conditions ?? []).some((x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False')).length;
-  return { context: kube.context, pending, nodeCount: nodes.items.length, flood: pendingFlood(pending, nodes.items.length).flood };
+export async function pendingCsrCount(
+  kube: Kube,
+): Promise<{ context: string; pending: number; nodeCount: number; flood: boolean }> {
+  const [{ items }, nodes] = await Promise.all([
+    listCsrWire(kube),
+    listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget),
+  ]);
+  const pending = items.filter(
+    (c) =>
+      !(c.status?.conditions ?? []).some(
+        (x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False',
+      ),
+  ).length;
+  return {
+    context: kube.context,
+    pending,
+    nodeCount: nodes.items.length,
+    flood: pendingFlood(pending, nodes.items.length).flood,
+  };
+}
+
+/** The CSR collection's current resourceVersion, to start a watch from "now" (a one-item page is enough). */
+export async function currentCsrResourceVersion(kube: Kube): Promise<string> {
+  const page = await getJson(kube, withQuery(CSR_PATH, { limit: 1 }), ListSchema(z.unknown()), csrTarget(), apiOpts());
+  return page.metadata?.resourceVersion ?? '';
 }

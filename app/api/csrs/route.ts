@@ -1,17 +1,14 @@
-import { listCsrs } from '@/lib/k8s/csrs';
+import { listReviewedCsrs } from '@/lib/k8s/csr-review';
 import { getRequestKube } from '@/lib/k8s/request';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';
 
-/**
- * Basic CSR list `{ items: CsrObject[], context }`. The CSR review work replaces it with CsrListResponse
- * (lib/api/csrs.ts), which adds checks and permissions.
- */
-export async function GET(req: Request) {
+/** Every CSR with its safety verdict (CsrListResponse, lib/api/csrs.ts), the pending count, flood warning and permissions. */
+export async function GET() {
   try {
-    const kube = await getRequestKube();
-    return json({ items: await listCsrs(kube, req.signal), context: kube.context });
+    const { resourceVersion: _rv, ...body } = await listReviewedCsrs(await getRequestKube(), new Date());
+    return json(body);
   } catch (err) {
     return errorResponse(err);
   }

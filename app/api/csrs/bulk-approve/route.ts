@@ -1,5 +1,5 @@
+import { errorResponse } from '@/app/api/respond';
 import { BulkApproveBodySchema } from '@/lib/api/csrs';
-import { toStatus } from '@/lib/errors';
 import { bulkApprove } from '@/lib/k8s/csr-approval';
 import { getRequestKube } from '@/lib/k8s/request';
 import { readJsonBody } from '@/lib/security/body';
@@ -12,8 +12,6 @@ export async function POST(req: Request) {
     const { items } = await readJsonBody(req, BulkApproveBodySchema);
     return Response.json(await bulkApprove(await getRequestKube(), items, { concurrency: 10 }));
   } catch (err) {
-    const status = toStatus(err);
-    if (status.code >= 500) console.error(err);
-    return Response.json(status, { status: status.code });
+    return errorResponse(err);
   }
 }

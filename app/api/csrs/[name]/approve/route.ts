@@ -1,5 +1,5 @@
+import { errorResponse } from '@/app/api/respond';
 import { ApproveBodySchema, CsrNameSchema } from '@/lib/api/csrs';
-import { toStatus } from '@/lib/errors';
 import { decideCsr } from '@/lib/k8s/csr-approval';
 import { getRequestKube } from '@/lib/k8s/request';
 import { readJsonBody } from '@/lib/security/body';
@@ -13,8 +13,6 @@ export async function POST(req: Request, ctx: RouteContext<'/api/csrs/[name]/app
     const body = await readJsonBody(req, ApproveBodySchema);
     return Response.json(await decideCsr(await getRequestKube(), { name, decision: 'approve', ...body }));
   } catch (err) {
-    const status = toStatus(err);
-    if (status.code >= 500) console.error(err);
-    return Response.json(status, { status: status.code });
+    return errorResponse(err);
   }
 }

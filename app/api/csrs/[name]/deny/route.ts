@@ -1,5 +1,5 @@
+import { errorResponse } from '@/app/api/respond';
 import { CsrNameSchema, DenyBodySchema } from '@/lib/api/csrs';
-import { toStatus } from '@/lib/errors';
 import { decideCsr } from '@/lib/k8s/csr-approval';
 import { getRequestKube } from '@/lib/k8s/request';
 import { readJsonBody } from '@/lib/security/body';
@@ -11,10 +11,10 @@ export async function POST(req: Request, ctx: RouteContext<'/api/csrs/[name]/den
     assertMutationAllowed(req);
     const name = CsrNameSchema.parse((await ctx.params).name);
     const { resourceVersion, reason } = await readJsonBody(req, DenyBodySchema);
-    return Response.json(await decideCsr(await getRequestKube(), { name, decision: 'deny', resourceVersion, note: reason }));
+    return Response.json(
+      await decideCsr(await getRequestKube(), { name, decision: 'deny', resourceVersion, note: reason }),
+    );
   } catch (err) {
-    const status = toStatus(err);
-    if (status.code >= 500) console.error(err);
-    return Response.json(status, { status: status.code });
+    return errorResponse(err);
   }
 }

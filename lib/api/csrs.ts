@@ -1,0 +1,200 @@
+import { z } from 'zod';
+
+/**
+ * Wire contracts of the CSR review API (route handlers ↔ browser). Browser-safe: zod only.
+ * The PKCS#10 decoding and the checks run on the server; the browser only renders their results.
+ */
+
+/** CSR names are DNS-1123 subdomains (kubelets generate `csr-xxxxx`); checked before any request is built. */
+export const CsrNameSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid CSR name');
+
+export const CsrCheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), reason: z.string() });
+export type CsrCheckResult = z.infer<typeof CsrCheckSchema>;
+
+export const CsrStateSchema = z.enum(['Pending', 'Approved', 'Denied', 'Failed']);
+export type CsrStateName = z.infer<typeof CsrStateSchema>;
+
+export const SignerFamilySchema = z.enum(['kubelet-serving', 'kubelet-client', 'other']);
+
+export const DeciderSchema = z.object({
+  kind: z.enum(['kubectl', 'csrapproving', 'dashboard', 'auto-approver', 'unknown']),
+  label: z.string(),
+  identity: z.string().nullable(),
+  decision: z.enum(['Approved', 'Denied']),
+  reason: z.string(),
+  message: z.string(),
+  at: z.string().nullable(),
+});
+
+export const CsrRowSchema = z.object({
+  name: z.string(),
+  resourceVersion: z.string(),
+  createdAt: z.string().nullable(),
+  signerName: z.string(),
+  family: SignerFamilySchema,
+  username: z.string(),
+  groups: z.array(z.string()),
+  /** the node the request claims to be for */
+  nodeName: z.string().nullable(),
+  usages: z.array(z.string()),
+  expirationSeconds: z.number().nullable(),
+  state: CsrStateSchema,
+  /** as `kubectl get csr` prints it: Pending, Approved,Issued, Denied, Approved,Failed */
+  stateLabel: z.string(),
+  issued: z.boolean(),
+  decider: DeciderSchema.nullable(),
+  checksPassed: z.number().int(),
+  checksTotal: z.number().int(),
+  failingChecks: z.array(CsrCheckSchema),
+  allPassed: z.boolean(),
+  bulkEligible: z.boolean(),
+  needsExtraConfirmation: z.boolean(),
+});
+export type CsrRow = z.infer<typeof CsrRowSchema>;
+
+export const PermissionSchema = z.object({ allowed: z.boolean(), reason: z.string() });
+export type Permission = z.infer<typeof PermissionSchema>;
+
+/** SelfSubjectAccessReview results: `update certificatesigningrequests/approval`, and `approve signers/<name>` per signer. */
+export const CsrPermissionsSchema = z.object({
+  identity: z.string(),
+  updateApproval: PermissionSchema,
+  signers: z.record(z.string(), PermissionSchema),
+});
+export type CsrPermissions = z.infer<typeof CsrPermissionsSchema>;
+
+export const FloodSchema = z.object({ flood: z.boolean(), threshold: z.number(), message: z.string() });
+
+export const CsrListResponseSchema = z.object({
+  items: z.array(CsrRowSchema),
+  context: z.string(),
+  fetchedAt: z.string(),
+  nodeCount: z.number().int(),
+  pendingCount: z.number().int(),
+  flood: FloodSchema,
+  permissions: CsrPermissionsSchema,
+});
+export type CsrListResponse = z.infer<typeof CsrListResponseSchema>;
+
+export const DecodedRequestSchema = z.object({
+  subject: z.string(),
+  commonName: z.string().nullable(),
+  commonNames: z.array(z.string()),
+  organizations: z.array(z.string()),
+  dnsNames: z.array(z.string()),
+  ipAddresses: z.array(z.string()),
+  emailAddresses: z.array(z.string()),
+  uris: z.array(z.string()),
+  otherSans: z.array(z.string()),
+  keyAlgorithm: z.string(),
+  keySizeBits: z.number().nullable(),
+  curve: z.string().nullable(),
+  signatureAlgorithm: z.string(),
+  signatureValid: z.boolean(),
+});
+
+export const DecodedCertificateSchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  dnsNames: z.array(z.string()),
+  ipAddresses: z.array(z.string()),
+});
+
+export const CsrConditionSchema = z.object({
+  type: z.string(),
+  status: z.string().optional(),
+  reason: z.string().optional(),
+  message: z.string().optional(),
+  lastUpdateTime: z.string().optional(),
+});
+
+export const CsrDetailSchema = CsrRowSchema.extend({
+  checks: z.array(CsrCheckSchema),
+  request: DecodedRequestSchema.nullable(),
+  requestError: z.string().nullable(),
+  certificate: DecodedCertificateSchema.nullable(),
+  certificateError: z.string().nullable(),
+  conditions: z.array(CsrConditionSchema),
+});
+export type CsrDetail = z.infer<typeof CsrDetailSchema>;
+
+export const CsrDetailResponseSchema = z.object({
+  csr: CsrDetailSchema,
+  context: z.string(),
+  permissions: CsrPermissionsSchema,
+});
+export type CsrDetailResponse = z.infer<typeof CsrDetailResponseSchema>;
+
+const ResourceVersionSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[0-9A-Za-z._-]+$/, 'not a resourceVersion');
+
+/** POST /api/csrs/[name]/approve: the resourceVersion the user reviewed, so a changed CSR is a 409. */
+export const ApproveBodySchema = z.object({
+  resourceVersion: ResourceVersionSchema,
+  /** required for signers the dashboard cannot judge (not the kubelet's two) */
+  confirmOtherSigner: z.boolean().optional(),
+});
+
+/** POST /api/csrs/[name]/deny: the reason is required and recorded in the condition's message. */
+export const DenyBodySchema = z.object({
+  resourceVersion: ResourceVersionSchema,
+  reason: z.string().trim().min(3, 'say why you deny it').max(500),
+});
+
+export const DecisionResultSchema = z.object({
+  name: z.string(),
+  decision: z.enum(['Approved', 'Denied']),
+  resourceVersion: z.string(),
+  message: z.string(),
+});
+export type DecisionResult = z.infer<typeof DecisionResultSchema>;
+
+/** POST /api/csrs/bulk-approve: exactly the previewed CSRs, each with the resourceVersion shown in the preview. */
+export const BulkApproveBodySchema = z.object({
+  items: z
+    .array(z.object({ name: CsrNameSchema, resourceVersion: ResourceVersionSchema }))
+    .min(1)
+    .max(5000),
+});
+
+export const BulkItemResultSchema = z.object({
+  name: z.string(),
+  outcome: z.enum(['approved', 'refused', 'failed']),
+  code: z.number().int().nullable(),
+  message: z.string(),
+});
+export type BulkItemResult = z.infer<typeof BulkItemResultSchema>;
+
+export const BulkApproveResponseSchema = z.object({
+  results: z.array(BulkItemResultSchema),
+  approved: z.number().int(),
+  refused: z.number().int(),
+  failed: z.number().int(),
+});
+export type BulkApproveResponse = z.infer<typeof BulkApproveResponseSchema>;
+
+export const PendingCountResponseSchema = z.object({
+  context: z.string(),
+  pending: z.number().int(),
+  nodeCount: z.number().int(),
+  flood: z.boolean(),
+});
+
+/** One server-sent event from GET /api/csrs/events. */
+export const CsrEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.enum(['ADDED', 'MODIFIED']), row: CsrRowSchema }),
+  z.object({ type: z.literal('DELETED'), name: z.string() }),
+]);
+export type CsrEvent = z.infer<typeof CsrEventSchema>;
+
+export const CsrTokenResponseSchema = z.object({ token: z.string() });
