@@ -1,0 +1,121 @@
+import { type EvictionSignal, type PressureCondition, type Threshold, SIGNAL_CONDITION, resolveThreshold } from './eviction-thresholds';
+
+/**
+ * Eviction signals computed from a stats/v1alpha1 Summary the way the eviction manager does it
+ * (pkg/kubelet/eviction/helpers.go makeSignalObservations + helpers_others.go), so the page shows the number
+ * the kubelet compares, not `free` or metrics-server's usage.
+ */
+
+interface FsStats {
+  time?: string;
+  availableBytes?: number;
+  capacityBytes?: number;
+  inodesFree?: number;
+  inodes?: number;
+}
+interface MemoryStats {
+  time?: string;
+  availableBytes?: number;
+  workingSetBytes?: number;
+}
+
+/** The parts of a Summary the signals read. Every leaf is optional, as in the kubelet's pointer fields. */
+export interface SummaryForSignals {
+  node: {
+    memory?: MemoryStats;
+    systemContainers?: Array<{ name: string; memory?: MemoryStats }> | null;
+    fs?: FsStats;
+    runtime?: { imageFs?: FsStats; containerFs?: FsStats };
+    rlimit?: { time?: string; maxpid?: number; curproc?: number };
+  };
+}
+
+export interface SignalObservation {
+  signal: EvictionSignal;
+  /** bytes, inodes or pids available now */
+  available: bigint;
+  /** what a percentage threshold is taken of */
+  capacity: bigint;
+  /** when the kubelet sampled it */
+  time?: string;
+}
+
+const big = (n: number | undefined): bigint | undefined => (n === undefined || n === null ? undefined : BigInt(Math.trunc(n)));
+
+function fsObservations(fs: FsStats | undefined, prefix: 'nodefs' | 'imagefs' | 'containerfs'): SignalObservation[] {
+  const out: SignalObservation[] = [];
+  if (!fs) return out;
+  const avail = big(fs.availableBytes);
+  const cap = big(fs.capacityBytes);
+  if (avail !== undefined && cap !== undefined)
+    out.push({ signal: `${prefix}.available`, available: avail, capacity: cap, ...(fs.time ? { time: fs.time } : {}) });
+  const free = big(fs.inodesFree);
+  const inodes = big(fs.inodes);
+  if (free !== undefined && inodes !== undefined)
+    out.push({ signal: `${prefix}.inodesFree`, available: free, capacity: inodes, ...(fs.time ? { time: fs.time } : {}) });
+  return out;
+}
+
+function memoryObservation(signal: EvictionSignal, m: MemoryStats | undefined): SignalObservation | undefined {
+  const avail = big(m?.availableBytes);
+  const ws = big(m?.workingSetBytes);
+  if (avail === undefined || ws === undefined) return undefined;
+  // capacity = available + workingSet: availableBytes is itself (machine memory − working set)
+  return { signal, available: avail, capacity: avail + ws, ...(m?.time ? { time: m.time } : {}) };
+}
+
+/**
+ * One observation per signal the Summary can answer (Linux). Missing blocks yield no observation:
+ * imagefs only when the runtime reports one, containerfs only from 1.29 kubelets.
+ */
+export function observeSignals(summary: SummaryForSignals): SignalObservation[] {
+  const out: SignalObservation[] = [];
+  const mem = memoryObservation('memory.available', summary.node.memory);
+  if (mem) out.push(mem);
+  const pods = summary.node.systemContainers?.find((c) => c.name === 'pods');
+  const alloc = memoryObservation('allocatableMemory.available', pods?.memory);
+  if (alloc) out.push(alloc);
+  out.push(...fsObservations(summary.node.fs, 'nodefs'));
+  out.push(...fsObservations(summary.node.runtime?.imageFs, 'imagefs'));
+  out.push(...fsObservations(summary.node.runtime?.containerFs, 'containerfs'));
+  const rl = summary.node.rlimit;
+  const maxpid = big(rl?.maxpid);
+  const cur = big(rl?.curproc);
+  if (maxpid !== undefined && cur !== undefined)
+    out.push({ signal: 'pid.available', available: maxpid - cur, capacity: maxpid, ...(rl?.time ? { time: rl.time } : {}) });
+  return out;
+}
+
+export interface ThresholdStatus {
+  threshold: Threshold;
+  condition: PressureCondition;
+  observation?: SignalObservation;
+  /** the threshold in bytes/inodes/pids, percentages resolved against the observation's capacity */
+  thresholdAmount?: bigint;
+  minReclaimAmount?: bigint;
+  /** available − threshold: how far the signal is from eviction (negative = past it) */
+  distance?: bigint;
+  /** available < threshold, the kubelet's test (thresholdsMet) */
+  met?: boolean;
+}
+
+/**
+ * Each threshold beside its live signal. allocatableMemory.available has no threshold of its own: the kubelet
+ * reuses the memory.available hard threshold when enforceNodeAllocatable contains "pods".
+ */
+export function evaluateThresholds(thresholds: readonly Threshold[], observations: readonly SignalObservation[]): ThresholdStatus[] {
+  return thresholds.map((threshold) => {
+    const observation = observations.find((o) => o.signal === threshold.signal);
+    const status: ThresholdStatus = { threshold, condition: SIGNAL_CONDITION[threshold.signal] };
+    if (!observation) return status;
+    const amount = resolveThreshold(threshold.value, observation.capacity);
+    return {
+      ...status,
+      observation,
+      thresholdAmount: amount,
+      ...(threshold.minReclaim ? { minReclaimAmount: resolveThreshold(threshold.minReclaim, observation.capacity) } : {}),
+      distance: observation.available - amount,
+      met: observation.available < amount,
+    };
+  });
+}
