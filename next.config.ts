@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './lib/security/content-security-policy';
 
 const nextConfig: NextConfig = {
   // Standalone output is what deploy/Dockerfile copies into the runtime image.
@@ -8,6 +9,9 @@ const nextConfig: NextConfig = {
   typedRoutes: true,
   // client-node pulls in optional native/ws deps; keep it out of the server bundle and require it at run time.
   serverExternalPackages: ['@kubernetes/client-node'],
+  async headers() {
+    return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default nextConfig;
