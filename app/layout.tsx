@@ -4,6 +4,10 @@ import { SkipLink } from '@/components/skip-link';
 import './globals.css';
 import { Providers } from './providers';
 
+// Every page renders per request: the CSP nonce (proxy.ts) is stamped on Next's scripts at render time,
+// and all data is live cluster state anyway.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Kubelet dashboard', template: '%s · Kubelet dashboard' },
   description: 'The truth about your kubelets: effective config, reservations, eviction headroom, drift and CSRs.',
