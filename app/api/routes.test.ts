@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContextsResponseSchema } from '@/lib/api/contexts';
+import { NodeListResponseSchema } from '@/lib/api/nodes';
+import { StatusSchema } from '@/lib/errors';
+import { resetEnvForTests } from '@/lib/env';
+import { resetKubeCacheForTests } from '@/lib/k8s/client';
+import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
+
+// Route handlers read the context cookie through next/headers, which needs Next's request scope.
+const jar = new Map<string, string>();
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+}));
+
+const { GET: getNodes } = await import('./nodes/route');
+const { GET: getConfigz } = await import('./nodes/[name]/configz/route');
+const { GET: getContexts } = await import('./contexts/route');
+const { POST: selectContext } = await import('./contexts/current/route');
+
+const node = {
+  metadata: { name: 'n1', uid: 'u', creationTimestamp: '2024-01-01T00:00:00Z' },
+  status: {
+    conditions: [{ type: 'Ready', status: 'True' }],
+    capacity: { cpu: '2', memory: '4Gi', pods: '110' },
+    allocatable: { cpu: '2', memory: '4Gi', pods: '110' },
+    nodeInfo: { kubeletVersion: 'v1.33.2', osImage: 'x', kernelVersion: 'y', architecture: 'arm64', containerRuntimeVersion: 'containerd://2' },
+  },
+};
+
+let fake: FakeApiserver;
+beforeAll(async () => {
+  fake = await startFakeApiserver((p) => {
+    if (p.startsWith('/api/v1/nodes?')) return { body: JSON.stringify({ metadata: {}, items: [node] }) };
+    if (p.startsWith('/api/v1/pods?')) return { body: JSON.stringify({ metadata: {}, items: [] }) };
+    if (p === '/api/v1/nodes/n1/proxy/configz') return { body: JSON.stringify({ kubeletconfig: { maxPods: 110 } }) };
+    return { status: 404, body: '404 page not found', contentType: 'text/plain' };
+  });
+  process.env.KUBECONFIG = fake.kubeconfigPath;
+  resetEnvForTests();
+  resetKubeCacheForTests();
+});
+afterAll(async () => {
+  delete process.env.KUBECONFIG;
+  resetEnvForTests();
+  resetKubeCacheForTests();
+  await fake.close();
+});
+beforeEach(() => {
+  jar.clear();
+  fake.requests.length = 0;
+});
+
+const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
+
+describe('GET /api/nodes', () => {
+  it('answers a NodeListResponse, metrics marked unavailable when metrics.k8s.io is missing', async () => {
+    const res = await getNodes(new Request('http://localhost/api/nodes'));
+    expect(res.status).toBe(200);
+    const body = NodeListResponseSchema.parse(await res.json());
+    expect(body.items.map((i) => i.name)).toEqual(['n1']);
+    expect(body.metrics).toMatchObject({ available: false, reason: 'MetricsUnavailable' });
+    expect(body.context).toBe('fake');
+  });
+  it('uses the context named by a valid kd-context cookie, and ignores an unknown one', async () => {
+    jar.set('kd-context', 'fake-other');
+    expect((await (await getNodes(new Request('http://localhost/api/nodes'))).json()).context).toBe('fake-other');
+    jar.set('kd-context', 'forged');
+    expect((await (await getNodes(new Request('http://localhost/api/nodes'))).json()).context).toBe('fake');
+  });
+});
+
+describe('GET /api/nodes/[name]/configz', () => {
+  it('returns the kubelet configz', async () => {
+    const res = await getConfigz(new Request('http://localhost/api/nodes/n1/configz'), params({ name: 'n1' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ kubeletconfig: { maxPods: 110 } });
+  });
+  it.each(['../../api/v1/secrets', 'a%2Fb', '%2e%2e', 'A'])('answers 422 for %s without calling the cluster', async (name) => {
+    const res = await getConfigz(new Request('http://localhost/x'), params({ name }));
+    expect(res.status).toBe(422);
+    expect(StatusSchema.parse(await res.json()).reason).toBe('Invalid');
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('contexts', () => {
+  const post = (body: string, headers: Record<string, string>) =>
+    selectContext(new Request('http://localhost:3000/api/contexts/current', { method: 'POST', body, headers: { host: 'localhost:3000', ...headers } }));
+
+  it('lists contexts with current following the cookie', async () => {
+    jar.set('kd-context', 'fake-other');
+    const body = ContextsResponseSchema.parse(await (await getContexts()).json());
+    expect(body.current).toBe('fake-other');
+    expect(body.contexts.map((c) => c.name)).toEqual(['fake', 'fake-other']);
+  });
+  it('sets an HttpOnly SameSite=Strict cookie for a same-origin request', async () => {
+    const res = await post(JSON.stringify({ name: 'fake-other' }), { origin: 'http://localhost:3000' });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^kd-context=fake-other;/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect((await res.json()).current).toBe('fake-other');
+  });
+  it('refuses a cross-origin request or one without Origin with 403', async () => {
+    expect((await post(JSON.stringify({ name: 'fake' }), { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post(JSON.stringify({ name: 'fake' }), {})).status).toBe(403);
+  });
+  it('answers 422 for an unknown or invalid context and 400 for a body that is not JSON', async () => {
+    const origin = { origin: 'http://localhost:3000' };
+    const unknown = await post(JSON.stringify({ name: 'nope' }), origin);
+    expect(unknown.status).toBe(422);
+    expect(unknown.headers.get('set-cookie')).toBeNull();
+    expect((await post(JSON.stringify({ name: 'a;b' }), origin)).status).toBe(422);
+    expect((await post('{', origin)).status).toBe(400);
+  });
+});
