@@ -61,6 +61,11 @@ export const DEFAULT_BODY_LIMIT = 3 * 1024 * 1024; // the apiserver's own reques
 
 /** Reads the body as text; 413 past `limitBytes`. */
 export async function readText(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT): Promise<string> {
+  return (await readBuffer(req, limitBytes)).toString('utf8');
+}
+
+/** Reads the raw body; 413 past `limitBytes`. */
+export async function readBuffer(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limitBytes) throw tooLarge(limitBytes);
   const chunks: Buffer[] = [];
@@ -71,7 +76,7 @@ export async function readText(req: IncomingMessage, limitBytes = DEFAULT_BODY_L
     if (size > limitBytes) throw tooLarge(limitBytes);
     chunks.push(buf);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Parses a JSON body; 400 on bad JSON, 413 when too large. */

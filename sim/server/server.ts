@@ -74,6 +74,7 @@ export function createHandler(sim: SimState, users: Map<string, User>, serverAdd
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://sim.invalid');
+    if (process.env.SIM_LOG) res.on('finish', () => console.log(`[sim] ${req.method} ${req.url} ${req.headers['content-type'] ?? ''} -> ${res.statusCode}`));
     const info = requestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
     sim.count(statsKind({ info, url }));
     const auth = req.headers.authorization;

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { KubeObject } from '../../fleet/types';
 import { mayApproveSigner } from '../authz';
 import { csrInvalid, CsrBodySchema, validateConditions, validateCreate, zodInvalid, type CsrBody, type CsrCondition } from '../csr-validate';
-import { readJson, type HandlerResult, type Reply } from '../http';
+import { readObject } from '../body';
+import type { HandlerResult, Reply } from '../http';
 import { getObject } from '../resource';
 import { scheduleSigning } from '../signer';
 import { alreadyExists, conflict, forbidden, methodNotAllowed, StatusError } from '../status';
@@ -25,7 +26,7 @@ function parseBody(name: string, raw: unknown): CsrBody {
 }
 
 async function create(ctx: Ctx): Promise<Reply> {
-  const raw = await readJson(ctx.req);
+  const raw = await readObject(ctx.req);
   const body = parseBody('', raw);
   const store = ctx.sim.csrs.store;
   let name = body.metadata.name ?? '';
@@ -83,7 +84,7 @@ function admitApproval(ctx: Ctx, current: KubeObject, next: KubeObject): void {
 
 async function update(ctx: Ctx, patch: boolean): Promise<Reply> {
   const current = getObject(ctx.sim.csrs, '', ctx.info.name);
-  const raw = await readJson(ctx.req);
+  const raw = await readObject(ctx.req);
   const incomingRaw = patch ? applyPatch(current, raw, String(ctx.req.headers['content-type'] ?? '')) : raw;
   const incoming = parseBody(ctx.info.name, incomingRaw);
   if (incoming.metadata.name && incoming.metadata.name !== ctx.info.name)

@@ -1,7 +1,8 @@
 /** authorization.k8s.io/v1 SelfSubjectAccessReview and SelfSubjectRulesReview, answered from authz.ts. */
 import { z } from 'zod';
 import { authorize, rulesFor } from '../authz';
-import { readJson, type Reply } from '../http';
+import { readObject } from '../body';
+import type { Reply } from '../http';
 import { invalid, methodNotAllowed, pathNotFound } from '../status';
 import type { Ctx } from './context';
 
@@ -35,7 +36,7 @@ function parse<T>(schema: z.ZodType<T>, kind: string, raw: unknown): T {
 }
 
 async function accessReview(ctx: Ctx): Promise<Reply> {
-  const body = parse(SsarSchema, 'SelfSubjectAccessReview', await readJson(ctx.req));
+  const body = parse(SsarSchema, 'SelfSubjectAccessReview', await readObject(ctx.req));
   const ra = body.spec.resourceAttributes;
   const nra = body.spec.nonResourceAttributes;
   if (!ra && !nra)
@@ -49,7 +50,7 @@ async function accessReview(ctx: Ctx): Promise<Reply> {
 }
 
 async function rulesReview(ctx: Ctx): Promise<Reply> {
-  const body = parse(SsrrSchema, 'SelfSubjectRulesReview', await readJson(ctx.req));
+  const body = parse(SsrrSchema, 'SelfSubjectRulesReview', await readObject(ctx.req));
   const ns = body.spec.namespace;
   const rules = rulesFor(ctx.user).filter((r) => !r.namespaces || r.namespaces.includes(ns));
   const resourceRules = rules.filter((r) => !r.nonResourceURLs).map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups ?? [], resources: r.resources ?? [], ...(r.resourceNames ? { resourceNames: r.resourceNames } : {}) }));
