@@ -1,0 +1,18 @@
+import { contextNames } from '@/lib/k8s/client';
+import { env } from '@/lib/env';
+import { toStatus } from '@/lib/errors';
+
+// Readiness: configuration is valid and credentials load. Deliberately not "the API server answers": a pod
+// taken out of rotation could not show users that their cluster is unreachable.
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  try {
+    env();
+    contextNames();
+    return new Response('ok', { headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
+  } catch (err) {
+    const status = toStatus(err);
+    return Response.json({ ...status, code: 503 }, { status: 503, headers: { 'cache-control': 'no-store' } });
+  }
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { metrics, observeApiCall } from './metrics';
+
+describe('observeApiCall', () => {
+  it('counts successes and failures by endpoint and the error reason', async () => {
+    await observeApiCall('nodes.list', async () => 1);
+    await expect(
+      observeApiCall('proxy.configz', async () => {
+        throw new AppError('KubeletUnreachable', 502, 'dial tcp: no route to host');
+      }),
+    ).rejects.toThrow('no route');
+    const text = await metrics().registry.metrics();
+    expect(text).toContain('kd_apiserver_requests_total{endpoint="nodes.list",outcome="ok"} 1');
+    expect(text).toContain('kd_apiserver_requests_total{endpoint="proxy.configz",outcome="KubeletUnreachable"} 1');
+    expect(text).toMatch(/kd_apiserver_request_duration_seconds_count\{endpoint="nodes.list"\} 1/);
+  });
+
+  it('keeps one registry per process', () => {
+    expect(metrics()).toBe(metrics());
+  });
+});

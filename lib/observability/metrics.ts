@@ -1,0 +1,77 @@
+import 'server-only';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics for /metrics. One registry per process, kept on globalThis so that Next's dev-mode
+ * module reloading doesn't register the same metric twice.
+ */
+interface DashboardMetrics {
+  registry: Registry;
+  apiRequests: Counter<'endpoint' | 'outcome'>;
+  apiLatency: Histogram<'endpoint'>;
+  sweepDuration: Histogram<'kind'>;
+  cacheLookups: Counter<'cache' | 'result'>;
+}
+
+const KEY = Symbol.for('kubelet-dashboard.metrics');
+type WithMetrics = typeof globalThis & { [KEY]?: DashboardMetrics };
+
+function create(): DashboardMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'kd_' });
+  return {
+    registry,
+    apiRequests: new Counter({
+      name: 'kd_apiserver_requests_total',
+      help: 'Requests to the Kubernetes API server by endpoint kind and outcome (ok, or the error reason).',
+      labelNames: ['endpoint', 'outcome'],
+      registers: [registry],
+    }),
+    apiLatency: new Histogram({
+      name: 'kd_apiserver_request_duration_seconds',
+      help: 'Latency of requests to the Kubernetes API server by endpoint kind.',
+      labelNames: ['endpoint'],
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8],
+      registers: [registry],
+    }),
+    sweepDuration: new Histogram({
+      name: 'kd_fleet_sweep_duration_seconds',
+      help: 'Wall time of one fleet sweep (configz or stats) across all nodes.',
+      labelNames: ['kind'],
+      buckets: [0.5, 1, 2, 5, 10, 20, 40],
+      registers: [registry],
+    }),
+    cacheLookups: new Counter({
+      name: 'kd_cache_lookups_total',
+      help: 'Shared cache lookups by cache and result (hit, miss, coalesced).',
+      labelNames: ['cache', 'result'],
+      registers: [registry],
+    }),
+  };
+}
+
+export function metrics(): DashboardMetrics {
+  const g = globalThis as WithMetrics;
+  g[KEY] ??= create();
+  return g[KEY];
+}
+
+/**
+ * Times one API-server call and counts its outcome. `endpoint` is a small fixed set (e.g. "nodes.list",
+ * "proxy.configz"), never a URL, so label cardinality stays bounded.
+ */
+export async function observeApiCall<T>(endpoint: string, call: () => Promise<T>): Promise<T> {
+  const m = metrics();
+  const end = m.apiLatency.startTimer({ endpoint });
+  try {
+    const result = await call();
+    m.apiRequests.inc({ endpoint, outcome: 'ok' });
+    return result;
+  } catch (err) {
+    const reason = err instanceof Error && 'reason' in err && typeof err.reason === 'string' ? err.reason : 'error';
+    m.apiRequests.inc({ endpoint, outcome: reason });
+    throw err;
+  } finally {
+    end();
+  }
+}
