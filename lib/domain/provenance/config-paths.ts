@@ -1,0 +1,39 @@
+/**
+ * Flattening KubeletConfiguration into the units provenance works in. Nested structs (authentication,
+ * logging, …) are walked to their leaves, because a flag sets one leaf (`--anonymous-auth` sets
+ * `authentication.anonymous.enabled`). Map-valued fields stay whole, because a flag replaces the whole map:
+ * `--kube-reserved=cpu=100m` drops the file's `kubeReserved.memory` (cliflag maps start empty on first use).
+ * Field kinds from kubelet.config.k8s.io/v1beta1 types.go (see /work/shared/reference).
+ */
+export const MAP_FIELDS: ReadonlySet<string> = new Set([
+  'staticPodURLHeader',
+  'cpuManagerPolicyOptions',
+  'topologyManagerPolicyOptions',
+  'qosReserved',
+  'evictionHard',
+  'evictionSoft',
+  'evictionSoftGracePeriod',
+  'evictionMinimumReclaim',
+  'featureGates',
+  'systemReserved',
+  'kubeReserved',
+]);
+
+/** Fields the kubelet serialises but that are not settings (TypeMeta). */
+const SKIPPED = new Set(['apiVersion', 'kind']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Dotted leaf path → value. `null`/`undefined` are skipped (omitempty and YAML null both mean unset). */
+export function flattenConfig(config: Record<string, unknown>, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(config)) {
+    if (value === null || value === undefined) continue;
+    if (prefix === '' && SKIPPED.has(key)) continue;
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (isObject(value) && !MAP_FIELDS.has(path)) {
+      for (const [p, v] of flattenConfig(value, path)) out.set(p, v);
+    } else out.set(path, value);
+  }
+  return out;
+}
