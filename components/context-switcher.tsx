@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { useRouter } from 'next/navigation';
 import { cn } from '@/lib/cn';
 import { useContexts, useSelectContext } from '@/lib/queries/contexts';
 import { describeError } from '@/lib/view/error-help';
@@ -15,6 +16,7 @@ export function ContextSwitcher() {
   const id = useId();
   const contexts = useContexts();
   const select = useSelectContext();
+  const router = useRouter();
 
   if (contexts.isPending) return <Skeleton className="h-8 w-48" />;
   if (contexts.isError) {
@@ -45,7 +47,7 @@ export function ContextSwitcher() {
           value={select.isPending ? select.variables : current}
           disabled={select.isPending}
           title={server ? `API server: ${server}` : undefined}
-          onChange={(e) => select.mutate(e.target.value)}
+          onChange={(e) => select.mutate(e.target.value, { onSuccess: () => router.refresh() })}
           className={cn(
             'h-8 max-w-64 rounded-md border border-zinc-300 bg-white px-2 pr-7 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900',
             focusRing,

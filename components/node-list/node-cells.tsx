@@ -64,8 +64,7 @@ export function SchedulingCell({ node }: { node: NodeRow }) {
   return (
     <span className="flex min-w-0 items-center gap-1.5" title={node.taints.map(formatTaint).join('\n') || undefined}>
       {node.unschedulable && (
-        <Badge tone="muted">
-          <Icon name="pause" />
+        <Badge tone="muted" title="Cordoned: spec.unschedulable is true">
           SchedulingDisabled
         </Badge>
       )}

@@ -27,8 +27,9 @@ export interface ColumnContext {
 
 /** Column widths, one per column in order; also the grid template shared by header and rows. */
 export const GRID_TEMPLATE =
-  'minmax(11rem,1.6fr) 6.5rem 6.5rem 5.5rem minmax(10rem,1fr) 4rem 5rem 5rem 5rem 5rem 5rem 8.5rem minmax(9rem,1fr)';
-export const TABLE_MIN_WIDTH = '85rem';
+  'minmax(13rem,1.6fr) 6.5rem 5.75rem 5.75rem minmax(9.5rem,1fr) 3.5rem 4.75rem 4.75rem 4.75rem 4.75rem 5rem 8.25rem minmax(8.5rem,1fr)';
+/** sum of the minimum widths: narrower screens scroll the table sideways */
+export const TABLE_MIN_WIDTH = '84.75rem';
 
 const cores = (millis: number) => `${formatCpuMillis(millis)}${millis >= 1000 ? ' cores' : ''}`;
 
@@ -76,8 +77,8 @@ export function nodeColumns({ fetchedAt, metrics, pods }: ColumnContext): Column
     { id: 'name', header: 'Name', cell: NameCell },
     { id: 'status', header: 'Status', description: 'Ready condition, as kubectl get nodes prints it', cell: ({ node }) => <StatusBadge ready={node.ready} /> },
     { id: 'roles', header: 'Roles', cell: ({ node }) => <RolesCell roles={node.roles} /> },
-    { id: 'version', header: 'Kubelet', cell: ({ node }) => <span className="truncate font-mono text-xs">{node.kubeletVersion}</span> },
-    { id: 'system', header: 'OS / arch / runtime', cell: SystemCell },
+    { id: 'version', header: 'Kubelet', cell: ({ node }) => <span className="truncate font-mono text-xs" title={node.kubeletVersion}>{node.kubeletVersion}</span> },
+    { id: 'system', header: 'System', description: 'OS image, architecture and container runtime', cell: SystemCell },
     {
       id: 'age',
       header: 'Age',
@@ -87,8 +88,8 @@ export function nodeColumns({ fetchedAt, metrics, pods }: ColumnContext): Column
         </span>
       ),
     },
-    { id: 'cpu', header: 'CPU used', description: 'CPU in use as % of allocatable (kubectl top node)', cell: usageCell('cpu', 'usage', metrics) },
-    { id: 'memory', header: 'Mem used', description: 'Memory in use (working set) as % of allocatable (kubectl top node)', cell: usageCell('memory', 'usage', metrics) },
+    { id: 'cpu', header: 'CPU use', description: 'CPU in use as % of allocatable (kubectl top node)', cell: usageCell('cpu', 'usage', metrics) },
+    { id: 'memory', header: 'Mem use', description: 'Memory in use (working set) as % of allocatable (kubectl top node)', cell: usageCell('memory', 'usage', metrics) },
     { id: 'cpuRequests', header: 'CPU req', description: 'CPU requested by non-terminated pods as % of allocatable (kubectl describe node)', cell: usageCell('cpu', 'requests', pods) },
     { id: 'memoryRequests', header: 'Mem req', description: 'Memory requested by non-terminated pods as % of allocatable (kubectl describe node)', cell: usageCell('memory', 'requests', pods) },
     {
@@ -105,7 +106,7 @@ export function nodeColumns({ fetchedAt, metrics, pods }: ColumnContext): Column
       ),
     },
     { id: 'pressure', header: 'Pressure', description: 'MemoryPressure, DiskPressure and PIDPressure conditions that are True', cell: PressureCell },
-    { id: 'taints', header: 'Scheduling / taints', description: 'Cordoned (SchedulingDisabled) and taints', cell: SchedulingCell },
+    { id: 'taints', header: 'Scheduling', description: 'Cordoned (SchedulingDisabled) and taints', cell: SchedulingCell },
   ];
   return specs.map(({ id, header, description, cell: Cell }) => ({
     id,

@@ -60,7 +60,7 @@ export function NodeFiltersBar({
           onChange({ q: e.target.value });
         }}
       />
-      <SelectField label="Status" value={view.status ?? ''} onChange={(e) => onChange({ status: (e.target.value || undefined) as StatusFilter | undefined })}>
+      <SelectField label="Status" className="w-32" value={view.status ?? ''} onChange={(e) => onChange({ status: (e.target.value || undefined) as StatusFilter | undefined })}>
         <option value="">All</option>
         {STATUS_FILTERS.map((s) => (
           <option key={s} value={s}>
@@ -68,7 +68,7 @@ export function NodeFiltersBar({
           </option>
         ))}
       </SelectField>
-      <SelectField label="Role" value={view.role ?? ''} onChange={(e) => onChange({ role: e.target.value || undefined })}>
+      <SelectField label="Role" className="w-40" value={view.role ?? ''} onChange={(e) => onChange({ role: e.target.value || undefined })}>
         <option value="">All</option>
         {withCurrent(roles, view.role).map((r) => (
           <option key={r} value={r}>
@@ -76,7 +76,7 @@ export function NodeFiltersBar({
           </option>
         ))}
       </SelectField>
-      <SelectField label="Kubelet version" value={view.version ?? ''} onChange={(e) => onChange({ version: e.target.value || undefined })}>
+      <SelectField label="Kubelet version" className="w-52" value={view.version ?? ''} onChange={(e) => onChange({ version: e.target.value || undefined })}>
         <option value="">All</option>
         {withCurrent(versions, view.version).map((v) => (
           <option key={v} value={v}>
@@ -86,6 +86,7 @@ export function NodeFiltersBar({
       </SelectField>
       <SelectField
         label="Pressure"
+        className="w-40"
         value={view.pressure ?? ''}
         onChange={(e) => onChange({ pressure: (e.target.value || undefined) as PressureFilter | undefined })}
       >

@@ -50,7 +50,7 @@ export function NodeListView() {
   if (!data) return <NodeTableSkeleton />;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex min-h-0 flex-1 flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SummaryBar
           counts={counts}

@@ -55,9 +55,9 @@ export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, p
     count: tableRows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    overscan: 4,
     scrollMargin: HEADER_HEIGHT, // rows start below the sticky header inside the scroll container
-    initialRect: { width: 1280, height: 640 }, // server render: draw the first screenful
+    initialRect: { width: 1280, height: 600 }, // server render: draw the first screenful
   });
 
   return (
@@ -69,7 +69,7 @@ export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, p
       aria-colcount={columns.length}
       tabIndex={0}
       className={cn(
-        'max-h-[calc(100dvh-17rem)] min-h-72 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800',
+        'min-h-60 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800',
         focusRing,
       )}
     >
@@ -113,7 +113,7 @@ export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, p
               }}
             >
               {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} role="cell" className="flex min-w-0 items-center px-2">
+                <div key={cell.id} role="cell" className="flex min-w-0 items-center px-1.5">
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </div>
               ))}

@@ -12,22 +12,23 @@ export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
     <div
       role="columnheader"
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-      className="flex min-w-0 items-center px-1"
+      className="flex min-w-0 items-center px-0.5"
     >
       <button
         type="button"
         onClick={header.column.getToggleSortingHandler()}
         title={description ? `${description}. Sort by this column.` : 'Sort by this column'}
         className={cn(
-          'flex min-w-0 items-center gap-1 rounded px-1 py-1 text-left text-xs font-semibold tracking-wide text-zinc-600 uppercase hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
+          'group flex min-w-0 items-center gap-1 rounded px-1 py-1 text-left text-xs font-semibold text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
           sorted && 'text-zinc-900 dark:text-white',
           focusRing,
         )}
       >
         <span className="truncate">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+        {/* Unsorted columns show the sort hint on hover/focus only, leaving narrow headers their full label. */}
         <Icon
           name={sorted === 'asc' ? 'arrowUp' : sorted === 'desc' ? 'arrowDown' : 'sort'}
-          className={cn('size-3', !sorted && 'opacity-40')}
+          className={cn('size-3', !sorted && 'hidden opacity-50 group-hover:block group-focus-visible:block')}
         />
       </button>
     </div>
