@@ -1,8 +1,40 @@
 import type { Metadata } from 'next';
-import { ComingSoon } from '@/components/coming-soon';
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { CsrListView } from '@/components/csrs/csr-list-view';
+import { listReviewedCsrs } from '@/lib/k8s/csr-review';
+import { getRequestKube, listRequestContexts } from '@/lib/k8s/request';
+import { contextsOptions } from '@/lib/queries/contexts';
+import { csrListOptions } from '@/lib/queries/csrs';
+import { getQueryClient } from '@/lib/queries/query-client';
 
 export const metadata: Metadata = { title: 'CSRs' };
 
-export default function CsrsPage() {
-  return <ComingSoon title="Certificate signing requests" what="Review and approve kubelet certificate signing requests." />;
+/**
+ * CSR review. The first screen is rendered from data fetched here (same query key the browser then keeps live
+ * through the watch). A failure here is not shown: the browser's own fetch reports it with its reason.
+ */
+export default async function CsrsPage() {
+  const queryClient = getQueryClient();
+  const contexts = await listRequestContexts().catch(() => undefined);
+  if (contexts) {
+    queryClient.setQueryData(contextsOptions().queryKey, contexts);
+    await queryClient.prefetchQuery({
+      ...csrListOptions(contexts.current),
+      queryFn: async () => {
+        const { resourceVersion: _rv, ...list } = await listReviewedCsrs(
+          await getRequestKube(contexts.current),
+          new Date(),
+        );
+        return list;
+      },
+    });
+  }
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-semibold tracking-tight">Certificate signing requests</h1>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <CsrListView />
+      </HydrationBoundary>
+    </>
+  );
 }

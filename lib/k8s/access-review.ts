@@ -144,9 +144,3 @@ export async function csrPermissions(kube: Kube, signers: Iterable<string>): Pro
     signers: Object.fromEntries(unique.map((s, i) => [s, perSigner[i]!])),
   };
 }
-
-/** Whether `perms` allow deciding a CSR of `signer`, and if not, why (both SSARs must allow). */
-export function mayDecide(perms: CsrPermissions, signer: string): Permission {
-  if (!perms.updateApproval.allowed) return perms.updateApproval;
-  return perms.signers[signer] ?? { allowed: false, reason: `approval permission for ${signer} was not checked` };
-}

@@ -1,0 +1,143 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icons';
+import type { BulkApproveResponse, CsrRow } from '@/lib/api/csrs';
+import { useBulkApprove } from '@/lib/queries/csrs';
+import { DecisionError } from './decision-error';
+import { shortSigner } from './format';
+
+/**
+ * "Approve every pending CSR that passes all checks": a preview of exactly the CSRs that will be approved
+ * (failing ones and other signers are never included), a confirmation, then one result per CSR.
+ * The server approves at most 10 at a time and re-checks each one before writing.
+ */
+export function BulkApproveDialog({
+  ctx,
+  eligible,
+  excluded,
+  blocker,
+}: {
+  ctx: string;
+  eligible: CsrRow[];
+  excluded: number;
+  blocker: string | null;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [preview, setPreview] = useState<CsrRow[]>([]);
+  const [result, setResult] = useState<BulkApproveResponse | null>(null);
+  const bulk = useBulkApprove(ctx);
+  const disabledReason = blocker ?? (eligible.length === 0 ? 'No pending CSR passes every check.' : null);
+
+  const open = () => {
+    setPreview(eligible); // frozen: exactly these are sent, with the resourceVersions shown
+    setResult(null);
+    bulk.reset();
+    dialog.current?.showModal();
+  };
+  const confirm = () =>
+    bulk.mutate(
+      preview.map((r) => ({ name: r.name, resourceVersion: r.resourceVersion })),
+      { onSuccess: setResult },
+    );
+
+  return (
+    <>
+      <span title={disabledReason ?? undefined}>
+        <Button variant="primary" onClick={open} disabled={disabledReason !== null} data-testid="bulk-approve-open">
+          <Icon name="check" />
+          Approve all passing ({eligible.length})
+        </Button>
+      </span>
+      {disabledReason && eligible.length > 0 && <span className="text-xs text-zinc-500">{disabledReason}</span>}
+      <dialog
+        ref={dialog}
+        aria-labelledby="bulk-title"
+        className="m-auto w-[min(48rem,95vw)] rounded-lg border border-zinc-300 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
+      >
+        <div className="flex max-h-[80vh] flex-col gap-3 p-5">
+          <h2 id="bulk-title" className="text-lg font-semibold">
+            {result ? 'Bulk approval result' : `Approve ${preview.length} CSRs that pass every check?`}
+          </h2>
+          {!result && (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Exactly these CSRs will be approved.{' '}
+              {excluded > 0 &&
+                `${excluded} pending CSRs fail a check or need a per-CSR confirmation and are left out. `}
+              Each is re-read and re-checked before writing; one that changed since this preview is reported, not
+              approved.
+            </p>
+          )}
+          <div className="overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
+            <table className="w-full text-left text-sm" data-testid={result ? 'bulk-results' : 'bulk-preview'}>
+              <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+                <tr>
+                  <th className="px-3 py-2">CSR</th>
+                  {result ? (
+                    <th className="px-3 py-2">Result</th>
+                  ) : (
+                    <>
+                      <th className="px-3 py-2">Node</th>
+                      <th className="px-3 py-2">Signer</th>
+                      <th className="px-3 py-2">Requester</th>
+                    </>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {result
+                  ? result.results.map((r) => (
+                      <tr key={r.name} className="border-t border-zinc-100 dark:border-zinc-800" data-csr={r.name}>
+                        <td className="px-3 py-1.5 font-mono">{r.name}</td>
+                        <td className="px-3 py-1.5">
+                          <span
+                            className={
+                              r.outcome === 'approved'
+                                ? 'text-emerald-700 dark:text-emerald-400'
+                                : 'text-red-700 dark:text-red-400'
+                            }
+                          >
+                            {r.outcome === 'approved' ? 'Approved' : r.outcome === 'refused' ? 'Refused' : 'Failed'}
+                          </span>
+                          {r.outcome !== 'approved' && (
+                            <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">{r.message}</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))
+                  : preview.map((r) => (
+                      <tr key={r.name} className="border-t border-zinc-100 dark:border-zinc-800" data-csr={r.name}>
+                        <td className="px-3 py-1.5 font-mono">{r.name}</td>
+                        <td className="px-3 py-1.5">{r.nodeName ?? '—'}</td>
+                        <td className="px-3 py-1.5">{shortSigner(r.signerName)}</td>
+                        <td className="px-3 py-1.5 font-mono text-xs">{r.username}</td>
+                      </tr>
+                    ))}
+              </tbody>
+            </table>
+          </div>
+          {result && (
+            <p className="text-sm" data-testid="bulk-summary">
+              {result.approved} approved, {result.refused} refused, {result.failed} failed.
+            </p>
+          )}
+          <DecisionError error={bulk.error} />
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => dialog.current?.close()}>{result ? 'Close' : 'Cancel'}</Button>
+            {!result && (
+              <Button
+                variant="primary"
+                onClick={confirm}
+                disabled={bulk.isPending || preview.length === 0}
+                data-testid="bulk-approve-confirm"
+              >
+                {bulk.isPending ? 'Approving…' : `Approve ${preview.length}`}
+              </Button>
+            )}
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}

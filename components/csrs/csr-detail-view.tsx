@@ -1,0 +1,157 @@
+'use client';
+
+import Link from 'next/link';
+import { ErrorPanel } from '@/components/error-panel';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useContexts } from '@/lib/queries/contexts';
+import { useCsrDetail, useCsrEvents } from '@/lib/queries/csrs';
+import { formatAge } from '@/lib/view/age';
+import { CsrActions } from './csr-actions';
+import { CsrCheckList } from './csr-check-list';
+import { CsrCertificateSection, CsrRequestSection } from './csr-decoded';
+import { CsrStateBadge } from './csr-state-badge';
+import { DefinitionList, mono } from './definition-list';
+import { formatRequestedDuration } from './format';
+import { useNowIso } from './use-now';
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="flex flex-col gap-2">
+      <h2 className="font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** One CSR: the verdict with every check, the decoded request, who decided, the certificate, and the decision. */
+export function CsrDetailView({ name }: { name: string }) {
+  const ctx = useContexts().data?.current;
+  const q = useCsrDetail(ctx, name);
+  useCsrEvents(ctx); // a change to this CSR (or its deletion) refreshes the page at once
+  const now = useNowIso();
+  if (q.isError && !q.data)
+    return (
+      <ErrorPanel
+        error={q.error}
+        what="certificatesigningrequests"
+        title={`Could not read CSR ${name}`}
+        onRetry={() => void q.refetch()}
+      />
+    );
+  if (!q.data || !ctx) return <Skeleton className="h-96 w-full" />;
+  const { csr, permissions } = q.data;
+  const failing = csr.checks.filter((c) => !c.passed).length;
+
+  return (
+    <div className="flex max-w-5xl flex-col gap-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href="/csrs" className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+          ← All CSRs
+        </Link>
+        <h1 className="font-mono text-xl font-semibold">{csr.name}</h1>
+        <CsrStateBadge row={csr} />
+        <span className="text-xs text-zinc-500">resourceVersion {csr.resourceVersion}</span>
+      </div>
+
+      <Section title="Safety verdict">
+        <p
+          data-testid="csr-verdict"
+          className={
+            failing
+              ? 'text-sm font-medium text-red-700 dark:text-red-400'
+              : 'text-sm font-medium text-emerald-700 dark:text-emerald-400'
+          }
+        >
+          {failing
+            ? `${failing} of ${csr.checks.length} checks fail. Do not approve this request.`
+            : csr.family === 'other'
+              ? `All ${csr.checks.length} common checks pass, but ${csr.signerName} is not a kubelet signer: its own rules are not checked.`
+              : `All ${csr.checks.length} checks pass.`}
+        </p>
+        <CsrCheckList checks={csr.checks} />
+      </Section>
+
+      <CsrActions key={csr.resourceVersion} ctx={ctx} csr={csr} permissions={permissions} />
+
+      <Section title="Request">
+        <DefinitionList
+          items={[
+            [
+              'Signer',
+              <span key="s" className="font-mono text-xs">
+                {csr.signerName}
+              </span>,
+            ],
+            [
+              'Requester',
+              <span key="u" className="font-mono text-xs">
+                {csr.username}
+              </span>,
+            ],
+            ['Groups', mono(csr.groups)],
+            ['For node', csr.nodeName ?? ''],
+            ['Usages', mono(csr.usages)],
+            [
+              'expirationSeconds',
+              csr.expirationSeconds === null
+                ? 'not set (signer default)'
+                : `${csr.expirationSeconds} (${formatRequestedDuration(csr.expirationSeconds)})`,
+            ],
+            [
+              'Age',
+              csr.createdAt ? (
+                <span key="a" suppressHydrationWarning>
+                  {formatAge(csr.createdAt, now)} ({csr.createdAt})
+                </span>
+              ) : (
+                ''
+              ),
+            ],
+          ]}
+        />
+      </Section>
+
+      <Section title="Decoded PKCS#10 request">
+        <CsrRequestSection csr={csr} />
+      </Section>
+
+      <Section title="Decision history">
+        {csr.decider && (
+          <p className="text-sm" data-testid="csr-decider">
+            {csr.decider.decision} by <strong>{csr.decider.label}</strong>
+            {csr.decider.identity ? ` (${csr.decider.identity})` : ''}
+            {csr.decider.at ? ` at ${csr.decider.at}` : ''}.
+          </p>
+        )}
+        {csr.conditions.length === 0 ? (
+          <p className="text-sm text-zinc-500">No conditions: the request is pending.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs text-zinc-500">
+              <tr>
+                <th className="py-1 pr-3">Type</th>
+                <th className="py-1 pr-3">Reason</th>
+                <th className="py-1 pr-3">Message</th>
+                <th className="py-1">Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {csr.conditions.map((c, i) => (
+                <tr key={i} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+                  <td className="py-1 pr-3">{c.type}</td>
+                  <td className="py-1 pr-3 font-mono text-xs">{c.reason}</td>
+                  <td className="py-1 pr-3">{c.message}</td>
+                  <td className="py-1 text-xs">{c.lastUpdateTime}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+
+      <Section title="Issued certificate">
+        <CsrCertificateSection csr={csr} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import Link from 'next/link';
+import { ErrorPanel } from '@/components/error-panel';
+import { EmptyState } from '@/components/empty-state';
+import { SelectField } from '@/components/ui/field';
+import { Icon } from '@/components/ui/icons';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { CsrRow } from '@/lib/api/csrs';
+import { mayDecide } from '@/lib/domain/csr-permissions';
+import { useContexts } from '@/lib/queries/contexts';
+import { useCsrEvents, useCsrList } from '@/lib/queries/csrs';
+import { BulkApproveDialog } from './bulk-approve-dialog';
+import { CsrTable } from './csr-table';
+import { shortSigner } from './format';
+
+const STATES = ['Pending', 'Approved', 'Denied', 'Failed'] as const;
+
+/** The /csrs page body: live list (watch-driven), filters by state and signer, flood warning, bulk approval. */
+export function CsrListView() {
+  const ctx = useContexts().data?.current;
+  const list = useCsrList(ctx);
+  useCsrEvents(ctx);
+  const [state, setState] = useState<string>('');
+  const [signer, setSigner] = useState<string>('');
+  const data = list.data;
+
+  const signers = useMemo(() => [...new Set((data?.items ?? []).map((r) => r.signerName))].sort(), [data]);
+  const rows = useMemo(
+    () => (data?.items ?? []).filter((r) => (!state || r.state === state) && (!signer || r.signerName === signer)),
+    [data, state, signer],
+  );
+  const bulk = useMemo(() => {
+    if (!data) return { eligible: [] as CsrRow[], excluded: 0, blocker: null as string | null };
+    const pending = data.items.filter((r) => r.state === 'Pending');
+    const eligible = pending.filter((r) => r.bulkEligible && mayDecide(data.permissions, r.signerName).allowed);
+    const blocker = data.permissions.updateApproval.allowed
+      ? null
+      : `Not allowed: ${data.permissions.updateApproval.reason}.`;
+    return { eligible, excluded: pending.length - eligible.length, blocker };
+  }, [data]);
+
+  if (list.isError && !data)
+    return (
+      <ErrorPanel
+        error={list.error}
+        what="certificatesigningrequests"
+        title="Could not list CSRs"
+        onRetry={() => void list.refetch()}
+      />
+    );
+  if (!data || !ctx) return <Skeleton className="h-96 w-full" />;
+
+  return (
+    <div className="flex flex-col gap-4">
+      {data.flood.flood && (
+        <div
+          role="alert"
+          data-testid="csr-flood-warning"
+          className="flex gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+        >
+          <Icon name="alert" className="mt-0.5 size-4 shrink-0" />
+          {data.flood.message}
+        </div>
+      )}
+      <div className="flex flex-wrap items-end gap-3">
+        <SelectField
+          label="State"
+          value={state}
+          onChange={(e) => setState(e.target.value)}
+          data-testid="csr-filter-state"
+        >
+          <option value="">All states</option>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Signer"
+          value={signer}
+          onChange={(e) => setSigner(e.target.value)}
+          data-testid="csr-filter-signer"
+        >
+          <option value="">All signers</option>
+          {signers.map((s) => (
+            <option key={s} value={s}>
+              {shortSigner(s)}
+            </option>
+          ))}
+        </SelectField>
+        <p className="pb-2 text-sm text-zinc-600 dark:text-zinc-400">
+          <span data-testid="csr-pending-total">{data.pendingCount}</span> pending · {data.nodeCount} nodes · acting as{' '}
+          <span className="font-mono">{data.permissions.identity}</span>
+        </p>
+        <div className="ml-auto flex items-center gap-2">
+          <BulkApproveDialog ctx={ctx} {...bulk} />
+        </div>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState title={data.items.length ? 'No CSR matches these filters' : 'No certificate signing requests'}>
+          {data.items.length
+            ? 'Change the state or signer filter.'
+            : 'Kubelets create CSRs when they join or rotate certificates.'}
+        </EmptyState>
+      ) : (
+        <CsrTable ctx={ctx} rows={rows} permissions={data.permissions} />
+      )}
+      <p className="text-xs text-zinc-500">
+        Live: updated by a watch on certificatesigningrequests.{' '}
+        <Link className="underline" href="/nodes">
+          Nodes
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect } from 'react';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  BulkApproveResponseSchema,
+  CsrDetailResponseSchema,
+  CsrEventSchema,
+  CsrListResponseSchema,
+  DecisionResultSchema,
+  PendingCountResponseSchema,
+  type CsrListResponse,
+  type CsrRow,
+} from '@/lib/api/csrs';
+import { postJson } from './csrf';
+import { fetchJson } from './fetch-json';
+import { csrKeys } from './keys';
+
+/**
+ * CSR queries. The list is kept live by the watch (GET /api/csrs/events, server-sent events), not by polling:
+ * each event upserts one row; `ready` (a (re)connected watch) re-lists to cover anything missed. A slow
+ * background refetch is the safety net if events can't flow (a proxy buffering SSE).
+ */
+export const csrListOptions = (ctx: string) =>
+  queryOptions({
+    queryKey: csrKeys.list(ctx),
+    queryFn: ({ signal }) => fetchJson('/api/csrs', CsrListResponseSchema, { signal }),
+    refetchInterval: 60_000,
+  });
+
+export const csrDetailOptions = (ctx: string, name: string) =>
+  queryOptions({
+    queryKey: csrKeys.detail(ctx, name),
+    queryFn: ({ signal }) => fetchJson(`/api/csrs/${encodeURIComponent(name)}`, CsrDetailResponseSchema, { signal }),
+  });
+
+/** The nav badge: pending count only, refreshed every 30 s (the list page's watch also invalidates it). */
+export const pendingCountOptions = (ctx: string) =>
+  queryOptions({
+    queryKey: [...csrKeys.all(ctx), 'pending-count'] as const,
+    queryFn: ({ signal }) => fetchJson('/api/csrs/pending-count', PendingCountResponseSchema, { signal }),
+    refetchInterval: 30_000,
+  });
+
+export function useCsrList(ctx: string | undefined) {
+  return useQuery({ ...csrListOptions(ctx ?? ''), enabled: ctx !== undefined });
+}
+
+export function useCsrDetail(ctx: string | undefined, name: string) {
+  return useQuery({ ...csrDetailOptions(ctx ?? '', name), enabled: ctx !== undefined });
+}
+
+function upsertRow(list: CsrListResponse, row: CsrRow): CsrListResponse {
+  const i = list.items.findIndex((r) => r.name === row.name);
+  const items = i === -1 ? [row, ...list.items] : list.items.map((r, j) => (j === i ? row : r));
+  return { ...list, items, pendingCount: items.filter((r) => r.state === 'Pending').length };
+}
+
+/** Applies watch events to the cached list of `ctx`; detail and badge queries of the CSR are invalidated. */
+export function useCsrEvents(ctx: string | undefined) {
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (!ctx) return;
+    const source = new EventSource('/api/csrs/events');
+    const onCsr = (e: MessageEvent<string>) => {
+      const parsed = CsrEventSchema.safeParse(JSON.parse(e.data));
+      if (!parsed.success) return;
+      const ev = parsed.data;
+      qc.setQueryData(csrKeys.list(ctx), (old: CsrListResponse | undefined) => {
+        if (!old) return old;
+        if (ev.type === 'DELETED') {
+          const items = old.items.filter((r) => r.name !== ev.name);
+          return { ...old, items, pendingCount: items.filter((r) => r.state === 'Pending').length };
+        }
+        return upsertRow(old, ev.row);
+      });
+      const name = ev.type === 'DELETED' ? ev.name : ev.row.name;
+      void qc.invalidateQueries({ queryKey: csrKeys.detail(ctx, name) });
+      void qc.invalidateQueries({ queryKey: pendingCountOptions(ctx).queryKey });
+    };
+    const onReady = () => void qc.invalidateQueries({ queryKey: csrKeys.list(ctx) });
+    source.addEventListener('csr', onCsr);
+    source.addEventListener('ready', onReady);
+    return () => source.close();
+  }, [ctx, qc]);
+}
+
+/** Marks a row decided in every cached copy at once; the watch (or the refetch on error) then reconciles. */
+function optimisticDecision(qc: QueryClient, ctx: string, names: string[], state: 'Approved' | 'Denied') {
+  const set = new Set(names);
+  qc.setQueryData(
+    csrKeys.list(ctx),
+    (old: CsrListResponse | undefined) =>
+      old && {
+        ...old,
+        items: old.items.map((r) => (set.has(r.name) ? { ...r, state, stateLabel: state, bulkEligible: false } : r)),
+        pendingCount: old.items.filter((r) => r.state === 'Pending' && !set.has(r.name)).length,
+      },
+  );
+}
+
+export type Decision =
+  | { kind: 'approve'; name: string; resourceVersion: string; confirmOtherSigner?: boolean }
+  | { kind: 'deny'; name: string; resourceVersion: string; reason: string };
+
+/** Approve or deny one CSR. Optimistic; a failure (409, 403…) rolls back and is shown as the server said it. */
+export function useDecideCsr(ctx: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: Decision) =>
+      d.kind === 'approve'
+        ? postJson(
+            `/api/csrs/${encodeURIComponent(d.name)}/approve`,
+            { resourceVersion: d.resourceVersion, confirmOtherSigner: d.confirmOtherSigner },
+            DecisionResultSchema,
+          )
+        : postJson(
+            `/api/csrs/${encodeURIComponent(d.name)}/deny`,
+            { resourceVersion: d.resourceVersion, reason: d.reason },
+            DecisionResultSchema,
+          ),
+    onMutate: async (d) => {
+      await qc.cancelQueries({ queryKey: csrKeys.list(ctx) });
+      const previous = qc.getQueryData<CsrListResponse>(csrKeys.list(ctx));
+      optimisticDecision(qc, ctx, [d.name], d.kind === 'approve' ? 'Approved' : 'Denied');
+      return { previous };
+    },
+    onError: (_err, _d, context) => {
+      if (context?.previous) qc.setQueryData(csrKeys.list(ctx), context.previous);
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: csrKeys.all(ctx) }),
+  });
+}
+
+/** Approve exactly the previewed CSRs; the server re-checks each and reports one result per CSR. */
+export function useBulkApprove(ctx: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (items: { name: string; resourceVersion: string }[]) =>
+      postJson('/api/csrs/bulk-approve', { items }, BulkApproveResponseSchema),
+    onMutate: async (items) => {
+      await qc.cancelQueries({ queryKey: csrKeys.list(ctx) });
+      optimisticDecision(
+        qc,
+        ctx,
+        items.map((i) => i.name),
+        'Approved',
+      );
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: csrKeys.all(ctx) }),
+  });
+}
+
+export function usePendingCount(ctx: string | undefined) {
+  return useQuery({ ...pendingCountOptions(ctx ?? ''), enabled: ctx !== undefined });
+}
