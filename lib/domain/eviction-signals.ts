@@ -6,27 +6,28 @@ import { type EvictionSignal, type PressureCondition, type Threshold, SIGNAL_CON
  * the kubelet compares, not `free` or metrics-server's usage.
  */
 
+type Opt<T> = T | null | undefined;
 interface FsStats {
-  time?: string;
-  availableBytes?: number;
-  capacityBytes?: number;
-  inodesFree?: number;
-  inodes?: number;
+  time?: Opt<string>;
+  availableBytes?: Opt<number>;
+  capacityBytes?: Opt<number>;
+  inodesFree?: Opt<number>;
+  inodes?: Opt<number>;
 }
 interface MemoryStats {
-  time?: string;
-  availableBytes?: number;
-  workingSetBytes?: number;
+  time?: Opt<string>;
+  availableBytes?: Opt<number>;
+  workingSetBytes?: Opt<number>;
 }
 
 /** The parts of a Summary the signals read. Every leaf is optional, as in the kubelet's pointer fields. */
 export interface SummaryForSignals {
   node: {
-    memory?: MemoryStats;
-    systemContainers?: Array<{ name: string; memory?: MemoryStats }> | null;
-    fs?: FsStats;
-    runtime?: { imageFs?: FsStats; containerFs?: FsStats };
-    rlimit?: { time?: string; maxpid?: number; curproc?: number };
+    memory?: Opt<MemoryStats>;
+    systemContainers?: Opt<Array<{ name?: Opt<string>; memory?: Opt<MemoryStats> }>>;
+    fs?: Opt<FsStats>;
+    runtime?: Opt<{ imageFs?: Opt<FsStats>; containerFs?: Opt<FsStats> }>;
+    rlimit?: Opt<{ time?: Opt<string>; maxpid?: Opt<number>; curproc?: Opt<number> }>;
   };
 }
 
@@ -40,9 +41,9 @@ export interface SignalObservation {
   time?: string;
 }
 
-const big = (n: number | undefined): bigint | undefined => (n === undefined || n === null ? undefined : BigInt(Math.trunc(n)));
+const big = (n: Opt<number>): bigint | undefined => (n === undefined || n === null ? undefined : BigInt(Math.trunc(n)));
 
-function fsObservations(fs: FsStats | undefined, prefix: 'nodefs' | 'imagefs' | 'containerfs'): SignalObservation[] {
+function fsObservations(fs: Opt<FsStats>, prefix: 'nodefs' | 'imagefs' | 'containerfs'): SignalObservation[] {
   const out: SignalObservation[] = [];
   if (!fs) return out;
   const avail = big(fs.availableBytes);
@@ -56,7 +57,7 @@ function fsObservations(fs: FsStats | undefined, prefix: 'nodefs' | 'imagefs' | 
   return out;
 }
 
-function memoryObservation(signal: EvictionSignal, m: MemoryStats | undefined): SignalObservation | undefined {
+function memoryObservation(signal: EvictionSignal, m: Opt<MemoryStats>): SignalObservation | undefined {
   const avail = big(m?.availableBytes);
   const ws = big(m?.workingSetBytes);
   if (avail === undefined || ws === undefined) return undefined;

@@ -1,0 +1,168 @@
+'use client';
+
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import type { NodeCondition } from '@/lib/api/node-detail';
+import { formatAmount } from '@/lib/domain/allocatable';
+import { formatGoDuration } from '@/lib/domain/durations';
+import type { RankedPod } from '@/lib/domain/eviction-ranking';
+import type { ThresholdStatus } from '@/lib/domain/eviction-signals';
+import { type EvictionSignal, describeThresholdValue, signalUnit } from '@/lib/domain/eviction-thresholds';
+import { formatBytes } from '@/lib/domain/quantity';
+import { SignalChart, type SignalSample } from './signal-chart';
+
+const fmtSignal = (signal: EvictionSignal, v: bigint) => formatAmount(signalUnit(signal) === 'bytes' ? 'bytes' : 'count', v);
+
+/** Thresholds beside their live signals, the signal history, and the pods the kubelet would evict first. */
+export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGracePeriod, history, ranked, problems, summaryError }: {
+  statuses: readonly ThresholdStatus[];
+  conditions: readonly NodeCondition[];
+  transitionPeriod?: string;
+  maxPodGracePeriod?: number;
+  history: Readonly<Partial<Record<EvictionSignal, SignalSample[]>>>;
+  ranked: readonly RankedPod[] | undefined;
+  problems: readonly string[];
+  summaryError?: string;
+}) {
+  const observed = statuses.filter((s) => s.observation).map((s) => s.threshold.signal);
+  const [chartSignal, setChartSignal] = useState<EvictionSignal>('memory.available');
+  const chartOn = observed.includes(chartSignal) ? chartSignal : (observed[0] ?? 'memory.available');
+  const chartThreshold = statuses.find((s) => s.threshold.signal === chartOn && s.threshold.hard)?.thresholdAmount;
+  const conditionOf = (type: string) => conditions.find((c) => c.type === type);
+  return (
+    <div className="space-y-4">
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">
+        Pressure transition period {transitionPeriod ?? '5m0s (default)'}: a condition stays True that long after the signal recovers.
+        {maxPodGracePeriod !== undefined && ` Soft evictions give pods at most ${maxPodGracePeriod} s to stop.`}
+      </p>
+      {summaryError && (
+        <p role="alert" className="text-xs font-medium text-amber-800 dark:text-amber-300">
+          Live signals unavailable: {summaryError}
+        </p>
+      )}
+      {problems.map((p) => (
+        <p key={p} className="text-xs text-amber-800 dark:text-amber-300">⚠ {p}</p>
+      ))}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-xs">
+          <thead className="text-zinc-500">
+            <tr>
+              <th className="px-2 py-1 font-medium">Signal</th>
+              <th className="px-2 py-1 font-medium">Threshold</th>
+              <th className="px-2 py-1 font-medium">Resolved</th>
+              <th className="px-2 py-1 font-medium">Live (available)</th>
+              <th className="px-2 py-1 font-medium">Distance</th>
+              <th className="px-2 py-1 font-medium">Condition</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statuses.map((s) => {
+              const sig = s.threshold.signal;
+              const cond = conditionOf(s.condition);
+              return (
+                <tr
+                  key={`${sig}-${s.threshold.hard}`}
+                  data-testid={`signal-${sig}-${s.threshold.hard ? 'hard' : 'soft'}`}
+                  data-met={s.met === undefined ? 'unknown' : String(s.met)}
+                  className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                >
+                  <td className="px-2 py-1 font-mono">{sig}</td>
+                  <td className="px-2 py-1">
+                    <Badge tone={s.threshold.hard ? 'danger' : 'warning'}>{s.threshold.hard ? 'hard' : 'soft'}</Badge>{' '}
+                    <span className="font-mono">&lt; {describeThresholdValue(s.threshold.value)}</span>
+                    {s.threshold.gracePeriodNs !== undefined && <div>grace {formatGoDuration(s.threshold.gracePeriodNs)}</div>}
+                    {s.threshold.minReclaim && (
+                      <div>
+                        min reclaim {describeThresholdValue(s.threshold.minReclaim)}
+                        {s.minReclaimAmount !== undefined && s.threshold.minReclaim.kind === 'percentage' ? ` = ${fmtSignal(sig, s.minReclaimAmount)}` : ''}
+                      </div>
+                    )}
+                  </td>
+                  <td className="px-2 py-1 tabular-nums">
+                    {s.thresholdAmount !== undefined ? fmtSignal(sig, s.thresholdAmount) : '—'}
+                    {s.observation && s.threshold.value.kind === 'percentage' && (
+                      <div className="text-zinc-500">of {fmtSignal(sig, s.observation.capacity)}</div>
+                    )}
+                  </td>
+                  <td className="px-2 py-1 tabular-nums" data-testid={`signal-live-${sig}`}>
+                    {s.observation ? fmtSignal(sig, s.observation.available) : 'not reported'}
+                  </td>
+                  <td className="px-2 py-1 tabular-nums">
+                    {s.distance === undefined ? '—' : s.met ? (
+                      <Badge tone="danger">below by {fmtSignal(sig, -s.distance)}</Badge>
+                    ) : (
+                      `${fmtSignal(sig, s.distance)} to go`
+                    )}
+                  </td>
+                  <td className="px-2 py-1">
+                    {s.condition}{' '}
+                    <Badge tone={cond?.status === 'True' ? 'danger' : 'neutral'}>{cond?.status ?? 'not reported'}</Badge>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {statuses.length === 0 && <p className="text-xs text-zinc-500">No eviction thresholds are configured.</p>}
+      </div>
+      {observed.length > 0 && (
+        <div className="space-y-1">
+          <label className="text-xs">
+            Chart{' '}
+            <select value={chartOn} onChange={(e) => setChartSignal(e.target.value as EvictionSignal)} className="rounded px-1 ring-1 ring-zinc-300 dark:bg-zinc-900">
+              {[...new Set(observed)].map((sig) => (
+                <option key={sig}>{sig}</option>
+              ))}
+            </select>
+          </label>
+          <SignalChart
+            samples={history[chartOn] ?? []}
+            {...(chartThreshold !== undefined ? { threshold: Number(chartThreshold) } : {})}
+            label={chartOn}
+            format={(v) => fmtSignal(chartOn, BigInt(Math.round(v)))}
+          />
+        </div>
+      )}
+      <div>
+        <h3 className="mb-1 text-sm font-semibold">Memory eviction order</h3>
+        <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
+          Under MemoryPressure the kubelet evicts pods whose working set exceeds their requests first, then lower priority, then the largest excess.
+        </p>
+        {ranked === undefined ? (
+          <p className="text-xs text-zinc-500">Pods or stats unavailable.</p>
+        ) : (
+          <table className="w-full text-left text-xs" data-testid="eviction-ranking">
+            <thead className="text-zinc-500">
+              <tr>
+                <th className="px-2 py-1 font-medium">#</th>
+                <th className="px-2 py-1 font-medium">Pod</th>
+                <th className="px-2 py-1 font-medium">QoS</th>
+                <th className="px-2 py-1 font-medium">Priority</th>
+                <th className="px-2 py-1 font-medium">Working set</th>
+                <th className="px-2 py-1 font-medium">Request</th>
+                <th className="px-2 py-1 font-medium">Above request</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranked.slice(0, 10).map((p) => (
+                <tr key={`${p.namespace}/${p.name}`} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <td className="px-2 py-1 tabular-nums">{p.rank}</td>
+                  <td className="px-2 py-1 font-mono">
+                    {p.namespace}/{p.name}
+                  </td>
+                  <td className="px-2 py-1">{p.qosClass}</td>
+                  <td className="px-2 py-1 tabular-nums">{p.priority}</td>
+                  <td className="px-2 py-1 tabular-nums">{p.workingSetBytes === undefined ? 'no stats' : formatBytes(p.workingSetBytes)}</td>
+                  <td className="px-2 py-1 tabular-nums">{formatBytes(p.memoryRequestBytes)}</td>
+                  <td className="px-2 py-1 tabular-nums">
+                    {p.usageAboveRequestsBytes === undefined ? '—' : p.exceedsRequests ? <Badge tone="warning">+{formatBytes(p.usageAboveRequestsBytes)}</Badge> : formatBytes(p.usageAboveRequestsBytes)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorPanel } from '@/components/error-panel';
+import { Skeleton } from '@/components/ui/skeleton';
+import { computeNodeBudget } from '@/lib/domain/allocatable';
+import { rankForMemoryEviction } from '@/lib/domain/eviction-ranking';
+import { evaluateThresholds, observeSignals } from '@/lib/domain/eviction-signals';
+import { type EvictionSignal, parseEvictionSettings } from '@/lib/domain/eviction-thresholds';
+import { useContexts } from '@/lib/queries/contexts';
+import { NODE_DETAIL_REFRESH_MS, useNodeDetailQueries } from '@/lib/queries/node-detail';
+import { BudgetView } from './budget-panel';
+import { ConfigView } from './config-panel';
+import { kubeletMinor, podMemoryFacts, sumPodResources } from './derive';
+import { EvictionView } from './eviction-panel';
+import { NodeHeader } from './node-header';
+import { Panel } from './panel';
+import type { SignalSample } from './signal-chart';
+
+const MAX_SAMPLES = 360; // one hour at the 10 s refresh
+
+type Config = Record<string, unknown>;
+const asMap = (v: unknown): Record<string, string> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : undefined;
+
+/** The node detail page body: header plus three independent panels (config, budget, eviction). */
+export function NodeDetailView({ name }: { name: string }) {
+  const contexts = useContexts();
+  const ctx = contexts.data?.current;
+  const q = useNodeDetailQueries(ctx, name);
+  const node = q.node.data;
+  const config = q.configz.data?.kubeletconfig as Config | undefined;
+  const summary = q.summary.data;
+  const pods = q.pods.data?.items;
+  const { minor, source } = kubeletMinor(node?.nodeInfo.kubeletVersion, config);
+
+  // Signal history over the time the page is open: one sample per Summary refresh.
+  const [history, setHistory] = useState<Partial<Record<EvictionSignal, SignalSample[]>>>({});
+  const summaryAt = q.summary.dataUpdatedAt;
+  useEffect(() => {
+    if (!summary || !summaryAt) return;
+    const obs = observeSignals(summary);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- appending an external sample, once per refresh
+    setHistory((h) => {
+      const next = { ...h };
+      for (const o of obs) {
+        const list = next[o.signal] ?? [];
+        if (list[list.length - 1]?.t === summaryAt) continue;
+        next[o.signal] = [...list, { t: summaryAt, available: Number(o.available) }].slice(-MAX_SAMPLES);
+      }
+      return next;
+    });
+  }, [summary, summaryAt]);
+
+  const eviction = useMemo(() => (config ? parseEvictionSettings({
+    evictionHard: asMap(config.evictionHard) ?? null,
+    evictionSoft: asMap(config.evictionSoft) ?? null,
+    evictionSoftGracePeriod: asMap(config.evictionSoftGracePeriod) ?? null,
+    evictionMinimumReclaim: asMap(config.evictionMinimumReclaim) ?? null,
+  }) : undefined), [config]);
+  const statuses = useMemo(
+    () => (eviction ? evaluateThresholds(eviction.thresholds, summary ? observeSignals(summary) : []) : []),
+    [eviction, summary],
+  );
+  const budgets = useMemo(() => {
+    if (!node || !config) return undefined;
+    const maxpid = summary?.node.rlimit?.maxpid;
+    return computeNodeBudget({
+      capacity: node.capacity,
+      allocatable: node.allocatable,
+      config: {
+        kubeReserved: asMap(config.kubeReserved) ?? null,
+        systemReserved: asMap(config.systemReserved) ?? null,
+        reservedSystemCPUs: typeof config.reservedSystemCPUs === 'string' ? config.reservedSystemCPUs : null,
+        evictionHard: asMap(config.evictionHard) ?? null,
+        enforceNodeAllocatable: Array.isArray(config.enforceNodeAllocatable) ? (config.enforceNodeAllocatable as string[]) : null,
+      },
+      ...(typeof maxpid === 'number' ? { pidCapacity: BigInt(maxpid) } : {}),
+      ...(pods ? { requests: sumPodResources(pods, 'requests'), limits: sumPodResources(pods, 'limits') } : {}),
+    });
+  }, [node, config, summary, pods]);
+  const ranked = useMemo(() => (pods && summary ? rankForMemoryEviction(podMemoryFacts(pods, summary)) : undefined), [pods, summary]);
+
+  if (contexts.error) return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" />;
+  if (q.node.error && !node) return <ErrorPanel error={q.node.error} what="nodes" title={`Could not read node ${name}`} onRetry={() => void q.node.refetch()} />;
+  if (!node) return <Skeleton className="h-40 w-full" />;
+
+  const summaryError = q.summary.error instanceof Error ? q.summary.error.message : undefined;
+  return (
+    <div className="space-y-6">
+      <NodeHeader node={node} />
+      <Panel
+        id="config"
+        title="Effective kubelet config"
+        subtitle="from /configz"
+        query={q.configz}
+        intervalMs={NODE_DETAIL_REFRESH_MS.configz}
+        errorTitle="Kubelet config unavailable"
+        what="nodes/proxy (get), to read the kubelet's /configz"
+      >
+        {config && <ConfigView config={config} minor={minor} minorSource={source} nodeName={name} />}
+      </Panel>
+      <Panel
+        id="budget"
+        title="Resource budget"
+        subtitle="capacity → reservations → eviction → allocatable"
+        query={q.configz}
+        intervalMs={NODE_DETAIL_REFRESH_MS.configz}
+        errorTitle="Budget needs the kubelet config"
+        what="nodes/proxy (get), to read the kubelet's /configz"
+      >
+        {budgets && <BudgetView budgets={budgets} />}
+        {q.pods.error ? <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">Pod requests unavailable: {q.pods.error.message}</p> : null}
+      </Panel>
+      <Panel
+        id="eviction"
+        title="Eviction"
+        subtitle="thresholds vs. live signals from stats/summary"
+        query={config ? q.summary : q.configz}
+        intervalMs={NODE_DETAIL_REFRESH_MS.summary}
+        errorTitle={config ? 'Live signals unavailable' : 'Eviction needs the kubelet config'}
+        what="nodes/proxy (get), to read the kubelet's /stats/summary and /configz"
+      >
+        {eviction && (
+          <EvictionView
+            statuses={statuses}
+            conditions={node.conditions}
+            {...(typeof config?.evictionPressureTransitionPeriod === 'string' ? { transitionPeriod: config.evictionPressureTransitionPeriod } : {})}
+            {...(typeof config?.evictionMaxPodGracePeriod === 'number' ? { maxPodGracePeriod: config.evictionMaxPodGracePeriod } : {})}
+            history={history}
+            ranked={ranked}
+            problems={eviction.problems}
+            {...(summaryError ? { summaryError } : {})}
+          />
+        )}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+
+import { Badge } from '@/components/ui/badge';
+import type { NodeDetail } from '@/lib/api/node-detail';
+import { formatAge, useNow } from './use-now';
+
+const PRESSURE = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
+
+/** Name, status, roles, version, addresses, age, taints and every condition with its last transition. */
+export function NodeHeader({ node }: { node: NodeDetail }) {
+  const now = useNow();
+  const created = Date.parse(node.createdAt);
+  return (
+    <section data-testid="node-header" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="font-mono text-xl font-semibold tracking-tight">{node.name}</h1>
+        <Badge tone={node.ready === 'True' ? 'success' : 'danger'} data-testid="node-ready">
+          {node.ready === 'True' ? 'Ready' : node.ready === 'False' ? 'NotReady' : 'Unknown'}
+        </Badge>
+        {node.unschedulable && <Badge tone="warning">SchedulingDisabled</Badge>}
+        {node.pressures.map((p) => (
+          <Badge key={p} tone="danger">
+            {p}
+          </Badge>
+        ))}
+        {node.roles.length ? node.roles.map((r) => <Badge key={r}>{r}</Badge>) : <Badge tone="muted">&lt;none&gt;</Badge>}
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+        <Item label="Kubelet">{node.nodeInfo.kubeletVersion}</Item>
+        <Item label="Age">
+          <time dateTime={node.createdAt} title={node.createdAt}>
+            {now && Number.isFinite(created) ? formatAge(created, now) : node.createdAt}
+          </time>
+        </Item>
+        <Item label="Runtime">{node.nodeInfo.containerRuntime}</Item>
+        <Item label="OS">
+          {node.nodeInfo.osImage} · {node.nodeInfo.kernelVersion} · {node.nodeInfo.architecture}
+        </Item>
+        <Item label="Addresses">
+          {node.addresses.map((a) => (
+            <span key={`${a.type}/${a.address}`} className="mr-2 whitespace-nowrap">
+              <span className="text-zinc-500">{a.type}</span> <span className="font-mono">{a.address}</span>
+            </span>
+          ))}
+        </Item>
+        <Item label="Taints">
+          {node.taints.length === 0
+            ? 'none'
+            : node.taints.map((t) => (
+                <span key={`${t.key}:${t.effect}`} className="mr-2 font-mono text-xs">
+                  {t.key}
+                  {t.value ? `=${t.value}` : ''}:{t.effect}
+                </span>
+              ))}
+        </Item>
+      </dl>
+      <table className="w-full text-left text-xs" data-testid="node-conditions">
+        <caption className="sr-only">Node conditions</caption>
+        <thead className="text-zinc-500">
+          <tr>
+            <th className="py-1 pr-3 font-medium">Condition</th>
+            <th className="py-1 pr-3 font-medium">Status</th>
+            <th className="py-1 pr-3 font-medium">Last transition</th>
+            <th className="py-1 pr-3 font-medium">Reason / message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {node.conditions.map((c) => {
+            const bad = c.type === 'Ready' ? c.status !== 'True' : PRESSURE.has(c.type) && c.status !== 'False';
+            const t = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : NaN;
+            return (
+              <tr key={c.type} className="border-t border-zinc-100 dark:border-zinc-800" data-testid={`condition-${c.type}`}>
+                <td className="py-1 pr-3 font-medium">{c.type}</td>
+                <td className="py-1 pr-3">
+                  <Badge tone={bad ? 'danger' : 'neutral'}>{c.status}</Badge>
+                </td>
+                <td className="py-1 pr-3 whitespace-nowrap">
+                  {c.lastTransitionTime ? (
+                    <time dateTime={c.lastTransitionTime} title={c.lastTransitionTime}>
+                      {now && Number.isFinite(t) ? `${formatAge(t, now)} ago` : c.lastTransitionTime}
+                    </time>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td className="py-1 pr-3 text-zinc-600 dark:text-zinc-400">
+                  {c.reason}
+                  {c.message ? ` — ${c.message}` : ''}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className="truncate">{children}</dd>
+    </div>
+  );
+}

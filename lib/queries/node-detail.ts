@@ -1,0 +1,92 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { NodeDetailSchema, NodePodsResponseSchema } from '@/lib/api/node-detail';
+import { fetchJson } from './fetch-json';
+import { nodeKeys } from './keys';
+
+/**
+ * Queries of the node detail page. Every panel has its own query so one failing kubelet endpoint (configz
+ * forbidden, summary malformed) never takes the others down. Keys sit under nodeKeys.detail, so invalidating the
+ * node refreshes all of them.
+ */
+
+/** How often each part refreshes; data older than its interval (plus slack) is marked stale. */
+export const NODE_DETAIL_REFRESH_MS = { node: 10_000, configz: 60_000, summary: 10_000, pods: 15_000 } as const;
+
+/** configz in the browser: the wrapper is strict, the config itself stays free-form (it varies per version). */
+export const ConfigzResponseSchema = z.object({ kubeletconfig: z.record(z.string(), z.unknown()) });
+export type ConfigzResponse = z.infer<typeof ConfigzResponseSchema>;
+
+const num = z.number().nullish();
+const time = z.string().nullish();
+const Fs = z.looseObject({ time, availableBytes: num, capacityBytes: num, usedBytes: num, inodesFree: num, inodes: num });
+const Mem = z.looseObject({ time, availableBytes: num, usageBytes: num, workingSetBytes: num });
+
+/** The parts of stats/summary the page reads (eviction signals, pod working sets); unknown keys pass through. */
+export const SummaryResponseSchema = z.looseObject({
+  node: z.looseObject({
+    nodeName: z.string().nullish(),
+    memory: Mem.nullish(),
+    systemContainers: z.array(z.looseObject({ name: z.string().nullish(), memory: Mem.nullish() })).nullish(),
+    fs: Fs.nullish(),
+    runtime: z.looseObject({ imageFs: Fs.nullish(), containerFs: Fs.nullish() }).nullish(),
+    rlimit: z.looseObject({ time, maxpid: num, curproc: num }).nullish(),
+  }),
+  pods: z
+    .array(
+      z.looseObject({
+        podRef: z.looseObject({ name: z.string(), namespace: z.string() }),
+        memory: Mem.nullish(),
+        containers: z.array(z.looseObject({ name: z.string().nullish(), memory: Mem.nullish() })).nullish(),
+      }),
+    )
+    .nullish(),
+});
+export type SummaryResponse = z.infer<typeof SummaryResponseSchema>;
+
+const base = (name: string) => `/api/nodes/${encodeURIComponent(name)}`;
+
+export const nodeDetailKeys = {
+  node: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'node'] as const,
+  pods: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'pods'] as const,
+};
+
+export const nodeObjectOptions = (ctx: string, name: string) =>
+  queryOptions({
+    queryKey: nodeDetailKeys.node(ctx, name),
+    queryFn: ({ signal }) => fetchJson(base(name), NodeDetailSchema, { signal }),
+    refetchInterval: NODE_DETAIL_REFRESH_MS.node,
+  });
+
+export const nodeConfigzOptions = (ctx: string, name: string) =>
+  queryOptions({
+    queryKey: nodeKeys.configz(ctx, name),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/configz`, ConfigzResponseSchema, { signal }),
+    refetchInterval: NODE_DETAIL_REFRESH_MS.configz,
+  });
+
+export const nodeSummaryOptions = (ctx: string, name: string) =>
+  queryOptions({
+    queryKey: nodeKeys.summary(ctx, name),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/summary`, SummaryResponseSchema, { signal }),
+    refetchInterval: NODE_DETAIL_REFRESH_MS.summary,
+  });
+
+export const nodePodsOptions = (ctx: string, name: string) =>
+  queryOptions({
+    queryKey: nodeDetailKeys.pods(ctx, name),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/pods`, NodePodsResponseSchema, { signal }),
+    refetchInterval: NODE_DETAIL_REFRESH_MS.pods,
+  });
+
+/** The four queries of one node; each waits until the context is known. */
+export function useNodeDetailQueries(ctx: string | undefined, name: string) {
+  const enabled = ctx !== undefined;
+  const c = ctx ?? '';
+  return {
+    node: useQuery({ ...nodeObjectOptions(c, name), enabled }),
+    configz: useQuery({ ...nodeConfigzOptions(c, name), enabled }),
+    summary: useQuery({ ...nodeSummaryOptions(c, name), enabled }),
+    pods: useQuery({ ...nodePodsOptions(c, name), enabled }),
+  };
+}
