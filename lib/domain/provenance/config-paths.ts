@@ -1,23 +1,13 @@
+import { kubeletField } from '@/lib/domain/kubelet-fields';
+
 /**
  * Flattening KubeletConfiguration into the units provenance works in. Nested structs (authentication,
  * logging, …) are walked to their leaves, because a flag sets one leaf (`--anonymous-auth` sets
- * `authentication.anonymous.enabled`). Map-valued fields stay whole, because a flag replaces the whole map:
- * `--kube-reserved=cpu=100m` drops the file's `kubeReserved.memory` (cliflag maps start empty on first use).
- * Field kinds from kubelet.config.k8s.io/v1beta1 types.go (see /work/shared/reference).
+ * `authentication.anonymous.enabled`). Map-valued fields (Go `map[…]`, per the shared field reference) stay
+ * whole, because a flag replaces the whole map: `--kube-reserved=cpu=100m` drops the file's
+ * `kubeReserved.memory` (cliflag maps start empty on first use).
  */
-export const MAP_FIELDS: ReadonlySet<string> = new Set([
-  'staticPodURLHeader',
-  'cpuManagerPolicyOptions',
-  'topologyManagerPolicyOptions',
-  'qosReserved',
-  'evictionHard',
-  'evictionSoft',
-  'evictionSoftGracePeriod',
-  'evictionMinimumReclaim',
-  'featureGates',
-  'systemReserved',
-  'kubeReserved',
-]);
+const isMapField = (path: string): boolean => kubeletField(path)?.kind === 'map';
 
 /** Fields the kubelet serialises but that are not settings (TypeMeta). */
 const SKIPPED = new Set(['apiVersion', 'kind']);
@@ -31,9 +21,9 @@ export function flattenConfig(config: Record<string, unknown>, prefix = ''): Map
     if (value === null || value === undefined) continue;
     if (prefix === '' && SKIPPED.has(key)) continue;
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (isObject(value) && !MAP_FIELDS.has(path)) {
+    if (isObject(value) && !isMapField(path) && Object.keys(value).length > 0) {
       for (const [p, v] of flattenConfig(value, path)) out.set(p, v);
-    } else out.set(path, value);
+    } else if (!(isObject(value) && Object.keys(value).length === 0 && !isMapField(path))) out.set(path, value);
   }
   return out;
 }

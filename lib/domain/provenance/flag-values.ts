@@ -1,5 +1,5 @@
-import type { FlagValueKind } from './flag-table';
-import { canonicalGoDuration, parseGoDuration } from './go-duration';
+import type { FlagValueKind } from './flag-lookup';
+import { normalizeGoDuration } from '@/lib/domain/durations';
 
 /**
  * Flag text → the value the field holds, in configz's JSON form, following the pflag/cliflag value types
@@ -43,8 +43,9 @@ export function convertFlagValue(kind: FlagValueKind, text: string): unknown {
       return n;
     }
     case 'duration': {
-      if (parseGoDuration(text) === undefined) throw new FlagValueError(`"${text}" is not a Go duration (e.g. 1m30s)`);
-      return canonicalGoDuration(text);
+      const canonical = normalizeGoDuration(text);
+      if (canonical === undefined) throw new FlagValueError(`"${text}" is not a Go duration (e.g. 1m30s)`);
+      return canonical;
     }
     case 'string':
       return text;

@@ -3,26 +3,8 @@ import { extractKubeletArgv } from './command-line';
 import { parseEnvFile } from './env-file';
 import { PS_EF_WRAPPED } from './fixtures/flag-heavy';
 import { SYSTEMCTL_STATUS } from './fixtures/kubeasz';
-import { canonicalGoDuration, formatGoDuration, parseGoDuration } from './go-duration';
 import { expandExecStart, mergeService, orderUnitFiles, parseServiceSection } from './systemd-unit';
 import { splitWords } from './words';
-
-describe('Go durations', () => {
-  it('prints the form configz uses', () => {
-    expect(canonicalGoDuration('1m')).toBe('1m0s');
-    expect(canonicalGoDuration('90s')).toBe('1m30s');
-    expect(canonicalGoDuration('4h')).toBe('4h0m0s');
-    expect(canonicalGoDuration('100ms')).toBe('100ms');
-    expect(canonicalGoDuration('1.5s')).toBe('1.5s');
-    expect(canonicalGoDuration('0')).toBe('0s');
-    expect(formatGoDuration(-30_000_000_000n)).toBe('-30s');
-  });
-  it('rejects what time.ParseDuration rejects', () => {
-    expect(parseGoDuration('10')).toBeUndefined();
-    expect(parseGoDuration('1d')).toBeUndefined();
-    expect(parseGoDuration('')).toBeUndefined();
-  });
-});
 
 describe('systemd word splitting', () => {
   it('groups quotes anywhere in a word and decodes escapes', () => {

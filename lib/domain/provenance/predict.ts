@@ -1,5 +1,5 @@
 import { flattenConfig } from './config-paths';
-import { defaultsFor, isGoZero, LEGACY_DEFAULTS, ZERO_VALUE_DEFAULTED } from './defaults';
+import { defaultsFor, isGoZero, LEGACY_DEFAULTS } from './defaults';
 import { convertFlagValue, foldFlagValue, FlagValueError } from './flag-values';
 import type { FlagOccurrence } from './kubelet-flags-parse';
 import type { FieldSource } from './source';
@@ -55,13 +55,14 @@ export function predictConfig(input: {
     });
   };
   const defaultSource: FieldSource = { kind: 'default', version: input.versionLabel };
-  for (const [path, value] of defaultsFor(input.minor)) set(path, value, defaultSource);
+  const defaults = defaultsFor(input.minor);
+  for (const [path, value] of defaults.values) set(path, value, defaultSource);
   if (!input.hasConfigFlag) for (const [path, value] of LEGACY_DEFAULTS) set(path, value, { kind: 'legacy-default' });
 
   const explicit = new Set<string>();
   for (const layer of input.layers) {
     for (const [path, value] of flattenConfig(layer.config)) {
-      if (ZERO_VALUE_DEFAULTED.has(path) && isGoZero(value) && !explicit.has(path)) continue; // defaulting fills Go zero values
+      if (defaults.zeroDefaulted.has(path) && isGoZero(value) && !explicit.has(path)) continue; // defaulting fills Go zero values
       set(path, value, layer.source);
       explicit.add(path);
     }

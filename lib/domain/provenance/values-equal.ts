@@ -1,5 +1,5 @@
 import { quantitiesEqual, tryParseQuantity } from '@/lib/domain/quantity';
-import { parseGoDuration } from './go-duration';
+import { tryParseGoDuration } from '@/lib/domain/durations';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown): boolean =>
@@ -27,8 +27,8 @@ export function configValuesEqual(a: unknown, b: unknown): boolean {
 function scalarTextEqual(a: string, b: string): boolean {
   if (a === b) return true;
   if (/[a-zµ]$/.test(a) && /[a-zµ]$/.test(b) && /^[\d.]/.test(a)) {
-    const da = parseGoDuration(a);
-    const db = parseGoDuration(b);
+    const da = tryParseGoDuration(a);
+    const db = tryParseGoDuration(b);
     if (da !== undefined && db !== undefined) return da === db;
   }
   if (a.endsWith('%') || b.endsWith('%')) return Number(a.slice(0, -1)) === Number(b.slice(0, -1)) && a.endsWith('%') && b.endsWith('%');

@@ -48,7 +48,7 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
         severity: 'error',
         code: 'removed-flag',
         flag: occ.name,
-        message: `--${occ.name} was removed in 1.${info.def.removedIn}${info.def.approximate ? ' (approximately)' : ''} (${info.def.what}; ${info.def.source}). A 1.${minor} kubelet refuses to start with it${where(occ.origin)}.`,
+        message: `--${occ.name} was removed in 1.${info.def.removedIn}${info.def.approximate ? ' (approximately)' : ''}${info.def.note ? ` (${info.def.note})` : ''}. A 1.${minor} kubelet refuses to start with it${where(occ.origin)}.`,
       });
     } else if (info.type === 'unknown') {
       out.push({
@@ -57,15 +57,15 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
         flag: occ.name,
         message: `--${occ.name} is not a kubelet flag we know of; the kubelet exits on unknown flags${where(occ.origin)}.`,
       });
-    } else if (info.type === 'kubelet-only' && (info.def.deprecatedIn !== undefined || info.removed)) {
-      const when = info.removed ? `; removed in 1.${info.removed.removedIn}` : '';
+    } else if (info.type === 'kubelet-only' && (info.def.deprecatedSince !== undefined || info.def.removedIn !== undefined)) {
+      const when = info.def.removedIn !== undefined ? `; removed in 1.${info.def.removedIn}` : '';
       out.push({
         severity: 'warning',
         code: 'deprecated-flag',
         flag: occ.name,
-        message: `--${occ.name} is deprecated${info.def.deprecation ? ` (${info.def.deprecation})` : ''}${when}${where(occ.origin)}.`,
+        message: `--${occ.name} is deprecated${info.def.note ? ` (${info.def.note})` : ''}${when}${where(occ.origin)}.`,
       });
-    } else if (info.type === 'config' && info.def.note) {
+    } else if (info.type === 'config' && info.def.note && /no effect/.test(info.def.note)) {
       out.push({ severity: 'warning', code: 'deprecated-flag', flag: occ.name, field: info.def.field, message: `--${occ.name} ${info.def.note}${where(occ.origin)}.` });
     }
   }
