@@ -49,7 +49,19 @@ describe('fromHttpResponse', () => {
   });
 });
 
+describe('expired lists', () => {
+  it('maps 410 Gone (expired continue token) to a 409 asking for a reload', () => {
+    const e = fromHttpResponse(410, statusBody(410, 'Expired', 'The provided continue parameter is too old'), { kind: 'api', verb: 'list', resource: 'pods' }, SERVER);
+    expect(e).toMatchObject({ reason: 'Conflict', code: 409 });
+    expect(e.message).toContain('too old');
+  });
+});
+
 describe('toKubeError', () => {
+  it("maps client-node Watch's bodiless status error", () => {
+    const err = Object.assign(new Error('Forbidden'), { statusCode: 403 });
+    expect(toKubeError(err, { kind: 'api', verb: 'watch', resource: 'nodes' }, SERVER)).toMatchObject({ reason: 'Forbidden', hint: expect.stringContaining('watch nodes') });
+  });
   const target = { kind: 'api', verb: 'list', resource: 'nodes' } as const;
   it("maps client-node's ApiException through its raw-text body", () => {
     const e = toKubeError(new ApiException(403, 'Unknown API Status Code!', statusBody(403, 'Forbidden', 'nodes is forbidden'), {}), target, SERVER);

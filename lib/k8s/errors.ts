@@ -142,6 +142,10 @@ export function fromHttpResponse(status: number, body: string, target: Target, s
     return new AppError('NotFound', 404, wire ? message : `${what}: not found (${message})`);
   }
   if (status === 504 || wire?.reason === 'Timeout') return new AppError('Timeout', 504, `${what}: ${message}`);
+  if (status === 410) {
+    // Expired continue token or watch resourceVersion (API concepts: "410 Gone"): the list must start over.
+    return new AppError('Conflict', 409, `${what}: ${message}`, 'The list changed while it was being read: reload.');
+  }
   if (status === 429) return new AppError('TooManyRequests', 429, `${what}: ${message}`, 'The API server is rate limiting: retry shortly.');
   if (status === 422) return new AppError('Invalid', 422, message);
   if (status === 409) return new AppError('Conflict', 409, message);
@@ -184,6 +188,9 @@ export function toKubeError(err: unknown, target: Target, server: string): unkno
     const body: unknown = err.body;
     return fromHttpResponse(err.code, typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body), target, server);
   }
+  // client-node's Watch reports a non-200 answer as an Error with `statusCode` and no body.
+  const statusCode = err instanceof Error ? (err as Error & { statusCode?: unknown }).statusCode : undefined;
+  if (typeof statusCode === 'number') return fromHttpResponse(statusCode, '', target, server);
   const code = errorCode(err);
   if (code && code in CONNECT_CODES) {
     const [detail, hint] = CONNECT_CODES[code] as [string, string];

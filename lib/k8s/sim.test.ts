@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
 import { AppError, toStatus } from '@/lib/errors';
 import { DEMO_NODES } from '@/sim/fleet/demo-layout';
@@ -126,12 +126,17 @@ describe('against the demo cluster', () => {
   });
 
   it('watches nodes from a resourceVersion', async () => {
+    const expected = (await listNodes(admin())).length;
     const events: NodeEvent[] = [];
     const stop = await watchNodes(admin(), { onEvent: (e) => events.push(e), onDone: () => undefined });
-    await new Promise((r) => setTimeout(r, 300));
-    stop();
-    // a watch without resourceVersion starts with ADDED for every existing node
-    expect(events.filter((e) => e.type === 'ADDED').length).toBe((await listNodes(admin())).length);
+    try {
+      // a watch without resourceVersion starts with a synthetic ADDED for every existing node
+      await vi.waitFor(() => expect(events.filter((e) => e.type === 'ADDED').length).toBe(expected), { timeout: 10_000 });
+      const first = events[0];
+      expect(first?.type === 'ADDED' && first.node.nodeInfo.kubeletVersion).toMatch(/^v1\./);
+    } finally {
+      stop();
+    }
   });
 
   it('returns a partial node list when metrics-server is uninstalled', async () => {
