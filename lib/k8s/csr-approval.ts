@@ -5,6 +5,7 @@ import type { BulkApproveResponse, BulkItemResult, DecisionResult } from '@/lib/
 import { csrState, decisionCondition, identifyDecider } from '@/lib/domain/csr-approvers';
 import type { ClusterFacts, NodeIndex } from '@/lib/domain/csr-check-core';
 import { AppError, NotFoundError } from '@/lib/errors';
+import { log } from '@/lib/observability/log';
 import { whoAmI } from './access-review';
 import type { Kube } from './client';
 import { reviewWireCsr, type ReviewCsrWire, type ReviewedCsr } from './csr-reshape';
@@ -118,7 +119,6 @@ function typedToWire(obj: V1CertificateSigningRequest, name: string): ReviewCsrW
 
 export interface AuditRecord {
   audit: 'csr-decision';
-  time: string;
   context: string;
   identity: string;
   source: 'single' | 'bulk';
@@ -132,9 +132,9 @@ export interface AuditRecord {
   checks: { id: string; passed: boolean; reason: string }[];
 }
 
-/** One JSON line per decision on the server log (stdout), whatever its outcome. */
+/** One JSON line per decision on the server log (pino on stdout adds `time`), whatever its outcome. */
 function audit(rec: AuditRecord): void {
-  console.info(JSON.stringify(rec));
+  log.info(rec, `csr ${rec.decision} ${rec.csr}: ${rec.outcome}`);
 }
 
 /** Approve or deny one CSR. Throws AppError (409 conflict/already decided, 404 deleted, 422 checks, 403 cluster). */
@@ -155,7 +155,6 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
   const record = (outcome: AuditRecord['outcome'], detail: string) =>
     audit({
       ...base,
-      time: now().toISOString(),
       outcome,
       detail,
       signer: reviewed?.wire.spec.signerName ?? null,
