@@ -13,8 +13,9 @@ const ConditionSchema = z.looseObject({
   status: z.string().default('True'),
   reason: z.string().optional(),
   message: z.string().optional(),
-  lastUpdateTime: z.string().optional(),
-  lastTransitionTime: z.string().optional(),
+  // Go clients send unset metav1.Time as null
+  lastUpdateTime: z.string().nullish(),
+  lastTransitionTime: z.string().nullish(),
 });
 export type CsrCondition = z.infer<typeof ConditionSchema>;
 

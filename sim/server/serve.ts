@@ -29,8 +29,8 @@ export interface SimHandle {
   state: SimState;
   stats(): SimStats;
   resetStats(): void;
-  /** runs one fleet tick now (tests) */
-  tick(): Promise<void>;
+  /** runs one fleet tick at `now` (default: the current time), as the periodic timer does */
+  tick(now?: Date): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,11 +53,11 @@ export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise
   if (opts.kubeconfigPath) await writeKubeconfig(opts.kubeconfigPath, kubeconfig);
 
   let ticking = false;
-  const tick = async () => {
+  const tick = async (now = new Date()) => {
     if (ticking) return;
     ticking = true;
     try {
-      await sim.tick(new Date());
+      await sim.tick(now);
     } finally {
       ticking = false;
     }
