@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
+import { PendingCountBadge } from './csrs/pending-count-badge';
 import { focusRing } from './ui/focus';
 
 const LINKS = [
@@ -34,6 +35,7 @@ export function NavLinks() {
                 )}
               >
                 {label}
+                {href === '/csrs' && <PendingCountBadge />}
               </Link>
             </li>
           );
