@@ -4,6 +4,7 @@ import { NodeListResponseSchema } from '@/lib/api/nodes';
 import { StatusSchema } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
 import { resetKubeCacheForTests } from '@/lib/k8s/client';
+import { csrf } from '@/lib/security/csrf';
 import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
 
 // Route handlers read the context cookie through next/headers, which needs Next's request scope.
@@ -84,6 +85,9 @@ describe('GET /api/nodes/[name]/configz', () => {
 });
 
 describe('contexts', () => {
+  // A valid CSRF pair, as GET /api/csrf hands it out (cookie + echoed header).
+  const { token } = csrf.issue(false);
+  const withCsrf = { 'x-csrf-token': token, cookie: `kd_csrf=${token}`, 'content-type': 'application/json' };
   const post = (body: string, headers: Record<string, string>) =>
     selectContext(new Request('http://localhost:3000/api/contexts/current', { method: 'POST', body, headers: { host: 'localhost:3000', ...headers } }));
 
@@ -94,7 +98,7 @@ describe('contexts', () => {
     expect(body.contexts.map((c) => c.name)).toEqual(['fake', 'fake-other']);
   });
   it('sets an HttpOnly SameSite=Strict cookie for a same-origin request', async () => {
-    const res = await post(JSON.stringify({ name: 'fake-other' }), { origin: 'http://localhost:3000' });
+    const res = await post(JSON.stringify({ name: 'fake-other' }), { origin: 'http://localhost:3000', ...withCsrf });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^kd-context=fake-other;/);
@@ -102,12 +106,15 @@ describe('contexts', () => {
     expect(cookie).toContain('SameSite=Strict');
     expect((await res.json()).current).toBe('fake-other');
   });
-  it('refuses a cross-origin request or one without Origin with 403', async () => {
-    expect((await post(JSON.stringify({ name: 'fake' }), { origin: 'https://evil.example' })).status).toBe(403);
-    expect((await post(JSON.stringify({ name: 'fake' }), {})).status).toBe(403);
+  it('refuses a cross-origin request, one without Origin, or one without the CSRF token with 403', async () => {
+    expect((await post(JSON.stringify({ name: 'fake' }), { origin: 'https://evil.example', ...withCsrf })).status).toBe(403);
+    expect((await post(JSON.stringify({ name: 'fake' }), withCsrf)).status).toBe(403);
+    const noToken = await post(JSON.stringify({ name: 'fake' }), { origin: 'http://localhost:3000', 'content-type': 'application/json' });
+    expect(noToken.status).toBe(403);
+    expect(noToken.headers.get('set-cookie')).toBeNull();
   });
   it('answers 422 for an unknown or invalid context and 400 for a body that is not JSON', async () => {
-    const origin = { origin: 'http://localhost:3000' };
+    const origin = { origin: 'http://localhost:3000', ...withCsrf };
     const unknown = await post(JSON.stringify({ name: 'nope' }), origin);
     expect(unknown.status).toBe(422);
     expect(unknown.headers.get('set-cookie')).toBeNull();
