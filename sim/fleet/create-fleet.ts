@@ -1,3 +1,4 @@
+import { createCsrSet } from './csr-set';
 import { kubeadmConfigMap } from './kubeadm-configmap';
 import { buildNodeMetrics, buildPodMetrics } from './metrics';
 import { initNodeState, tickNodeState, type NodeState } from './fleet-state';
@@ -27,13 +28,22 @@ export async function createFleet(opts: FleetOptions): Promise<Fleet> {
   const clusterBorn = new Date(Math.min(...models.map((m) => m.createdAt.getTime())));
   const configMaps = [kubeadmConfigMap(rfc3339(clusterBorn), rng.uuid())];
 
+  const csrSet = await createCsrSet({
+    scenario: opts.scenario,
+    nodes: models,
+    seed,
+    now,
+    pendingCsrs: opts.pendingCsrs ?? (opts.scenario === 'scale' ? 1000 : 0),
+    intervalSeconds: opts.csrIntervalSeconds ?? (opts.scenario === 'demo' ? 120 : 0),
+  });
+
   const fleet: Fleet = {
     scenario: opts.scenario,
     metricsEnabled: opts.metrics ?? true,
     latency: opts.scenario === 'scale' && opts.latency !== false ? { ...SCALE_LATENCY } : null,
     nodes: states.map((s) => s.sim),
     pods,
-    csrs: [],
+    csrs: csrSet.initial,
     configMaps,
     summary: (nodeName, at, onlyCpuAndMemory) => buildSummary(get(nodeName).model, seed, at, onlyCpuAndMemory),
     nodeMetrics: (nodeName, at) => {
@@ -43,7 +53,9 @@ export async function createFleet(opts: FleetOptions): Promise<Fleet> {
     podMetrics: (at) => states.flatMap((s) => buildPodMetrics(s.model, seed, at)),
     tick: async (at): Promise<TickResult> => {
       const changedNodes = states.filter((s) => tickNodeState(s, seed, at)).map((s) => s.sim);
-      return { changedNodes, newCsrs: [] };
+      // the server stores these; fleet.csrs stays the initial set
+      const newCsrs = await csrSet.due(at);
+      return { changedNodes, newCsrs };
     },
   };
   return fleet;

@@ -36,10 +36,12 @@ export function createRng(seed: number, key = ''): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  // Build from char codes: `s += c` in a loop leaves V8 rope strings that cost ~32 bytes per character,
+  // which matters for 150 000 pods' uids and container IDs.
   const fromAlphabet = (alphabet: string, n: number) => {
-    let s = '';
-    for (let i = 0; i < n; i++) s += alphabet.charAt(Math.floor(next() * alphabet.length));
-    return s;
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
+    return String.fromCharCode(...codes);
   };
   const hex = (n: number) => fromAlphabet('0123456789abcdef', n);
   return {

@@ -93,4 +93,8 @@ export interface FleetOptions {
   /** deterministic generation: same seed, same cluster */
   seed?: number;
   now: Date;
+  /** Added by sim/fleet: extra good pending kubelet-serving CSRs (scale default 1000, demo default 0). */
+  pendingCsrs?: number;
+  /** Added by sim/fleet: demo tick() adds a pending CSR this often (default 120; 0 = off; scale: off). */
+  csrIntervalSeconds?: number;
 }

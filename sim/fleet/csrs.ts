@@ -1,0 +1,149 @@
+import { base64, createCsrPem, invalidCsrPem, signCsr, type ClusterCa, type KeyPair } from './csr-crypto';
+import { DEMO_CSRS, DEMO_JOINING_NODE, DEMO_NODES } from './demo-layout';
+import type { NodeModel } from './model';
+import { rfc3339 } from './rng';
+import type { KubeObject } from './types';
+
+export const SERVING = 'kubernetes.io/kubelet-serving';
+export const CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
+export const NODE_GROUPS = ['system:nodes', 'system:authenticated'];
+export const BOOTSTRAP_GROUPS = ['system:bootstrappers', 'system:bootstrappers:kubeadm:default-node-token', 'system:authenticated'];
+const SERVING_USAGES = ['digital signature', 'server auth'];
+const CLIENT_USAGES = ['digital signature', 'client auth'];
+
+type Outcome =
+  | { kind: 'pending' }
+  | { kind: 'kubectl-approved' }
+  | { kind: 'auto-approved' }
+  | { kind: 'denied' }
+  | { kind: 'failed'; message: string };
+
+export interface CsrSpecInput {
+  name: string;
+  signerName: string;
+  username: string;
+  groups: string[];
+  usages: string[];
+  subject: string;
+  dns?: string[];
+  ips?: string[];
+  /** true: spec.request is not valid PKCS#10 */
+  invalid?: boolean;
+  expirationSeconds?: number;
+  createdAt: Date;
+  outcome: Outcome;
+}
+
+/** Conditions exactly as the approver that wrote them does (kubectl, csrapproving controller, csrsigning). */
+function conditionsOf(outcome: Outcome, at: string): Array<Record<string, string>> {
+  const c = (type: string, reason: string, message: string) => ({ type, status: 'True', reason, message, lastUpdateTime: at, lastTransitionTime: at });
+  switch (outcome.kind) {
+    case 'pending':
+      return [];
+    case 'kubectl-approved':
+      return [c('Approved', 'KubectlApprove', 'This CSR was approved by kubectl certificate approve.')];
+    case 'auto-approved':
+      return [c('Approved', 'AutoApproved', 'Auto approving kubelet client certificate after SubjectAccessReview.')];
+    case 'denied':
+      return [c('Denied', 'KubectlDeny', 'This CSR was denied by kubectl certificate deny.')];
+    case 'failed':
+      return [c('Approved', 'KubectlApprove', 'This CSR was approved by kubectl certificate approve.'), c('Failed', 'SignerValidationFailure', outcome.message)];
+  }
+}
+
+export interface CsrContext {
+  ca: ClusterCa;
+  /** a few kubelet keys, reused round-robin (key generation is the slow part at scale) */
+  keys: KeyPair[];
+  uid: () => string;
+  serial: () => string;
+}
+
+/** One certificates.k8s.io/v1 CertificateSigningRequest with a real request (and certificate when issued). */
+export async function buildCsr(input: CsrSpecInput, ctx: CsrContext, keyIndex: number): Promise<KubeObject> {
+  const key = ctx.keys[keyIndex % ctx.keys.length];
+  if (!key) throw new RangeError('no kubelet keys');
+  const pem = input.invalid ? invalidCsrPem() : await createCsrPem({ subject: input.subject, dns: input.dns, ips: input.ips }, key);
+  const created = rfc3339(input.createdAt);
+  const decidedAt = rfc3339(input.createdAt.getTime() + 2000);
+  const issued = input.outcome.kind === 'kubectl-approved' || input.outcome.kind === 'auto-approved';
+  const certificate = issued
+    ? base64(await signCsr(ctx.ca, pem, input.usages, new Date(input.createdAt.getTime() + 2000), input.expirationSeconds ?? 365 * 86400, ctx.serial()))
+    : undefined;
+  const conditions = conditionsOf(input.outcome, decidedAt);
+  return {
+    apiVersion: 'certificates.k8s.io/v1',
+    kind: 'CertificateSigningRequest',
+    metadata: { name: input.name, generateName: 'csr-', uid: ctx.uid(), creationTimestamp: created },
+    spec: {
+      ...(input.expirationSeconds ? { expirationSeconds: input.expirationSeconds } : {}),
+      groups: input.groups,
+      request: base64(pem),
+      signerName: input.signerName,
+      usages: input.usages,
+      username: input.username,
+    },
+    status: {
+      ...(certificate ? { certificate } : {}),
+      ...(conditions.length ? { conditions } : {}),
+    },
+  };
+}
+
+const nodeSubject = (node: string) => `CN=system:node:${node}, O=system:nodes`;
+
+/** Serving CSR content from a node's status.addresses: DNS = hostname(s), IP = every IP address. */
+export function servingSans(m: NodeModel): { dns: string[]; ips: string[] } {
+  const dns = [m.name, ...(m.internalDNS && m.internalDNS !== m.name ? [m.internalDNS] : []), ...(m.externalDNS ? [m.externalDNS] : [])];
+  const ips = [m.internalIP, ...(m.externalIP ? [m.externalIP] : [])];
+  return { dns, ips };
+}
+
+export function servingCsr(name: string, m: NodeModel, createdAt: Date, outcome: Outcome = { kind: 'pending' }): CsrSpecInput {
+  return {
+    name, signerName: SERVING, username: `system:node:${m.name}`, groups: NODE_GROUPS, usages: SERVING_USAGES,
+    subject: nodeSubject(m.name), ...servingSans(m), createdAt, outcome,
+  };
+}
+
+export function clientRenewalCsr(name: string, node: string, createdAt: Date): CsrSpecInput {
+  return { name, signerName: CLIENT, username: `system:node:${node}`, groups: NODE_GROUPS, usages: CLIENT_USAGES, subject: nodeSubject(node), createdAt, outcome: { kind: 'pending' } };
+}
+
+/** Every entry of DEMO_CSRS with the content its comment promises. */
+export function demoCsrInputs(nodes: ReadonlyMap<string, NodeModel>, now: Date): CsrSpecInput[] {
+  const node = (n: string): NodeModel => {
+    const m = nodes.get(n);
+    if (!m) throw new RangeError(`demo CSR refers to unknown node ${n}`);
+    return m;
+  };
+  const ago = (minutes: number) => new Date(now.getTime() - minutes * 60000);
+  const w1 = node(DEMO_NODES.kubeadmClean[0]);
+  const w3 = node(DEMO_NODES.driftMaxPods);
+  const w4 = node(DEMO_NODES.driftEviction);
+  const cp = node(DEMO_NODES.controlPlane);
+  const w6 = node(DEMO_NODES.driftCgroupDriver);
+  const bootstrap = { username: 'system:bootstrap:abcdef', groups: BOOTSTRAP_GROUPS };
+  return [
+    servingCsr(DEMO_CSRS.goodServing, w1, ago(3)),
+    servingCsr(DEMO_CSRS.goodServing2, node(DEMO_NODES.ack[0]), ago(7)),
+    { name: DEMO_CSRS.goodBootstrapClient, signerName: CLIENT, ...bootstrap, usages: CLIENT_USAGES, subject: nodeSubject(DEMO_JOINING_NODE), createdAt: ago(2), outcome: { kind: 'pending' } },
+    clientRenewalCsr(DEMO_CSRS.goodClientRenewal, DEMO_NODES.memoryPressure, ago(11)),
+    { ...servingCsr(DEMO_CSRS.hostileOtherNodeIp, w3, ago(14)), ips: [w3.internalIP, w1.internalIP] },
+    { ...servingCsr(DEMO_CSRS.hostileOutsideDns, w4, ago(16)), dns: [w4.name, 'kubernetes.default.svc', 'api.attacker.example'] },
+    // requested with k8s-worker-5's credentials, but names the control-plane node
+    { ...servingCsr(DEMO_CSRS.hostileCnMismatch, cp, ago(19)), username: `system:node:${DEMO_NODES.oldKubelet}` },
+    { ...servingCsr(DEMO_CSRS.hostileClientUsage, w6, ago(22)), usages: ['digital signature', 'server auth', 'client auth'] },
+    { ...servingCsr(DEMO_CSRS.hostileInvalidRequest, node(DEMO_NODES.diskPressure), ago(25)), invalid: true },
+    {
+      name: DEMO_CSRS.otherSigner, signerName: 'example.com/mtls', username: 'jane.doe@acme.io', groups: ['platform-team', 'system:authenticated'],
+      usages: ['digital signature', 'client auth'], subject: 'CN=payments-api, O=acme', dns: ['payments-api.payments.svc'], expirationSeconds: 86400,
+      createdAt: ago(40), outcome: { kind: 'pending' },
+    },
+    servingCsr(DEMO_CSRS.approvedIssued, cp, ago(3 * 1440), { kind: 'kubectl-approved' }),
+    { name: DEMO_CSRS.autoApproved, signerName: CLIENT, ...bootstrap, usages: CLIENT_USAGES, subject: nodeSubject(DEMO_NODES.diskPressure), createdAt: ago(9 * 1440), outcome: { kind: 'auto-approved' } },
+    { ...servingCsr(DEMO_CSRS.denied, w4, ago(2 * 1440), { kind: 'denied' }), dns: [w4.name, `${w4.name}.corp.example`] },
+    // the kubelet could not determine its addresses yet: no SANs, which the kubelet-serving signer rejects
+    { ...servingCsr(DEMO_CSRS.failed, w6, ago(1440), { kind: 'failed', message: 'DNS or IP subjectAltName is required' }), dns: [], ips: [], expirationSeconds: 604800 },
+  ];
+}
