@@ -24,9 +24,14 @@ export class HttpError extends Error {
     readonly body: unknown,
     readonly contentType = 'application/json',
   ) {
-    super(typeof body === 'string' ? body : `HTTP ${statusCode}`);
+    super(typeof body === 'string' ? body : messageOf(body) ?? `HTTP ${statusCode}`);
     this.name = new.target.name;
   }
+}
+
+function messageOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('message' in body)) return undefined;
+  return typeof body.message === 'string' ? body.message : undefined;
 }
 
 export function send(res: ServerResponse, statusCode: number, body: string, contentType: string): void {
