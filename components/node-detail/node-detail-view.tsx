@@ -90,17 +90,6 @@ export function NodeDetailView({ name }: { name: string }) {
     <div className="space-y-6">
       <NodeHeader node={node} />
       <Panel
-        id="config"
-        title="Effective kubelet config"
-        subtitle="from /configz"
-        query={q.configz}
-        intervalMs={NODE_DETAIL_REFRESH_MS.configz}
-        errorTitle="Kubelet config unavailable"
-        what="nodes/proxy (get), to read the kubelet's /configz"
-      >
-        {config && <ConfigView config={config} minor={minor} minorSource={source} nodeName={name} />}
-      </Panel>
-      <Panel
         id="budget"
         title="Resource budget"
         subtitle="capacity → reservations → eviction → allocatable"
@@ -133,6 +122,17 @@ export function NodeDetailView({ name }: { name: string }) {
             {...(summaryError ? { summaryError } : {})}
           />
         )}
+      </Panel>
+      <Panel
+        id="config"
+        title="Effective kubelet config"
+        subtitle="from /configz"
+        query={q.configz}
+        intervalMs={NODE_DETAIL_REFRESH_MS.configz}
+        errorTitle="Kubelet config unavailable"
+        what="nodes/proxy (get), to read the kubelet's /configz"
+      >
+        {config && <ConfigView config={config} minor={minor} minorSource={source} nodeName={name} />}
       </Panel>
     </div>
   );

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { NodeDetailSchema, NodePodsResponseSchema } from '@/lib/api/node-detail';
+import { isRetryable } from '@/lib/errors';
 import { fetchJson } from './fetch-json';
 import { nodeKeys } from './keys';
 
@@ -44,6 +45,12 @@ export const SummaryResponseSchema = z.looseObject({
 });
 export type SummaryResponse = z.infer<typeof SummaryResponseSchema>;
 
+/**
+ * Kubelet reads go through the apiserver's node proxy; an unreachable or hung kubelet already cost a full timeout,
+ * so one retry is enough before the panel says what is wrong.
+ */
+const kubeletRetry = (failureCount: number, err: unknown) => failureCount < 1 && isRetryable(err);
+
 const base = (name: string) => `/api/nodes/${encodeURIComponent(name)}`;
 
 export const nodeDetailKeys = {
@@ -63,6 +70,7 @@ export const nodeConfigzOptions = (ctx: string, name: string) =>
     queryKey: nodeKeys.configz(ctx, name),
     queryFn: ({ signal }) => fetchJson(`${base(name)}/configz`, ConfigzResponseSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.configz,
+    retry: kubeletRetry,
   });
 
 export const nodeSummaryOptions = (ctx: string, name: string) =>
@@ -70,6 +78,7 @@ export const nodeSummaryOptions = (ctx: string, name: string) =>
     queryKey: nodeKeys.summary(ctx, name),
     queryFn: ({ signal }) => fetchJson(`${base(name)}/summary`, SummaryResponseSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.summary,
+    retry: kubeletRetry,
   });
 
 export const nodePodsOptions = (ctx: string, name: string) =>
