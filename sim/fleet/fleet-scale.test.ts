@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { createFleet } from './create-fleet';
+import { minorOf } from './kubelet-defaults';
+
+describe('scale scenario', () => {
+  it('generates 5000 nodes, ~30 pods each, 1000 pending CSRs and the latency model', async () => {
+    const f = await createFleet({ scenario: 'scale', now: new Date('2026-03-01T12:00:00Z') });
+    expect(f.nodes).toHaveLength(5000);
+    expect(new Set(f.nodes.map((n) => n.name)).size).toBe(5000);
+    expect(f.pods.length).toBeGreaterThan(5000 * 25);
+    expect(f.pods.length).toBeLessThan(5000 * 35);
+    expect(f.csrs).toHaveLength(1000);
+    expect(f.latency).toEqual({ medianMs: 30, tailFraction: 0.01, tailMs: 1000, hungFraction: 0.002 });
+    expect(new Set(f.nodes.map((n) => minorOf(n.kubeletVersion)))).toEqual(new Set([27, 28, 29, 30, 31, 32, 33]));
+    expect(new Set(f.nodes.map((n) => n.profile)).size).toBe(5);
+    expect(f.nodes.filter((n) => n.fault).length).toBeGreaterThan(5);
+  }, 180_000);
+
+  it('turns the latency model off on request', async () => {
+    const f = await createFleet({ scenario: 'scale', nodes: 20, latency: false, pendingCsrs: 0, now: new Date('2026-03-01T12:00:00Z') });
+    expect(f.latency).toBeNull();
+    expect(f.nodes).toHaveLength(20);
+  });
+});
