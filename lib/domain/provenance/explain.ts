@@ -18,7 +18,7 @@ export interface FieldRow {
   readonly predicted?: unknown;
   readonly source?: string;
   readonly sourceKind?: 'default' | 'config' | 'flag';
-  readonly overridden: ReadonlyArray<{ readonly value: unknown; readonly source: string }>;
+  readonly overridden: Array<{ value: unknown; source: string }>;
 }
 
 export interface FlagRow {

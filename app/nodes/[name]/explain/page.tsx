@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ExplainView } from '@/components/provenance/explain-view';
+import { NodeNameSchema } from '@/lib/api/names';
+
+export async function generateMetadata(props: PageProps<'/nodes/[name]/explain'>): Promise<Metadata> {
+  return { title: `Explain config · ${decodeURIComponent((await props.params).name)}` };
+}
+
+/**
+ * Config provenance for one node: the user pastes what they have from the node and the server explains where
+ * each effective kubelet setting came from. Nothing is fetched here: the explanation is a POST from the form.
+ */
+export default async function ExplainPage(props: PageProps<'/nodes/[name]/explain'>) {
+  const parsed = NodeNameSchema.safeParse(decodeURIComponent((await props.params).name));
+  if (!parsed.success) notFound();
+  const name = parsed.data;
+  return (
+    <div className="mx-auto flex w-full max-w-7xl flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href="/nodes" className="hover:underline">
+            Nodes
+          </Link>{' '}
+          /{' '}
+          <Link href={`/nodes/${encodeURIComponent(name)}`} className="hover:underline">
+            {name}
+          </Link>{' '}
+          / Explain config
+        </nav>
+        <h1 className="text-2xl font-semibold tracking-tight">Where does each kubelet setting on {name} come from?</h1>
+        <p className="max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
+          Paste what you have from the node: the kubelet command line (<code>ps -ef</code> or <code>systemctl status kubelet</code>), the
+          unit file and its drop-ins (<code>systemctl cat kubelet</code>), the env files they load, and <code>config.yaml</code>. The
+          dashboard parses them the way systemd and the kubelet do, predicts the effective config (defaults ← config file ← flags) and
+          compares it with the node&apos;s live configz.
+        </p>
+      </header>
+      <ExplainView node={name} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { ErrorPanel } from '@/components/error-panel';
+import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icons';
+import { MAX_INPUT_CHARS, MAX_INPUTS, type InputKindChoice } from '@/lib/api/provenance';
+import { useExplainNodeConfig } from '@/lib/queries/provenance';
+import { InputEditor, type DraftInput } from './input-editor';
+import { ExplainResults } from './results';
+
+const STARTERS: ReadonlyArray<Omit<DraftInput, 'id'>> = [
+  { kind: 'unit', path: '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf', content: '' },
+  { kind: 'env', path: '/etc/default/kubelet', content: '' },
+  { kind: 'command-line', path: 'ps -ef | grep kubelet', content: '' },
+  { kind: 'kubelet-config', path: '/var/lib/kubelet/config.yaml', content: '' },
+];
+
+let nextId = 0;
+const draft = (d: Omit<DraftInput, 'id'>): DraftInput => ({ ...d, id: `in-${nextId++}` });
+
+/** The paste/upload form and, once answered, the explanation. Pasted text stays in this component only. */
+export function ExplainView({ node }: { node: string }) {
+  const [inputs, setInputs] = useState<DraftInput[]>(() => STARTERS.map(draft));
+  const [useConfigMap, setUseConfigMap] = useState(true);
+  const explain = useExplainNodeConfig(node);
+  const uploadId = useId();
+
+  const update = (id: string, patch: Partial<DraftInput>) => setInputs((all) => all.map((i) => (i.id === id ? { ...i, ...patch } : i)));
+  const remove = (id: string) => setInputs((all) => all.filter((i) => i.id !== id));
+  const add = (d: Omit<DraftInput, 'id'>) => setInputs((all) => (all.length >= MAX_INPUTS ? all : [...all, draft(d)]));
+
+  async function onUpload(files: FileList | null) {
+    for (const file of Array.from(files ?? []).slice(0, MAX_INPUTS)) {
+      if (file.size > MAX_INPUT_CHARS) continue;
+      add({ kind: 'auto', path: file.name, content: await file.text() });
+    }
+  }
+
+  const filled = inputs.filter((i) => i.content.trim() !== '');
+  function onSubmit(e: React.FormEvent) {
+    e.preventDefault();
+    explain.mutate({
+      inputs: filled.map(({ kind, path, content }) => ({ kind, path, content })),
+      useClusterConfigMap: useConfigMap,
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <p
+        role="note"
+        className="flex items-start gap-2 rounded-md border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100"
+      >
+        <Icon name="info" className="mt-0.5 size-4 shrink-0" />
+        <span>
+          <strong>Nothing you paste is stored or leaves this dashboard&apos;s server.</strong> It is sent once to the dashboard to compute
+          the answer below and is not saved, logged or forwarded to the cluster; secrets such as bootstrap tokens are redacted from
+          anything shown back. Only the node&apos;s version, live configz and kubeadm&apos;s kubelet ConfigMap are read from the cluster.
+        </span>
+      </p>
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Node files">
+        <div className="grid gap-4 lg:grid-cols-2">
+          {inputs.map((input) => (
+            <InputEditor key={input.id} input={input} onChange={(p) => update(input.id, p)} onRemove={() => remove(input.id)} />
+          ))}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button onClick={() => add({ kind: 'auto' as InputKindChoice, path: '', content: '' })} disabled={inputs.length >= MAX_INPUTS}>
+            Add another file
+          </Button>
+          <label htmlFor={uploadId} className="cursor-pointer text-sm font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+            Upload files…
+          </label>
+          <input id={uploadId} type="file" multiple className="sr-only" onChange={(e) => void onUpload(e.target.files)} />
+          <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+            <input type="checkbox" checked={useConfigMap} onChange={(e) => setUseConfigMap(e.target.checked)} />
+            Use kube-system/kubelet-config when config.yaml is not pasted (kubeadm)
+          </label>
+          <Button type="submit" variant="primary" className="ml-auto" disabled={filled.length === 0 || explain.isPending}>
+            {explain.isPending ? 'Explaining…' : 'Explain'}
+          </Button>
+        </div>
+      </form>
+      {explain.error && <ErrorPanel error={explain.error} what="nodes, nodes/proxy and configmaps" title="Could not explain the config" />}
+      {explain.data && <ExplainResults result={explain.data} />}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+'use client';
+
+import { useState } from 'react';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import type { ExplainResponse, FieldRow, FlagRow } from '@/lib/api/provenance';
+
+const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+const STATUS: Record<FieldRow['status'], { tone: BadgeTone; label: string }> = {
+  explained: { tone: 'success', label: 'explained' },
+  unexplained: { tone: 'danger', label: 'unexplained' },
+  'not-live': { tone: 'neutral', label: 'not in configz' },
+  predicted: { tone: 'info', label: 'predicted' },
+};
+
+const SEVERITY: Record<'error' | 'warning' | 'info', { tone: BadgeTone; label: string }> = {
+  error: { tone: 'danger', label: 'error' },
+  warning: { tone: 'warning', label: 'warning' },
+  info: { tone: 'neutral', label: 'info' },
+};
+
+const FLAG_TYPE: Record<FlagRow['type'], { tone: BadgeTone; label: string }> = {
+  config: { tone: 'info', label: 'config field' },
+  'kubelet-only': { tone: 'neutral', label: 'no config field' },
+  removed: { tone: 'danger', label: 'removed' },
+  unknown: { tone: 'danger', label: 'unknown flag' },
+};
+
+type Filter = 'all' | 'unexplained' | 'flag' | 'config';
+const FILTERS: ReadonlyArray<[Filter, string]> = [
+  ['all', 'All fields'],
+  ['unexplained', 'Unexplained'],
+  ['flag', 'Set by flags'],
+  ['config', 'Set by config'],
+];
+
+/** The explanation: warnings first (they stop a kubelet from starting), then every field with its source. */
+export function ExplainResults({ result }: { result: ExplainResponse }) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const rows = result.fields.filter((f) =>
+    filter === 'all' ? true : filter === 'unexplained' ? f.status === 'unexplained' : f.sourceKind === filter,
+  );
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const warnings = [...result.warnings].sort((a, b) => order[a.severity] - order[b.severity]);
+  return (
+    <section aria-labelledby="explain-results" className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h2 id="explain-results" className="text-lg font-semibold">
+          Explanation for kubelet {result.version}
+        </h2>
+        {result.liveCompared ? (
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            <strong>{result.summary.explained}</strong> live fields explained, <strong>{result.summary.unexplained}</strong> unexplained
+            {result.summary.notLive > 0 ? `, ${result.summary.notLive} predicted but not in configz` : ''}.
+          </p>
+        ) : (
+          <p className="text-sm text-amber-800 dark:text-amber-300">
+            Live configz unavailable{result.liveUnavailable ? ` (${result.liveUnavailable.message})` : ''}: showing the prediction only.
+          </p>
+        )}
+        {result.configMap && <Badge tone="muted">used ConfigMap {result.configMap}</Badge>}
+      </div>
+
+      {warnings.length > 0 && (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold">Warnings</h3>
+          <ul className="flex flex-col gap-1.5" aria-label="Warnings">
+            {warnings.map((w, i) => (
+              <li key={i} className="flex items-start gap-2 text-sm">
+                <Badge tone={SEVERITY[w.severity].tone}>{SEVERITY[w.severity].label}</Badge>
+                <span className="break-words">{w.message}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div>
+        <div className="mb-2 flex flex-wrap items-center gap-2">
+          <h3 className="mr-2 text-sm font-semibold">Fields</h3>
+          <div role="group" aria-label="Show" className="flex gap-1">
+            {FILTERS.map(([f, label]) => (
+              <Button key={f} size="sm" variant={filter === f ? 'primary' : 'secondary'} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                {label}
+              </Button>
+            ))}
+          </div>
+        </div>
+        <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+          <table className="w-full text-left text-sm" aria-label="Field provenance">
+            <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">Field</th>
+                <th scope="col" className="px-3 py-2 font-medium">{result.liveCompared ? 'Live value' : 'Predicted value'}</th>
+                <th scope="col" className="px-3 py-2 font-medium">Came from</th>
+                <th scope="col" className="px-3 py-2 font-medium">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              {rows.map((f) => (
+                <tr key={f.path} data-field={f.path} className={f.status === 'unexplained' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}>
+                  <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium">{f.path}</th>
+                  <td className="max-w-md px-3 py-1.5 font-mono text-xs break-words">
+                    {show(f.status === 'explained' || f.status === 'unexplained' ? f.live : f.predicted)}
+                    {f.status === 'unexplained' && f.predicted !== undefined && (
+                      <div className="mt-0.5 text-zinc-600 dark:text-zinc-400">expected {show(f.predicted)}</div>
+                    )}
+                  </td>
+                  <td className="px-3 py-1.5 text-xs">
+                    {f.status === 'unexplained' ? (
+                      <span>
+                        nothing pasted explains this value{f.source ? ` (prediction: ${f.source})` : ''}
+                      </span>
+                    ) : (
+                      <span>{f.source}</span>
+                    )}
+                    {f.overridden.length > 0 && (
+                      <div className="mt-0.5 text-zinc-500 dark:text-zinc-400">
+                        overrides {f.overridden.map((o) => `${show(o.value)} from ${o.source}`).join('; ')}
+                      </div>
+                    )}
+                  </td>
+                  <td className="px-3 py-1.5">
+                    <Badge tone={STATUS[f.status].tone}>{STATUS[f.status].label}</Badge>
+                  </td>
+                </tr>
+              ))}
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={4} className="px-3 py-4 text-center text-sm text-zinc-500">
+                    No fields match this filter.
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </div>
+
+      {result.flags.length > 0 && (
+        <div>
+          <h3 className="mb-2 text-sm font-semibold">Flags on the command line</h3>
+          <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+            <table className="w-full text-left text-sm" aria-label="Flags">
+              <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">Flag</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Value</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Config field</th>
+                  <th scope="col" className="px-3 py-2 font-medium">From</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                {result.flags.map((f, i) => (
+                  <tr key={i}>
+                    <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium">--{f.flag}</th>
+                    <td className="max-w-md px-3 py-1.5 font-mono text-xs break-all">{f.value}</td>
+                    <td className="px-3 py-1.5 text-xs">
+                      {f.field ? <code>{f.field}</code> : <Badge tone={FLAG_TYPE[f.type].tone}>{FLAG_TYPE[f.type].label}</Badge>}
+                    </td>
+                    <td className="px-3 py-1.5 text-xs">{f.where}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium">How the command line was read</summary>
+        <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">{result.argv.join(' \\\n  ') || '(no kubelet command line)'}</pre>
+        <ul className="mt-2 list-disc pl-5 text-zinc-700 dark:text-zinc-300">
+          {result.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
