@@ -73,7 +73,8 @@ export function defaultsFor(version: string | undefined): DefaultEntry[] {
 
 function isZero(value: unknown): boolean {
   if (value === '' || value === 0 || value === false) return true;
-  return typeof value === 'string' && durationNanos(value) === 0n;
+  // cheap pre-check: most strings are paths or names, and a failed duration parse throws internally
+  return typeof value === 'string' && /^[+-]?[0.]/.test(value) && durationNanos(value) === 0n;
 }
 
 function setAtPath(obj: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {

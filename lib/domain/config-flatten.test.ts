@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachLeaf, formatPath, isIgnored, pathFromKey, pathKey, stripPaths } from './config-flatten';
+import { fingerprint, forEachLeaf, formatPath, ignoreTrie, isIgnored, pathFromKey, pathKey, sameConfig } from './config-flatten';
 
 describe('forEachLeaf', () => {
   it('keeps map keys that contain dots as one path segment', () => {
@@ -31,12 +31,25 @@ describe('isIgnored', () => {
   });
 });
 
-describe('stripPaths', () => {
-  it('removes exact-key patterns without touching the input', () => {
-    const src = { providerID: 'aws:///x', authentication: { x509: { clientCAFile: '/ca' }, webhook: { enabled: true } } };
-    const out = stripPaths(src, ['providerID', 'authentication.x509.clientCAFile', 'nope']);
-    expect(out).toEqual({ authentication: { x509: {}, webhook: { enabled: true } } });
-    expect(src.providerID).toBe('aws:///x');
-    expect(src.authentication.x509.clientCAFile).toBe('/ca');
+describe('fingerprint and sameConfig', () => {
+  const trie = ignoreTrie(['providerID', 'authentication.x509.clientCAFile', 'evictionHard.memory.available']);
+  const base = { providerID: 'aws:///x', maxPods: 110, authentication: { x509: { clientCAFile: '/ca' }, webhook: { enabled: true } }, evictionHard: { 'memory.available': '1Gi', 'nodefs.available': '10%' } };
+  const other = { providerID: 'aws:///y', maxPods: 110, authentication: { x509: { clientCAFile: '/other' }, webhook: { enabled: true } }, evictionHard: { 'memory.available': '2Gi', 'nodefs.available': '10%' } };
+  it('gives configs that differ only in ignored paths (including map keys with dots) the same fingerprint', () => {
+    expect(fingerprint(base, trie)).toBe(fingerprint(other, trie));
+    expect(sameConfig(base, other, trie)).toBe(true);
+  });
+  it('tells apart configs that differ elsewhere', () => {
+    const changed = { ...other, maxPods: 64 };
+    expect(fingerprint(base, trie)).not.toBe(fingerprint(changed, trie));
+    expect(sameConfig(base, changed, trie)).toBe(false);
+    expect(sameConfig({ a: [1, 2] }, { a: [2, 1] }, trie)).toBe(false);
+    expect(sameConfig({ a: '1' }, { a: 1 }, trie)).toBe(false);
+    expect(fingerprint({ a: '1' }, trie)).not.toBe(fingerprint({ a: 1 }, trie));
+  });
+  it('does not modify its input', () => {
+    const before = JSON.stringify(base);
+    fingerprint(base, trie);
+    expect(JSON.stringify(base)).toBe(before);
   });
 });

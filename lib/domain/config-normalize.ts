@@ -76,7 +76,8 @@ export function fieldKind(path: ConfigPath, value: unknown): FieldKind {
  */
 export function durationNanos(input: unknown): bigint | undefined {
   if (typeof input === 'number') return Number.isFinite(input) ? BigInt(Math.trunc(input)) : undefined;
-  return tryParseGoDuration(input);
+  // every duration starts with a sign, a digit or "."; skip the (throwing) parser for anything else
+  return typeof input === 'string' && /^[+-]?[\d.]/.test(input) ? tryParseGoDuration(input) : undefined;
 }
 
 function displayOf(value: unknown): string {

@@ -1,6 +1,6 @@
 import { hashString, ignoredCells, normalizeConfig, signature, type Cell, type CellMap } from './config-canonical';
 import { parseMinor } from './config-defaults';
-import { stripPaths } from './config-flatten';
+import { fingerprint, ignoreTrie, sameConfig } from './config-flatten';
 
 /**
  * Fleet variants: nodes grouped by the meaning of their effective kubelet config (minus the ignore list).
@@ -51,23 +51,33 @@ export const DEFAULT_IGNORE: readonly string[] = [
 
 export function groupVariants(results: readonly NodeConfigResult[], ignore: readonly string[]): Grouping {
   const unknown: Grouping['unknown'] = [];
-  const bodies = new Map<string, { version: string; config: Record<string, unknown>; nodes: string[]; versions: Set<string> }>();
+  type Body = { version: string; minor: string; config: Record<string, unknown>; nodes: string[]; versions: Set<string> };
+  const trie = ignoreTrie(ignore);
+  const buckets = new Map<number, Body[]>();
+  let distinctBodies = 0;
+  const minorOf = new Map<string, string>();
   for (const r of results) {
     if (!r.ok) {
       unknown.push(r);
       continue;
     }
-    const stripped = stripPaths(r.config, ignore);
     // defaults depend on the minor version only, so patch releases share a body
-    const key = `${parseMinor(r.version) ?? r.version}\n${JSON.stringify(stripped)}`;
-    let body = bodies.get(key);
-    if (!body) bodies.set(key, (body = { version: r.version, config: stripped, nodes: [], versions: new Set() }));
+    let minor = minorOf.get(r.version);
+    if (minor === undefined) minorOf.set(r.version, (minor = String(parseMinor(r.version) ?? r.version)));
+    const fp = fingerprint(r.config, trie);
+    let bucket = buckets.get(fp);
+    if (!bucket) buckets.set(fp, (bucket = []));
+    let body = bucket.find((b) => b.minor === minor && sameConfig(b.config, r.config, trie));
+    if (!body) {
+      bucket.push((body = { version: r.version, minor, config: r.config, nodes: [], versions: new Set() }));
+      distinctBodies++;
+    }
     body.nodes.push(r.node);
     body.versions.add(r.version);
   }
 
   const bySignature = new Map<string, Variant & { versionSet: Set<string> }>();
-  for (const body of bodies.values()) {
+  for (const body of [...buckets.values()].flat()) {
     const config = normalizeConfig(body.config, body.version, ignore);
     const sig = signature(config);
     let v = bySignature.get(sig);
@@ -91,7 +101,7 @@ export function groupVariants(results: readonly NodeConfigResult[], ignore: read
   const variantOf = new Map<string, string>();
   for (const v of variants) for (const n of v.nodes) variantOf.set(n, v.id);
   unknown.sort((a, b) => a.node.localeCompare(b.node));
-  return { variants, unknown, variantOf, distinctBodies: bodies.size };
+  return { variants, unknown, variantOf, distinctBodies };
 }
 
 /**

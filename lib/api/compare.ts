@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { DEFAULT_IGNORE } from '@/lib/domain/config-variants';
+import { NodeNameSchema } from './names';
+
+/**
+ * Wire contract of GET /api/compare (route handler ↔ browser) and of the /compare page URL, which carries
+ * the same parameters so every view is deep-linkable. Browser-safe: zod and pure domain constants only.
+ *
+ * Selection: `nodes=a,b` (two or more names), or `selector=<label selector>`, or neither (all nodes).
+ * `ignore` is the comma-separated ignore list; absent means the default list, empty means none.
+ */
+export const BaselineKindSchema = z.enum(['configmap', 'node', 'defaults', 'none']);
+export type BaselineKindParam = z.infer<typeof BaselineKindSchema>;
+export const ColumnModeSchema = z.enum(['node', 'variant']);
+export type ColumnMode = z.infer<typeof ColumnModeSchema>;
+export const ExportFormatSchema = z.enum(['json', 'csv', 'md']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+const csv = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** Label selector text as kubectl accepts it (key=value, key!=value, key in (a,b), !key…), bounded. */
+const SelectorSchema = z
+  .string()
+  .max(1024)
+  .regex(/^[\w./\-=!,() ]*$/, 'not a valid label selector');
+
+/** An ignore pattern: a dotted config path (map keys may contain dots, `/` and `-`). */
+const IgnorePatternSchema = z.string().min(1).max(256).regex(/^[\w./\-]+$/, 'not a config path');
+
+export const CompareQuerySchema = z
+  .object({
+    nodes: z
+      .string()
+      .max(64 * 1024)
+      .transform(csv)
+      .pipe(z.array(NodeNameSchema).max(5000))
+      .optional(),
+    selector: SelectorSchema.optional(),
+    ignore: z.string().max(8192).transform(csv).pipe(z.array(IgnorePatternSchema).max(100)).optional(),
+    baseline: BaselineKindSchema.default('configmap'),
+    baselineNode: NodeNameSchema.optional(),
+    by: ColumnModeSchema.optional(),
+    showIgnored: z.enum(['0', '1']).optional(),
+    /** every key, not only differing ones (the page toggle; exports follow it) */
+    all: z.enum(['0', '1']).optional(),
+    format: ExportFormatSchema.default('json'),
+  })
+  .refine((q) => q.baseline !== 'node' || q.baselineNode !== undefined, {
+    message: 'baseline=node needs baselineNode',
+    path: ['baselineNode'],
+  });
+export type CompareQuery = z.infer<typeof CompareQuerySchema>;
+
+/** Search params → query object (first value of each key; empty `ignore=` is kept, it means "ignore nothing"). */
+export function queryFromSearchParams(sp: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['nodes', 'selector', 'ignore', 'baseline', 'baselineNode', 'by', 'showIgnored', 'all', 'format']) {
+    const v = sp.get(key);
+    if (v !== null && (v !== '' || key === 'ignore')) out[key] = v;
+  }
+  return out;
+}
+
+/** Effective ignore list of a parsed query. */
+export const ignoreOf = (q: Pick<CompareQuery, 'ignore'>): string[] => q.ignore ?? [...DEFAULT_IGNORE];
+
+const CellSchema = z.object({
+  display: z.string(),
+  canonical: z.string(),
+  defaulted: z.boolean(),
+  /** equivalence class within the row; 0 = most common value */
+  cls: z.number().int(),
+});
+
+export const DiffRowSchema = z.object({
+  path: z.array(z.string()),
+  values: z.array(CellSchema.nullable()),
+  differs: z.boolean(),
+  ignored: z.boolean(),
+});
+export type DiffRowWire = z.infer<typeof DiffRowSchema>;
+
+export const DiffColumnSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: ColumnModeSchema,
+  nodes: z.array(z.string()),
+  versions: z.array(z.string()),
+  /** set when the column is a node whose configz could not be read */
+  unknown: z.object({ reason: z.string(), message: z.string() }).optional(),
+});
+export type DiffColumn = z.infer<typeof DiffColumnSchema>;
+
+export const VariantSchema = z.object({
+  id: z.string(),
+  nodes: z.array(z.string()),
+  versions: z.array(z.string()),
+  outlier: z.boolean(),
+  /** this variant's values for the keys that tell variants apart */
+  keys: z.array(z.object({ path: z.array(z.string()), display: z.string().nullable(), defaulted: z.boolean() })),
+});
+export type VariantWire = z.infer<typeof VariantSchema>;
+
+export const UnknownNodeSchema = z.object({ node: z.string(), version: z.string(), reason: z.string(), message: z.string() });
+export type UnknownNode = z.infer<typeof UnknownNodeSchema>;
+
+const ValueSchema = z.object({ display: z.string(), defaulted: z.boolean() });
+
+export const BaselineDiffSchema = z.object({
+  path: z.array(z.string()),
+  expected: ValueSchema.nullable(),
+  actual: ValueSchema.nullable(),
+  flag: z.string().optional(),
+  causes: z.array(z.object({ kind: z.string(), text: z.string() })),
+});
+export type BaselineDiff = z.infer<typeof BaselineDiffSchema>;
+
+export const BaselineSchema = z.object({
+  kind: BaselineKindSchema.exclude(['none']),
+  /** "kube-system/kubelet-config", "node k8s-worker-1", "upstream defaults" */
+  label: z.string(),
+  /** the baseline could not be loaded (no ConfigMap, bad YAML, picked node unreadable) */
+  unavailable: z.object({ reason: z.string(), message: z.string() }).optional(),
+  legacyName: z.boolean().optional(),
+  results: z.array(
+    z.object({ variantId: z.string(), nodes: z.array(z.string()), versions: z.array(z.string()), differences: z.array(BaselineDiffSchema) }),
+  ),
+});
+export type BaselineWire = z.infer<typeof BaselineSchema>;
+
+export const CompareResponseSchema = z.object({
+  context: z.string(),
+  fetchedAt: z.string(),
+  selection: z.object({
+    mode: z.enum(['nodes', 'selector', 'all']),
+    selector: z.string().optional(),
+    /** every selected node, readable or not */
+    nodes: z.array(z.string()),
+    /** requested names that do not exist */
+    missing: z.array(z.string()),
+  }),
+  ignore: z.array(z.string()),
+  defaultIgnore: z.array(z.string()),
+  by: ColumnModeSchema,
+  columns: z.array(DiffColumnSchema),
+  rows: z.array(DiffRowSchema),
+  variants: z.array(VariantSchema),
+  unknown: z.array(UnknownNodeSchema),
+  baseline: BaselineSchema.nullable(),
+  stats: z.object({
+    nodes: z.number().int(),
+    distinctBodies: z.number().int(),
+    collectMs: z.number(),
+    /** server CPU for grouping + diff, once configs are in hand */
+    computeMs: z.number(),
+  }),
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
