@@ -89,7 +89,7 @@ export function BulkApproveDialog({
                 {result
                   ? result.results.map((r) => (
                       <tr key={r.name} className="border-t border-zinc-100 dark:border-zinc-800" data-csr={r.name}>
-                        <td className="px-3 py-1.5 font-mono">{r.name}</td>
+                        <td className="px-3 py-1.5 font-mono whitespace-nowrap">{r.name}</td>
                         <td className="px-3 py-1.5">
                           <span
                             className={
@@ -108,7 +108,7 @@ export function BulkApproveDialog({
                     ))
                   : preview.map((r) => (
                       <tr key={r.name} className="border-t border-zinc-100 dark:border-zinc-800" data-csr={r.name}>
-                        <td className="px-3 py-1.5 font-mono">{r.name}</td>
+                        <td className="px-3 py-1.5 font-mono whitespace-nowrap">{r.name}</td>
                         <td className="px-3 py-1.5">{r.nodeName ?? '—'}</td>
                         <td className="px-3 py-1.5">{shortSigner(r.signerName)}</td>
                         <td className="px-3 py-1.5 font-mono text-xs">{r.username}</td>

@@ -42,7 +42,7 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
               const quick = r.family !== 'other' && blocker === null;
               return (
                 <tr key={r.name} data-csr={r.name} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                  <td className="px-3 py-2 font-mono">
+                  <td className="px-3 py-2 font-mono whitespace-nowrap">
                     <Link
                       href={`/csrs/${encodeURIComponent(r.name)}`}
                       className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400"
@@ -53,14 +53,14 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
                   <td className="px-3 py-2 tabular-nums" suppressHydrationWarning>
                     {r.createdAt ? formatAge(r.createdAt, now) : '<unknown>'}
                   </td>
-                  <td className="px-3 py-2">{shortSigner(r.signerName)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{shortSigner(r.signerName)}</td>
                   <td className="px-3 py-2">
                     <div className="font-mono text-xs">{r.username}</div>
-                    <div className="text-xs text-zinc-500">{shownGroups(r.groups).join(', ')}</div>
+                    <div className="max-w-64 text-xs break-words text-zinc-500">{shownGroups(r.groups).join(', ')}</div>
                   </td>
                   <td className="px-3 py-2">{r.nodeName ?? '—'}</td>
-                  <td className="px-3 py-2">{formatRequestedDuration(r.expirationSeconds)}</td>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2 whitespace-nowrap">{formatRequestedDuration(r.expirationSeconds)}</td>
+                  <td className="min-w-36 px-3 py-2">
                     <CsrStateBadge row={r} />
                     {r.decider && (
                       <div className="mt-1 text-xs text-zinc-500">

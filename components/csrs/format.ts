@@ -7,7 +7,7 @@ export function shortSigner(signer: string): string {
 
 /** spec.expirationSeconds as a duration ("24h"); null means the signer's default. */
 export function formatRequestedDuration(seconds: number | null): string {
-  return seconds === null ? 'signer default' : humanDuration(seconds);
+  return seconds === null ? 'default' : humanDuration(seconds);
 }
 
 /** Groups worth showing next to the requester: the implicit system:authenticated adds nothing. */

@@ -1,14 +1,11 @@
-import { useEffect } from 'react';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   BulkApproveResponseSchema,
   CsrDetailResponseSchema,
-  CsrEventSchema,
   CsrListResponseSchema,
   DecisionResultSchema,
   PendingCountResponseSchema,
   type CsrListResponse,
-  type CsrRow,
 } from '@/lib/api/csrs';
 import { postJson } from './csrf';
 import { fetchJson } from './fetch-json';
@@ -46,41 +43,6 @@ export function useCsrList(ctx: string | undefined) {
 
 export function useCsrDetail(ctx: string | undefined, name: string) {
   return useQuery({ ...csrDetailOptions(ctx ?? '', name), enabled: ctx !== undefined });
-}
-
-function upsertRow(list: CsrListResponse, row: CsrRow): CsrListResponse {
-  const i = list.items.findIndex((r) => r.name === row.name);
-  const items = i === -1 ? [row, ...list.items] : list.items.map((r, j) => (j === i ? row : r));
-  return { ...list, items, pendingCount: items.filter((r) => r.state === 'Pending').length };
-}
-
-/** Applies watch events to the cached list of `ctx`; detail and badge queries of the CSR are invalidated. */
-export function useCsrEvents(ctx: string | undefined) {
-  const qc = useQueryClient();
-  useEffect(() => {
-    if (!ctx) return;
-    const source = new EventSource('/api/csrs/events');
-    const onCsr = (e: MessageEvent<string>) => {
-      const parsed = CsrEventSchema.safeParse(JSON.parse(e.data));
-      if (!parsed.success) return;
-      const ev = parsed.data;
-      qc.setQueryData(csrKeys.list(ctx), (old: CsrListResponse | undefined) => {
-        if (!old) return old;
-        if (ev.type === 'DELETED') {
-          const items = old.items.filter((r) => r.name !== ev.name);
-          return { ...old, items, pendingCount: items.filter((r) => r.state === 'Pending').length };
-        }
-        return upsertRow(old, ev.row);
-      });
-      const name = ev.type === 'DELETED' ? ev.name : ev.row.name;
-      void qc.invalidateQueries({ queryKey: csrKeys.detail(ctx, name) });
-      void qc.invalidateQueries({ queryKey: pendingCountOptions(ctx).queryKey });
-    };
-    const onReady = () => void qc.invalidateQueries({ queryKey: csrKeys.list(ctx) });
-    source.addEventListener('csr', onCsr);
-    source.addEventListener('ready', onReady);
-    return () => source.close();
-  }, [ctx, qc]);
 }
 
 /** Marks a row decided in every cached copy at once; the watch (or the refetch on error) then reconciles. */
