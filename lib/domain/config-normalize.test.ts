@@ -58,6 +58,12 @@ describe('normalizeLeaf', () => {
     expect(canonicalDisplay(['evictionHard', 'memory.available'], '1024Mi')).toBe('1Gi');
     expect(canonicalDisplay(['evictionHard', 'nodefs.available'], '10%')).toBe('10%');
   });
+  it('treats /var/run and /run CRI sockets, with or without unix://, as one endpoint', () => {
+    const p = ['containerRuntimeEndpoint'];
+    expect(same(p, 'unix:///var/run/containerd/containerd.sock', 'unix:///run/containerd/containerd.sock')).toBe(true);
+    expect(same(p, '/run/containerd/containerd.sock', 'unix:///run/containerd/containerd.sock')).toBe(true);
+    expect(same(p, 'unix:///var/run/cri-dockerd.sock', 'unix:///run/containerd/containerd.sock')).toBe(false);
+  });
   it('classifies map children by their parent field', () => {
     expect(fieldKind(['evictionHard', 'memory.available'], '100Mi')).toBe('threshold');
     expect(fieldKind(['evictionSoftGracePeriod', 'memory.available'], '1m30s')).toBe('duration');

@@ -54,6 +54,20 @@ const SET_LISTS = new Set([
   'preloadedImagesVerificationAllowlist', 'registerWithTaints', 'reservedMemory', 'shutdownGracePeriodByPodPriority',
 ]);
 
+/** CRI endpoints: the kubelet dials a unix socket; see endpointCanon. */
+const ENDPOINT_FIELDS = new Set(['containerRuntimeEndpoint', 'imageServiceEndpoint']);
+
+/**
+ * CRI socket addresses by meaning: a bare path is a unix socket (the kubelet still accepts it, with a warning),
+ * and /var/run is the FHS compatibility symlink to /run on every systemd distribution, so
+ * `unix:///var/run/containerd/containerd.sock` (what kubeadm-flags.env carries) is the default
+ * `unix:///run/containerd/containerd.sock`.
+ */
+export function endpointCanon(value: string): string {
+  const withScheme = value.startsWith('/') ? `unix://${value}` : value;
+  return withScheme.replace(/^unix:\/\/\/var\/run\//, 'unix:///run/');
+}
+
 /** Kind of the leaf at `path` (see the tables above); map children take their parent's value kind. */
 export function fieldKind(path: ConfigPath, value: unknown): FieldKind {
   const joined = path.join('.');
@@ -149,6 +163,9 @@ export function normalizeLeaf(path: ConfigPath, value: unknown): Normalized {
     case 'list':
       return { canon: `L${stableJson(value)}`, display };
     case 'scalar':
+      if (typeof value === 'string' && path.length === 1 && ENDPOINT_FIELDS.has(path[0] as string)) {
+        return { canon: `s:${endpointCanon(value)}`, display };
+      }
       return { canon: scalarCanon(value), display };
   }
 }
