@@ -13,12 +13,12 @@ export interface DraftInput {
 }
 
 const KIND_LABELS: Record<InputKindChoice, string> = {
-  auto: 'Detect automatically',
-  unit: 'systemd unit or drop-in',
-  env: 'Environment file',
-  'kubelet-config': 'Kubelet config file (config.yaml)',
-  'command-line': 'Command line (ps -ef / systemctl status)',
-  'containerd-config': 'containerd config.toml',
+  auto: 'Detect',
+  unit: 'Unit / drop-in',
+  env: 'Env file',
+  'kubelet-config': 'Kubelet config',
+  'command-line': 'Command line',
+  'containerd-config': 'containerd config',
 };
 
 const PLACEHOLDERS: Record<InputKindChoice, string> = {
@@ -45,7 +45,7 @@ export function InputEditor({
   return (
     <fieldset className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
       <legend className="sr-only">{name}</legend>
-      <div className="grid grid-cols-[minmax(0,14rem)_minmax(0,1fr)_auto] items-end gap-2">
+      <div className="grid grid-cols-[minmax(0,11.5rem)_minmax(0,1fr)_auto] items-end gap-2">
         <SelectField label="Kind" value={input.kind} onChange={(e) => onChange({ kind: e.target.value as InputKindChoice })}>
           {Object.entries(KIND_LABELS).map(([k, label]) => (
             <option key={k} value={k}>

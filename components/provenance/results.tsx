@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { ExplainResponse, FieldRow, FlagRow } from '@/lib/api/provenance';
@@ -27,6 +27,13 @@ const FLAG_TYPE: Record<FlagRow['type'], { tone: BadgeTone; label: string }> = {
   unknown: { tone: 'danger', label: 'unknown flag' },
 };
 
+/** Earlier layers whose value differs from the winner (an equal default being restated is not news). */
+const replaced = (f: FieldRow) => f.overridden.filter((o) => show(o.value) !== show(f.status === 'explained' ? f.live : f.predicted));
+
+/** Unexplained drift first, then what flags and files set, defaults last: the interesting rows on top. */
+const rank = (f: FieldRow): number =>
+  f.status === 'unexplained' ? 0 : f.status === 'not-live' ? 4 : f.sourceKind === 'flag' ? 1 : f.sourceKind === 'config' ? 2 : 3;
+
 type Filter = 'all' | 'unexplained' | 'flag' | 'config';
 const FILTERS: ReadonlyArray<[Filter, string]> = [
   ['all', 'All fields'],
@@ -38,15 +45,21 @@ const FILTERS: ReadonlyArray<[Filter, string]> = [
 /** The explanation: warnings first (they stop a kubelet from starting), then every field with its source. */
 export function ExplainResults({ result }: { result: ExplainResponse }) {
   const [filter, setFilter] = useState<Filter>('all');
-  const rows = result.fields.filter((f) =>
-    filter === 'all' ? true : filter === 'unexplained' ? f.status === 'unexplained' : f.sourceKind === filter,
-  );
+  const heading = useRef<HTMLHeadingElement>(null);
+  // a new answer lands below the form: bring it into view and move focus there for screen readers
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [result]);
+  const rows = result.fields
+    .filter((f) => (filter === 'all' ? true : filter === 'unexplained' ? f.status === 'unexplained' : f.sourceKind === filter))
+    .sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : 1));
   const order = { error: 0, warning: 1, info: 2 } as const;
   const warnings = [...result.warnings].sort((a, b) => order[a.severity] - order[b.severity]);
   return (
     <section aria-labelledby="explain-results" className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
-        <h2 id="explain-results" className="text-lg font-semibold">
+        <h2 id="explain-results" ref={heading} tabIndex={-1} className="scroll-mt-20 text-lg font-semibold outline-none">
           Explanation for kubelet {result.version}
         </h2>
         {result.liveCompared ? (
@@ -88,7 +101,13 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
           </div>
         </div>
         <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full text-left text-sm" aria-label="Field provenance">
+          <table className="w-full table-fixed text-left text-sm" aria-label="Field provenance">
+            <colgroup>
+              <col className="w-[22%]" />
+              <col className="w-[27%]" />
+              <col />
+              <col className="w-32" />
+            </colgroup>
             <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium">Field</th>
@@ -100,14 +119,14 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {rows.map((f) => (
                 <tr key={f.path} data-field={f.path} className={f.status === 'unexplained' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}>
-                  <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium">{f.path}</th>
-                  <td className="max-w-md px-3 py-1.5 font-mono text-xs break-words">
+                  <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium break-words">{f.path}</th>
+                  <td className="px-3 py-1.5 font-mono text-xs break-words">
                     {show(f.status === 'explained' || f.status === 'unexplained' ? f.live : f.predicted)}
                     {f.status === 'unexplained' && f.predicted !== undefined && (
                       <div className="mt-0.5 text-zinc-600 dark:text-zinc-400">expected {show(f.predicted)}</div>
                     )}
                   </td>
-                  <td className="px-3 py-1.5 text-xs">
+                  <td className="px-3 py-1.5 text-xs break-words">
                     {f.status === 'unexplained' ? (
                       <span>
                         nothing pasted explains this value{f.source ? ` (prediction: ${f.source})` : ''}
@@ -115,9 +134,9 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
                     ) : (
                       <span>{f.source}</span>
                     )}
-                    {f.overridden.length > 0 && (
+                    {replaced(f).length > 0 && (
                       <div className="mt-0.5 text-zinc-500 dark:text-zinc-400">
-                        overrides {f.overridden.map((o) => `${show(o.value)} from ${o.source}`).join('; ')}
+                        overrides {replaced(f).map((o) => `${show(o.value)} from ${o.source}`).join('; ')}
                       </div>
                     )}
                   </td>
