@@ -32,7 +32,7 @@ export default async function NodesPage() {
       <h1 className="mb-4 text-xl font-semibold tracking-tight">Nodes</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense fallback={<NodeTableSkeleton />}>
-          <NodeListView />
+          <NodeListView serverContext={contexts?.current} />
         </Suspense>
       </HydrationBoundary>
     </div>

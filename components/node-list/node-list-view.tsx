@@ -18,14 +18,21 @@ import { NodeTableSkeleton } from './node-table-skeleton';
 import { PartialDataBanner } from './partial-data-banner';
 import { SummaryBar } from './summary-bar';
 import { useNodeViewState } from './use-node-view-state';
+import { useHydrated } from '@/components/use-hydrated';
 
-/** The node list page's body: loads the list for the current context and renders the view the URL asks for. */
-export function NodeListView() {
+/**
+ * The node list page's body: loads the list for the current context and renders the view the URL asks for.
+ * `serverContext` is the context the server prefetched for: the header's context switcher creates the
+ * contexts query before the page's HydrationBoundary runs, and hydrating an existing query waits for an
+ * effect (which never runs on the server), so the first render cannot wait for that query.
+ */
+export function NodeListView({ serverContext }: { serverContext?: string }) {
   const queryClient = useQueryClient();
   const contexts = useContexts();
-  const ctx = contexts.data?.current;
+  const ctx = contexts.data?.current ?? serverContext;
   const nodes = useNodeList(ctx);
   const [view, setView] = useNodeViewState();
+  const hydrated = useHydrated();
   // Remounts the filters bar (and its text box state) when filters are cleared from outside it.
   const [filtersKey, setFiltersKey] = useState(0);
   const data = nodes.data;
@@ -41,7 +48,7 @@ export function NodeListView() {
   const facets = useMemo(() => nodeFacets(items ?? []), [items]);
   const rows = useMemo(() => sortNodes(filterNodes(items ?? [], view), view.sort, view.dir), [items, view]);
 
-  if (contexts.isError) {
+  if (contexts.isError && !ctx) {
     return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" onRetry={() => void contexts.refetch()} />;
   }
   if (nodes.isError && !data) {
@@ -50,7 +57,7 @@ export function NodeListView() {
   if (!data) return <NodeTableSkeleton />;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col gap-4">
+    <div className="flex min-h-0 flex-1 flex-col gap-4" data-hydrated={hydrated || undefined}>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SummaryBar
           counts={counts}
