@@ -173,3 +173,20 @@ describe('secrets', () => {
     expect(text).not.toContain('f395accd246ae52d');
   });
 });
+
+describe('kubelet config drop-in directory (--config-dir)', () => {
+  it('merges *.conf drop-ins over the --config file in name order', () => {
+    const r = explainKubeletConfig({
+      version: 'v1.31.9',
+      inputs: [
+        { kind: 'command-line', path: 'ps', content: '/usr/bin/kubelet --config=/etc/kubernetes/kubelet.yaml --config-dir=/etc/kubernetes/kubelet.conf.d' },
+        { kind: 'kubelet-config', path: '/etc/kubernetes/kubelet.conf.d/20-pods.conf', content: 'maxPods: 80' },
+        { kind: 'kubelet-config', path: '/etc/kubernetes/kubelet.conf.d/10-pods.conf', content: 'maxPods: 70\nclusterDomain: corp.local' },
+        { kind: 'kubelet-config', path: '/etc/kubernetes/kubelet.yaml', content: 'kind: KubeletConfiguration\napiVersion: kubelet.config.k8s.io/v1beta1\nmaxPods: 60\nclusterDomain: cluster.local' },
+      ],
+    });
+    expect(r.fields.find((f) => f.path === 'maxPods')).toMatchObject({ predicted: 80, source: 'config file (/etc/kubernetes/kubelet.conf.d/20-pods.conf)' });
+    expect(r.fields.find((f) => f.path === 'clusterDomain')).toMatchObject({ predicted: 'corp.local', source: 'config file (/etc/kubernetes/kubelet.conf.d/10-pods.conf)' });
+    expect(r.fields.find((f) => f.path === 'maxPods')?.overridden.map((o) => o.value)).toEqual([110, 60, 70]);
+  });
+});

@@ -1,6 +1,7 @@
 import { attribute } from './attribute';
 import { extractKubeletArgv } from './command-line';
-import { ConfigFileError, containerdCgroupDriver, parseKubeletConfigFile } from './config-file';
+import { containerdCgroupDriver } from './config-file';
+import { orderConfigLayers } from './config-layers';
 import { minorOf } from './defaults';
 import { detectKind, type PastedInput } from './inputs';
 import { parseKubeletArgs, type ArgToken } from './kubelet-flags-parse';
@@ -114,19 +115,15 @@ export function explainKubeletConfig(input: {
 
   const parsed = parseKubeletArgs(tokens, minor);
   const configFlag = [...parsed.occurrences].reverse().find((o) => o.name === 'config')?.value;
-  const layers: ConfigLayer[] = [];
-  const configs = classified.filter((i) => i.kind === 'kubelet-config');
-  for (const c of configs) {
-    try {
-      const { config, fromConfigMap } = parseKubeletConfigFile(c.content);
-      const isMain = configFlag === undefined || c.path === configFlag || configs.length === 1;
-      if (configFlag !== undefined && c.path !== configFlag && configs.length === 1) notes.push(`Using ${c.path} as the --config file (${configFlag}).`);
-      layers.push({ source: fromConfigMap ? { kind: 'configmap', name: c.path } : { kind: 'config-file', file: isMain && configFlag ? configFlag : c.path }, config });
-    } catch (err) {
-      if (err instanceof ConfigFileError) warnings.push(warn(`${c.path}: ${err.message}`));
-      else throw err;
-    }
-  }
+  const configDirFlag = [...parsed.occurrences].reverse().find((o) => o.name === 'config-dir')?.value;
+  const ordered = orderConfigLayers({
+    configs: classified.filter((i) => i.kind === 'kubelet-config'),
+    ...(configFlag !== undefined ? { configFlag } : {}),
+    ...(configDirFlag !== undefined ? { configDirFlag } : {}),
+  });
+  const layers: ConfigLayer[] = ordered.layers;
+  notes.push(...ordered.notes);
+  for (const p of ordered.problems) warnings.push(warn(p));
   if (layers.length === 0 && configFlag !== undefined) {
     if (input.configMap) {
       layers.push({ source: { kind: 'configmap', name: input.configMap.name }, config: input.configMap.config });
