@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_IGNORE } from '@/lib/domain/config-variants';
+import { DEFAULT_IGNORE } from '@/lib/domain/config-ignore';
 import { NodeNameSchema } from './names';
 
 /**
@@ -97,6 +97,8 @@ export type DiffColumn = z.infer<typeof DiffColumnSchema>;
 
 export const VariantSchema = z.object({
   id: z.string(),
+  /** "A (6 nodes)", "B: k8s-worker-3": the same label the variant columns carry */
+  label: z.string(),
   nodes: z.array(z.string()),
   versions: z.array(z.string()),
   outlier: z.boolean(),

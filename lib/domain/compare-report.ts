@@ -135,8 +135,9 @@ export function buildCompareReport(input: CompareReportInput) {
   const rows: DiffRow[] = diffColumns(inputs, { includeIgnored: input.showIgnored });
 
   const keys = distinguishingKeys(variants);
-  const variantsOut = variants.map((v) => ({
+  const variantsOut = variants.map((v, i) => ({
     id: v.id,
+    label: variantLabel(v, i),
     nodes: v.nodes,
     versions: v.versions,
     outlier: v.nodes.length === 1 && variants.length > 1,

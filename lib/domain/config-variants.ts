@@ -33,21 +33,7 @@ export interface Grouping {
   distinctBodies: number;
 }
 
-export const DEFAULT_IGNORE: readonly string[] = [
-  // node addresses and IPs: bind address, healthz address, pod CIDR are per-node by design
-  'address',
-  'healthzBindAddress',
-  'podCIDR',
-  // cloud identity of the machine
-  'providerID',
-  // serving certificate and key paths often embed the hostname
-  'tlsCertFile',
-  'tlsPrivateKeyFile',
-  // flag-only today (--hostname-override, --node-ip, --node-labels) but some distributions surface them
-  'hostnameOverride',
-  'nodeIP',
-  'nodeLabels',
-];
+export { DEFAULT_IGNORE } from './config-ignore';
 
 export function groupVariants(results: readonly NodeConfigResult[], ignore: readonly string[]): Grouping {
   const unknown: Grouping['unknown'] = [];
