@@ -8,7 +8,8 @@ import { parseKubeletArgs, type ArgToken } from './kubelet-flags-parse';
 import { predictConfig, type ConfigLayer } from './predict';
 import { redactDeep } from './redact-deep';
 import { sourceKind, sourceLabel, type FieldSource } from './source';
-import { expandExecStart, mergeService, type ExpandedToken, type UnitFile } from './systemd-unit';
+import { expandExecStart, type ExpandedToken } from './exec-start';
+import { mergeService, type UnitFile } from './systemd-unit';
 import { flagWarnings, runtimeWarnings, type ProvenanceWarning } from './warnings';
 
 export interface FieldRow {

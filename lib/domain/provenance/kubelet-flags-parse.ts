@@ -1,5 +1,5 @@
 import { flagKind, lookupFlag, normalizeFlagName, type FlagInfo } from './flag-lookup';
-import type { TokenOrigin } from './systemd-unit';
+import type { TokenOrigin } from './exec-start';
 
 /**
  * The kubelet's argv parsed the way pflag parses it (github.com/spf13/pflag, which the kubelet uses with

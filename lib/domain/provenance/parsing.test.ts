@@ -3,7 +3,8 @@ import { extractKubeletArgv } from './command-line';
 import { parseEnvFile } from './env-file';
 import { PS_EF_WRAPPED } from './fixtures/flag-heavy';
 import { SYSTEMCTL_STATUS } from './fixtures/kubeasz';
-import { expandExecStart, mergeService, orderUnitFiles, parseServiceSection } from './systemd-unit';
+import { expandExecStart } from './exec-start';
+import { mergeService, orderUnitFiles, parseServiceSection } from './systemd-unit';
 import { splitWords } from './words';
 
 describe('systemd word splitting', () => {

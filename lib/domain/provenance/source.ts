@@ -1,4 +1,4 @@
-import type { TokenOrigin } from './systemd-unit';
+import type { TokenOrigin } from './exec-start';
 
 /** Where a predicted value came from, in the order the kubelet applies them. */
 export type FieldSource =

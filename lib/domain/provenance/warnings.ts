@@ -1,7 +1,7 @@
 import type { FlagOccurrence, ParsedArgv } from './kubelet-flags-parse';
 import type { Prediction } from './predict';
 import { sourceLabel } from './source';
-import type { TokenOrigin } from './systemd-unit';
+import type { TokenOrigin } from './exec-start';
 import { configValuesEqual } from './values-equal';
 
 export type Severity = 'error' | 'warning' | 'info';
