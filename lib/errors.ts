@@ -7,6 +7,8 @@ import { z, ZodError } from 'zod';
 export type Reason =
   | 'BadRequest'
   | 'Unauthorized'
+  /** shared modes: no session, or the cluster rejected the user's token; the browser goes to /signin */
+  | 'SignInRequired'
   | 'Forbidden'
   | 'NotFound'
   | 'MethodNotAllowed'
@@ -73,7 +75,7 @@ export function toStatus(err: unknown): Status {
 }
 
 const KNOWN_REASONS = new Set<string>([
-  'BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'MethodNotAllowed', 'Conflict', 'Invalid',
+  'BadRequest', 'Unauthorized', 'SignInRequired', 'Forbidden', 'NotFound', 'MethodNotAllowed', 'Conflict', 'Invalid',
   'TooManyRequests', 'InternalError', 'ServiceUnavailable', 'Timeout', 'KubeletUnreachable',
   'MalformedResponse', 'MetricsUnavailable',
 ]);

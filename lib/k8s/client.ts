@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,8 @@ interface Loaded {
   readonly base: KubeConfig;
   readonly source: Kube['source'];
   readonly kubes: Map<string, Kube>;
+  /** shared mode: per-user Kubes keyed by a hash of the token, oldest first (see userKube) */
+  readonly userKubes: Map<string, Kube>;
 }
 
 export interface LoadOptions {
@@ -82,15 +85,13 @@ function load(opts: LoadOptions): Loaded {
     }
   }
   if (!base || base.getContexts().length === 0) throw noCredentials();
-  const loaded: Loaded = { base, source, kubes: new Map() };
+  const loaded: Loaded = { base, source, kubes: new Map(), userKubes: new Map() };
   loadedByKey.set(key, loaded);
   return loaded;
 }
 
-function makeKube(loaded: Loaded, context: string): Kube {
-  const { base, source } = loaded;
-  const config = new KubeConfig();
-  config.loadFromOptions({ clusters: base.clusters, users: base.users, contexts: base.contexts, currentContext: context });
+function makeKube(loaded: Loaded, context: string, config = contextConfig(loaded.base, context)): Kube {
+  const { source } = loaded;
   const cluster = config.getCurrentCluster();
   if (!cluster) {
     throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
@@ -108,6 +109,58 @@ function makeKube(loaded: Loaded, context: string): Kube {
     certificates: lazy(() => config.makeApiClient(CertificatesV1Api)),
     customObjects: lazy(() => config.makeApiClient(CustomObjectsApi)),
   };
+}
+
+function contextConfig(base: KubeConfig, context: string): KubeConfig {
+  const config = new KubeConfig();
+  config.loadFromOptions({ clusters: base.clusters, users: base.users, contexts: base.contexts, currentContext: context });
+  return config;
+}
+
+/** The per-user Kubes kept at once; past this the least recently used is dropped (it is rebuilt on demand). */
+const MAX_USER_KUBES = 256;
+const USER_ENTRY = 'kd-signed-in-user';
+const tokenKey = (context: string, token: string) => createHash('sha256').update(`${context}\0${token}`).digest('hex');
+
+/**
+ * Shared mode: a Kube for the default context's cluster (server, CA, TLS server name, proxy-url) whose only
+ * credential is `token`, so every call is made as that user and the cluster's RBAC decides. Nothing from the
+ * kubeconfig's (or the pod's ServiceAccount's) user entry is carried over. Kubes are cached per token hash so the
+ * per-Kube caches (SelfSubjectAccessReview answers, fleet sweeps) work across a user's requests.
+ */
+export function userKube(token: string, opts: LoadOptions = {}): Kube {
+  const loaded = load(opts);
+  const context = defaultContext(opts);
+  const key = tokenKey(context, token);
+  const known = loaded.userKubes.get(key);
+  if (known) {
+    loaded.userKubes.delete(key); // re-insert: Map order is our LRU order
+    loaded.userKubes.set(key, known);
+    return known;
+  }
+  const clusterName = loaded.base.getContextObject(context)?.cluster;
+  const cluster = clusterName ? loaded.base.getCluster(clusterName) : null;
+  if (!cluster) throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
+  const config = new KubeConfig();
+  config.loadFromOptions({
+    clusters: [cluster],
+    users: [{ name: USER_ENTRY, token }],
+    contexts: [{ name: context, cluster: cluster.name, user: USER_ENTRY }],
+    currentContext: context,
+  });
+  const kube = makeKube(loaded, context, config);
+  loaded.userKubes.set(key, kube);
+  for (const oldest of loaded.userKubes.keys()) {
+    if (loaded.userKubes.size <= MAX_USER_KUBES) break;
+    loaded.userKubes.delete(oldest);
+  }
+  return kube;
+}
+
+/** Sign-out: drops the user's cached Kube, so the token is no longer held in memory by this process. */
+export function forgetUserKube(token: string, opts: LoadOptions = {}): void {
+  const loaded = load(opts);
+  loaded.userKubes.delete(tokenKey(defaultContext(opts), token));
 }
 
 /** Names of the kubeconfig's contexts (for validating the `kd-context` cookie). */

@@ -273,7 +273,7 @@ export async function bulkApprove(
       return { name, outcome: 'approved', code: 200, message: r.message };
     } catch (err) {
       const e = err instanceof AppError ? err : new AppError('InternalError', 500, 'internal error');
-      if (!(err instanceof AppError)) console.error(err);
+      if (!(err instanceof AppError)) log.error({ err, csr: name }, 'bulk approve failed');
       return {
         name,
         outcome: [404, 409, 422].includes(e.code) ? 'refused' : 'failed',

@@ -2,6 +2,7 @@ import 'server-only';
 import { ApiException } from '@kubernetes/client-node';
 import { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { canICommand, findPermission, PERMISSIONS, resourceRef, type Permission } from './permissions';
 
 /**
  * What a request was for, so an error can say what failed and which permission would fix it.
@@ -9,7 +10,7 @@ import { AppError } from '@/lib/errors';
  * `metrics`: metrics.k8s.io (served by metrics-server through an APIService).
  */
 export type Target =
-  | { kind: 'api'; verb: 'get' | 'list' | 'watch'; resource: string; group?: string; name?: string }
+  | { kind: 'api'; verb: 'get' | 'list' | 'watch' | 'create'; resource: string; group?: string; name?: string }
   | { kind: 'kubelet'; node: string; endpoint: 'configz' | 'stats/summary' }
   | { kind: 'metrics'; node?: string };
 
@@ -95,12 +96,26 @@ export function describeTarget(t: Target): string {
   }
 }
 
+/** The declared permission (lib/k8s/permissions.ts) a target needs. */
+export function permissionFor(t: Target): Permission | undefined {
+  switch (t.kind) {
+    case 'api':
+      return findPermission(t.group ?? '', t.resource, t.verb);
+    case 'kubelet':
+      return PERMISSIONS.kubeletProxy;
+    case 'metrics':
+      return t.node ? PERMISSIONS.getNodeMetrics : PERMISSIONS.listNodeMetrics;
+  }
+}
+
 function rbacHint(t: Target): string {
-  const [verb, resource] =
-    t.kind === 'api' ? [t.verb, `${t.resource}${t.group ? `.${t.group}` : ''}`]
-    : t.kind === 'kubelet' ? ['get', 'nodes/proxy']
-    : [t.node ? 'get' : 'list', 'nodes.metrics.k8s.io'];
-  return `Your RBAC role needs "${verb} ${resource}" (check with: kubectl auth can-i ${verb} ${resource}).`;
+  const perm = permissionFor(t);
+  if (!perm) {
+    const [verb, resource] = t.kind === 'api' ? [t.verb, `${t.resource}${t.group ? `.${t.group}` : ''}`] : ['get', 'nodes/proxy'];
+    return `Your RBAC role needs "${verb} ${resource}" (check with: kubectl auth can-i ${verb} ${resource}).`;
+  }
+  const where = perm.namespace ? ` in namespace ${perm.namespace}` : '';
+  return `Your RBAC role needs "${perm.verb} ${resourceRef(perm)}"${where} (check with: ${canICommand(perm)}).`;
 }
 
 const trim = (text: string) => text.trim().slice(0, 500);

@@ -3,6 +3,7 @@ import type { NodeListResponse } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
 import { buildNodeRows } from '@/lib/domain/node-row';
 import { toStatus } from '@/lib/errors';
+import { log } from '@/lib/observability/log';
 import type { Kube } from './client';
 import { listNodeMetrics } from './metrics';
 import { listNodes } from './nodes';
@@ -10,7 +11,7 @@ import { listAllActivePods } from './pods';
 
 function unavailable(err: unknown): PartAvailability {
   const s = toStatus(err);
-  if (s.code >= 500 && s.reason === 'InternalError') console.error(err); // a bug, not a cluster condition
+  if (s.code >= 500 && s.reason === 'InternalError') log.error({ err }, 'node list part failed'); // a bug, not a cluster condition
   return { available: false, reason: s.reason, code: s.code, message: s.message, ...(s.hint ? { hint: s.hint } : {}) };
 }
 

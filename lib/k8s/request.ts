@@ -1,7 +1,10 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import type { ContextsResponse } from '@/lib/api/contexts';
-import { contextNames, getKube, listContexts, type Kube } from './client';
+import { authMode } from '@/lib/auth/config';
+import { requireIdentity } from '@/lib/auth/identity';
+import { AppError } from '@/lib/errors';
+import { contextNames, getKube, listContexts, userKube, type Kube } from './client';
 
 /** Cookie holding the context the user picked (set by POST /api/contexts/current). */
 export const CONTEXT_COOKIE = 'kd-context';
@@ -13,14 +16,25 @@ async function cookieContext(): Promise<string | undefined> {
 }
 
 /**
- * The Kube for the current request. Context precedence: explicit argument, `kd-context` cookie,
- * KUBE_CONTEXT, the kubeconfig's current-context. Shared mode will read the user's token here too.
+ * The Kube for the current request. Local mode: the kubeconfig's credentials; context precedence is explicit
+ * argument, `kd-context` cookie, KUBE_CONTEXT, the kubeconfig's current-context. Shared modes (lib/auth/config.ts):
+ * the one configured cluster with the signed-in user's own token and nothing else (401 SignInRequired without
+ * one); the context cookie is ignored and an explicit context must be that cluster's.
  */
 export async function getRequestKube(context?: string): Promise<Kube> {
-  return getKube({ context: context ?? (await cookieContext()) });
+  if (authMode() === 'local') return getKube({ context: context ?? (await cookieContext()) });
+  const { token } = await requireIdentity();
+  const kube = userKube(token);
+  if (context !== undefined && context !== kube.context) {
+    throw new AppError('Invalid', 422, `Context "${context}" is not available: this dashboard serves one cluster.`);
+  }
+  return kube;
 }
 
-/** listContexts with `current` reflecting this request's cookie. */
+/** listContexts with `current` reflecting this request's cookie; in the shared modes, only the one cluster. */
 export async function listRequestContexts(): Promise<ContextsResponse> {
-  return listContexts({ current: await cookieContext() });
+  if (authMode() === 'local') return listContexts({ current: await cookieContext() });
+  await requireIdentity();
+  const all = listContexts();
+  return { ...all, contexts: all.contexts.filter((c) => c.name === all.current).map((c) => ({ ...c, user: '(you)' })) };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { z } from 'zod';
+import { observeApiCall } from '@/lib/observability/metrics';
 import type { Kube } from './client';
 import { describeTarget, fromHttpResponse, KubeTimeoutError, MalformedResponseError, ResponseTooLargeError, toKubeError, type Target } from './errors';
 
@@ -25,6 +26,27 @@ interface RawResponse {
  * `path` is always built inside lib/k8s from fixed templates and encoded names; it never comes from a browser.
  */
 export async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
+  return observeApiCall(endpointLabel(target), () => send(kube, path, target, opts), (res) =>
+    res.status >= 200 && res.status < 300 ? 'ok' : fromHttpResponse(res.status, res.body, target, kube.server).reason,
+  );
+}
+
+/**
+ * The `endpoint` label of kd_apiserver_requests_total: resource and verb, or the kubelet endpoint. Built from
+ * the Target (fixed in code), never from the URL, so node and object names never become label values.
+ */
+export function endpointLabel(target: Target): string {
+  switch (target.kind) {
+    case 'api':
+      return `${target.resource}${target.group ? `.${target.group}` : ''}.${target.verb}`;
+    case 'kubelet':
+      return `proxy.${target.endpoint}`;
+    case 'metrics':
+      return `metrics.nodes.${target.node ? 'get' : 'list'}`;
+  }
+}
+
+async function send(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
   const url = new URL(kube.server.replace(/\/+$/, '') + path);
   const reqOpts: https.RequestOptions = { method: 'GET', headers: { accept: 'application/json' } };
   const deadline = AbortSignal.timeout(opts.timeoutMs);

@@ -58,14 +58,15 @@ export function metrics(): DashboardMetrics {
 
 /**
  * Times one API-server call and counts its outcome. `endpoint` is a small fixed set (e.g. "nodes.list",
- * "proxy.configz"), never a URL, so label cardinality stays bounded.
+ * "proxy.configz"), never a URL, so label cardinality stays bounded. A call that resolves may still have
+ * failed at the HTTP level: `outcomeOf` names that outcome (default "ok"); a throw counts the error's reason.
  */
-export async function observeApiCall<T>(endpoint: string, call: () => Promise<T>): Promise<T> {
+export async function observeApiCall<T>(endpoint: string, call: () => Promise<T>, outcomeOf?: (result: T) => string): Promise<T> {
   const m = metrics();
   const end = m.apiLatency.startTimer({ endpoint });
   try {
     const result = await call();
-    m.apiRequests.inc({ endpoint, outcome: 'ok' });
+    m.apiRequests.inc({ endpoint, outcome: outcomeOf ? outcomeOf(result) : 'ok' });
     return result;
   } catch (err) {
     const reason = err instanceof Error && 'reason' in err && typeof err.reason === 'string' ? err.reason : 'error';

@@ -9,6 +9,7 @@ import { getKubeletConfigz } from '@/lib/k8s/kubelet';
 import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
 import { getNode } from '@/lib/k8s/nodes';
 import { getRequestKube } from '@/lib/k8s/request';
+import { log } from '@/lib/observability/log';
 
 /**
  * Reads what the cluster knows about the node (kubelet version, live configz, kubeadm's kubelet ConfigMap) and
@@ -44,7 +45,7 @@ export async function explainForNode(
       configMap: cm ?? null,
     });
   } catch (err) {
-    console.error(`provenance: explainer failed (${err instanceof Error ? redactSecrets(err.name) : 'non-error'})`);
+    log.error({ error: err instanceof Error ? redactSecrets(err.name) : 'non-error' }, 'provenance: explainer failed');
     throw new AppError('InternalError', 500, 'Could not explain the pasted files.');
   }
   const live = configz.status === 'rejected' ? toStatus(configz.reason) : undefined;

@@ -1,0 +1,99 @@
+import 'server-only';
+import { hkdfSync } from 'node:crypto';
+import { EncryptJWT, jwtDecrypt } from 'jose';
+import { z } from 'zod';
+
+/**
+ * The shared-mode session: the user's bearer token and who the cluster said they are, sealed into a cookie
+ * as a JWE (`dir` + A256GCM, via jose) so it is encrypted and tamper-evident. The cookie is HttpOnly, so page
+ * JavaScript never sees the token; the server opens it on each request and uses the token for that request only.
+ * Nothing is stored server-side, so replicas need only the same KD_SESSION_SECRET.
+ */
+export const SESSION_COOKIE = 'kd_session';
+
+/** Browsers keep cookies up to 4096 bytes (name + value + attributes); leave room for the attributes. */
+export const MAX_SESSION_COOKIE_BYTES = 3800;
+
+const SessionClaimsSchema = z.object({
+  tok: z.string().min(1),
+  usr: z.string(),
+  grp: z.array(z.string()),
+  /** how the token was checked at sign-in */
+  via: z.enum(['SelfSubjectReview', 'SelfSubjectAccessReview']),
+  iat: z.number(),
+  exp: z.number(),
+});
+
+export interface Session {
+  token: string;
+  user: string;
+  groups: string[];
+  verifiedBy: 'SelfSubjectReview' | 'SelfSubjectAccessReview';
+  /** seconds since the epoch */
+  issuedAt: number;
+  expiresAt: number;
+}
+
+/** The cookie key is derived (HKDF-SHA256) so it is never the same bytes as the CSRF HMAC key. */
+function sessionKey(secret: string): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', secret, 'kubelet-dashboard', 'session cookie v1 (A256GCM)', 32));
+}
+
+export async function sealSession(
+  s: Pick<Session, 'token' | 'user' | 'groups' | 'verifiedBy'>,
+  secret: string,
+  maxAgeSeconds: number,
+  now: Date,
+): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new EncryptJWT({ tok: s.token, usr: s.user, grp: s.groups, via: s.verifiedBy })
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', typ: 'kd-session' })
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + maxAgeSeconds)
+    .encrypt(sessionKey(secret));
+}
+
+/**
+ * The session in a cookie value, or undefined when it is absent, forged, sealed with another secret,
+ * malformed or expired: every failure looks the same to the caller (sign in again).
+ */
+export async function openSession(value: string | undefined, secret: string, now: Date): Promise<Session | undefined> {
+  if (!value || value.length > MAX_SESSION_COOKIE_BYTES) return undefined;
+  try {
+    const { payload } = await jwtDecrypt(value, sessionKey(secret), {
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+      typ: 'kd-session',
+      currentDate: now,
+    });
+    const c = SessionClaimsSchema.parse(payload);
+    return { token: c.tok, user: c.usr, groups: c.grp, verifiedBy: c.via, issuedAt: c.iat, expiresAt: c.exp };
+  } catch {
+    return undefined;
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Secure on every request except plain http to a loopback address: tests and `npm run demo` run on
+ * http://127.0.0.1, where a Secure cookie may be dropped. Behind a TLS-terminating Ingress the request reaches
+ * us as http with a non-loopback Host, so the cookie is still Secure (the browser's side is https).
+ */
+export function cookieIsSecure(req: Request): boolean {
+  const url = new URL(req.url);
+  if (url.protocol === 'https:') return true;
+  const host = (req.headers.get('host') ?? url.host).replace(/:\d+$/, '').toLowerCase();
+  return !LOOPBACK.has(host);
+}
+
+/** Set-Cookie for a sealed session: HttpOnly, SameSite=Strict, Path=/, Secure (see cookieIsSecure). */
+export function sessionCookie(sealed: string, req: Request, maxAgeSeconds: number): string {
+  return `${SESSION_COOKIE}=${sealed}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${cookieIsSecure(req) ? '; Secure' : ''}`;
+}
+
+/**
+ * Set-Cookie that removes the session. Without Secure on purpose: a secure origin may still overwrite a
+ * Secure cookie with it, and on loopback http the cookie was never Secure.
+ */
+export const CLEAR_SESSION_COOKIE = `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
