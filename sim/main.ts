@@ -1,6 +1,6 @@
 /**
  * `npm run sim -- --scenario demo|scale [--nodes N] [--port P] [--host H] [--kubeconfig FILE]
- *                 [--no-metrics] [--no-latency] [--seed N]`
+ *                 [--no-metrics] [--no-latency] [--seed N] [--tick-ms MS (0 = never)]`
  * Runs the simulated cluster alone; point kubectl at it with `KUBECONFIG=.sim/kubeconfig kubectl get nodes`.
  */
 import path from 'node:path';
@@ -17,6 +17,7 @@ const ArgsSchema = z.object({
   'no-metrics': z.boolean(),
   'no-latency': z.boolean(),
   seed: z.coerce.number().int().optional(),
+  'tick-ms': z.coerce.number().int().min(0),
 });
 
 async function main(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
       'no-metrics': { type: 'boolean', default: false },
       'no-latency': { type: 'boolean', default: false },
       seed: { type: 'string' },
+      'tick-ms': { type: 'string', default: '5000' },
     },
   });
   const args = ArgsSchema.parse(values);
@@ -43,9 +45,10 @@ async function main(): Promise<void> {
     metrics: !args['no-metrics'],
     latency: !args['no-latency'],
     seed: args.seed,
-    tickMs: 5000,
+    tickMs: args['tick-ms'],
   });
-  console.log(`[sim] ${args.scenario} cluster with ${sim.fleet.nodes.length} nodes at ${sim.url} (ready in ${Date.now() - started} ms)`);
+  const { fleetMs, serverMs } = sim.timings;
+  console.log(`[sim] ${args.scenario} cluster with ${sim.fleet.nodes.length} nodes at ${sim.url} (ready in ${Date.now() - started} ms: fleet ${fleetMs.toFixed(0)} ms, server ${serverMs.toFixed(0)} ms)`);
   console.log(`[sim] kubeconfig: ${sim.kubeconfigPath}   try: KUBECONFIG=${sim.kubeconfigPath} kubectl get nodes`);
   const stop = () => {
     console.log('[sim] stopping');

@@ -17,7 +17,8 @@ export interface StartSimOptions {
   tickMs?: number;
 }
 
-export async function startSim(opts: StartSimOptions): Promise<SimHandle> {
+export async function startSim(opts: StartSimOptions): Promise<SimHandle & { timings: { fleetMs: number; serverMs: number } }> {
+  const started = performance.now();
   const fleet = await createFleet({
     scenario: opts.scenario,
     nodes: opts.nodes,
@@ -26,5 +27,7 @@ export async function startSim(opts: StartSimOptions): Promise<SimHandle> {
     seed: opts.seed,
     now: new Date(),
   });
-  return serveFleet(fleet, { port: opts.port ?? 0, host: opts.host, kubeconfigPath: opts.kubeconfigPath, tickMs: opts.tickMs });
+  const fleetMs = performance.now() - started;
+  const handle = await serveFleet(fleet, { port: opts.port ?? 0, host: opts.host, kubeconfigPath: opts.kubeconfigPath, tickMs: opts.tickMs });
+  return { ...handle, timings: { fleetMs, serverMs: performance.now() - started - fleetMs } };
 }
