@@ -21,6 +21,18 @@ const EnvSchema = z.object({
   KD_MAX_API_BODY_BYTES: positiveInt(64 * 1024 * 1024),
   /** Objects per page when listing nodes and pods (`limit` / `continue` chunking, as kubectl does with 500). */
   KD_LIST_PAGE_SIZE: positiveInt(500),
+  // Fleet sweeps (lib/fleet): one shared sweep per kube identity serves every viewer. Unset values come from
+  // KD_FLEET_PRESET, then from the defaults noted here; lib/fleet/settings.ts resolves and clamps them.
+  /** `gentle` for fragile control planes: 8 in flight, 50 req/s, burst 20, refresh 60 s (see lib/fleet/settings.ts). */
+  KD_FLEET_PRESET: z.enum(['default', 'gentle']).default('default'),
+  /** Kubelet proxy requests in flight at once across the fleet layer (default 32; values above 64 are capped). */
+  KD_FLEET_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  /** Token-bucket rate for kubelet proxy requests, per second (default 2000: the in-flight bound is what bites). */
+  KD_FLEET_RATE_QPS: z.coerce.number().positive().optional(),
+  /** Token-bucket burst (default 200). */
+  KD_FLEET_BURST: z.coerce.number().int().positive().optional(),
+  /** How often a watched sweep re-reads stats/summary and NodeMetrics/pod totals go stale, in ms (default 15000). */
+  KD_FLEET_REFRESH_MS: z.coerce.number().int().min(1000).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -117,7 +117,7 @@ function cpuMemoryPods(list: Record<string, string>) {
   };
 }
 
-interface PodTotals {
+export interface PodTotals {
   requests: ResourceAmounts;
   limits: ResourceAmounts;
   count: number;
@@ -148,8 +148,19 @@ export function buildNodeRows(
   metrics: readonly NodeMetrics[] | null,
   pods: readonly PodResources[] | null,
 ): NodeRow[] {
+  return buildNodeRowsFromTotals(nodes, metrics, pods ? totalsByNode(pods) : null);
+}
+
+/**
+ * buildNodeRows from pod totals already grouped by node (totalsByNode, or summed page by page by a caller that
+ * never holds the whole pod list). `totals` null = pods unavailable.
+ */
+export function buildNodeRowsFromTotals(
+  nodes: readonly NodeDetail[],
+  metrics: readonly NodeMetrics[] | null,
+  totals: ReadonlyMap<string, PodTotals> | null,
+): NodeRow[] {
   const usageByNode = new Map(metrics?.map((m) => [m.name, m]));
-  const totals = pods ? totalsByNode(pods) : null;
   return nodes.map((n) => {
     const usage = usageByNode.get(n.name);
     const t = totals?.get(n.name);

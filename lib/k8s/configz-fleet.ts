@@ -1,13 +1,13 @@
 import 'server-only';
 import { ZodError } from 'zod';
-import { AppError } from '@/lib/errors';
+import { getFleet } from '@/lib/fleet/fleet';
+import { AppError, type Reason } from '@/lib/errors';
 import type { Kube } from './client';
-import { getKubeletConfigz } from './kubelet';
 
 /**
  * Reads configz for a set of nodes through a bounded pool. Every node gets a result, ok or not: an
  * unreachable, forbidden or malformed kubelet is reported with its reason and never drops the node or fails
- * the batch. A later issue replaces this with a shared fleet cache; callers depend only on `collectConfigz`.
+ * the batch. Reads go through lib/fleet's shared cache and pool; callers depend only on `collectConfigz`.
  */
 export type ConfigzResult =
   | { node: string; version: string; ok: true; config: Record<string, unknown> }
@@ -60,7 +60,27 @@ export async function collectWith(fetcher: Fetcher, nodeNames: readonly string[]
   return results;
 }
 
-/** configz of every named node via the apiserver node proxy, at most `concurrency` in flight. */
+/**
+ * configz of every named node through the fleet layer's shared cache and pool (lib/fleet): a body already read
+ * for this identity is reused unless the node's kubelet version changed (or it expired, see configzStale), and
+ * reads in flight are shared with sweeps and other callers. Requests in flight are bounded by the identity's pool
+ * (KD_FLEET_CONCURRENCY, hard cap 64) whatever `concurrency` says; `concurrency` (default: that bound) caps how
+ * many of this call's nodes wait in the pool at once. The configs returned are shared and frozen: read-only.
+ */
 export function collectConfigz(kube: Kube, nodeNames: readonly string[], o: CollectOptions = {}): Promise<ConfigzResult[]> {
-  return collectWith(async (node, opts) => (await getKubeletConfigz(kube, node, opts)).kubeletconfig, nodeNames, o);
+  const fleet = getFleet(kube);
+  return collectWith(
+    async (node, opts) => {
+      const watched = fleet.nodes.get(node);
+      const version = o.versions?.get(node) ?? watched?.node.nodeInfo.kubeletVersion ?? '';
+      const facts = watched ? { kubeletVersion: version, bootID: watched.bootID, ready: watched.node.ready } : { kubeletVersion: version };
+      const entry = await fleet.configz.get(node, facts, { timeoutMs: opts.timeoutMs });
+      if (!entry.ok) throw new AppError(entry.reason as Reason, entry.code, entry.message);
+      const config = fleet.configz.config(entry.value.hash);
+      if (!config) throw new AppError('InternalError', 500, 'configz was evicted while being read');
+      return config as Record<string, unknown>;
+    },
+    nodeNames,
+    { ...o, concurrency: o.concurrency ?? fleet.settings.concurrency },
+  );
 }

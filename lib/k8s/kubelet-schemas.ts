@@ -68,3 +68,11 @@ export const SummarySchema = z.looseObject({
     .nullish(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
+
+/**
+ * Only the Summary's `node` block (memory, filesystems, rlimit): what per-node eviction headroom needs. A strict
+ * object drops `pods` (the bulk of a Summary, ~30 pods × containers × volumes) without validating it, so a
+ * 5,000-node sweep parses each body once and keeps nothing of the pods.
+ */
+export const NodeStatsSchema = z.object({ node: SummarySchema.shape.node });
+export type NodeStats = z.infer<typeof NodeStatsSchema>;

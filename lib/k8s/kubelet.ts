@@ -3,7 +3,7 @@ import { NodeNameSchema } from '@/lib/api/names';
 import { env } from '@/lib/env';
 import type { Kube } from './client';
 import type { Target } from './errors';
-import { ConfigzSchema, SummarySchema, type Configz, type Summary } from './kubelet-schemas';
+import { ConfigzSchema, NodeStatsSchema, SummarySchema, type Configz, type NodeStats, type Summary } from './kubelet-schemas';
 import { getJson, withQuery } from './transport';
 
 /**
@@ -26,11 +26,13 @@ interface KubeletOptions {
   signal?: AbortSignal;
   /** overrides KD_KUBELET_TIMEOUT_MS (tests use a short one for the slow node) */
   timeoutMs?: number;
+  /** overrides KD_MAX_BODY_BYTES (the fleet sweep caps bodies lower: many are in flight at once) */
+  maxBytes?: number;
 }
 
 const kubeletOpts = (o: KubeletOptions) => ({
   timeoutMs: o.timeoutMs ?? env().KD_KUBELET_TIMEOUT_MS,
-  maxBytes: env().KD_MAX_BODY_BYTES,
+  maxBytes: o.maxBytes ?? env().KD_MAX_BODY_BYTES,
   signal: o.signal,
 });
 
@@ -52,4 +54,10 @@ export async function getKubeletSummary(
   const { path, target } = proxyPath(node, 'summary');
   const url = withQuery(path, { only_cpu_and_memory: o.onlyCpuAndMemory ? 'true' : undefined });
   return getJson(kube, url, SummarySchema, target, kubeletOpts(o));
+}
+
+/** The Summary's node block only (see NodeStatsSchema): the fleet sweep's per-node stats read. */
+export async function getKubeletNodeStats(kube: Kube, node: string, o: KubeletOptions = {}): Promise<NodeStats> {
+  const { path, target } = proxyPath(node, 'summary');
+  return getJson(kube, path, NodeStatsSchema, target, kubeletOpts(o));
 }

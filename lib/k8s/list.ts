@@ -18,12 +18,36 @@ export async function listAll<S extends z.ZodType>(
   path: string,
   item: S,
   target: Target,
-  query: { labelSelector?: string; fieldSelector?: string; signal?: AbortSignal },
+  query: ListQuery,
 ): Promise<z.infer<S>[]> {
+  const items: z.infer<S>[] = [];
+  await forEachPage(kube, path, item, target, query, (page) => items.push(...page));
+  return items;
+}
+
+interface ListQuery {
+  labelSelector?: string;
+  fieldSelector?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * listAll one page at a time: `onPage` gets each page's items and may drop them, so a caller that only keeps
+ * aggregates (the fleet's per-node pod totals) never holds the whole list. Returns the list's resourceVersion
+ * (from the last page; every page of a consistent chunked list carries the same one), from which a watch starts.
+ */
+export async function forEachPage<S extends z.ZodType>(
+  kube: Kube,
+  path: string,
+  item: S,
+  target: Target,
+  query: ListQuery,
+  onPage: (items: z.infer<S>[]) => void,
+): Promise<{ resourceVersion: string | undefined }> {
   const { KD_API_TIMEOUT_MS, KD_MAX_API_BODY_BYTES, KD_LIST_PAGE_SIZE } = env();
   const schema = listOf(item);
-  const items: z.infer<S>[] = [];
   let token: string | undefined;
+  let resourceVersion: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const url = withQuery(path, {
       limit: KD_LIST_PAGE_SIZE,
@@ -36,9 +60,10 @@ export async function listAll<S extends z.ZodType>(
       maxBytes: KD_MAX_API_BODY_BYTES,
       signal: query.signal,
     });
-    items.push(...(body.items as z.infer<S>[]));
+    onPage(body.items as z.infer<S>[]);
+    resourceVersion = body.metadata?.resourceVersion ?? resourceVersion;
     token = body.metadata?.continue || undefined;
-    if (!token) return items;
+    if (!token) return { resourceVersion };
   }
-  return items;
+  return { resourceVersion };
 }

@@ -62,6 +62,8 @@ export const WireNodeSchema = z.object({
           containerRuntimeVersion: z.string(),
           operatingSystem: z.string().optional(),
           kubeProxyVersion: z.string().optional(),
+          /** changes on every reboot: the fleet cache re-reads configz when it does */
+          bootID: z.string().optional(),
         })
         .optional(),
       daemonEndpoints: z.object({ kubeletEndpoint: z.object({ Port: z.number() }).optional() }).optional(),

@@ -1,13 +1,16 @@
-import { getNodeList } from '@/lib/k8s/node-list';
+import { getFleetNodeList } from '@/lib/fleet/node-list';
 import { getRequestKube } from '@/lib/k8s/request';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';
 
-/** NodeListResponse: rows for every node; metrics and pods may be marked unavailable while nodes still return. */
-export async function GET(req: Request) {
+/**
+ * NodeListResponse: rows for every node; metrics and pods may be marked unavailable while nodes still return.
+ * Served from the identity's shared node watch and per-period caches, not a LIST per request.
+ */
+export async function GET(_req: Request) {
   try {
-    return json(await getNodeList(await getRequestKube(), req.signal));
+    return json(await getFleetNodeList(await getRequestKube()));
   } catch (err) {
     return errorResponse(err);
   }

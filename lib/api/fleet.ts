@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Wire contract of GET /api/fleet/stream?kind=stats|configz (server-sent events). Browser-safe: zod only.
+ * Events: `hello` once (context, node count), `nodes` with a batch of per-node results as they resolve,
+ * `sweep` when a sweep has every node resolved or failed. The stream stays open and repeats sweeps every
+ * refresh period; results carry per-node aggregates only, never whole Summaries or configs.
+ */
+export const FleetKindSchema = z.enum(['stats', 'configz']);
+export type FleetKind = z.infer<typeof FleetKindSchema>;
+
+export const FleetStreamQuerySchema = z.object({ kind: FleetKindSchema.default('stats') });
+
+/** The hard eviction threshold closest to being met on a node, from stats/summary and the node's evictionHard. */
+export const HeadroomSchema = z.object({
+  /** eviction signal, e.g. memory.available */
+  signal: z.string(),
+  /** (available − threshold) as % of the signal's capacity; negative = past the threshold */
+  percent: z.number(),
+  /** available < threshold: the kubelet is evicting (or about to) */
+  met: z.boolean(),
+});
+
+export const NodeStatsAggregateSchema = z.object({
+  memoryAvailableBytes: z.number().nullable(),
+  nodefsAvailableBytes: z.number().nullable(),
+  nodefsCapacityBytes: z.number().nullable(),
+  /** null when the summary reports none of the signals of any hard threshold */
+  headroom: HeadroomSchema.nullable(),
+  /** where the thresholds came from: the node's configz, or the kubelet defaults until its configz is read */
+  thresholds: z.enum(['configz', 'defaults']),
+});
+export type NodeStatsAggregate = z.infer<typeof NodeStatsAggregateSchema>;
+
+export const FleetNodeResultSchema = z.discriminatedUnion('state', [
+  z.object({
+    name: z.string(),
+    state: z.literal('ok'),
+    /** ISO time the kubelet answered */
+    at: z.string(),
+    stats: NodeStatsAggregateSchema.optional(),
+    /** configz: short content hash (nodes with equal hashes run identical configs) */
+    configHash: z.string().optional(),
+  }),
+  z.object({
+    name: z.string(),
+    state: z.literal('error'),
+    at: z.string(),
+    /** AppError reason: Timeout, KubeletUnreachable, Forbidden, MalformedResponse… */
+    reason: z.string(),
+    message: z.string(),
+  }),
+]);
+export type FleetNodeResult = z.infer<typeof FleetNodeResultSchema>;
+
+export const FleetHelloSchema = z.object({ context: z.string(), kind: FleetKindSchema, total: z.number() });
+export type FleetHello = z.infer<typeof FleetHelloSchema>;
+
+export const FleetNodesEventSchema = z.array(FleetNodeResultSchema);
+
+export const FleetSweepSchema = z.object({
+  kind: FleetKindSchema,
+  total: z.number(),
+  ok: z.number(),
+  errors: z.number(),
+  durationMs: z.number(),
+  finishedAt: z.string(),
+});
+export type FleetSweep = z.infer<typeof FleetSweepSchema>;

@@ -1,0 +1,142 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { parseEvictionSettings, type EvictionSettings, type Threshold } from '@/lib/domain/eviction-thresholds';
+import type { Kube } from '@/lib/k8s/client';
+import { getKubeletConfigz } from '@/lib/k8s/kubelet';
+import { observeApiCall } from '@/lib/observability/metrics';
+import type { Limiter } from './limiter';
+import { withRetry } from './retry';
+import { settle, type Settled } from './settle';
+import type { FleetSettings } from './settings';
+import { SharedCache, type Stored } from './shared-cache';
+
+/** What configz validity depends on, from the Node object (the node informer, or the caller's versions). */
+export interface NodeFacts {
+  kubeletVersion: string;
+  /** '' when unknown: then only the version and the TTL can invalidate */
+  bootID?: string;
+  ready?: string;
+}
+
+export type ConfigzEntry = Settled<{ hash: string }> & { facts: NodeFacts };
+
+/**
+ * Whether a cached configz must be read again. configz only changes when the kubelet restarts with a new
+ * config, which shows on the Node as a new kubeletVersion, a new bootID (reboot), or a Ready transition
+ * (a restarted kubelet posts NotReady→Ready); otherwise it is re-read after `ttlMs` in case of a restart we
+ * could not see (a kubelet restart without a reboot keeps the bootID). Failures expire after `errorTtlMs`.
+ * Facts the caller does not know (undefined) do not invalidate.
+ */
+export function configzStale(
+  entry: { value: ConfigzEntry; storedAt: number },
+  facts: NodeFacts | undefined,
+  now: number,
+  o: { ttlMs: number; errorTtlMs: number },
+): boolean {
+  const age = now - entry.storedAt;
+  if (!entry.value.ok) return age >= o.errorTtlMs;
+  if (age >= o.ttlMs) return true;
+  if (!facts) return false;
+  const was = entry.value.facts;
+  if (facts.kubeletVersion && facts.kubeletVersion !== was.kubeletVersion) return true;
+  if (facts.bootID !== undefined && was.bootID !== undefined && facts.bootID !== was.bootID) return true;
+  if (facts.ready !== undefined && was.ready !== undefined && facts.ready !== was.ready) return true;
+  return false;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Kubelet defaults (eviction.DefaultEvictionHard, Linux) for a node whose configz is not read yet. */
+const DEFAULT_EVICTION_HARD = { 'memory.available': '100Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%', 'imagefs.available': '15%' };
+export const DEFAULT_HARD_THRESHOLDS: readonly Threshold[] = parseEvictionSettings({ evictionHard: DEFAULT_EVICTION_HARD }).thresholds;
+
+interface Body {
+  config: Readonly<Record<string, unknown>>;
+  refs: number;
+  hardThresholds?: Threshold[];
+}
+
+/**
+ * configz for one identity: a SharedCache of per-node entries that hold only a content hash, and one copy of
+ * each distinct body (most of a fleet runs a handful of configs, so 5,000 nodes keep tens of bodies, not
+ * thousands). Bodies are frozen because every caller shares them.
+ */
+export class ConfigzCache {
+  private readonly cache: SharedCache<string, ConfigzEntry>;
+  private readonly bodies = new Map<string, Body>();
+  /** requests sent (tests and the bench compare it across viewers) */
+  requests = 0;
+
+  constructor(
+    private readonly kube: Kube,
+    private readonly limiter: Limiter,
+    private readonly settings: FleetSettings,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.cache = new SharedCache('configz', now);
+  }
+
+  get distinctBodies(): number {
+    return this.bodies.size;
+  }
+
+  /** The node's configz entry: cached unless `configzStale`, else one (shared) read through the pool. */
+  get(node: string, facts: NodeFacts | undefined, o: { timeoutMs?: number } = {}): Promise<ConfigzEntry> {
+    const rule = { ttlMs: this.settings.configzTtlMs, errorTtlMs: this.settings.refreshMs };
+    return this.cache.get(node, () => this.load(node, facts ?? { kubeletVersion: '' }, o.timeoutMs), (e) => configzStale(e, facts, this.now(), rule));
+  }
+
+  /** The cached entry without reading (stats use it for thresholds; no request is ever made for them). */
+  peek(node: string): Stored<ConfigzEntry> | undefined {
+    return this.cache.peek(node);
+  }
+
+  config(hash: string): Readonly<Record<string, unknown>> | undefined {
+    return this.bodies.get(hash)?.config;
+  }
+
+  /** Hard eviction thresholds of the node's cached config, parsed once per distinct body. */
+  hardThresholds(node: string): Threshold[] | undefined {
+    const entry = this.cache.peek(node)?.value;
+    if (!entry?.ok) return undefined;
+    const body = this.bodies.get(entry.value.hash);
+    if (!body) return undefined;
+    body.hardThresholds ??= parseEvictionSettings({ evictionHard: body.config.evictionHard as EvictionSettings['evictionHard'] }).thresholds.filter((t) => t.hard);
+    return body.hardThresholds;
+  }
+
+  private async load(node: string, facts: NodeFacts, timeoutMs: number | undefined): Promise<ConfigzEntry> {
+    const result = await settle(() =>
+      withRetry(
+        () =>
+          this.limiter.run(() => {
+            this.requests++;
+            return observeApiCall('proxy.configz', () =>
+              getKubeletConfigz(this.kube, node, { timeoutMs: timeoutMs ?? this.settings.timeoutMs, maxBytes: this.settings.maxConfigzBytes }),
+            );
+          }),
+        { attempts: this.settings.attempts },
+      ),
+    );
+    const previous = this.cache.peek(node)?.value;
+    if (previous?.ok) this.release(previous.value.hash);
+    if (!result.ok) return { ...result, facts };
+    const text = JSON.stringify(result.value.kubeletconfig);
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    const body = this.bodies.get(hash);
+    if (body) body.refs++;
+    else this.bodies.set(hash, { config: deepFreeze(result.value.kubeletconfig), refs: 1 });
+    return { ok: true, value: { hash }, at: result.at, facts };
+  }
+
+  private release(hash: string): void {
+    const body = this.bodies.get(hash);
+    if (body && --body.refs <= 0) this.bodies.delete(hash);
+  }
+}

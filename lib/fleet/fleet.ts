@@ -1,0 +1,64 @@
+import 'server-only';
+import type { FleetKind } from '@/lib/api/fleet';
+import type { Kube } from '@/lib/k8s/client';
+import { ConfigzCache } from './configz-cache';
+import { identityKey } from './identity';
+import { Limiter } from './limiter';
+import { NodeInformer } from './node-informer';
+import { fleetSettings, type FleetSettings } from './settings';
+import { StatsCache } from './stats-cache';
+import { Sweeper } from './sweep';
+
+/**
+ * Everything the fleet layer shares for one kube identity (see identityKey): the node informer, one pool and
+ * rate limiter for every kubelet request made with these credentials, the configz and stats caches, and the
+ * two sweepers. Ten tabs of the same user cost the cluster what one does; two users never share an entry.
+ */
+export interface Fleet {
+  readonly key: string;
+  readonly kube: Kube;
+  readonly settings: FleetSettings;
+  readonly limiter: Limiter;
+  readonly nodes: NodeInformer;
+  readonly configz: ConfigzCache;
+  readonly stats: StatsCache;
+  sweeper(kind: FleetKind): Sweeper;
+}
+
+function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
+  const limiter = new Limiter({ concurrency: settings.concurrency, qps: settings.qps, burst: settings.burst });
+  const nodes = new NodeInformer(kube);
+  const configz = new ConfigzCache(kube, limiter, settings);
+  const stats = new StatsCache(kube, limiter, settings);
+  const sources = { nodes, configz, stats, refreshMs: settings.refreshMs };
+  const sweepers = { stats: new Sweeper('stats', sources), configz: new Sweeper('configz', sources) };
+  return { key, kube, settings, limiter, nodes, configz, stats, sweeper: (kind) => sweepers[kind] };
+}
+
+// On globalThis so Next's dev-mode module reloading keeps one registry (and one watch per identity).
+const KEY = Symbol.for('kubelet-dashboard.fleets');
+type WithFleets = typeof globalThis & { [KEY]?: Map<string, Fleet> };
+
+function registry(): Map<string, Fleet> {
+  const g = globalThis as WithFleets;
+  g[KEY] ??= new Map();
+  return g[KEY];
+}
+
+/** The shared fleet state of this Kube's identity, created on first use. */
+export function getFleet(kube: Kube, settings: FleetSettings = fleetSettings()): Fleet {
+  const key = identityKey(kube);
+  const fleets = registry();
+  let fleet = fleets.get(key);
+  if (!fleet) {
+    fleet = createFleet(kube, key, settings);
+    fleets.set(key, fleet);
+  }
+  return fleet;
+}
+
+/** Stops every informer and forgets all fleets (tests start sims with fresh credentials per file). */
+export function resetFleetsForTests(): void {
+  for (const f of registry().values()) f.nodes.stop();
+  registry().clear();
+}

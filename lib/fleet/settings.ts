@@ -1,0 +1,55 @@
+import 'server-only';
+import { env, type Env } from '@/lib/env';
+
+/** Resolved fleet settings: what the pool, the rate limiter and the sweeps run with. */
+export interface FleetSettings {
+  preset: 'default' | 'gentle';
+  /** kubelet proxy requests in flight at once, 1…HARD_MAX_CONCURRENCY */
+  concurrency: number;
+  /** token-bucket refill, requests per second */
+  qps: number;
+  /** token-bucket size: requests that may start at once after a quiet spell */
+  burst: number;
+  /** deadline of one kubelet request (KD_KUBELET_TIMEOUT_MS) */
+  timeoutMs: number;
+  /** stats re-read period of a watched sweep; NodeMetrics and pod totals go stale after it */
+  refreshMs: number;
+  /** configz is re-read after this even if nothing suggests it changed */
+  configzTtlMs: number;
+  /** attempts per read, first included (retries only transient failures; see retry.ts) */
+  attempts: number;
+  /** body caps for fleet reads: many bodies are in flight at once, so lower than KD_MAX_BODY_BYTES */
+  maxConfigzBytes: number;
+  maxStatsBytes: number;
+}
+
+/**
+ * Never more than this many kubelet requests in flight, whatever KD_FLEET_CONCURRENCY says: each one is a
+ * proxied connection through the apiserver, which counts it against --max-requests-inflight (default 400).
+ */
+export const HARD_MAX_CONCURRENCY = 64;
+
+const PRESETS = {
+  default: { concurrency: 32, qps: 2000, burst: 200, refreshMs: 15_000 },
+  // For small or overloaded control planes: a 5,000-node sweep then takes ~100 s instead of ~5 s.
+  gentle: { concurrency: 8, qps: 50, burst: 20, refreshMs: 60_000 },
+} as const;
+
+/** Env → settings: an explicit variable beats the preset, the preset beats the default; concurrency is capped. */
+export function resolveFleetSettings(e: Env): FleetSettings {
+  const preset = PRESETS[e.KD_FLEET_PRESET];
+  return {
+    preset: e.KD_FLEET_PRESET,
+    concurrency: Math.min(HARD_MAX_CONCURRENCY, e.KD_FLEET_CONCURRENCY ?? preset.concurrency),
+    qps: e.KD_FLEET_RATE_QPS ?? preset.qps,
+    burst: e.KD_FLEET_BURST ?? preset.burst,
+    timeoutMs: e.KD_KUBELET_TIMEOUT_MS,
+    refreshMs: e.KD_FLEET_REFRESH_MS ?? preset.refreshMs,
+    configzTtlMs: 30 * 60_000,
+    attempts: 2,
+    maxConfigzBytes: Math.min(e.KD_MAX_BODY_BYTES, 1024 * 1024),
+    maxStatsBytes: Math.min(e.KD_MAX_BODY_BYTES, 4 * 1024 * 1024),
+  };
+}
+
+export const fleetSettings = (): FleetSettings => resolveFleetSettings(env());

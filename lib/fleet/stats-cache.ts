@@ -1,0 +1,84 @@
+import 'server-only';
+import type { NodeStatsAggregate } from '@/lib/api/fleet';
+import { evaluateThresholds, observeSignals, type SignalObservation } from '@/lib/domain/eviction-signals';
+import type { Threshold } from '@/lib/domain/eviction-thresholds';
+import type { Kube } from '@/lib/k8s/client';
+import { getKubeletNodeStats } from '@/lib/k8s/kubelet';
+import { observeApiCall } from '@/lib/observability/metrics';
+import type { Limiter } from './limiter';
+import { withRetry } from './retry';
+import { settle, type Settled } from './settle';
+import type { FleetSettings } from './settings';
+import { SharedCache } from './shared-cache';
+
+/** What a node's stats/summary is reduced to on arrival: the eviction signals (a few numbers), nothing else. */
+export type StatsEntry = Settled<SignalObservation[]>;
+
+const asNumber = (n: bigint | undefined) => (n === undefined ? null : Number(n));
+
+/**
+ * Per-node figures for the node list from the node's eviction signals and its hard thresholds: memory and
+ * nodefs available, and the headroom of the threshold closest to being met, as % of that signal's capacity
+ * (the kubelet evicts when available < threshold; see eviction-signals.ts).
+ */
+export function aggregateStats(observations: readonly SignalObservation[], hard: readonly Threshold[], from: NodeStatsAggregate['thresholds']): NodeStatsAggregate {
+  const find = (signal: string) => observations.find((o) => o.signal === signal);
+  let headroom: NodeStatsAggregate['headroom'] = null;
+  for (const s of evaluateThresholds(hard, observations)) {
+    if (s.distance === undefined || !s.observation || s.observation.capacity <= 0n) continue;
+    const percent = (Number(s.distance) / Number(s.observation.capacity)) * 100;
+    if (!headroom || percent < headroom.percent) headroom = { signal: s.threshold.signal, percent: Math.round(percent * 10) / 10, met: s.met === true };
+  }
+  const nodefs = find('nodefs.available');
+  return {
+    memoryAvailableBytes: asNumber(find('memory.available')?.available),
+    nodefsAvailableBytes: asNumber(nodefs?.available),
+    nodefsCapacityBytes: asNumber(nodefs?.capacity),
+    headroom,
+    thresholds: from,
+  };
+}
+
+/**
+ * stats/summary for one identity: one read per node per refresh period however many viewers ask, reduced to
+ * its eviction signals as it arrives (the body is dropped at once; only the node block is even validated).
+ */
+export class StatsCache {
+  private readonly cache: SharedCache<string, StatsEntry>;
+  requests = 0;
+
+  constructor(
+    private readonly kube: Kube,
+    private readonly limiter: Limiter,
+    private readonly settings: FleetSettings,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.cache = new SharedCache('stats', now);
+  }
+
+  /** Fresh for most of a refresh period, so the next sweep (one period later) reads again. */
+  get(node: string): Promise<StatsEntry> {
+    const maxAge = this.settings.refreshMs * 0.8;
+    return this.cache.get(node, () => this.load(node), (e) => this.now() - e.storedAt < maxAge);
+  }
+
+  forget(node: string): void {
+    this.cache.delete(node);
+  }
+
+  private load(node: string): Promise<StatsEntry> {
+    return settle(async () => {
+      const stats = await withRetry(
+        () =>
+          this.limiter.run(() => {
+            this.requests++;
+            return observeApiCall('proxy.stats', () =>
+              getKubeletNodeStats(this.kube, node, { timeoutMs: this.settings.timeoutMs, maxBytes: this.settings.maxStatsBytes }),
+            );
+          }),
+        { attempts: this.settings.attempts },
+      );
+      return observeSignals(stats);
+    });
+  }
+}
