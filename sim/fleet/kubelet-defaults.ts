@@ -61,8 +61,10 @@ export const FIELD_SINCE: Readonly<Record<string, number>> = {
   preloadedImagesVerificationAllowlist: 33,
 };
 
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(FIELD_ORDER);
+
 export function hasField(minor: number, field: string): boolean {
-  return (FIELD_SINCE[field] ?? 0) <= minor && (FIELD_ORDER as readonly string[]).includes(field);
+  return (FIELD_SINCE[field] ?? 0) <= minor && KNOWN_FIELDS.has(field);
 }
 
 /** Default hard eviction thresholds on Linux for a kubelet minor version. */

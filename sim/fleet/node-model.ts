@@ -108,12 +108,22 @@ export interface PodNaming {
   rsHash(t: PodTemplate): string;
   ownerUid(kind: string, name: string): string;
   ordinal(t: PodTemplate): number;
+  /** metadata.ownerReferences for a controller, one shared frozen list per owner */
+  ownerReferences(owner: PodOwner): readonly object[];
+}
+
+export interface PodOwner {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
 }
 
 export function createPodNaming(seed: number): PodNaming {
   const hashes = new Map<string, string>();
   const uids = new Map<string, string>();
   const ordinals = new Map<string, number>();
+  const refs = new Map<string, readonly object[]>();
   const rng = createRng(seed, 'owners');
   return {
     rsHash: (t) => {
@@ -134,11 +144,16 @@ export function createPodNaming(seed: number): PodNaming {
       ordinals.set(k, n + 1);
       return n;
     },
+    ownerReferences: (owner) => {
+      let r = refs.get(owner.uid);
+      if (!r) refs.set(owner.uid, (r = Object.freeze([Object.freeze({ ...owner, controller: true, blockOwnerDeletion: true })])));
+      return r;
+    },
   };
 }
 
 /** Name and owner for a pod of this template, the way its controller would name it. */
-export function podIdentity(t: PodTemplate, node: NodeModel | undefined, naming: PodNaming, rng: Rng) {
+export function podIdentity(t: PodTemplate, node: NodeModel | undefined, naming: PodNaming, rng: Rng): { name: string; owner?: PodOwner } {
   switch (t.kind) {
     case 'Static':
       return { name: `${t.name}-${node?.name ?? 'unknown'}`, owner: node ? { apiVersion: 'v1', kind: 'Node', name: node.name, uid: node.uid } : undefined };
@@ -187,7 +202,8 @@ export function populatePods(node: NodeModel, o: PopulateOptions): PodModel[] {
   const pods = templates.map(({ t, phase }, i) => {
     const id = podIdentity(t, node, o.naming, rng);
     const created = phase === 'Pending' ? new Date(o.now.getTime() - 45000) : new Date(Math.min(o.now.getTime() - 60000, start + rng.int(0, 5 * 86400) * 1000));
-    return buildPod({ template: t, node, ipIndex: i, phase, created, rng, name: id.name, owner: id.owner });
+    const ownerReferences = id.owner ? o.naming.ownerReferences(id.owner) : undefined;
+    return buildPod({ template: t, node, ipIndex: i, phase, created, rng, name: id.name, ownerReferences });
   });
   // keep pods' mean working set under 55 % of memory so only deliberate pressure crosses a threshold
   const budget = Number(node.memoryBytes) * 0.55;

@@ -48,8 +48,23 @@ const NODE_EXPORTER: PodTemplate = {
   ],
 };
 
+/**
+ * Templates are memoised per (profile, version): pods share their container specs, labels and specs by
+ * template identity (pods.ts), so every node of a version must get the same template objects.
+ */
+const memo = new Map<string, readonly PodTemplate[]>();
+function memoised(key: string, build: () => PodTemplate[]): readonly PodTemplate[] {
+  let templates = memo.get(key);
+  if (!templates) memo.set(key, (templates = build()));
+  return templates;
+}
+
 /** Per-node daemons each platform runs (names as the platforms ship them). */
-export function daemonSetsFor(profile: ProfileName, version: string): PodTemplate[] {
+export function daemonSetsFor(profile: ProfileName, version: string): readonly PodTemplate[] {
+  return memoised(`daemonsets/${profile}/${version}`, () => buildDaemonSets(profile, version));
+}
+
+function buildDaemonSets(profile: ProfileName, version: string): PodTemplate[] {
   switch (profile) {
     case 'kubeadm':
       return [KUBE_PROXY(version), CALICO, NODE_EXPORTER];
@@ -100,7 +115,11 @@ export function daemonSetsFor(profile: ProfileName, version: string): PodTemplat
 }
 
 /** kubeadm control-plane static pods (names get the node name appended). */
-export function controlPlaneStatics(version: string): PodTemplate[] {
+export function controlPlaneStatics(version: string): readonly PodTemplate[] {
+  return memoised(`statics/${version}`, () => buildControlPlaneStatics(version));
+}
+
+function buildControlPlaneStatics(version: string): PodTemplate[] {
   const s = (name: string, image: string, cpu: string, mem: string | undefined, memMi: number, cpuMillis: number): PodTemplate => ({
     name, namespace: 'kube-system', kind: 'Static', priorityClassName: 'system-node-critical', hostNetwork: true, memMi, cpuMillis,
     containers: [{ name, image, resources: { requests: r(cpu, mem) } }],
@@ -151,11 +170,13 @@ export const REPORT_JOB: PodTemplate = {
   containers: [{ name: 'report', image: 'ghcr.io/acme/report:1.0.4', resources: { requests: r('200m', '256Mi'), limits: r('1', '512Mi') } }],
 };
 
+export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
+
 /**
  * status.qosClass per the Kubernetes QoS rules: Guaranteed when every container sets cpu and memory limits
  * equal to its requests (requests default to limits), BestEffort when no container sets any, else Burstable.
  */
-export function qosClassOf(containers: readonly ContainerTemplate[]): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+export function qosClassOf(containers: readonly ContainerTemplate[]): QosClass {
   const any = containers.some((c) => Object.keys(c.resources.requests ?? {}).length + Object.keys(c.resources.limits ?? {}).length > 0);
   if (!any) return 'BestEffort';
   const guaranteed = containers.every((c) => {

@@ -25,6 +25,9 @@ export interface Rng {
   uuid(): string;
 }
 
+const HEX = '0123456789abcdef';
+const VARIANT = '89ab';
+
 /** mulberry32: tiny, fast and good enough for simulated data. */
 export function createRng(seed: number, key = ''): Rng {
   let a = hash32(seed, key);
@@ -43,7 +46,7 @@ export function createRng(seed: number, key = ''): Rng {
     for (let i = 0; i < n; i++) codes[i] = alphabet.charCodeAt(Math.floor(next() * alphabet.length));
     return String.fromCharCode(...codes);
   };
-  const hex = (n: number) => fromAlphabet('0123456789abcdef', n);
+  const hex = (n: number) => fromAlphabet(HEX, n);
   return {
     next,
     int,
@@ -55,7 +58,17 @@ export function createRng(seed: number, key = ''): Rng {
     hex,
     // k8s.io/apimachinery/pkg/util/rand: "bcdfghjklmnpqrstvwxz2456789"
     suffix: (n) => fromAlphabet('bcdfghjklmnpqrstvwxz2456789', n),
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'.charAt(int(0, 3))}${hex(3)}-${hex(12)}`,
+    // one flat string, same draws as `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[int(0, 3)]}${hex(3)}-${hex(12)}`
+    uuid: () => {
+      const codes = new Array<number>(36);
+      for (let i = 0; i < 36; i++) {
+        if (i === 8 || i === 13 || i === 18 || i === 23) codes[i] = 45; // '-'
+        else if (i === 14) codes[i] = 52; // '4': version 4
+        else if (i === 19) codes[i] = VARIANT.charCodeAt(int(0, 3));
+        else codes[i] = HEX.charCodeAt(Math.floor(next() * 16));
+      }
+      return String.fromCharCode(...codes);
+    },
   };
 }
 
@@ -75,8 +88,22 @@ export function wave(seed: number, key: string, tSeconds: number): number {
   );
 }
 
-/** metav1.Time on the wire: RFC 3339 in UTC with whole seconds ("2026-03-01T12:00:00Z"). */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const dayPrefixes = new Map<number, string>();
+
+/**
+ * metav1.Time on the wire: RFC 3339 in UTC with whole seconds ("2026-03-01T12:00:00Z"). The date part is
+ * cached per day: Date#toISOString for every pod timestamp was a visible share of scale startup.
+ */
 export function rfc3339(d: Date | number): string {
-  const ms = typeof d === 'number' ? d : d.getTime();
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const seconds = Math.floor((typeof d === 'number' ? d : d.getTime()) / 1000);
+  const day = Math.floor(seconds / 86400);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    if (dayPrefixes.size > 100_000) dayPrefixes.clear();
+    prefix = new Date(day * 86400000).toISOString().slice(0, 11); // "2026-03-01T"
+    dayPrefixes.set(day, prefix);
+  }
+  const s = seconds - day * 86400;
+  return `${prefix}${TWO_DIGITS[Math.floor(s / 3600)] ?? ''}:${TWO_DIGITS[Math.floor(s / 60) % 60] ?? ''}:${TWO_DIGITS[s % 60] ?? ''}Z`;
 }
