@@ -1,6 +1,9 @@
 import type { BaselineWire } from '@/lib/api/compare';
 import { Badge } from '@/components/ui/badge';
 
+/** Variants with more differences than this start collapsed (a managed node against kubeadm's ConfigMap differs in dozens). */
+const OPEN_UP_TO = 8;
+
 const TITLES: Record<BaselineWire['kind'], string> = {
   configmap: 'Against the cluster ConfigMap',
   node: 'Against a picked node',
@@ -36,15 +39,20 @@ export function BaselinePanel({ baseline, labels }: { baseline: BaselineWire; la
             </p>
           )}
           {drifted.map((r) => (
-            <div key={r.variantId} data-variant={r.variantId} className="rounded-lg border border-zinc-200 dark:border-zinc-800">
-              <div className="flex flex-wrap items-baseline gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
+            <details
+              key={r.variantId}
+              data-variant={r.variantId}
+              open={r.differences.length <= OPEN_UP_TO}
+              className="group rounded-lg border border-zinc-200 dark:border-zinc-800"
+            >
+              <summary className="flex cursor-pointer flex-wrap items-baseline gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
                 <span className="font-semibold">{labels.get(r.variantId) ?? r.variantId.slice(0, 8)}</span>
                 <span className="text-xs text-zinc-600 dark:text-zinc-400">{r.nodes.join(', ')}</span>
                 <span className="text-xs text-zinc-500">{r.versions.join(', ')}</span>
                 <Badge tone="warning" className="ml-auto">
                   {r.differences.length} key{r.differences.length === 1 ? '' : 's'} differ
                 </Badge>
-              </div>
+              </summary>
               <table className="w-full text-sm" aria-label={`Differences for ${r.nodes.join(', ')}`}>
                 <thead className="text-left text-xs text-zinc-500">
                   <tr>
@@ -70,7 +78,9 @@ export function BaselinePanel({ baseline, labels }: { baseline: BaselineWire; la
                           {d.actual ? d.actual.display : '—'}
                           {d.actual?.defaulted && <span className="ml-1 font-sans text-zinc-500 italic">default</span>}
                         </td>
-                        <td className="px-3 py-1.5 font-mono text-xs">{d.flag ?? <span className="font-sans text-zinc-500">config file only</span>}</td>
+                        <td className="px-3 py-1.5 font-mono text-xs whitespace-nowrap">
+                          {d.flag ?? <span className="font-sans text-zinc-500">config file only</span>}
+                        </td>
                         {baseline.kind === 'configmap' && (
                           <td className="px-3 py-1.5 text-xs">
                             {first?.text}
@@ -91,7 +101,7 @@ export function BaselinePanel({ baseline, labels }: { baseline: BaselineWire; la
                   })}
                 </tbody>
               </table>
-            </div>
+            </details>
           ))}
         </>
       )}

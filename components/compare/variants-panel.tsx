@@ -23,8 +23,8 @@ function Members({ nodes }: { nodes: readonly string[] }) {
 
 /**
  * Fleet variants: nodes grouped by the meaning of their effective config (minus the ignore list). Single-node
- * outliers come first (the server orders them); each card shows the values of the keys that tell variants
- * apart. Nodes whose configz could not be read are listed with the reason, never dropped.
+ * outliers come first (the server orders them); each card shows the keys where the variant does not hold
+ * the fleet's usual value. Nodes whose configz could not be read are listed with the reason, never dropped.
  */
 export function VariantsPanel({
   variants,
@@ -53,14 +53,16 @@ export function VariantsPanel({
             >
               <div className="mb-1 flex flex-wrap items-center gap-2">
                 <span className="font-semibold">{labels.get(v.id) ?? v.id}</span>
-                <Badge>{`${v.nodes.length} node${v.nodes.length === 1 ? '' : 's'}`}</Badge>
                 {v.outlier && <Badge tone="warning">outlier</Badge>}
                 <span className="text-xs text-zinc-500">{v.versions.join(', ')}</span>
                 <code className="ml-auto text-[11px] text-zinc-400" title="content hash of the normalised config">
                   {v.id.slice(0, 8)}
                 </code>
               </div>
-              <Members nodes={v.nodes} />
+              {v.nodes.length > 1 && <Members nodes={v.nodes} />}
+              {v.keys.length === 0 && variants.length > 1 && (
+                <p className="mt-2 text-xs text-zinc-500">Holds the fleet&apos;s usual value for every key.</p>
+              )}
               {v.keys.length > 0 && (
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
                   {v.keys.slice(0, 6).map((k) => (
@@ -72,7 +74,9 @@ export function VariantsPanel({
                       </dd>
                     </div>
                   ))}
-                  {v.keys.length > 6 && <div className="col-span-2 text-zinc-500">…and {v.keys.length - 6} more keys (see the table)</div>}
+                  {v.keys.length > 6 && (
+                    <div className="col-span-2 text-zinc-500">…and {v.keys.length - 6} more keys set apart (see the table)</div>
+                  )}
                 </dl>
               )}
             </li>

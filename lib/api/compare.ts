@@ -102,7 +102,7 @@ export const VariantSchema = z.object({
   nodes: z.array(z.string()),
   versions: z.array(z.string()),
   outlier: z.boolean(),
-  /** this variant's values for the keys that tell variants apart */
+  /** this variant's values for the keys where it differs from the fleet's usual (most nodes') value */
   keys: z.array(z.object({ path: z.array(z.string()), display: z.string().nullable(), defaulted: z.boolean() })),
 });
 export type VariantWire = z.infer<typeof VariantSchema>;

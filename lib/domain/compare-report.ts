@@ -135,16 +135,31 @@ export function buildCompareReport(input: CompareReportInput) {
   const rows: DiffRow[] = diffColumns(inputs, { includeIgnored: input.showIgnored });
 
   const keys = distinguishingKeys(variants);
+  const readable = variants.reduce((n, v) => n + v.nodes.length, 0);
+  // the fleet's usual value per key: the canon held by the most nodes
+  const majority = new Map<string, string>();
+  for (const k of keys) {
+    const weight = new Map<string, number>();
+    for (const v of variants) {
+      const canon = v.config.cells.get(k)?.canon ?? '';
+      weight.set(canon, (weight.get(canon) ?? 0) + v.nodes.length);
+    }
+    majority.set(k, [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
+  }
   const variantsOut = variants.map((v, i) => ({
     id: v.id,
     label: variantLabel(v, i),
     nodes: v.nodes,
     versions: v.versions,
-    outlier: v.nodes.length === 1 && variants.length > 1,
-    keys: keys.map((k) => {
-      const c = v.config.cells.get(k);
-      return { path: v.config.paths.get(k) ?? keyToPath(k), display: c?.display ?? null, defaulted: c?.defaulted ?? false };
-    }),
+    // a lone node is an outlier only against a fleet: with two nodes, both would be
+    outlier: v.nodes.length === 1 && variants.length > 1 && readable >= 3,
+    // what sets this variant apart: keys where it does not hold the fleet's usual value
+    keys: keys
+      .filter((k) => (v.config.cells.get(k)?.canon ?? '') !== majority.get(k))
+      .map((k) => {
+        const c = v.config.cells.get(k);
+        return { path: v.config.paths.get(k) ?? keyToPath(k), display: c?.display ?? null, defaulted: c?.defaulted ?? false };
+      }),
   }));
 
   return {
