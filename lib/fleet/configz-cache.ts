@@ -89,7 +89,7 @@ export class ConfigzCache {
   /** The node's configz entry: cached unless `configzStale`, else one (shared) read through the pool. */
   get(node: string, facts: NodeFacts | undefined, o: { timeoutMs?: number } = {}): Promise<ConfigzEntry> {
     const rule = { ttlMs: this.settings.configzTtlMs, errorTtlMs: this.settings.refreshMs };
-    return this.cache.get(node, () => this.load(node, facts ?? { kubeletVersion: '' }, o.timeoutMs), (e) => configzStale(e, facts, this.now(), rule));
+    return this.cache.get(node, () => this.load(node, facts ?? { kubeletVersion: '' }, o.timeoutMs), (e) => !configzStale(e, facts, this.now(), rule));
   }
 
   /** The cached entry without reading (stats use it for thresholds; no request is ever made for them). */

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
+import { resetEnvForTests } from '@/lib/env';
+import { getKube, resetKubeCacheForTests, type Kube } from '@/lib/k8s/client';
+import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
+import { ConfigzCache } from './configz-cache';
+import { identityKey } from './identity';
+import { Limiter } from './limiter';
+import { NodeInformer } from './node-informer';
+import type { FleetSettings } from './settings';
+import { StatsCache } from './stats-cache';
+import { Sweeper } from './sweep';
+
+const NODES = Array.from({ length: 40 }, (_, i) => `node-${i}`);
+const DELAY_MS = 15;
+
+/** Requests the fake has received and not yet answered; `peak` is the most at once. */
+const load = { inFlight: 0, peak: 0, byPath: new Map<string, number>() };
+let hungNode = '';
+let configBody = (node: string) => ({ kubeletconfig: { maxPods: 110, node: node === 'odd' ? 1 : 0 } });
+
+const summary = {
+  node: {
+    memory: { availableBytes: 2e9, workingSetBytes: 2e9 },
+    fs: { availableBytes: 50e9, capacityBytes: 100e9, inodesFree: 9e6, inodes: 1e7 },
+  },
+  pods: [{ podRef: { name: 'p', namespace: 'd' } }],
+};
+
+let fake: FakeApiserver;
+let kube: Kube;
+
+beforeAll(async () => {
+  fake = await startFakeApiserver((p) => {
+    load.byPath.set(p, (load.byPath.get(p) ?? 0) + 1);
+    const node = /^\/api\/v1\/nodes\/([^/]+)\/proxy\//.exec(p)?.[1] ?? '';
+    if (node === hungNode) return { delayMs: 60_000 };
+    // Counted out when the answer is due: this timer is created before the fake's own, so it fires first.
+    load.inFlight++;
+    load.peak = Math.max(load.peak, load.inFlight);
+    setTimeout(() => load.inFlight--, DELAY_MS);
+    if (p.endsWith('/proxy/configz')) return { delayMs: DELAY_MS, body: JSON.stringify(configBody(node)) };
+    if (p.endsWith('/proxy/stats/summary')) return { delayMs: DELAY_MS, body: JSON.stringify(summary) };
+    return { status: 404, body: '404 page not found', contentType: 'text/plain', delayMs: DELAY_MS };
+  });
+  process.env.KUBECONFIG = fake.kubeconfigPath;
+  resetEnvForTests();
+  resetKubeCacheForTests();
+  kube = getKube({ context: 'fake' });
+});
+afterAll(async () => {
+  delete process.env.KUBECONFIG;
+  resetEnvForTests();
+  resetKubeCacheForTests();
+  await fake.close();
+});
+beforeEach(() => {
+  load.inFlight = 0;
+  load.peak = 0;
+  load.byPath.clear();
+  hungNode = '';
+});
+
+const settings = (over: Partial<FleetSettings> = {}): FleetSettings => ({
+  preset: 'default',
+  concurrency: 4,
+  qps: 10_000,
+  burst: 10_000,
+  timeoutMs: 2000,
+  refreshMs: 60_000,
+  configzTtlMs: 30 * 60_000,
+  attempts: 2,
+  maxConfigzBytes: 1 << 20,
+  maxStatsBytes: 4 << 20,
+  ...over,
+});
+
+const requestsTo = (suffix: string) => [...load.byPath].filter(([p]) => p.endsWith(suffix)).reduce((n, [, c]) => n + c, 0);
+
+/** An informer fed from a fixed list (no watch), so sweeps have nodes without the fake implementing one. */
+function staticInformer(names: string[], facts: { bootID?: string; version?: string } = {}) {
+  const items = names.map((name) => ({
+    node: {
+      name, uid: name, createdAt: '', labels: {}, annotations: {}, ready: 'True' as const, roles: [], pressures: [], conditions: [], addresses: [],
+      unschedulable: false, taints: [], podCIDRs: [], capacity: {}, allocatable: {},
+      nodeInfo: { kubeletVersion: facts.version ?? 'v1.33.2', osImage: '', kernelVersion: '', architecture: '', containerRuntime: '', operatingSystem: '' },
+    },
+    bootID: facts.bootID ?? 'boot-1',
+    resourceVersion: '1',
+  }));
+  return new NodeInformer(kube, {
+    list: async () => ({ items, resourceVersion: '1' }),
+    watch: async () => () => undefined,
+  });
+}
+
+describe('fleet pool against a slow fake apiserver', () => {
+  it('never has more than the configured number of kubelet requests in flight', async () => {
+    const s = settings({ concurrency: 4 });
+    const configz = new ConfigzCache(kube, new Limiter(s), s);
+    const entries = await Promise.all(NODES.map((n) => configz.get(n, undefined)));
+    expect(entries.every((e) => e.ok)).toBe(true);
+    expect(load.peak).toBeLessThanOrEqual(4);
+    expect(load.peak).toBeGreaterThanOrEqual(3);
+  });
+
+  it('coalesces concurrent callers of one node into one request', async () => {
+    const s = settings();
+    const configz = new ConfigzCache(kube, new Limiter(s), s);
+    const entries = await Promise.all(Array.from({ length: 25 }, () => configz.get('node-1', undefined)));
+    expect(new Set(entries.map((e) => (e.ok ? e.value.hash : e.reason))).size).toBe(1);
+    expect(requestsTo('/node-1/proxy/configz')).toBe(1);
+  });
+
+  it('marks a hung kubelet Timeout at its deadline without holding up the others', async () => {
+    hungNode = 'node-3';
+    const s = settings({ timeoutMs: 300, attempts: 1 });
+    const configz = new ConfigzCache(kube, new Limiter(s), s);
+    const t0 = performance.now();
+    const entries = await Promise.all(NODES.slice(0, 10).map((n) => configz.get(n, undefined)));
+    const elapsed = performance.now() - t0;
+    const hung = entries[3];
+    expect(hung?.ok).toBe(false);
+    expect(hung && !hung.ok && hung.reason).toBe('Timeout');
+    expect(entries.filter((e) => e.ok)).toHaveLength(9);
+    expect(elapsed).toBeLessThan(1500);
+  });
+
+  it('re-reads configz when the bootID or kubelet version changes, and not otherwise', async () => {
+    const s = settings();
+    const configz = new ConfigzCache(kube, new Limiter(s), s);
+    const facts = { kubeletVersion: 'v1.33.2', bootID: 'b1', ready: 'True' };
+    await configz.get('node-7', facts);
+    await configz.get('node-7', facts);
+    await configz.get('node-7', { ...facts });
+    expect(requestsTo('/node-7/proxy/configz')).toBe(1);
+    await configz.get('node-7', { ...facts, bootID: 'b2' });
+    expect(requestsTo('/node-7/proxy/configz')).toBe(2);
+    await configz.get('node-7', { ...facts, bootID: 'b2', kubeletVersion: 'v1.34.0' });
+    expect(requestsTo('/node-7/proxy/configz')).toBe(3);
+    await configz.get('node-7', { ...facts, bootID: 'b2', kubeletVersion: 'v1.34.0' });
+    expect(requestsTo('/node-7/proxy/configz')).toBe(3);
+  });
+
+  it('keeps one copy of identical configz bodies', async () => {
+    const s = settings();
+    const configz = new ConfigzCache(kube, new Limiter(s), s);
+    configBody = (node) => ({ kubeletconfig: { maxPods: node === 'node-0' ? 64 : 110 } });
+    await Promise.all(NODES.map((n) => configz.get(n, undefined)));
+    expect(configz.distinctBodies).toBe(2);
+  });
+});
+
+describe('Sweeper', () => {
+  function sources(s: FleetSettings) {
+    const limiter = new Limiter(s);
+    return { nodes: staticInformer(NODES), configz: new ConfigzCache(kube, limiter, s), stats: new StatsCache(kube, limiter, s), refreshMs: s.refreshMs };
+  }
+
+  it('costs ten concurrent viewers what it costs one', async () => {
+    const one = new Sweeper('stats', sources(settings()));
+    await one.sweepOnce();
+    const single = requestsTo('/proxy/stats/summary');
+    expect(single).toBe(NODES.length);
+
+    load.byPath.clear();
+    const shared = new Sweeper('stats', sources(settings()));
+    const got = Array.from({ length: 10 }, () => new Map<string, FleetNodeResult>());
+    const done = await new Promise<FleetSweep[]>((resolve) => {
+      const sweeps: FleetSweep[] = [];
+      const unsubs = got.map((m) =>
+        shared.subscribe({
+          onNodes: (rs) => rs.forEach((r) => m.set(r.name, r)),
+          onSweep: (sw) => {
+            sweeps.push(sw);
+            if (sweeps.length === got.length) {
+              unsubs.forEach((u) => u());
+              resolve(sweeps);
+            }
+          },
+        }),
+      );
+    });
+    expect(done.every((d) => d.total === NODES.length && d.ok === NODES.length)).toBe(true);
+    expect(got.every((m) => m.size === NODES.length)).toBe(true);
+    expect(requestsTo('/proxy/stats/summary')).toBe(single);
+  });
+
+  it('reports per-node headroom from the summary, against defaults until configz is known', async () => {
+    const sweeper = new Sweeper('stats', sources(settings()));
+    const results = new Map<string, FleetNodeResult>();
+    const unsub = sweeper.subscribe({ onNodes: (rs) => rs.forEach((r) => results.set(r.name, r)), onSweep: () => undefined });
+    await sweeper.sweepOnce();
+    unsub();
+    const r = results.get('node-0');
+    expect(r?.state).toBe('ok');
+    if (r?.state !== 'ok') return;
+    expect(r.stats?.thresholds).toBe('defaults');
+    // nodefs 50 % available vs the 10 % default; memory 2 GB of 4 GB vs 100Mi: nodefs is the closer one
+    expect(r.stats?.headroom).toMatchObject({ signal: 'nodefs.available', met: false });
+    expect(r.stats?.headroom?.percent).toBeCloseTo(40, 0);
+  });
+});
+
+describe('identityKey', () => {
+  it('separates contexts, and never equals for different credentials', () => {
+    const a = getKube({ context: 'fake' });
+    const b = getKube({ context: 'fake-other' });
+    expect(identityKey(a)).not.toBe(identityKey(b));
+    expect(identityKey(a)).toBe(identityKey(a));
+    expect(identityKey(a)).not.toContain('secret-token');
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@/lib/errors';
+import { configzStale, type ConfigzEntry } from './configz-cache';
+import { Limiter } from './limiter';
+import { isRetryable, withRetry } from './retry';
+import { SharedCache } from './shared-cache';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('Limiter', () => {
+  it('never runs more than `concurrency` tasks at once', async () => {
+    const limiter = new Limiter({ concurrency: 5, qps: 10_000, burst: 10_000 });
+    let running = 0;
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 60 }, () =>
+        limiter.run(async () => {
+          running++;
+          peak = Math.max(peak, running);
+          await sleep(2);
+          running--;
+        }),
+      ),
+    );
+    expect(peak).toBe(5);
+    expect(limiter.maxInFlight).toBe(5);
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  it('starts no more than burst at once, then qps per second', async () => {
+    const limiter = new Limiter({ concurrency: 100, qps: 100, burst: 5 });
+    const started: number[] = [];
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: 15 }, () => limiter.run(async () => void started.push(performance.now() - t0))));
+    // 5 at once from the bucket, the other 10 at 100/s: the last no sooner than ~100 ms
+    expect(started.filter((t) => t < 5)).toHaveLength(5);
+    expect(Math.max(...started)).toBeGreaterThanOrEqual(90);
+  });
+
+  it('frees the slot of a failed task and drops a waiter whose signal aborts', async () => {
+    const limiter = new Limiter({ concurrency: 1, qps: 1000, burst: 10 });
+    const blocker = limiter.run(() => sleep(30));
+    const ac = new AbortController();
+    const waiting = limiter.run(async () => 'never', ac.signal);
+    ac.abort(new Error('gone'));
+    await expect(waiting).rejects.toThrow('gone');
+    await blocker;
+    await expect(limiter.run(() => Promise.reject(new Error('x')))).rejects.toThrow('x');
+    await expect(limiter.run(async () => 'ok')).resolves.toBe('ok');
+  });
+});
+
+describe('withRetry', () => {
+  const noSleep = async () => undefined;
+  it('never retries 401, 403 or 404', async () => {
+    for (const [reason, code] of [['Unauthorized', 401], ['Forbidden', 403], ['NotFound', 404]] as const) {
+      let calls = 0;
+      await expect(
+        withRetry(async () => {
+          calls++;
+          throw new AppError(reason, code, 'no');
+        }, { attempts: 3, sleep: noSleep }),
+      ).rejects.toThrow('no');
+      expect(calls).toBe(1);
+    }
+  });
+
+  it('retries timeouts and 429/503 up to the attempt limit, with growing backoff', async () => {
+    const waits: number[] = [];
+    let calls = 0;
+    const result = await withRetry(
+      async () => {
+        if (++calls < 3) throw new AppError(calls === 1 ? 'Timeout' : 'TooManyRequests', calls === 1 ? 504 : 429, 'busy');
+        return 'ok';
+      },
+      { attempts: 3, baseDelayMs: 100, sleep: async (ms) => void waits.push(ms) },
+    );
+    expect(result).toBe('ok');
+    expect(waits[0]).toBeGreaterThanOrEqual(50);
+    expect(waits[1]).toBeGreaterThanOrEqual(100);
+  });
+
+  it('does not retry a kubelet the apiserver cannot dial, nor unknown errors', () => {
+    expect(isRetryable(new AppError('KubeletUnreachable', 502, 'dead'))).toBe(false);
+    expect(isRetryable(new AppError('MalformedResponse', 502, 'half a body'))).toBe(false);
+    expect(isRetryable(new Error('bug'))).toBe(false);
+    expect(isRetryable(new AppError('ServiceUnavailable', 503, 'reset'))).toBe(true);
+  });
+});
+
+describe('SharedCache', () => {
+  it('runs one load for concurrent callers and serves fresh entries without loading', async () => {
+    const cache = new SharedCache<string, number>('test');
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await sleep(10);
+      return 42;
+    };
+    const values = await Promise.all(Array.from({ length: 10 }, () => cache.get('k', load, () => true)));
+    expect(values).toEqual(Array(10).fill(42));
+    expect(loads).toBe(1);
+    await cache.get('k', load, () => true);
+    expect(loads).toBe(1);
+    await cache.get('k', load, () => false);
+    expect(loads).toBe(2);
+  });
+});
+
+describe('configzStale', () => {
+  const rule = { ttlMs: 60_000, errorTtlMs: 10_000 };
+  const ok = (facts: ConfigzEntry['facts']): { value: ConfigzEntry; storedAt: number } => ({
+    value: { ok: true, value: { hash: 'h' }, at: 0, facts },
+    storedAt: 0,
+  });
+  const was = { kubeletVersion: 'v1.33.2', bootID: 'b1', ready: 'True' };
+
+  it('keeps configz while version, bootID and Ready are unchanged', () => {
+    expect(configzStale(ok(was), { ...was }, 59_000, rule)).toBe(false);
+  });
+  it('re-reads after a reboot (new bootID)', () => {
+    expect(configzStale(ok(was), { ...was, bootID: 'b2' }, 1000, rule)).toBe(true);
+  });
+  it('re-reads after a kubelet upgrade (new version)', () => {
+    expect(configzStale(ok(was), { ...was, kubeletVersion: 'v1.34.0' }, 1000, rule)).toBe(true);
+  });
+  it('re-reads after a Ready transition', () => {
+    expect(configzStale(ok(was), { ...was, ready: 'False' }, 1000, rule)).toBe(true);
+  });
+  it('re-reads after the long TTL even if nothing changed', () => {
+    expect(configzStale(ok(was), { ...was }, 60_000, rule)).toBe(true);
+  });
+  it('ignores facts the caller does not know', () => {
+    expect(configzStale(ok(was), { kubeletVersion: 'v1.33.2' }, 1000, rule)).toBe(false);
+    expect(configzStale(ok(was), undefined, 1000, rule)).toBe(false);
+  });
+  it('retries a failure after the short error TTL', () => {
+    const failed = { value: { ok: false, reason: 'Timeout', code: 504, message: 'x', at: 0, facts: was } as ConfigzEntry, storedAt: 0 };
+    expect(configzStale(failed, was, 9_000, rule)).toBe(false);
+    expect(configzStale(failed, was, 10_000, rule)).toBe(true);
+  });
+});
