@@ -1,11 +1,19 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { authConfig } from '@/lib/auth/config';
+import { openSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { contentSecurityPolicy } from '@/lib/security/content-security-policy';
 
 /**
- * Next 16 "proxy" (formerly middleware): a fresh CSP nonce per page request. Next reads the nonce from the
- * request's CSP header while rendering and stamps it on its own scripts, which is why pages render dynamically.
+ * Next 16 "proxy" (formerly middleware), run for pages only (see `config.matcher`):
+ * 1. Shared modes: a page request without a usable session goes to /signin, server-side. This is for the user's
+ *    sake, not the enforcement: every Kubernetes call resolves the user in getRequestKube (lib/k8s/request.ts),
+ *    and API routes answer 401 themselves.
+ * 2. A fresh CSP nonce per page request. Next reads the nonce from the request's CSP header while rendering and
+ *    stamps it on its own scripts, which is why pages render dynamically.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const gate = await signInGate(request);
+  if (gate) return gate;
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
@@ -14,6 +22,32 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
+}
+
+async function signInGate(request: NextRequest): Promise<Response | undefined> {
+  const { mode, sessionSecret } = authConfig();
+  const path = request.nextUrl.pathname;
+  if (mode === 'local' || path === '/signin') return undefined;
+  if (mode === 'proxy-header') {
+    return /^Bearer\s+\S/i.test(request.headers.get('authorization') ?? '') ? undefined : toSignIn(request, 'required');
+  }
+  const cookie = request.cookies.get(SESSION_COOKIE)?.value;
+  if (sessionSecret && (await openSession(cookie, sessionSecret, new Date()))) return undefined;
+  // SameSite=Strict: a link from another site arrives without the cookie. One same-origin reload (a meta refresh,
+  // no script, so the CSP holds) brings it along; a user who really has no session then gets the redirect.
+  if (request.headers.get('sec-fetch-site') === 'cross-site' && request.method === 'GET') {
+    return new Response('<!doctype html><meta http-equiv="refresh" content="0"><title>Kubelet dashboard</title>', {
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  return toSignIn(request, cookie ? 'expired' : 'required');
+}
+
+function toSignIn(request: NextRequest, reason: 'expired' | 'required'): Response {
+  const url = new URL('/signin', request.url);
+  url.searchParams.set('reason', reason);
+  url.searchParams.set('next', `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(url, 303);
 }
 
 export const config = {

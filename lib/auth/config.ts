@@ -72,3 +72,10 @@ export const authMode = (): AuthMode => authConfig().mode;
 export function resetAuthConfigForTests(): void {
   cached = undefined;
 }
+
+/** The context switcher exists in local mode only: a shared dashboard serves one cluster. */
+export function assertContextSwitchAllowed(): void {
+  if (authMode() !== 'local') {
+    throw new AppError('Forbidden', 403, 'This dashboard serves one cluster; its context cannot be switched.');
+  }
+}

@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { BEARER_TOKEN_RE, MAX_TOKEN_LENGTH } from '@/lib/api/auth';
 import { AppError } from '@/lib/errors';
 import { authConfig, type AuthMode } from './config';
 import { openSession, SESSION_COOKIE, type Session } from './session';
@@ -20,9 +21,6 @@ export class SignInRequiredError extends AppError {
   }
 }
 
-/** RFC 6750 bearer token syntax (b64token): what a pasted or forwarded token may contain. */
-export const BEARER_TOKEN_RE = /^[A-Za-z0-9\-._~+/]+=*$/;
-export const MAX_TOKEN_LENGTH = 8192;
 
 /** The token in an `Authorization: Bearer …` header, or undefined. */
 export function bearerToken(header: string | null): string | undefined {

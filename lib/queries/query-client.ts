@@ -1,8 +1,12 @@
-import { QueryClient, isServer } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, isServer } from '@tanstack/react-query';
 import { isRetryable } from '@/lib/errors';
+import { redirectOnSignInRequired } from './sign-in-redirect';
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
+    // Shared mode: an expired or rejected token anywhere means signing in again (see sign-in-redirect.ts).
+    queryCache: new QueryCache({ onError: redirectOnSignInRequired }),
+    mutationCache: new MutationCache({ onError: redirectOnSignInRequired }),
     defaultOptions: {
       queries: {
         // Above zero so data prefetched on the server and hydrated is not refetched the moment the page loads.

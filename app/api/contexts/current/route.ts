@@ -1,4 +1,5 @@
 import { SelectContextBodySchema } from '@/lib/api/contexts';
+import { assertContextSwitchAllowed } from '@/lib/auth/config';
 import { getKube } from '@/lib/k8s/client';
 import { CONTEXT_COOKIE, listRequestContexts } from '@/lib/k8s/request';
 import { readJsonBody } from '@/lib/security/body';
@@ -9,11 +10,12 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Selects the context for this browser. Same-origin and CSRF-checked like every mutation (403 otherwise);
- * 422 for a context not in the kubeconfig. The cookie is HttpOnly and SameSite=Strict.
+ * 422 for a context not in the kubeconfig; 403 in the shared modes (one cluster). The cookie is HttpOnly and SameSite=Strict.
  */
 export async function POST(req: Request) {
   try {
     assertMutationAllowed(req);
+    assertContextSwitchAllowed();
     const { name } = await readJsonBody(req, SelectContextBodySchema);
     getKube({ context: name }); // throws 422 when the kubeconfig has no such context
     const secure = new URL(req.url).protocol === 'https:' ? '; Secure' : '';
