@@ -7,8 +7,8 @@ import { redactSecrets } from '@/lib/domain/provenance/redact';
 import { AppError, toStatus } from '@/lib/errors';
 import { getKubeletConfigz } from '@/lib/k8s/kubelet';
 import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
+import type { Kube } from '@/lib/k8s/client';
 import { getNode } from '@/lib/k8s/nodes';
-import { getRequestKube } from '@/lib/k8s/request';
 import { log } from '@/lib/observability/log';
 
 /**
@@ -18,11 +18,11 @@ import { log } from '@/lib/observability/log';
  * Pasted text is never logged: an unexpected failure inside the explainer is reported by error name only.
  */
 export async function explainForNode(
+  kube: Kube,
   name: string,
   body: z.output<typeof ExplainRequestSchema>,
   signal?: AbortSignal,
 ): Promise<ExplainResponse> {
-  const kube = await getRequestKube();
   const node = await getNode(kube, name, signal);
   const [configz, configMap] = await Promise.allSettled([
     getKubeletConfigz(kube, name, { signal }),

@@ -1,5 +1,6 @@
 import { ExplainRequestSchema, MAX_TOTAL_CHARS } from '@/lib/api/provenance';
 import { NodeNameSchema } from '@/lib/api/names';
+import { getRequestKube } from '@/lib/k8s/request';
 import { explainForNode } from '@/lib/provenance/explain-node';
 import { assertMutationAllowed } from '@/lib/security/guard';
 import { readJsonBody } from '@/lib/security/body';
@@ -21,7 +22,7 @@ export async function POST(req: Request, ctx: RouteContext<'/api/nodes/[name]/ex
     assertMutationAllowed(req);
     const name = NodeNameSchema.parse((await ctx.params).name);
     const body = await readJsonBody(req, ExplainRequestSchema, MAX_BODY_BYTES);
-    return json(await explainForNode(name, body, req.signal));
+    return json(await explainForNode(await getRequestKube(), name, body, req.signal));
   } catch (err) {
     return errorResponse(err);
   }
