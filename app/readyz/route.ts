@@ -1,14 +1,16 @@
+import { authConfig } from '@/lib/auth/config';
 import { contextNames } from '@/lib/k8s/client';
 import { env } from '@/lib/env';
 import { toStatus } from '@/lib/errors';
 
-// Readiness: configuration is valid and credentials load. Deliberately not "the API server answers": a pod
+// Readiness: configuration (including the auth mode and its secret) is valid and credentials load. Deliberately not "the API server answers": a pod
 // taken out of rotation could not show users that their cluster is unreachable.
 export const dynamic = 'force-dynamic';
 
 export function GET() {
   try {
     env();
+    authConfig();
     contextNames();
     return new Response('ok', { headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
   } catch (err) {
