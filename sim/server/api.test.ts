@@ -88,6 +88,13 @@ describe('certificate signing requests', () => {
     expect((await call(sim, 'POST', CSRS, { ...admin(), rawBody: `"${'x'.repeat(4 * 1024 * 1024)}"` })).status).toBe(413);
   });
 
+  it('rejects unknown fields under fieldValidation=Strict, as kubectl create asks', async () => {
+    const body = await csrManifest('strict-1');
+    const r = await call(sim, 'POST', `${CSRS}?fieldValidation=Strict`, { ...admin(), body: { ...body, spec: { ...(body.spec as object), bogus: 1 } } });
+    expect(r.status).toBe(400);
+    expect(r.json().message).toBe('strict decoding error: unknown field "spec.bogus"');
+  });
+
   it('names a CSR from generateName and records the requesting user', async () => {
     const body = await csrManifest('ignored');
     const r = await call(sim, 'POST', CSRS, { ...admin(), body: { ...body, metadata: { generateName: 'csr-' } } });

@@ -8,6 +8,8 @@ import type { RequestInfo } from './request-info';
 export interface User {
   name: string;
   groups: string[];
+  /** extra rules for this user (startSim `users`): tests bind a role read from YAML to a user of their own */
+  rules?: Rule[];
 }
 
 export interface Rule {
@@ -34,6 +36,7 @@ export const VIEWER: User = { name: 'sim-viewer', groups: ['system:authenticated
 const AUTHENTICATED_RULES: Rule[] = [
   { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/readyz', '/version', '/version/', '/openapi', '/openapi/*'] },
   { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
+  { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
 ];
 
 /** What a read-only node/CSR operator may do. */
@@ -55,6 +58,7 @@ export function rulesFor(user: User): Rule[] {
   const rules = [...AUTHENTICATED_RULES];
   if (user.groups.includes('system:masters')) rules.push(...MASTERS_RULES);
   if (user.name === VIEWER.name) rules.push(...VIEWER_RULES);
+  if (user.rules) rules.push(...user.rules);
   return rules;
 }
 

@@ -123,3 +123,22 @@ export function validateConditions(next: CsrCondition[], prev: CsrCondition[]): 
 }
 
 export const csrInvalid = (name: string, errs: FieldError[]) => invalid(KIND, GROUP, name, errs);
+
+const KNOWN_FIELDS: Record<string, string[]> = {
+  '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+  metadata: ['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels', 'annotations', 'ownerReferences', 'finalizers', 'managedFields'],
+  spec: ['request', 'signerName', 'expirationSeconds', 'usages', 'username', 'uid', 'groups', 'extra'],
+  status: ['conditions', 'certificate'],
+};
+
+/** `?fieldValidation=Strict` (kubectl's default): unknown fields are a 400, worded as the apiserver words it. */
+export function unknownFields(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const unknown: string[] = [];
+  for (const [section, known] of Object.entries(KNOWN_FIELDS)) {
+    const obj = section ? (body as Record<string, unknown>)[section] : body;
+    if (typeof obj !== 'object' || obj === null) continue;
+    for (const key of Object.keys(obj)) if (!known.includes(key)) unknown.push(section ? `${section}.${key}` : key);
+  }
+  return unknown;
+}

@@ -42,6 +42,10 @@ const CORE: ApiResource[] = [
 ];
 
 const GROUPS: Record<string, { version: string; resources: ApiResource[] }> = {
+  'authentication.k8s.io': {
+    version: 'v1',
+    resources: [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }],
+  },
   'authorization.k8s.io': {
     version: 'v1',
     resources: [

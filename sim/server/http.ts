@@ -9,6 +9,8 @@ export interface Reply {
   /** A value to serialise as JSON, or an already serialised JSON string (`raw`). */
   json?: unknown;
   raw?: string;
+  /** binary body (protobuf) */
+  bytes?: Buffer;
   text?: string;
   contentType?: string;
 }
@@ -34,7 +36,7 @@ function messageOf(body: unknown): string | undefined {
   return typeof body.message === 'string' ? body.message : undefined;
 }
 
-export function send(res: ServerResponse, statusCode: number, body: string, contentType: string): void {
+export function send(res: ServerResponse, statusCode: number, body: string | Buffer, contentType: string): void {
   if (res.writableEnded || res.destroyed) return;
   res.writeHead(statusCode, {
     'Content-Type': contentType,
@@ -46,6 +48,7 @@ export function send(res: ServerResponse, statusCode: number, body: string, cont
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
   const statusCode = reply.statusCode ?? 200;
+  if (reply.bytes !== undefined) return send(res, statusCode, reply.bytes, reply.contentType ?? 'application/octet-stream');
   if (reply.text !== undefined) return send(res, statusCode, reply.text, reply.contentType ?? 'text/plain; charset=utf-8');
   const body = reply.raw ?? JSON.stringify(reply.json);
   send(res, statusCode, body, reply.contentType ?? 'application/json');

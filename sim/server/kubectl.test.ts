@@ -86,8 +86,7 @@ describe.each(KUBECTLS)('kubectl $label', ({ label, bin }) => {
     const file = path.join(dir, `${csrA}.yaml`);
     const manifests = await Promise.all([csrA, csrB, csrC].map((n) => csrManifest(n)));
     await writeFile(file, manifests.map((m) => stringify(m)).join('---\n'));
-    // kubectl 1.27 validates client-side against an OpenAPI v2 protobuf document, which the sim does not serve
-    const create = await run('create', '-f', file, ...(label === '1.27' ? ['--validate=false'] : []));
+    const create = await run('create', '-f', file);
     expect(create.stderr).toBe('');
     expect(create.stdout).toContain(`certificatesigningrequest.certificates.k8s.io/${csrA} created`);
     const before = await run('get', 'csr');

@@ -12,6 +12,7 @@ const WRITABLE: Record<string, Array<{ path: string; group: string; version: str
     { path: '/apis/certificates.k8s.io/v1/certificatesigningrequests/{name}', group: 'certificates.k8s.io', version: 'v1', kind: 'CertificateSigningRequest' },
   ],
   'apis/authorization.k8s.io/v1': [],
+  'apis/authentication.k8s.io/v1': [],
 };
 
 const FIELD_VALIDATION = {

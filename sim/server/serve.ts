@@ -5,6 +5,7 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Fleet } from '../fleet/types';
+import type { Rule } from './authz';
 import { newToken, renderKubeconfig, usersByToken, writeKubeconfig, type Tokens } from './kubeconfig';
 import { createHandler } from './server';
 import { SimState, type SimStats } from './state';
@@ -16,6 +17,14 @@ export interface ServeOptions {
   kubeconfigPath?: string;
   /** fleet tick period; 0 disables ticking */
   tickMs?: number;
+  /** extra users with exactly these rules (plus what every authenticated user has); not in the kubeconfig */
+  users?: ExtraUser[];
+}
+
+export interface ExtraUser {
+  name: string;
+  groups?: string[];
+  rules: Rule[];
 }
 
 export interface SimHandle {
@@ -25,6 +34,8 @@ export interface SimHandle {
   kubeconfig: string;
   caPem: string;
   tokens: Tokens;
+  /** bearer token of each extra user, by name */
+  userTokens: Record<string, string>;
   fleet: Fleet;
   state: SimState;
   stats(): SimStats;
@@ -38,9 +49,16 @@ export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise
   const ca = await createAuthority();
   const sim = new SimState(fleet, ca);
   const tokens: Tokens = { admin: newToken(), viewer: newToken() };
+  const users = usersByToken(tokens);
+  const userTokens: Record<string, string> = {};
+  for (const u of opts.users ?? []) {
+    const token = newToken();
+    userTokens[u.name] = token;
+    users.set(token, { name: u.name, groups: [...(u.groups ?? []), 'system:authenticated'], rules: u.rules });
+  }
   const host = opts.host ?? '127.0.0.1';
   let address = '';
-  const server = createServer({ cert: ca.servingCertPem, key: ca.servingKeyPem, keepAliveTimeout: 60_000 }, createHandler(sim, usersByToken(tokens), () => address));
+  const server = createServer({ cert: ca.servingCertPem, key: ca.servingKeyPem, keepAliveTimeout: 60_000 }, createHandler(sim, users, () => address));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
@@ -73,6 +91,7 @@ export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise
     kubeconfig,
     caPem: ca.caPem,
     tokens,
+    userTokens,
     fleet,
     state: sim,
     stats: () => ({ ...sim.stats, requestsByKind: { ...sim.stats.requestsByKind } }),

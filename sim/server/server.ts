@@ -7,6 +7,7 @@ import { authorize, forbiddenMessage, type User } from './authz';
 import { discoveryDoc, SERVER_VERSION } from './discovery';
 import { HttpError, sendError, sendReply, STREAMED, type HandlerResult } from './http';
 import { openapiDoc } from './openapi';
+import { OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_ACCEPT, openapiV2Json, openapiV2Protobuf } from './openapi-v2';
 import { requestInfo } from './request-info';
 import type { Ctx, Route } from './routes/context';
 import { configmapsRoute, namespacesRoute, nodesRoute, podsRoute } from './routes/core';
@@ -31,6 +32,7 @@ const RESOURCE_ROUTES: Record<string, Route> = {
   'metrics.k8s.io/v1beta1/pods': podMetricsRoute,
   'authorization.k8s.io/v1/selfsubjectaccessreviews': reviewsRoute,
   'authorization.k8s.io/v1/selfsubjectrulesreviews': reviewsRoute,
+  'authentication.k8s.io/v1/selfsubjectreviews': reviewsRoute,
 };
 
 function nonResource(ctx: Ctx, serverAddress: string): HandlerResult {
@@ -38,6 +40,10 @@ function nonResource(ctx: Ctx, serverAddress: string): HandlerResult {
   if (path === '/version') return { json: SERVER_VERSION };
   if (PUBLIC_PATHS.has(path)) return { text: 'ok' };
   if (path.startsWith('/simctl')) return simctlRoute(ctx);
+  if (path === '/openapi/v2')
+    return ctx.accept.includes(OPENAPI_V2_PROTOBUF_ACCEPT)
+      ? { bytes: openapiV2Protobuf(), contentType: OPENAPI_V2_PROTOBUF }
+      : { json: openapiV2Json() };
   if (path.startsWith('/openapi/')) return { json: openapiDoc(path) ?? throwNotFound() };
   const doc = discoveryDoc(path, ctx.sim.fleet.metricsEnabled, serverAddress);
   if (doc === undefined) throw pathNotFound();

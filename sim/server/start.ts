@@ -1,6 +1,6 @@
 /** `startSim`: a simulated cluster for the demo, tests and benchmarks (createFleet + serveFleet). */
 import { createFleet } from '../fleet/create-fleet';
-import { serveFleet, type SimHandle } from './serve';
+import { serveFleet, type ExtraUser, type SimHandle } from './serve';
 
 export type { SimHandle } from './serve';
 
@@ -15,6 +15,8 @@ export interface StartSimOptions {
   latency?: boolean;
   seed?: number;
   tickMs?: number;
+  /** extra users bound to exactly the given rules (tests of least-privilege roles) */
+  users?: ExtraUser[];
 }
 
 export async function startSim(opts: StartSimOptions): Promise<SimHandle & { timings: { fleetMs: number; serverMs: number } }> {
@@ -28,6 +30,6 @@ export async function startSim(opts: StartSimOptions): Promise<SimHandle & { tim
     now: new Date(),
   });
   const fleetMs = performance.now() - started;
-  const handle = await serveFleet(fleet, { port: opts.port ?? 0, host: opts.host, kubeconfigPath: opts.kubeconfigPath, tickMs: opts.tickMs });
+  const handle = await serveFleet(fleet, { port: opts.port ?? 0, host: opts.host, kubeconfigPath: opts.kubeconfigPath, tickMs: opts.tickMs, users: opts.users });
   return { ...handle, timings: { fleetMs, serverMs: performance.now() - started - fleetMs } };
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KubeObject } from '../../fleet/types';
 import { mayApproveSigner } from '../authz';
-import { csrInvalid, CsrBodySchema, validateConditions, validateCreate, zodInvalid, type CsrBody, type CsrCondition } from '../csr-validate';
+import { csrInvalid, CsrBodySchema, unknownFields, validateConditions, validateCreate, zodInvalid, type CsrBody, type CsrCondition } from '../csr-validate';
 import { readObject } from '../body';
 import type { HandlerResult, Reply } from '../http';
 import { getObject } from '../resource';
@@ -19,6 +19,13 @@ import { applyPatch } from './patch';
 const read = readRoute((ctx) => ctx.sim.csrs);
 const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789'; // k8s.io/apimachinery/pkg/util/rand alphanums
 
+function checkStrict(ctx: Ctx, raw: unknown): void {
+  if (ctx.url.searchParams.get('fieldValidation') !== 'Strict') return;
+  const unknown = unknownFields(raw);
+  if (unknown.length === 1) throw new StatusError(400, 'BadRequest', `strict decoding error: unknown field "${unknown[0]}"`);
+  if (unknown.length > 1) throw new StatusError(400, 'BadRequest', `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+}
+
 function parseBody(name: string, raw: unknown): CsrBody {
   const parsed = CsrBodySchema.safeParse(raw);
   if (!parsed.success) throw zodInvalid(name, parsed.error);
@@ -27,6 +34,7 @@ function parseBody(name: string, raw: unknown): CsrBody {
 
 async function create(ctx: Ctx): Promise<Reply> {
   const raw = await readObject(ctx.req);
+  checkStrict(ctx, raw);
   const body = parseBody('', raw);
   const store = ctx.sim.csrs.store;
   let name = body.metadata.name ?? '';
@@ -86,6 +94,7 @@ async function update(ctx: Ctx, patch: boolean): Promise<Reply> {
   const current = getObject(ctx.sim.csrs, '', ctx.info.name);
   const raw = await readObject(ctx.req);
   const incomingRaw = patch ? applyPatch(current, raw, String(ctx.req.headers['content-type'] ?? '')) : raw;
+  checkStrict(ctx, incomingRaw);
   const incoming = parseBody(ctx.info.name, incomingRaw);
   if (incoming.metadata.name && incoming.metadata.name !== ctx.info.name)
     throw new StatusError(400, 'BadRequest', `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${ctx.info.name})`);

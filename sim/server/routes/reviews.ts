@@ -1,4 +1,7 @@
-/** authorization.k8s.io/v1 SelfSubjectAccessReview and SelfSubjectRulesReview, answered from authz.ts. */
+/**
+ * authorization.k8s.io/v1 SelfSubjectAccessReview and SelfSubjectRulesReview, answered from authz.ts, and
+ * authentication.k8s.io/v1 SelfSubjectReview (`kubectl auth whoami`), answered from the authenticated user.
+ */
 import { z } from 'zod';
 import { authorize, rulesFor } from '../authz';
 import { readObject } from '../body';
@@ -58,8 +61,22 @@ async function rulesReview(ctx: Ctx): Promise<Reply> {
   return { statusCode: 201, json: { ...body, metadata: { creationTimestamp: null }, status: { resourceRules, nonResourceRules, incomplete: false } } };
 }
 
+const SsrSchema = z.looseObject({
+  apiVersion: z.literal('authentication.k8s.io/v1'),
+  kind: z.literal('SelfSubjectReview'),
+});
+
+async function selfReview(ctx: Ctx): Promise<Reply> {
+  const r = SsrSchema.safeParse(await readObject(ctx.req));
+  if (!r.success)
+    throw invalid('SelfSubjectReview', 'authentication.k8s.io', '', r.error.issues.map((i) => ({ type: 'FieldValueInvalid', field: i.path.join('.'), detail: `Invalid value: ${i.message}` })));
+  const userInfo = { username: ctx.user.name, groups: ctx.user.groups };
+  return { statusCode: 201, json: { ...r.data, metadata: { creationTimestamp: null }, status: { userInfo } } };
+}
+
 export function reviewsRoute(ctx: Ctx): Promise<Reply> {
   if (ctx.info.verb !== 'create') throw methodNotAllowed();
   if (ctx.info.name) throw pathNotFound();
+  if (ctx.info.resource === 'selfsubjectreviews') return selfReview(ctx);
   return ctx.info.resource === 'selfsubjectaccessreviews' ? accessReview(ctx) : rulesReview(ctx);
 }
