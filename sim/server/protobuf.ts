@@ -31,7 +31,10 @@ const SSAR: Schema = {
 };
 const SSRR: Schema = { 1: { name: 'metadata', type: 'msg', msg: OBJECT_META }, 2: { name: 'spec', type: 'msg', msg: { 1: s('namespace') } } };
 
-const SCHEMAS: Record<string, Schema> = { CertificateSigningRequest: CSR, SelfSubjectAccessReview: SSAR, SelfSubjectRulesReview: SSRR };
+/** authentication/v1 SelfSubjectReview: metadata only on the way in (status is the server's answer). */
+const SSR: Schema = { 1: { name: 'metadata', type: 'msg', msg: OBJECT_META } };
+
+const SCHEMAS: Record<string, Schema> = { CertificateSigningRequest: CSR, SelfSubjectAccessReview: SSAR, SelfSubjectRulesReview: SSRR, SelfSubjectReview: SSR };
 
 class Reader {
   pos = 0;

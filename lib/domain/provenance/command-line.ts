@@ -69,5 +69,11 @@ function joinWrapped(block: string[], physical: string[]): CommandLineResult {
     }
   }
   if (wrapped > 0) notes.push(`joined ${wrapped} line(s) wrapped at ${width} columns`);
-  return { argv: splitWords(joined).map((w) => w.text), notes };
+  let argv = splitWords(joined).map((w) => w.text);
+  if (argv.at(-1)?.endsWith('…')) {
+    // systemctl status ellipsizes long lines unless run with -l/--full
+    argv = argv.slice(0, -1);
+    notes.push('the command line was cut off with "…"; run `systemctl status kubelet -l --no-pager` for the whole line');
+  }
+  return { argv, notes };
 }

@@ -116,6 +116,11 @@ describe('command lines from process listings', () => {
   it('joins backslash continuations', () => {
     expect(extractKubeletArgv('kubelet \\\n  --v=2 \\\n  --max-pods 30')?.argv).toEqual(['kubelet', '--v=2', '--max-pods', '30']);
   });
+  it('drops the word systemctl status cut off with an ellipsis and says so', () => {
+    const r = extractKubeletArgv('     CGroup: /system.slice/kubelet.service\n             └─6443 /usr/bin/kubelet --max-pods=64 --kubeconfig=/etc/kube…');
+    expect(r?.argv).toEqual(['/usr/bin/kubelet', '--max-pods=64']);
+    expect(r?.notes.join()).toMatch(/-l --no-pager/);
+  });
   it('finds nothing in text without a kubelet process', () => {
     expect(extractKubeletArgv('root 1 0 0 ? 00:00:01 /sbin/init\n')).toBeUndefined();
   });
