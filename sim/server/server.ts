@@ -33,7 +33,6 @@ const RESOURCE_ROUTES: Record<string, Route> = {
   'authorization.k8s.io/v1/selfsubjectaccessreviews': reviewsRoute,
   'authorization.k8s.io/v1/selfsubjectrulesreviews': reviewsRoute,
   'authentication.k8s.io/v1/selfsubjectreviews': reviewsRoute,
-  'authentication.k8s.io/v1/selfsubjectreviews': reviewsRoute,
 };
 
 function nonResource(ctx: Ctx, serverAddress: string): HandlerResult {
