@@ -1,4 +1,5 @@
 import type { ColumnDef, RowData } from '@tanstack/react-table';
+import type { FleetNodeResult } from '@/lib/api/fleet';
 import type { NodeRow } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
 import { formatBytes, formatCpuMillis } from '@/lib/domain/quantity';
@@ -6,6 +7,7 @@ import { formatAge } from '@/lib/view/age';
 import { sortValue } from '@/lib/view/node-sort';
 import type { SortColumn } from '@/lib/view/node-view-state';
 import { percentOfAllocatable } from '@/lib/view/percent';
+import { KubeletCell } from './kubelet-cell';
 import { NameCell, PressureCell, RolesCell, SchedulingCell, SystemCell } from './node-cells';
 import { PercentValue } from './percent-cell';
 import { StatusBadge } from './status-badge';
@@ -23,13 +25,17 @@ export interface ColumnContext {
   fetchedAt: string;
   metrics: PartAvailability;
   pods: PartAvailability;
+  /** per-node kubelet results streamed by the fleet sweep (useFleetStream); absent = pending */
+  kubelet?: ReadonlyMap<string, FleetNodeResult>;
+  /** the fleet stream is connected, so a node without a result is pending rather than unknown */
+  kubeletLive?: boolean;
 }
 
 /** Column widths, one per column in order; also the grid template shared by header and rows. */
 export const GRID_TEMPLATE =
-  'minmax(13rem,1.6fr) 6.5rem 5.75rem 5.75rem minmax(9.5rem,1fr) 3.5rem 4.75rem 4.75rem 4.75rem 4.75rem 5rem 8.25rem minmax(8.5rem,1fr)';
+  'minmax(13rem,1.6fr) 6.5rem 5.75rem 5.75rem minmax(9.5rem,1fr) 3.5rem 4.75rem 4.75rem 4.75rem 4.75rem 5rem 8.25rem 7rem minmax(8.5rem,1fr)';
 /** sum of the minimum widths: narrower screens scroll the table sideways */
-export const TABLE_MIN_WIDTH = '84.75rem';
+export const TABLE_MIN_WIDTH = '91.75rem';
 
 const cores = (millis: number) => `${formatCpuMillis(millis)}${millis >= 1000 ? ' cores' : ''}`;
 
@@ -72,7 +78,7 @@ interface ColumnSpec {
 }
 
 /** The node table's columns. Sorting is manual (see sortNodes); accessors exist so TanStack can pick the first direction. */
-export function nodeColumns({ fetchedAt, metrics, pods }: ColumnContext): ColumnDef<NodeRow>[] {
+export function nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive = false }: ColumnContext): ColumnDef<NodeRow>[] {
   const specs: ColumnSpec[] = [
     { id: 'name', header: 'Name', cell: NameCell },
     { id: 'status', header: 'Status', description: 'Ready condition, as kubectl get nodes prints it', cell: ({ node }) => <StatusBadge ready={node.ready} /> },
@@ -108,11 +114,20 @@ export function nodeColumns({ fetchedAt, metrics, pods }: ColumnContext): Column
     { id: 'pressure', header: 'Pressure', description: 'MemoryPressure, DiskPressure and PIDPressure conditions that are True', cell: PressureCell },
     { id: 'taints', header: 'Scheduling', description: 'Cordoned (SchedulingDisabled) and taints', cell: SchedulingCell },
   ];
-  return specs.map(({ id, header, description, cell: Cell }) => ({
+  const columns: ColumnDef<NodeRow>[] = specs.map(({ id, header, description, cell: Cell }) => ({
     id,
     header,
     accessorFn: (node) => sortValue(id, node),
     cell: ({ row }) => <Cell node={row.original} />,
     meta: { description },
   }));
+  // Filled progressively by the fleet stream; not sortable (the URL sort covers server-side columns only).
+  columns.splice(columns.length - 1, 0, {
+    id: 'kubelet',
+    header: 'Eviction',
+    enableSorting: false,
+    cell: ({ row }) => <KubeletCell result={kubelet?.get(row.original.name)} live={kubeletLive} />,
+    meta: { description: 'Headroom of the hard eviction threshold closest to being met (kubelet stats/summary), or why the kubelet did not answer' },
+  });
+  return columns;
 }

@@ -7,6 +7,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
 import { useContexts } from '@/lib/queries/contexts';
 import { contextKeys } from '@/lib/queries/keys';
+import { useFleetStream } from '@/lib/queries/fleet-stream';
 import { useNodeList } from '@/lib/queries/nodes';
 import { countNodes, filterNodes, nodeFacets } from '@/lib/view/node-filters';
 import { sortNodes } from '@/lib/view/node-sort';
@@ -31,6 +32,7 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   const contexts = useContexts();
   const ctx = contexts.data?.current ?? serverContext;
   const nodes = useNodeList(ctx);
+  const kubelet = useFleetStream(ctx, 'stats');
   const [view, setView] = useNodeViewState();
   const hydrated = useHydrated();
   // Remounts the filters bar (and its text box state) when filters are cleared from outside it.
@@ -113,6 +115,8 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
           fetchedAt={data.fetchedAt}
           metrics={data.metrics}
           pods={data.pods}
+          kubelet={kubelet.results}
+          kubeletLive={kubelet.live}
         />
       )}
     </div>

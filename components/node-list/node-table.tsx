@@ -28,9 +28,12 @@ interface NodeTableProps extends ColumnContext {
  * rows plus a small overscan are in the DOM, so 5,000 nodes cost about as much as 20. ARIA table roles
  * with aria-rowcount/aria-rowindex tell assistive tech the real size.
  */
-export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, pods }: NodeTableProps) {
+export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, pods, kubelet, kubeletLive }: NodeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = useMemo(() => nodeColumns({ fetchedAt, metrics, pods }), [fetchedAt, metrics, pods]);
+  const columns = useMemo(
+    () => nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive }),
+    [fetchedAt, metrics, pods, kubelet, kubeletLive],
+  );
   const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
 
   // React Compiler is not enabled here, so nothing memoizes the table instance behind TanStack's back.

@@ -8,6 +8,13 @@ import { Icon } from '@/components/ui/icons';
 export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
   const sorted = header.column.getIsSorted();
   const description = header.column.columnDef.meta?.description;
+  if (!header.column.getCanSort()) {
+    return (
+      <div role="columnheader" className="flex min-w-0 items-center px-1.5" title={description}>
+        <span className="truncate text-xs font-semibold text-zinc-600 dark:text-zinc-400">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+      </div>
+    );
+  }
   return (
     <div
       role="columnheader"

@@ -17,7 +17,7 @@ const DELAY_MS = 15;
 /** Requests the fake has received and not yet answered; `peak` is the most at once. */
 const load = { inFlight: 0, peak: 0, byPath: new Map<string, number>() };
 let hungNode = '';
-let configBody = (node: string) => ({ kubeletconfig: { maxPods: 110, node: node === 'odd' ? 1 : 0 } });
+let configBody: (node: string) => { kubeletconfig: Record<string, unknown> } = () => ({ kubeletconfig: { maxPods: 110 } });
 
 const summary = {
   node: {

@@ -1,0 +1,43 @@
+import type { FleetNodeResult } from '@/lib/api/fleet';
+import { cn } from '@/lib/cn';
+import { formatBytes } from '@/lib/domain/quantity';
+
+const REASON_LABEL: Record<string, string> = {
+  Timeout: 'timed out',
+  KubeletUnreachable: 'unreachable',
+  Forbidden: 'forbidden',
+  MalformedResponse: 'bad answer',
+};
+
+/**
+ * The kubelet column: eviction headroom of the node's closest hard threshold (from stats/summary, streamed by
+ * the shared fleet sweep), or why the kubelet did not answer. One element per cell; details in the tooltip.
+ * `live` false = the stream has not started, so nothing is claimed pending.
+ */
+export function KubeletCell({ result, live }: { result: FleetNodeResult | undefined; live: boolean }) {
+  if (!result) {
+    return <span className="text-xs text-zinc-400 italic dark:text-zinc-500">{live ? 'pending…' : '—'}</span>;
+  }
+  if (result.state === 'error') {
+    return (
+      <span className="truncate text-xs font-medium text-red-700 dark:text-red-300" title={`${result.message} (${result.at})`}>
+        {REASON_LABEL[result.reason] ?? result.reason}
+      </span>
+    );
+  }
+  const h = result.stats?.headroom;
+  if (!h) return <span className="text-xs text-zinc-500" title={`answered ${result.at}`}>ok</span>;
+  const from = result.stats?.thresholds === 'configz' ? "the node's evictionHard" : 'kubelet default thresholds (configz not read yet)';
+  const mem = result.stats?.memoryAvailableBytes;
+  return (
+    <span
+      className={cn(
+        'truncate text-xs tabular-nums',
+        h.met ? 'font-semibold text-red-700 dark:text-red-300' : h.percent < 5 ? 'font-medium text-amber-700 dark:text-amber-300' : '',
+      )}
+      title={`${h.signal}: ${h.percent}% of capacity above its hard eviction threshold, per ${from}.${mem !== null && mem !== undefined ? ` memory.available ${formatBytes(mem)}.` : ''} Sampled ${result.at}.`}
+    >
+      {h.met ? 'evicting' : `${h.percent}%`} <span className="text-zinc-500">{h.signal.split('.')[0]}</span>
+    </span>
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import {
+  FleetHelloSchema,
+  FleetNodesEventSchema,
+  FleetSweepSchema,
+  type FleetKind,
+  type FleetNodeResult,
+  type FleetSweep,
+} from '@/lib/api/fleet';
+
+/** Results land by the thousand at the start of a sweep; the table re-renders at most this often. */
+const COMMIT_MS = 250;
+
+export interface FleetStreamState {
+  /** per-node results so far; a node without one is still pending */
+  results: ReadonlyMap<string, FleetNodeResult>;
+  /** the last completed sweep */
+  sweep?: FleetSweep;
+  /** the server's hello arrived: results are coming */
+  live: boolean;
+}
+
+const EMPTY: FleetStreamState = { results: new Map(), live: false };
+
+/**
+ * Live per-node kubelet results from GET /api/fleet/stream (server-sent events). Not a TanStack query: the
+ * server pushes every node as it resolves and repeats sweeps itself, and all tabs share its one sweep.
+ * Starts empty for each context `ctx`; EventSource reconnects on its own after a dropped connection.
+ */
+export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetStreamState {
+  const [state, setState] = useState<FleetStreamState>(EMPTY);
+  useEffect(() => {
+    if (!ctx) return;
+    const results = new Map<string, FleetNodeResult>();
+    let sweep: FleetSweep | undefined;
+    let live = false;
+    let dirty = false;
+    const source = new EventSource(`/api/fleet/stream?kind=${kind}`);
+    const parse = (e: MessageEvent<string>): unknown => {
+      try {
+        return JSON.parse(e.data);
+      } catch {
+        return undefined;
+      }
+    };
+    source.addEventListener('hello', (e) => {
+      live = FleetHelloSchema.safeParse(parse(e)).success;
+      dirty = true;
+    });
+    source.addEventListener('nodes', (e) => {
+      const batch = FleetNodesEventSchema.safeParse(parse(e));
+      if (!batch.success) return;
+      for (const r of batch.data) results.set(r.name, r);
+      dirty = true;
+    });
+    source.addEventListener('sweep', (e) => {
+      const parsed = FleetSweepSchema.safeParse(parse(e));
+      if (parsed.success) sweep = parsed.data;
+      dirty = true;
+    });
+    const timer = setInterval(() => {
+      if (!dirty) return;
+      dirty = false;
+      setState({ results: new Map(results), sweep, live });
+    }, COMMIT_MS);
+    return () => {
+      clearInterval(timer);
+      source.close();
+      setState(EMPTY);
+    };
+  }, [ctx, kind]);
+  return state;
+}
