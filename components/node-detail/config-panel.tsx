@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { ExplainLink } from '@/components/provenance/explain-link';
 import { cn } from '@/lib/cn';
 import { buildConfigRows, groupRows, toKubeletConfigYaml, type ConfigRow } from '@/lib/domain/config-sections';
 
@@ -57,6 +58,7 @@ export function ConfigView({ config, minor, minorSource, nodeName }: {
         )}
         {minor < 20 && <Badge tone="warning">pre-1.20 kubelet: defaults approximate</Badge>}
         <div className="ml-auto flex items-center gap-2">
+          <ExplainLink node={nodeName} />
           <Button size="sm" onClick={() => void navigator.clipboard?.writeText(view === 'json' ? json : yaml)}>
             Copy {view === 'json' ? 'JSON' : 'YAML'}
           </Button>
