@@ -22,7 +22,9 @@ function forUser(err: unknown): { err: unknown; clearSession: boolean } {
 export function errorResponse(caught: unknown): Response {
   const { err, clearSession } = forUser(caught);
   const status = toStatus(err);
-  if (status.code >= 500) log.error({ err }, status.message);
+  // A bug gets a stack trace; a cluster condition (kubelet down, metrics-server missing) is one warn line.
+  if (status.reason === 'InternalError') log.error({ err }, status.message);
+  else if (status.code >= 500) log.warn({ reason: status.reason, code: status.code }, status.message);
   const headers = new Headers({ 'cache-control': 'no-store' });
   if (clearSession) headers.append('set-cookie', CLEAR_SESSION_COOKIE);
   return Response.json(status, { status: status.code, headers });
