@@ -1,6 +1,9 @@
 'use client';
 
+import { useState } from 'react';
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import type { CsrDetailResponse } from '@/lib/api/csrs';
 import { ErrorPanel } from '@/components/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useContexts } from '@/lib/queries/contexts';
@@ -30,7 +33,17 @@ export function CsrDetailView({ name }: { name: string }) {
   const q = useCsrDetail(ctx, name);
   useCsrEvents(ctx); // a change to this CSR (or its deletion) refreshes the page at once
   const now = useNowIso();
-  if (q.isError && !q.data)
+  // The version on screen is the one the user reviews, and the one a decision is sent with. A newer version
+  // (the watch saw a change) is announced, not swapped in under the user's cursor; decided versions are adopted.
+  const [reviewed, setReviewed] = useState<CsrDetailResponse | undefined>(undefined);
+  const latest = q.data;
+  // Adopt: the first load, a refresh of the same version, or a version that is no longer pending (nothing to decide).
+  const adopt =
+    latest &&
+    (!reviewed || latest.csr.resourceVersion === reviewed.csr.resourceVersion || latest.csr.state !== 'Pending');
+  if (adopt && reviewed !== latest) setReviewed(latest);
+  const shown = adopt ? latest : reviewed;
+  if (q.isError && !shown)
     return (
       <ErrorPanel
         error={q.error}
@@ -39,8 +52,9 @@ export function CsrDetailView({ name }: { name: string }) {
         onRetry={() => void q.refetch()}
       />
     );
-  if (!q.data || !ctx) return <Skeleton className="h-96 w-full" />;
-  const { csr, permissions } = q.data;
+  if (!shown || !ctx) return <Skeleton className="h-96 w-full" />;
+  const { csr, permissions } = shown;
+  const newer = latest && latest.csr.resourceVersion !== csr.resourceVersion ? latest : null;
   const failing = csr.checks.filter((c) => !c.passed).length;
 
   return (
@@ -53,6 +67,20 @@ export function CsrDetailView({ name }: { name: string }) {
         <CsrStateBadge row={csr} />
         <span className="text-xs text-zinc-500">resourceVersion {csr.resourceVersion}</span>
       </div>
+
+      {newer && (
+        <div
+          role="status"
+          data-testid="csr-changed"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+        >
+          This CSR changed since you opened it (resourceVersion {csr.resourceVersion} → {newer.csr.resourceVersion}). A
+          decision on the version shown will be refused as a conflict.
+          <Button size="sm" onClick={() => setReviewed(newer)}>
+            Review the new version
+          </Button>
+        </div>
+      )}
 
       <Section title="Safety verdict">
         <p

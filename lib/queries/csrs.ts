@@ -5,6 +5,7 @@ import {
   CsrListResponseSchema,
   DecisionResultSchema,
   PendingCountResponseSchema,
+  type CsrDetailResponse,
   type CsrListResponse,
 } from '@/lib/api/csrs';
 import { postJson } from './csrf';
@@ -81,12 +82,21 @@ export function useDecideCsr(ctx: string) {
           ),
     onMutate: async (d) => {
       await qc.cancelQueries({ queryKey: csrKeys.list(ctx) });
+      await qc.cancelQueries({ queryKey: csrKeys.detail(ctx, d.name) });
       const previous = qc.getQueryData<CsrListResponse>(csrKeys.list(ctx));
-      optimisticDecision(qc, ctx, [d.name], d.kind === 'approve' ? 'Approved' : 'Denied');
-      return { previous };
+      const previousDetail = qc.getQueryData<CsrDetailResponse>(csrKeys.detail(ctx, d.name));
+      const state = d.kind === 'approve' ? 'Approved' : 'Denied';
+      optimisticDecision(qc, ctx, [d.name], state);
+      if (previousDetail)
+        qc.setQueryData(csrKeys.detail(ctx, d.name), {
+          ...previousDetail,
+          csr: { ...previousDetail.csr, state, stateLabel: state },
+        });
+      return { previous, previousDetail };
     },
-    onError: (_err, _d, context) => {
+    onError: (_err, d, context) => {
       if (context?.previous) qc.setQueryData(csrKeys.list(ctx), context.previous);
+      if (context?.previousDetail) qc.setQueryData(csrKeys.detail(ctx, d.name), context.previousDetail);
     },
     onSettled: () => qc.invalidateQueries({ queryKey: csrKeys.all(ctx) }),
   });
