@@ -38,6 +38,7 @@ export interface LoadOptions {
 }
 
 const SERVICEACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
+const SERVICEACCOUNT_CA = '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt';
 const loadedByKey = new Map<string, Loaded>();
 
 const noCredentials = () =>
@@ -78,7 +79,9 @@ function load(opts: LoadOptions): Loaded {
     base = mergeFiles(list.split(path.delimiter).filter(Boolean));
   } else {
     base = mergeFiles([path.join(os.homedir(), '.kube', 'config')]);
-    if (!base && process.env.KUBERNETES_SERVICE_HOST && fs.existsSync(SERVICEACCOUNT_TOKEN)) {
+    // In a pod. The CA alone is enough in the shared modes: deploy/ mounts only ca.crt (no ServiceAccount token),
+    // and every call carries the signed-in user's token instead.
+    if (!base && process.env.KUBERNETES_SERVICE_HOST && (fs.existsSync(SERVICEACCOUNT_TOKEN) || fs.existsSync(SERVICEACCOUNT_CA))) {
       base = new KubeConfig();
       base.loadFromCluster();
       source = 'in-cluster';
