@@ -9,7 +9,7 @@ import { HttpError, sendError, sendReply, STREAMED, type HandlerResult } from '.
 import { openapiDoc } from './openapi';
 import { OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_ACCEPT, openapiV2Json, openapiV2Protobuf } from './openapi-v2';
 import { requestInfo } from './request-info';
-import type { Ctx, Route } from './routes/context';
+import { parseRequestUrl, type Ctx, type Route } from './routes/context';
 import { configmapsRoute, namespacesRoute, nodesRoute, podsRoute } from './routes/core';
 import { csrsRoute } from './routes/csrs';
 import { nodeMetricsRoute, podMetricsRoute } from './routes/metrics';
@@ -18,6 +18,8 @@ import { reviewsRoute } from './routes/reviews';
 import { simctlRoute } from './routes/simctl';
 import type { SimState } from './state';
 import { forbidden, pathNotFound, StatusError, unauthorized } from './status';
+
+const LOG_REQUESTS = Boolean(process.env.SIM_LOG);
 
 /** Served to anonymous callers too, as the system:public-info-viewer role allows. */
 const PUBLIC_PATHS = new Set(['/healthz', '/livez', '/readyz', '/version']);
@@ -79,8 +81,8 @@ export function createHandler(sim: SimState, users: Map<string, User>, serverAdd
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'https://sim.invalid');
-    if (process.env.SIM_LOG) res.on('finish', () => console.log(`[sim] ${req.method} ${req.url} ${req.headers['content-type'] ?? ''} -> ${res.statusCode}`));
+    const url = parseRequestUrl(req.url ?? '/');
+    if (LOG_REQUESTS) res.on('finish', () => console.log(`[sim] ${req.method} ${req.url} ${req.headers['content-type'] ?? ''} -> ${res.statusCode}`));
     const info = requestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
     sim.count(statsKind({ info, url }));
     const auth = req.headers.authorization;

@@ -41,7 +41,7 @@ export class SimState {
   readonly namespaces: ResourceDef;
   readonly nodesByName = new Map<string, SimNode>();
   private readonly podKeysByNode = new Map<string, string[]>();
-  private readonly configzCache = new Map<string, string>();
+  private readonly configzCache = new Map<string, Buffer>();
   stats: SimStats = SimState.emptyStats();
 
   constructor(
@@ -98,10 +98,10 @@ export class SimState {
   }
 
   /** `{"kubeletconfig": …}` serialised once per node: configz is the hottest path in the benchmarks. */
-  configz(node: SimNode): string {
+  configz(node: SimNode): Buffer {
     let body = this.configzCache.get(node.name);
     if (body === undefined) {
-      body = JSON.stringify({ kubeletconfig: node.kubeletConfig });
+      body = Buffer.from(JSON.stringify({ kubeletconfig: node.kubeletConfig }));
       this.configzCache.set(node.name, body);
     }
     return body;

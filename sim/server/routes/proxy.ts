@@ -45,7 +45,7 @@ function hang(ctx: Ctx): Promise<HandlerResult> {
 }
 
 function serve(ctx: Ctx, node: SimNode, path: string): Reply {
-  if (path === 'configz') return { raw: ctx.sim.configz(node) };
+  if (path === 'configz') return { bytes: ctx.sim.configz(node), contentType: 'application/json' };
   if (path === 'stats/summary') {
     const only = ctx.url.searchParams.get('only_cpu_and_memory') === 'true';
     return { json: ctx.sim.fleet.summary(node.name, new Date(), only) };
@@ -67,7 +67,7 @@ async function applyFault(ctx: Ctx, node: SimNode, fault: KubeletFault, path: st
     case 'malformed': {
       const reply = serve(ctx, node, path);
       if (reply.text !== undefined) return reply;
-      const body = reply.raw ?? JSON.stringify(reply.json);
+      const body = reply.bytes?.toString('utf8') ?? reply.raw ?? JSON.stringify(reply.json);
       return { raw: body.slice(0, Math.max(1, Math.floor(body.length / 2))) };
     }
   }
