@@ -111,6 +111,7 @@ describe('a user bound to exactly the deploy/ roles', () => {
       users: [
         { name: 'yaml-viewer', rules: simRules(viewerRoles) },
         { name: 'yaml-approver', rules: simRules([...viewerRoles, ...approverRoles]) },
+        { name: 'no-node-proxy', rules: simRules(viewerRoles).filter((r) => !r.resources?.includes('nodes/proxy')) },
       ],
     });
     resetKubeCacheForTests();
@@ -183,5 +184,13 @@ describe('a user bound to exactly the deploy/ roles', () => {
     });
     expect(r.decision).toBe('Approved');
     vi.restoreAllMocks();
+  });
+
+  it('without nodes/proxy: the node list still works, kubelet reads are Forbidden naming the permission', async () => {
+    const kube = as('no-node-proxy');
+    expect((await getNodeList(kube)).items.length).toBeGreaterThan(10);
+    const err = await getKubeletConfigz(kube, DEMO_NODES.kubeadmClean[0]).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 403, reason: 'Forbidden', hint: expect.stringContaining('"get nodes/proxy" (check with: kubectl auth can-i get nodes/proxy)') });
   });
 });
