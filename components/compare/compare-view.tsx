@@ -144,7 +144,8 @@ export function CompareView() {
                 {rows.length === 0 ? (
                   <p className="text-sm text-zinc-600 dark:text-zinc-400">
                     No differences: every readable node in this selection runs the same effective config
-                    {data.ignore.length > 0 ? ' (ignoring per-node fields)' : ''}.
+                    {data.ignore.length > 0 ? ' (ignoring per-node fields)' : ''}
+                    {data.unknown.length > 0 ? `; ${data.unknown.length} unknown (see above)` : ''}.
                   </p>
                 ) : (
                   <DiffTable columns={data.columns} rows={rows} />
