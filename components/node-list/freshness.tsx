@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
+import { useHydrated } from '@/components/use-hydrated';
 import { Icon } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
 import { describeError } from '@/lib/view/error-help';
@@ -55,6 +56,9 @@ export function Freshness({
   onRefresh: () => void;
 }) {
   const now = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+  // Data hydrated after its staleTime starts refetching in the very first browser render; the server
+  // rendered it idle, so the busy state waits for hydration to avoid a mismatch.
+  const busy = useHydrated() && isFetching;
   const seconds = now === 0 ? 0 : Math.max(0, Math.floor((now - updatedAt) / 1000));
   const failed = refreshError ? describeError(refreshError, 'nodes') : undefined;
   return (
@@ -68,9 +72,9 @@ export function Freshness({
       <span aria-live="off" data-testid="freshness" className="tabular-nums">
         Updated <time dateTime={new Date(updatedAt).toISOString()}>{ago(seconds)}</time> · auto-refresh 10 s
       </span>
-      <Button size="sm" variant="ghost" onClick={onRefresh} disabled={isFetching} aria-label="Refresh now">
-        <Icon name="refresh" className={cn(isFetching && 'animate-spin')} />
-        {isFetching ? 'Refreshing' : 'Refresh'}
+      <Button size="sm" variant="ghost" onClick={onRefresh} disabled={busy} aria-label="Refresh now">
+        <Icon name="refresh" className={cn(busy && 'animate-spin')} />
+        {busy ? 'Refreshing' : 'Refresh'}
       </Button>
     </div>
   );

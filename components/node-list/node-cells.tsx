@@ -3,7 +3,6 @@ import type { Route } from 'next';
 import type { NodeRow } from '@/lib/api/nodes';
 import { Badge } from '@/components/ui/badge';
 import { focusRing } from '@/components/ui/focus';
-import { Icon } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
 
 /** Node name linking to its detail page, with the InternalIP underneath for ssh and kubelet debugging. */
@@ -36,14 +35,13 @@ export function SystemCell({ node }: { node: NodeRow }) {
 
 const PRESSURE_LABEL = { MemoryPressure: 'MemoryPressure', DiskPressure: 'DiskPressure', PIDPressure: 'PIDPressure' };
 
-/** Pressure conditions that are True; "—" when none. Warning colour plus icon plus the condition's name. */
+/** Pressure conditions that are True; "—" when none. Warning colour plus the condition's name (and the row's stripe). */
 export function PressureCell({ node }: { node: NodeRow }) {
   if (node.pressures.length === 0) return <span className="text-zinc-400 dark:text-zinc-600">—</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {node.pressures.map((p) => (
-        <Badge key={p} tone="warning">
-          <Icon name="alert" />
+        <Badge key={p} tone="warning" title={`${p} condition is True`}>
           {PRESSURE_LABEL[p]}
         </Badge>
       ))}

@@ -33,9 +33,9 @@ export interface ColumnContext {
 
 /** Column widths, one per column in order; also the grid template shared by header and rows. */
 export const GRID_TEMPLATE =
-  'minmax(13rem,1.6fr) 6.5rem 5.75rem 5.75rem minmax(9.5rem,1fr) 3.5rem 4.75rem 4.75rem 4.75rem 4.75rem 5rem 8.25rem 7rem minmax(8.5rem,1fr)';
+  'minmax(11.5rem,1.6fr) 6rem 5.5rem 5rem minmax(9rem,1fr) 3.25rem 4.5rem 4.5rem 4.5rem 4.5rem 4.75rem 7.5rem 7rem minmax(8.25rem,1fr)';
 /** sum of the minimum widths: narrower screens scroll the table sideways */
-export const TABLE_MIN_WIDTH = '91.75rem';
+export const TABLE_MIN_WIDTH = '85.75rem';
 
 const cores = (millis: number) => `${formatCpuMillis(millis)}${millis >= 1000 ? ' cores' : ''}`;
 

@@ -116,7 +116,7 @@ export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, p
               }}
             >
               {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} role="cell" className="flex min-w-0 items-center px-1.5">
+                <div key={cell.id} role="cell" className="flex min-w-0 items-center px-1">
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </div>
               ))}

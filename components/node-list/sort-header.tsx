@@ -10,7 +10,7 @@ export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
   const description = header.column.columnDef.meta?.description;
   if (!header.column.getCanSort()) {
     return (
-      <div role="columnheader" className="flex min-w-0 items-center px-1.5" title={description}>
+      <div role="columnheader" className="flex min-w-0 items-center px-1" title={description}>
         <span className="truncate text-xs font-semibold text-zinc-600 dark:text-zinc-400">{flexRender(header.column.columnDef.header, header.getContext())}</span>
       </div>
     );
@@ -19,7 +19,7 @@ export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
     <div
       role="columnheader"
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-      className="flex min-w-0 items-center px-0.5"
+      className="flex min-w-0 items-center"
     >
       <button
         type="button"
