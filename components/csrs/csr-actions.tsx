@@ -57,7 +57,7 @@ export function CsrActions({ ctx, csr, permissions }: { ctx: string; csr: CsrDet
             </label>
           )}
           <div className="flex flex-wrap items-start gap-3">
-            <div className="flex flex-col gap-1">
+            <div className="flex flex-col items-start gap-1">
               <Button
                 variant="primary"
                 disabled={approveWhy !== null || decide.isPending}

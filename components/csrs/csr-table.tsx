@@ -63,9 +63,11 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
                   <td className="min-w-36 px-3 py-2">
                     <CsrStateBadge row={r} />
                     {r.decider && (
-                      <div className="mt-1 text-xs text-zinc-500">
-                        by {r.decider.label}
-                        {r.decider.identity ? ` (${r.decider.identity})` : ''}
+                      <div className="mt-1 max-w-48 text-xs text-zinc-500" title={r.decider.message}>
+                        by{' '}
+                        {r.decider.kind === 'dashboard'
+                          ? `dashboard: ${r.decider.identity ?? 'unknown'}`
+                          : r.decider.label}
                       </div>
                     )}
                   </td>

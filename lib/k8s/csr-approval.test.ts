@@ -10,7 +10,7 @@ import { csrPermissions } from './access-review';
 import { getKube, resetKubeCacheForTests } from './client';
 import { bulkApprove, decideCsr, mapLimited } from './csr-approval';
 import { log } from '@/lib/observability/log';
-import { getCsrWire, getReviewedCsr, listReviewedCsrs } from './csr-review';
+import { getCsrWire, getReviewedCsr, listReviewedCsrs, pendingCsrCount } from './csr-review';
 import { csrState } from '@/lib/domain/csr-approvers';
 
 let sim: SimHandle;
@@ -235,5 +235,14 @@ describe('mapLimited', () => {
     );
     expect(peak).toBe(10);
     expect(out).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
+  });
+});
+
+describe('pendingCsrCount', () => {
+  it('counts pending CSRs and nodes without decoding', async () => {
+    const c = await pendingCsrCount(admin());
+    expect(c.nodeCount).toBe(sim.fleet.nodes.length);
+    expect(c.pending).toBeGreaterThanOrEqual(0);
+    expect(c.context).toBe('sim-admin');
   });
 });

@@ -10,7 +10,9 @@ import {
   type NodeIndex,
 } from '@/lib/domain/csr-check-core';
 import { env } from '@/lib/env';
+import { parse as parseYaml } from 'yaml';
 import { AppError, NotFoundError } from '@/lib/errors';
+import { getConfigMap } from './configmaps';
 import { csrPermissions } from './access-review';
 import type { Kube } from './client';
 import { ReviewCsrWireSchema, reviewWireCsr, toCsrDetail, toCsrRow, type ReviewCsrWire } from './csr-reshape';
@@ -74,12 +76,27 @@ function serverHost(server: string): string | null {
 }
 
 /**
+ * The cluster domain from kubeadm's kube-system/kubelet-config ConfigMap (KubeletConfiguration `clusterDomain`),
+ * best-effort: other installers don't have it, and a viewer may not read it; the checks then use cluster.local.
+ */
+async function kubeadmClusterDomain(kube: Kube): Promise<string | null> {
+  try {
+    const cm = await getConfigMap(kube, 'kube-system', 'kubelet-config');
+    const parsed: unknown = parseYaml(cm.data.kubelet ?? '');
+    const domain = parsed && typeof parsed === 'object' && 'clusterDomain' in parsed ? parsed.clusterDomain : null;
+    return typeof domain === 'string' && domain ? domain.replace(/\.$/, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * What the checks need to know about the cluster: every node's addresses, and the API server's own addresses
  * (the kubeconfig server host and the `default/kubernetes` Service ClusterIP, read best-effort: a viewer may not
  * be allowed to read Services, and the check still has the server host).
  */
 export async function clusterFacts(kube: Kube): Promise<{ facts: ClusterFacts; index: NodeIndex }> {
-  const [nodes, clusterIp] = await Promise.all([
+  const [nodes, clusterIp, clusterDomain] = await Promise.all([
     listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget),
     getJson(
       kube,
@@ -90,12 +107,13 @@ export async function clusterFacts(kube: Kube): Promise<{ facts: ClusterFacts; i
     )
       .then((s) => s.spec?.clusterIP ?? null)
       .catch(() => null),
+    kubeadmClusterDomain(kube),
   ]);
   const host = serverHost(kube.server);
   const apiServerHosts = [host, clusterIp].filter((h): h is string => Boolean(h));
   const facts: ClusterFacts = {
     nodes: nodes.items.map((n) => ({ name: n.metadata.name, addresses: n.status?.addresses ?? [] })),
-    clusterDomain: DEFAULT_CLUSTER_DOMAIN,
+    clusterDomain: clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
     apiServerHosts,
     maxExpirationSeconds: DEFAULT_MAX_EXPIRATION_SECONDS,
   };
@@ -152,26 +170,30 @@ export async function getReviewedCsr(kube: Kube, name: string): Promise<CsrDetai
   };
 }
 
+/**
+ * Number of Nodes without listing them: a one-item page carries `metadata.remainingItemCount` (API concepts,
+ * "Retrieving large results sets in chunks"); falls back to a full list when the server omits it.
+ */
+async function nodeCount(kube: Kube): Promise<number> {
+  const Page = z.object({
+    metadata: z.object({ remainingItemCount: z.number().optional() }).optional(),
+    items: z.array(z.unknown()).nullish(),
+  });
+  const page = await getJson(kube, withQuery('/api/v1/nodes', { limit: 1 }), Page, nodesTarget, apiOpts());
+  const remaining = page.metadata?.remainingItemCount;
+  if (remaining !== undefined) return (page.items?.length ?? 0) + remaining;
+  return (await listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget)).items.length;
+}
+
 /** The nav badge: pending CSRs and whether that's a flood, without decoding anything. */
 export async function pendingCsrCount(
   kube: Kube,
 ): Promise<{ context: string; pending: number; nodeCount: number; flood: boolean }> {
-  const [{ items }, nodes] = await Promise.all([
-    listCsrWire(kube),
-    listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget),
-  ]);
-  const pending = items.filter(
-    (c) =>
-      !(c.status?.conditions ?? []).some(
-        (x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False',
-      ),
-  ).length;
-  return {
-    context: kube.context,
-    pending,
-    nodeCount: nodes.items.length,
-    flood: pendingFlood(pending, nodes.items.length).flood,
-  };
+  const [{ items }, nodes] = await Promise.all([listCsrWire(kube), nodeCount(kube)]);
+  const decided = (c: ReviewCsrWire) =>
+    (c.status?.conditions ?? []).some((x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False');
+  const pending = items.filter((c) => !decided(c)).length;
+  return { context: kube.context, pending, nodeCount: nodes, flood: pendingFlood(pending, nodes).flood };
 }
 
 /** The CSR collection's current resourceVersion, to start a watch from "now" (a one-item page is enough). */
