@@ -4,9 +4,19 @@
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { benchCompare } from './compare-bench';
+import { benchBrowser, benchBundles, benchCsrBulk, benchFleetSweeps, stopFleetSim } from './fleet-bench';
 import { benchSim, type BenchSection } from './sim-bench';
 
-const SECTIONS: Array<() => Promise<BenchSection>> = [benchSim];
+/** `npm run bench -- fleet browser` runs only the sections whose key is named; no argument runs them all. */
+const SECTIONS: Array<[string, () => Promise<BenchSection>]> = [
+  ['sim', benchSim],
+  ['fleet', benchFleetSweeps],
+  ['browser', benchBrowser],
+  ['bundles', benchBundles],
+  ['compare', benchCompare],
+  ['csr', benchCsrBulk],
+];
 
 function machine(): string {
   const cpus = os.cpus();
@@ -25,11 +35,17 @@ function table(s: BenchSection): string {
 }
 
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
   const sections: string[] = [];
-  for (const run of SECTIONS) {
-    const section = await run();
-    console.log(table(section), '\n');
-    sections.push(table(section));
+  try {
+    for (const [key, run] of SECTIONS) {
+      if (only.length > 0 && !only.includes(key)) continue;
+      const section = await run();
+      console.log(table(section), '\n');
+      sections.push(table(section));
+    }
+  } finally {
+    await stopFleetSim();
   }
   await writeFile('BENCHMARKS.md', ['# Benchmarks', '', 'Produced by `npm run bench`.', '', machine(), '', ...sections.flatMap((s) => [s, ''])].join('\n'));
   console.log('wrote BENCHMARKS.md');

@@ -1,0 +1,273 @@
+/**
+ * Fleet-scale benchmarks (issue 8) against one scale sim (5,000 nodes, ~30 pods each, latency model on) run
+ * in a child process for the whole bench: sweeps vs the kubectl shell loop, in-flight bound and viewer sharing,
+ * fleet-layer memory, the node list in a real browser, first-load JS, and CSR bulk approval. Every figure
+ * comes from the same run and sim.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { BenchSection } from './sim-bench';
+
+const run = promisify(execFile);
+const NODES = 5000;
+const SHELL_SAMPLE = 500;
+const tsx = path.resolve('node_modules/.bin/tsx');
+
+const KubeconfigSchema = z.object({
+  clusters: z.array(z.object({ cluster: z.object({ server: z.string(), 'certificate-authority-data': z.string() }) })).min(1),
+  users: z.array(z.object({ name: z.string(), user: z.object({ token: z.string() }) })),
+});
+
+interface Sim {
+  dir: string;
+  kubeconfig: string;
+  caFile: string;
+  url: string;
+  adminToken: string;
+  child: ChildProcess;
+}
+
+let sim: Promise<Sim> | undefined;
+
+async function startSim(): Promise<Sim> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'fleet-bench-'));
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  const child = spawn(tsx, ['sim/main.ts', '--scenario', 'scale', '--nodes', String(NODES), '--port', '0', '--kubeconfig', kubeconfig], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 180_000;
+  while (!existsSync(kubeconfig)) {
+    if (child.exitCode !== null) throw new Error('scale sim exited before listening');
+    if (Date.now() > deadline) throw new Error('scale sim did not start in 180 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const kc = KubeconfigSchema.parse(parse(await readFile(kubeconfig, 'utf8')));
+  const cluster = kc.clusters[0]?.cluster;
+  const admin = kc.users.find((u) => u.name === 'sim-admin');
+  if (!cluster || !admin) throw new Error('kubeconfig lacks the sim cluster or admin');
+  const caFile = path.join(dir, 'ca.pem');
+  await writeFile(caFile, Buffer.from(cluster['certificate-authority-data'], 'base64'));
+  return { dir, kubeconfig, caFile, url: cluster.server, adminToken: admin.user.token, child };
+}
+
+const scaleSim = () => (sim ??= startSim());
+
+/** Stops the shared sim (run.ts calls it after the last section). */
+export async function stopFleetSim(): Promise<void> {
+  if (!sim) return;
+  const s = await sim;
+  s.child.kill('SIGTERM');
+  await new Promise((r) => s.child.once('exit', r));
+  await rm(s.dir, { recursive: true, force: true });
+}
+
+const ChildResultSchema = z.object({
+  settings: z.object({ concurrency: z.number(), qps: z.number(), burst: z.number(), timeoutMs: z.number(), attempts: z.number() }),
+  baselineRss: z.number(),
+  peakRss: z.number(),
+  steadyRss: z.number(),
+  configz1: z.looseObject({ wallMs: z.number(), firstMs: z.number(), listMs: z.number(), ok: z.number(), nodes: z.number(), errors: z.record(z.string(), z.number()), simProxyRequests: z.number(), simMaxInFlight: z.number(), poolMaxInFlight: z.number(), distinctConfigs: z.number(), everyViewerComplete: z.boolean() }),
+  stats1: z.looseObject({ wallMs: z.number(), firstMs: z.number(), ok: z.number(), nodes: z.number(), errors: z.record(z.string(), z.number()), simProxyRequests: z.number(), simMaxInFlight: z.number(), everyViewerComplete: z.boolean() }),
+  stats10: z.looseObject({ wallMs: z.number(), simProxyRequests: z.number(), simMaxInFlight: z.number(), everyViewerComplete: z.boolean() }),
+  configz10: z.looseObject({ wallMs: z.number(), simProxyRequests: z.number(), simMaxInFlight: z.number(), everyViewerComplete: z.boolean() }),
+});
+
+async function shellLoop(s: Sim, names: string[]): Promise<{ seconds: number; sample: number }> {
+  const sample = [...names].sort(() => Math.random() - 0.5).slice(0, SHELL_SAMPLE);
+  const list = path.join(s.dir, 'sample.txt');
+  await writeFile(list, sample.join('\n') + '\n');
+  const t0 = performance.now();
+  // What people run today; failures (dead kubelets) are part of the loop's cost, so the exit code is ignored.
+  await run('bash', ['-c', `xargs -P 32 -I{} kubectl --kubeconfig "${s.kubeconfig}" --context sim-admin get --raw /api/v1/nodes/{}/proxy/configz < "${list}" > /dev/null 2>&1 || true`], { maxBuffer: 1 << 20 });
+  return { seconds: (performance.now() - t0) / 1000, sample: sample.length };
+}
+
+const s1 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const errs = (e: Record<string, number>) => Object.entries(e).map(([k, v]) => `${v} ${k}`).join(', ') || 'none';
+
+/** Sections 1–3: sweep wall time vs the shell loop, in-flight bound and viewer sharing, fleet-layer RSS. */
+export async function benchFleetSweeps(): Promise<BenchSection> {
+  const s = await scaleSim();
+  const child = await run(tsx, ['--conditions=react-server', 'bench/fleet-child.ts', s.kubeconfig, s.url, s.adminToken, s.caFile], {
+    maxBuffer: 16 << 20,
+    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', NODE_OPTIONS: '--expose-gc' },
+  });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  const r = ChildResultSchema.parse(JSON.parse(line));
+  const { stdout } = await run('kubectl', ['--kubeconfig', s.kubeconfig, '--context', 'sim-admin', 'get', 'nodes', '-o', 'name'], { maxBuffer: 8 << 20 });
+  const names = stdout.trim().split('\n').map((n) => n.replace(/^node\//, ''));
+  const shell = await shellLoop(s, names);
+  const shellFullS = (shell.seconds * names.length) / shell.sample;
+  const ratio = shellFullS / (r.configz1.wallMs / 1000);
+  const bound = r.settings.concurrency;
+  return {
+    title: `Fleet sweeps (scale sim: ${names.length.toLocaleString('en-US')} nodes, latency model on; pool ${bound} in flight, ${r.settings.qps} req/s burst ${r.settings.burst}, deadline ${r.settings.timeoutMs} ms, ${r.settings.attempts} attempts)`,
+    rows: [
+      { metric: 'node LIST before the sweep (informer sync, once per identity)', value: s1(r.configz1.listMs), target: 'info', ok: true },
+      { metric: 'configz sweep: first node result', value: s1(r.configz1.firstMs), target: '≤ 1 s', ok: r.configz1.firstMs <= 1000 },
+      { metric: `configz sweep: every node resolved or marked (${r.configz1.ok} ok; errors: ${errs(r.configz1.errors)})`, value: s1(r.configz1.wallMs), target: '≤ 10 s', ok: r.configz1.wallMs <= 10_000 },
+      {
+        metric: `shell loop \`kubectl get --raw …/proxy/configz\` via xargs -P 32, random sample of ${shell.sample} nodes, extrapolated linearly to ${names.length}`,
+        value: `${shell.seconds.toFixed(1)} s for ${shell.sample} → ${shellFullS.toFixed(0)} s`,
+        target: 'baseline',
+        ok: true,
+      },
+      { metric: 'configz sweep speed-up vs the shell loop (same sim, same run)', value: `${ratio.toFixed(1)}×`, target: '≥ 20×', ok: ratio >= 20 },
+      { metric: `stats sweep: first node result`, value: s1(r.stats1.firstMs), target: '≤ 1 s', ok: r.stats1.firstMs <= 1000 },
+      { metric: `stats sweep: every node resolved or marked (${r.stats1.ok} ok; errors: ${errs(r.stats1.errors)})`, value: s1(r.stats1.wallMs), target: '≤ 10 s', ok: r.stats1.wallMs <= 10_000 },
+      {
+        metric: 'max kubelet proxy requests in flight seen by the sim (configz / stats / 10-viewer sweeps)',
+        value: `${r.configz1.simMaxInFlight} / ${r.stats1.simMaxInFlight} / ${r.stats10.simMaxInFlight}`,
+        target: `≤ ${bound}`,
+        ok: Math.max(r.configz1.simMaxInFlight, r.stats1.simMaxInFlight, r.stats10.simMaxInFlight, r.configz10.simMaxInFlight) <= bound,
+      },
+      {
+        metric: 'stats sweep: proxy requests seen by the sim, 1 viewer vs 10 concurrent viewers',
+        value: `${r.stats1.simProxyRequests} vs ${r.stats10.simProxyRequests}${r.stats10.everyViewerComplete ? '' : ' (a viewer missed nodes)'}`,
+        target: 'equal',
+        ok: r.stats1.simProxyRequests === r.stats10.simProxyRequests && r.stats10.everyViewerComplete,
+      },
+      {
+        metric: 'configz sweep: proxy requests, 1 viewer vs 10 concurrent viewers',
+        value: `${r.configz1.simProxyRequests} vs ${r.configz10.simProxyRequests}`,
+        target: 'equal',
+        ok: r.configz1.simProxyRequests === r.configz10.simProxyRequests && r.configz10.everyViewerComplete,
+      },
+      { metric: `distinct configz bodies kept (deduplicated by content hash, of ${r.configz1.ok})`, value: String(r.configz1.distinctConfigs), target: 'info', ok: true },
+      { metric: 'fleet layer RSS, steady (caches for 5,000 nodes held, no sweep; child process running only lib/fleet)', value: `${r.steadyRss.toFixed(0)} MiB (Node baseline ${r.baselineRss.toFixed(0)} MiB)`, target: '≤ 256 MiB', ok: r.steadyRss <= 256 },
+      { metric: 'fleet layer RSS, peak during the sweeps (sampled every 50 ms)', value: `${r.peakRss.toFixed(0)} MiB`, target: '≤ 512 MiB', ok: r.peakRss <= 512 },
+    ],
+  };
+}
+
+/** Section 6b: bulk approval of the scale sim's 1,000 pending serving CSRs (in a child: lib/k8s is server-only). */
+export async function benchCsrBulk(): Promise<BenchSection> {
+  const s = await scaleSim();
+  const { stdout } = await run(tsx, ['--conditions=react-server', 'bench/csr-child.ts', s.kubeconfig, s.url, s.adminToken, s.caFile], {
+    maxBuffer: 16 << 20,
+    env: { ...process.env, KD_LOG_LEVEL: 'error' },
+  });
+  const r = z
+    .object({ count: z.number(), seconds: z.number(), approved: z.number(), statuses: z.record(z.string(), z.number()), maxInFlight: z.number(), concurrency: z.number() })
+    .parse(JSON.parse(stdout.trim().split('\n').pop() ?? ''));
+  const tooMany = r.statuses['429'] ?? 0;
+  return {
+    title: `CSR bulk approval (scale sim, ${r.count.toLocaleString('en-US')} pending serving CSRs)`,
+    rows: [
+      { metric: `bulkApprove wall time (${r.approved} approved)`, value: `${r.seconds.toFixed(2)} s`, target: '≤ 15 s', ok: r.seconds <= 15 },
+      { metric: 'approval requests in flight (max, counted around each approval PUT by the child)', value: String(r.maxInFlight), target: `≤ ${r.concurrency}`, ok: r.maxInFlight <= r.concurrency },
+      { metric: '429 answers', value: String(tooMany), target: '0', ok: tooMany === 0 },
+    ],
+  };
+}
+
+// ---------- production build: first-load JS and the node list in a browser ----------
+
+/** The production build to measure: KD_BENCH_BUILD_DIR (e.g. a clean worktree) or this checkout. */
+const buildDir = () => path.resolve(process.env.KD_BENCH_BUILD_DIR ?? '.');
+
+const ManifestSchema = z.object({ pages: z.record(z.string(), z.array(z.string())).optional(), rootMainFiles: z.array(z.string()).optional() });
+
+/** Section 5: gzipped JS a route loads on first visit (app-build-manifest, else the route's client reference manifest). */
+export async function benchBundles(): Promise<BenchSection> {
+  const dir = path.join(buildDir(), '.next');
+  if (!existsSync(path.join(dir, 'BUILD_ID'))) {
+    return { title: 'First-load JavaScript (production build)', rows: [{ metric: 'no production build found', value: `${dir}/BUILD_ID missing`, target: 'run `npx next build`', ok: false }] };
+  }
+  const gz = async (file: string) => gzipSync(await readFile(path.join(dir, file))).length;
+  const build = ManifestSchema.parse(JSON.parse(await readFile(path.join(dir, 'build-manifest.json'), 'utf8')));
+  const root = build.rootMainFiles ?? [];
+  const rows: BenchSection['rows'] = [];
+  for (const route of ['/nodes', '/nodes/[name]', '/compare', '/csrs']) {
+    const ref = path.join(dir, 'server/app', route === '/' ? 'page' : route, 'page_client-reference-manifest.js');
+    if (!existsSync(ref)) continue;
+    const text = await readFile(ref, 'utf8');
+    // Chunks the route's client components need, as listed in its client reference manifest.
+    const chunks = new Set<string>(root);
+    for (const m of text.matchAll(/"(static\/chunks\/[^"]+\.js)"/g)) if (m[1]) chunks.add(m[1]);
+    let total = 0;
+    for (const c of chunks) if (existsSync(path.join(dir, c))) total += await gz(c);
+    const kb = total / 1000;
+    rows.push({ metric: `${route}: ${chunks.size} JS chunks, gzip`, value: `${kb.toFixed(1)} kB`, target: route === '/nodes' ? '≤ 150 kB' : 'info', ok: route === '/nodes' ? kb <= 150 : true });
+  }
+  return { title: `First-load JavaScript per route (production build in ${buildDir()}, gzip -6 of each chunk)`, rows };
+}
+
+/** Section 4: the node list with 5,000 rows in Chromium against `next start` on the scale sim. */
+export async function benchBrowser(): Promise<BenchSection> {
+  const title = 'Node list in a real browser (5,000 rows, production build, `next start`, Debian Chromium)';
+  const dir = buildDir();
+  if (!existsSync(path.join(dir, '.next/BUILD_ID'))) return { title, rows: [{ metric: 'no production build found', value: 'skipped', target: 'run `npx next build`', ok: false }] };
+  const s = await scaleSim();
+  const port = 3390;
+  const next = spawn(path.resolve('node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 120; i++) {
+      if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    // Warm the shared caches once (node watch, pod totals) as a running server has them; then measure a fresh tab.
+    await fetch(`${base}/api/nodes`).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 2000));
+    await fetch(`${base}/api/nodes`).catch(() => undefined);
+    const { chromium } = await import('@playwright/test');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const t0 = performance.now();
+      await page.goto(`${base}/nodes`, { waitUntil: 'commit' });
+      await page.waitForSelector('[data-node]', { timeout: 120_000 });
+      const firstRowsMs = performance.now() - t0;
+      await page.waitForLoadState('load');
+      const rowCount = Number(await page.getAttribute('[role="table"]', 'aria-rowcount')) - 1;
+      const domNodes = await page.evaluate(() => document.querySelectorAll('*').length);
+      // Time from the click / keystroke to the frame where the first visible row has changed.
+      const sortMs = await page.evaluate(async () => {
+        const first = () => document.querySelector('[data-node]')?.getAttribute('data-node');
+        const before = first();
+        const button = [...document.querySelectorAll('[role="columnheader"] button')].find((b) => b.textContent?.trim().startsWith('Age')) as HTMLButtonElement | undefined;
+        const t = performance.now();
+        button?.click();
+        while (first() === before && performance.now() - t < 5000) await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t;
+      });
+      const filterMs = await page.evaluate(async () => {
+        const first = () => document.querySelector('[data-node]')?.getAttribute('data-node');
+        const before = first();
+        const input = document.querySelector('input[type="search"]') as HTMLInputElement;
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        const t = performance.now();
+        setter?.call(input, 'gke-');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        while (first() === before && performance.now() - t < 5000) await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t;
+      });
+      return {
+        title,
+        rows: [
+          { metric: `time to first rows (navigation → first row painted; ${rowCount.toLocaleString('en-US')} rows in the table)`, value: `${(firstRowsMs / 1000).toFixed(2)} s`, target: 'info', ok: rowCount >= 5000 },
+          { metric: 'DOM elements on the page', value: String(domNodes), target: '≤ 1,400', ok: domNodes <= 1400 },
+          { metric: 'sort by Age: click → first row changed', value: `${sortMs.toFixed(0)} ms`, target: '≤ 100 ms', ok: sortMs <= 100 },
+          { metric: 'filter "gke-": input → first row changed', value: `${filterMs.toFixed(0)} ms`, target: '≤ 100 ms', ok: filterMs <= 100 },
+        ],
+      };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    next.kill('SIGTERM');
+    await new Promise((r) => next.once('exit', r));
+  }
+}
