@@ -1,4 +1,5 @@
-import { createCsrSet } from './csr-set';
+import { startCsrPool } from './csr-pool';
+import { createCsrSet, POOL_THRESHOLD } from './csr-set';
 import { kubeadmConfigMap } from './kubeadm-configmap';
 import { buildNodeMetrics, buildPodMetrics } from './metrics';
 import { initNodeState, tickNodeState, type NodeState } from './fleet-state';
@@ -13,7 +14,21 @@ const SCALE_LATENCY: LatencyModel = { medianMs: 30, tailFraction: 0.01, tailMs: 
 export async function createFleet(opts: FleetOptions): Promise<Fleet> {
   const seed = opts.seed ?? 1;
   const now = opts.now;
-  const models = opts.scenario === 'demo' ? demoNodes(seed, now) : (await import('./scenario-scale')).scaleNodes(seed, now, opts.nodes ?? 5000);
+  const pendingCsrs = opts.pendingCsrs ?? (opts.scenario === 'scale' ? 1000 : 0);
+  // CSR workers boot while the nodes are built, then sign while this thread builds the pods
+  const pool = pendingCsrs >= POOL_THRESHOLD ? startCsrPool() : undefined;
+  const scale = opts.scenario === 'scale' ? (await import('./scenario-scale')).scaleNodes(seed, now, opts.nodes ?? 5000) : undefined;
+  const models = scale?.nodes ?? demoNodes(seed, now);
+  const csrSetReady = createCsrSet({
+    scenario: opts.scenario,
+    nodes: models,
+    seed,
+    now,
+    pendingCsrs,
+    intervalSeconds: opts.csrIntervalSeconds ?? (opts.scenario === 'demo' ? 120 : 0),
+    pool,
+  }).finally(() => pool?.close());
+  scale?.populatePods();
   const states = models.map((m) => initNodeState(m, seed, now));
   const byName = new Map<string, NodeState>(states.map((s) => [s.model.name, s]));
   const get = (name: string): NodeState => {
@@ -27,15 +42,7 @@ export async function createFleet(opts: FleetOptions): Promise<Fleet> {
   const rng = createRng(seed, 'cluster');
   const clusterBorn = new Date(Math.min(...models.map((m) => m.createdAt.getTime())));
   const configMaps = [kubeadmConfigMap(rfc3339(clusterBorn), rng.uuid())];
-
-  const csrSet = await createCsrSet({
-    scenario: opts.scenario,
-    nodes: models,
-    seed,
-    now,
-    pendingCsrs: opts.pendingCsrs ?? (opts.scenario === 'scale' ? 1000 : 0),
-    intervalSeconds: opts.csrIntervalSeconds ?? (opts.scenario === 'demo' ? 120 : 0),
-  });
+  const csrSet = await csrSetReady;
 
   const fleet: Fleet = {
     scenario: opts.scenario,

@@ -1,8 +1,12 @@
 import { generateClusterCa, generateKubeletKey } from './csr-crypto';
-import { buildCsr, clientRenewalCsr, demoCsrInputs, servingCsr, type CsrContext } from './csrs';
+import type { CsrPool } from './csr-pool';
+import { buildCsr, clientRenewalCsr, csrContent, demoCsrInputs, servingCsr, type CsrContext } from './csrs';
 import type { NodeModel } from './model';
 import { createRng } from './rng';
 import type { KubeObject } from './types';
+
+/** Below this many pending CSRs, worker threads cost more than they save. */
+export const POOL_THRESHOLD = 100;
 
 export interface CsrSet {
   initial: KubeObject[];
@@ -18,11 +22,10 @@ export async function createCsrSet(o: {
   now: Date;
   pendingCsrs: number;
   intervalSeconds: number;
+  /** builds the pending CSRs' requests off this thread when there are at least POOL_THRESHOLD */
+  pool?: CsrPool;
 }): Promise<CsrSet> {
   const rng = createRng(o.seed, 'csrs');
-  const born = new Date(Math.min(...o.nodes.map((n) => n.createdAt.getTime())) - 86400000);
-  const [ca, ...keys] = await Promise.all([generateClusterCa(born), generateKubeletKey(), generateKubeletKey(), generateKubeletKey(), generateKubeletKey()]);
-  const ctx: CsrContext = { ca, keys, uid: () => rng.uuid(), serial: () => `${(rng.int(1, 7) + 8).toString(16)}${rng.hex(31)}` };
   const names = new Set<string>();
   const fresh = () => {
     let n: string;
@@ -31,20 +34,22 @@ export async function createCsrSet(o: {
     names.add(n);
     return n;
   };
-  const initial: KubeObject[] = [];
-  if (o.scenario === 'demo') {
-    const byName = new Map(o.nodes.map((n) => [n.name, n]));
-    const inputs = demoCsrInputs(byName, o.now);
-    for (const i of inputs) names.add(i.name);
-    initial.push(...(await Promise.all(inputs.map((i, k) => buildCsr(i, ctx, k)))));
-  }
+  const demoInputs = o.scenario === 'demo' ? demoCsrInputs(new Map(o.nodes.map((n) => [n.name, n])), o.now) : [];
+  for (const i of demoInputs) names.add(i.name);
   const healthy = o.nodes.filter((n) => !n.notReady && !n.fault);
   const count = Math.min(o.pendingCsrs, healthy.length);
   const step = healthy.length / Math.max(1, count);
   const pending = Array.from({ length: count }, (_, k) => healthy[Math.floor(k * step)]).filter((n): n is NodeModel => n !== undefined);
-  initial.push(
-    ...(await Promise.all(pending.map((n, k) => buildCsr(servingCsr(fresh(), n, new Date(o.now.getTime() - (k % 3600) * 1000)), ctx, k)))),
-  );
+  const pendingInputs = pending.map((n, k) => servingCsr(fresh(), n, new Date(o.now.getTime() - (k % 3600) * 1000)));
+  // started before the first await: the requests are built on worker threads while the caller builds pods
+  const pendingPems = o.pool && pendingInputs.length >= POOL_THRESHOLD ? o.pool.createCsrPems(pendingInputs.map(csrContent)) : undefined;
+
+  const born = new Date(Math.min(...o.nodes.map((n) => n.createdAt.getTime())) - 86400000);
+  const [ca, ...keys] = await Promise.all([generateClusterCa(born), generateKubeletKey(), generateKubeletKey(), generateKubeletKey(), generateKubeletKey()]);
+  const ctx: CsrContext = { ca, keys, uid: () => rng.uuid(), serial: () => `${(rng.int(1, 7) + 8).toString(16)}${rng.hex(31)}` };
+  const initial: KubeObject[] = await Promise.all(demoInputs.map((i, k) => buildCsr(i, ctx, k)));
+  const pems = await pendingPems;
+  initial.push(...(await Promise.all(pendingInputs.map((input, k) => buildCsr(input, ctx, k, pems?.[k])))));
 
   let emitted = 0;
   const candidates = o.nodes.filter((n) => n.profile === 'kubeadm' && !n.notReady);

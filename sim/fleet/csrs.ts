@@ -1,4 +1,4 @@
-import { base64, createCsrPem, invalidCsrPem, signCsr, type ClusterCa, type KeyPair } from './csr-crypto';
+import { base64, createCsrPem, invalidCsrPem, signCsr, type ClusterCa, type CsrContent, type KeyPair } from './csr-crypto';
 import { DEMO_CSRS, DEMO_JOINING_NODE, DEMO_NODES } from './demo-layout';
 import type { NodeModel } from './model';
 import { rfc3339 } from './rng';
@@ -59,26 +59,34 @@ export interface CsrContext {
   serial: () => string;
 }
 
-/** One certificates.k8s.io/v1 CertificateSigningRequest with a real request (and certificate when issued). */
-export async function buildCsr(input: CsrSpecInput, ctx: CsrContext, keyIndex: number): Promise<KubeObject> {
+export const csrContent = (input: CsrSpecInput): CsrContent => ({ subject: input.subject, dns: input.dns, ips: input.ips });
+
+/**
+ * One certificates.k8s.io/v1 CertificateSigningRequest with a real request (and certificate when issued).
+ * `pem` is a request built elsewhere (csr-pool.ts) for `csrContent(input)`. uid and serial are drawn before
+ * the first await, so concurrent calls draw them in call order.
+ */
+export async function buildCsr(input: CsrSpecInput, ctx: CsrContext, keyIndex: number, pem?: string): Promise<KubeObject> {
+  const issued = input.outcome.kind === 'kubectl-approved' || input.outcome.kind === 'auto-approved';
+  const serial = issued ? ctx.serial() : '';
+  const uid = ctx.uid();
   const key = ctx.keys[keyIndex % ctx.keys.length];
   if (!key) throw new RangeError('no kubelet keys');
-  const pem = input.invalid ? invalidCsrPem() : await createCsrPem({ subject: input.subject, dns: input.dns, ips: input.ips }, key);
+  const request = input.invalid ? invalidCsrPem() : (pem ?? (await createCsrPem(csrContent(input), key)));
   const created = rfc3339(input.createdAt);
   const decidedAt = rfc3339(input.createdAt.getTime() + 2000);
-  const issued = input.outcome.kind === 'kubectl-approved' || input.outcome.kind === 'auto-approved';
   const certificate = issued
-    ? base64(await signCsr(ctx.ca, pem, input.usages, new Date(input.createdAt.getTime() + 2000), input.expirationSeconds ?? 365 * 86400, ctx.serial()))
+    ? base64(await signCsr(ctx.ca, request, input.usages, new Date(input.createdAt.getTime() + 2000), input.expirationSeconds ?? 365 * 86400, serial))
     : undefined;
   const conditions = conditionsOf(input.outcome, decidedAt);
   return {
     apiVersion: 'certificates.k8s.io/v1',
     kind: 'CertificateSigningRequest',
-    metadata: { name: input.name, generateName: 'csr-', uid: ctx.uid(), creationTimestamp: created },
+    metadata: { name: input.name, generateName: 'csr-', uid, creationTimestamp: created },
     spec: {
       ...(input.expirationSeconds ? { expirationSeconds: input.expirationSeconds } : {}),
       groups: input.groups,
-      request: base64(pem),
+      request: base64(request),
       signerName: input.signerName,
       usages: input.usages,
       username: input.username,

@@ -102,15 +102,29 @@ function scaleInput(i: number, n: number, rng: Rng, now: Date): NodeInput {
   }
 }
 
+export interface ScaleLayout {
+  nodes: NodeModel[];
+  /** Fills every node's `pods` (~30 each); split out so CSR work can start on worker threads first. */
+  populatePods(): void;
+}
+
 /** `count` nodes across all profiles with ~30 pods each on average. */
-export function scaleNodes(seed: number, now: Date, count: number): NodeModel[] {
+export function scaleNodes(seed: number, now: Date, count: number): ScaleLayout {
   const rng = createRng(seed, 'scale');
-  const naming = createPodNaming(seed);
   const nodes: NodeModel[] = [];
+  const podCounts: number[] = [];
   for (let i = 0; i < count; i++) {
-    const m = makeNode(scaleInput(i, count, rng, now), seed, now);
-    m.pods = populatePods(m, { count: rng.int(22, 40), naming, seed, now });
-    nodes.push(m);
+    nodes.push(makeNode(scaleInput(i, count, rng, now), seed, now));
+    podCounts.push(rng.int(22, 40));
   }
-  return nodes;
+  return {
+    nodes,
+    populatePods: () => {
+      // one naming sequence in node order: StatefulSet ordinals and ReplicaSet hashes run across the fleet
+      const naming = createPodNaming(seed);
+      nodes.forEach((m, i) => {
+        m.pods = populatePods(m, { count: podCounts[i] ?? 0, naming, seed, now });
+      });
+    },
+  };
 }
