@@ -8,25 +8,70 @@ import { DEMO_CSRS, DEMO_JOINING_NODE, DEMO_NODES } from './demo-layout';
 import { kubeadmKubeletConfig } from './kubeadm-configmap';
 import { minorOf } from './kubelet-defaults';
 import { parseBytes, parseCpuMillis, thresholdBytes } from './quantity';
-import type { Fleet, KubeObject, SimNode } from './types';
+import type { Fleet, SimNode } from './types';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
 const NOW = new Date('2026-03-01T12:00:00Z');
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test-only JSON walking
+
+// The wire shapes these tests read (the fleet hands out untyped JSON, as the apiserver does).
+interface NodeStatusJson {
+  conditions: Array<{ type: string; status: string }>;
+  capacity: Record<string, string>;
+  allocatable: Record<string, string>;
+  addresses: Array<{ type: string; address: string }>;
+}
+interface NodeSpecJson {
+  taints?: Array<{ key: string; effect: string }>;
+  unschedulable?: boolean;
+}
+interface PodSpecJson {
+  nodeName?: string;
+}
+interface MemoryStatsJson {
+  time: string;
+  availableBytes: number;
+  workingSetBytes: number;
+}
+interface SummaryJson {
+  node: {
+    startTime: string;
+    systemContainers: Array<{ name: string }>;
+    cpu: { usageNanoCores: number };
+    memory: MemoryStatsJson;
+    fs: { availableBytes: number; usedBytes: number; capacityBytes: number; inodesFree: number; inodesUsed: number; inodes: number };
+    rlimit: { curproc: number; maxpid: number };
+    runtime: Record<string, unknown>;
+  };
+  pods: Array<{ containers: Array<Record<string, unknown>>; memory: MemoryStatsJson }>;
+}
+interface NodeMetricsJson {
+  timestamp: string;
+  usage: { cpu: string; memory: string };
+}
+interface CsrJson {
+  metadata: { name: string };
+  spec: { request: string; username: string; groups: string[]; signerName: string; usages: string[]; expirationSeconds?: number };
+  status: { certificate?: string; conditions?: Array<{ type: string; reason: string; message: string }> };
+}
+interface KubeletConfigYaml {
+  apiVersion: string;
+  kind: string;
+  maxPods: number;
+}
 
 let fleet: Fleet;
 beforeAll(async () => {
   fleet = await createFleet({ scenario: 'demo', now: NOW });
 });
 
-const status = (n: SimNode) => n.object.status as J;
+const status = (n: SimNode) => n.object.status as unknown as NodeStatusJson;
 const node = (name: string) => {
   const n = fleet.nodes.find((x) => x.name === name);
   if (!n) throw new Error(name);
   return n;
 };
-const cond = (n: SimNode, type: string) => (status(n).conditions as J[]).find((c) => c.type === type)?.status;
+const cond = (n: SimNode, type: string) => status(n).conditions.find((c) => c.type === type)?.status;
 /** Ki or plain bytes */
 const bytes = (q: string) => parseBytes(q);
 
@@ -41,7 +86,7 @@ describe('demo cast', () => {
 
   it('puts 8–20 pods on every node', () => {
     for (const n of fleet.nodes) {
-      const count = fleet.pods.filter((p) => (p.spec as J).nodeName === n.name).length;
+      const count = fleet.pods.filter((p) => (p.spec as PodSpecJson).nodeName === n.name).length;
       expect(count, n.name).toBeGreaterThanOrEqual(8);
       expect(count, n.name).toBeLessThanOrEqual(20);
     }
@@ -49,7 +94,7 @@ describe('demo cast', () => {
 
   it('applies the documented drift', () => {
     expect(node(DEMO_NODES.driftMaxPods).kubeletConfig.maxPods).toBe(64);
-    expect((node(DEMO_NODES.driftEviction).kubeletConfig.evictionHard as J)['memory.available']).toBe('500Mi');
+    expect((node(DEMO_NODES.driftEviction).kubeletConfig.evictionHard as Record<string, string>)['memory.available']).toBe('500Mi');
     expect(node(DEMO_NODES.oldKubelet).kubeletVersion).toBe('v1.29.15');
     expect(node(DEMO_NODES.driftCgroupDriver).kubeletConfig.cgroupDriver).toBe('cgroupfs');
     expect(node(DEMO_NODES.kubeadmClean[0]).kubeletConfig.cgroupDriver).toBe('systemd');
@@ -84,44 +129,44 @@ describe('summary', () => {
   const healthy = () => fleet.nodes.filter((n) => cond(n, 'Ready') === 'True');
 
   it('has the node and pod keys of summary-api-shape.md', () => {
-    const s = fleet.summary(DEMO_NODES.kubeadmClean[0], NOW, false) as J;
+    const s = fleet.summary(DEMO_NODES.kubeadmClean[0], NOW, false) as unknown as SummaryJson;
     for (const k of ['nodeName', 'systemContainers', 'startTime', 'cpu', 'memory', 'network', 'fs', 'runtime', 'rlimit', 'swap']) expect(s.node, k).toHaveProperty(k);
-    expect((s.node.systemContainers as J[]).map((c) => c.name)).toEqual(['kubelet', 'runtime', 'pods']);
+    expect(s.node.systemContainers.map((c) => c.name)).toEqual(['kubelet', 'runtime', 'pods']);
     expect(Object.keys(s.node.cpu)).toEqual(['time', 'usageNanoCores', 'usageCoreNanoSeconds']);
     expect(Object.keys(s.node.memory)).toEqual(['time', 'availableBytes', 'usageBytes', 'workingSetBytes', 'rssBytes', 'pageFaults', 'majorPageFaults']);
     expect(s.node.runtime).toHaveProperty('imageFs');
     expect(s.node.runtime).toHaveProperty('containerFs');
-    const pod = (s.pods as J[])[0] as J;
+    const pod = s.pods[0];
     for (const k of ['podRef', 'startTime', 'containers', 'cpu', 'memory', 'volume', 'ephemeral-storage', 'process_stats']) expect(pod, k).toHaveProperty(k);
     expect(s.node.startTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
   it('omits containerFs before 1.29 and swap before 1.28', () => {
-    const old = fleet.summary(DEMO_NODES.kubeasz[1], NOW, false) as J; // v1.27
+    const old = fleet.summary(DEMO_NODES.kubeasz[1], NOW, false) as unknown as SummaryJson; // v1.27
     expect(old.node.runtime).not.toHaveProperty('containerFs');
     expect(old.node).not.toHaveProperty('swap');
   });
 
   it('only_cpu_and_memory keeps just cpu and memory', () => {
-    const s = fleet.summary(DEMO_NODES.kubeadmClean[0], NOW, true) as J;
+    const s = fleet.summary(DEMO_NODES.kubeadmClean[0], NOW, true) as unknown as SummaryJson;
     expect(Object.keys(s.node).sort()).toEqual(['cpu', 'memory', 'nodeName', 'startTime', 'systemContainers']);
-    for (const p of s.pods as J[]) {
+    for (const p of s.pods) {
       expect(Object.keys(p).sort()).toEqual(['containers', 'cpu', 'memory', 'podRef', 'startTime']);
-      for (const c of p.containers as J[]) expect(Object.keys(c).sort()).toEqual(['cpu', 'memory', 'name', 'startTime']);
+      for (const c of p.containers) expect(Object.keys(c).sort()).toEqual(['cpu', 'memory', 'name', 'startTime']);
     }
   });
 
   it('keeps memory, fs and pid numbers consistent', () => {
     for (const n of healthy()) {
-      const s = fleet.summary(n.name, NOW, false) as J;
-      const capMem = Number(bytes((status(n).capacity as J).memory));
+      const s = fleet.summary(n.name, NOW, false) as unknown as SummaryJson;
+      const capMem = Number(bytes(status(n).capacity.memory ?? ''));
       expect(s.node.memory.availableBytes, n.name).toBe(capMem - s.node.memory.workingSetBytes);
-      const podWs = (s.pods as J[]).reduce((a, p) => a + p.memory.workingSetBytes, 0);
+      const podWs = s.pods.reduce((a, p) => a + p.memory.workingSetBytes, 0);
       expect(s.node.memory.workingSetBytes).toBeGreaterThanOrEqual(podWs);
       expect(s.node.fs.availableBytes + s.node.fs.usedBytes).toBe(s.node.fs.capacityBytes);
       expect(s.node.fs.inodesFree + s.node.fs.inodesUsed).toBe(s.node.fs.inodes);
       expect(s.node.rlimit.curproc).toBeLessThan(s.node.rlimit.maxpid);
-      expect(Number(bytes((status(n).capacity as J)['ephemeral-storage']))).toBe(s.node.fs.capacityBytes);
+      expect(Number(bytes(status(n).capacity['ephemeral-storage'] ?? ''))).toBe(s.node.fs.capacityBytes);
     }
   });
 });
@@ -129,7 +174,7 @@ describe('summary', () => {
 describe('pressure', () => {
   const check = (at: Date) => {
     for (const n of fleet.nodes.filter((x) => cond(x, 'Ready') === 'True')) {
-      const s = fleet.summary(n.name, at, false) as J;
+      const s = fleet.summary(n.name, at, false) as unknown as SummaryJson;
       const hard = n.kubeletConfig.evictionHard as Record<string, string>;
       const memT = hard['memory.available'] ? Number(thresholdBytes(hard['memory.available'], BigInt(s.node.memory.availableBytes + s.node.memory.workingSetBytes))) : 0;
       const fsT = hard['nodefs.available'] ? Number(thresholdBytes(hard['nodefs.available'], BigInt(s.node.fs.capacityBytes))) : 0;
@@ -153,12 +198,12 @@ describe('pressure', () => {
   });
 
   it('taints pressure, NotReady and cordoned nodes', () => {
-    const keys = (name: string) => (((node(name).object.spec as J).taints ?? []) as J[]).map((t) => `${t.key}:${t.effect}`);
+    const keys = (name: string) => ((node(name).object.spec as NodeSpecJson).taints ?? []).map((t) => `${t.key}:${t.effect}`);
     expect(keys(DEMO_NODES.memoryPressure)).toContain('node.kubernetes.io/memory-pressure:NoSchedule');
     expect(keys(DEMO_NODES.diskPressure)).toContain('node.kubernetes.io/disk-pressure:NoSchedule');
     expect(keys(DEMO_NODES.notReady)).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
     expect(keys(DEMO_NODES.controlPlane)).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule']);
-    expect(fleet.nodes.filter((n) => (n.object.spec as J).unschedulable === true)).toHaveLength(1);
+    expect(fleet.nodes.filter((n) => (n.object.spec as NodeSpecJson).unschedulable === true)).toHaveLength(1);
     expect(cond(node(DEMO_NODES.notReady), 'Ready')).toBe('Unknown');
   });
 });
@@ -166,11 +211,11 @@ describe('pressure', () => {
 describe('metrics', () => {
   it('NodeMetrics equal the summary’s cpu and working set', () => {
     for (const n of fleet.nodes) {
-      const m = fleet.nodeMetrics(n.name, NOW) as J | undefined;
+      const m = fleet.nodeMetrics(n.name, NOW) as unknown as NodeMetricsJson | undefined;
       const scrapeable = cond(n, 'Ready') === 'True' && (!n.fault || n.fault.kind === 'slow');
       expect(m !== undefined, n.name).toBe(scrapeable);
       if (!m) continue;
-      const s = fleet.summary(n.name, NOW, true) as J;
+      const s = fleet.summary(n.name, NOW, true) as unknown as SummaryJson;
       expect(m.usage.cpu).toBe(`${s.node.cpu.usageNanoCores}n`);
       expect(Math.abs(Number(bytes(m.usage.memory)) - s.node.memory.workingSetBytes)).toBeLessThan(1024);
       expect(m.timestamp).toBe(s.node.memory.time);
@@ -179,7 +224,7 @@ describe('metrics', () => {
 
   it('PodMetrics cover only scrapeable nodes', () => {
     const names = new Set(fleet.podMetrics(NOW).map((p) => p.metadata.name));
-    const onUnreachable = fleet.pods.filter((p) => (p.spec as J).nodeName === DEMO_NODES.unreachable);
+    const onUnreachable = fleet.pods.filter((p) => (p.spec as PodSpecJson).nodeName === DEMO_NODES.unreachable);
     expect(onUnreachable.length).toBeGreaterThan(0);
     for (const p of onUnreachable) expect(names.has(p.metadata.name)).toBe(false);
   });
@@ -203,8 +248,8 @@ describe('kubelet config per version', () => {
   });
 
   it('ships kube-system/kubelet-config whose YAML parses to the kubeadm config', () => {
-    const cm = fleet.configMaps.find((c) => c.metadata.name === 'kubelet-config' && c.metadata.namespace === 'kube-system') as J;
-    const parsed = parse(cm.data.kubelet as string) as J;
+    const cm = fleet.configMaps.find((c) => c.metadata.name === 'kubelet-config' && c.metadata.namespace === 'kube-system');
+    const parsed = parse(String((cm?.data as Record<string, unknown> | undefined)?.kubelet)) as KubeletConfigYaml;
     expect(parsed).toEqual(kubeadmKubeletConfig());
     expect(parsed.kind).toBe('KubeletConfiguration');
     expect(parsed.apiVersion).toBe('kubelet.config.k8s.io/v1beta1');
@@ -213,24 +258,24 @@ describe('kubelet config per version', () => {
 });
 
 describe('CSRs', () => {
-  const csr = (name: string): J => {
+  const csr = (name: string): CsrJson => {
     const c = fleet.csrs.find((x) => x.metadata.name === name);
     if (!c) throw new Error(name);
-    return c as J;
+    return c as unknown as CsrJson;
   };
-  const decode = (c: J) => new x509.Pkcs10CertificateRequest(Buffer.from(c.spec.request as string, 'base64').toString('utf8'));
+  const decode = (c: CsrJson) => new x509.Pkcs10CertificateRequest(Buffer.from(c.spec.request, 'base64').toString('utf8'));
   const sans = (r: x509.Pkcs10CertificateRequest) => {
     const raw = r.getExtension('2.5.29.17');
     const names = raw ? new x509.SubjectAlternativeNameExtension(raw.rawData).names.toJSON() : [];
     return { dns: names.filter((n) => n.type === 'dns').map((n) => n.value), ips: names.filter((n) => n.type === 'ip').map((n) => n.value) };
   };
-  const addresses = (name: string) => (status(node(name)).addresses as J[]);
+  const addresses = (name: string) => status(node(name)).addresses;
 
   it('implements every DEMO_CSRS entry with a parseable PKCS#10 request except the invalid one', async () => {
     for (const name of Object.values(DEMO_CSRS)) {
       const c = csr(name);
       if (name === DEMO_CSRS.hostileInvalidRequest) {
-        const pem = Buffer.from(c.spec.request as string, 'base64').toString('utf8');
+        const pem = Buffer.from(c.spec.request, 'base64').toString('utf8');
         expect(pem).toMatch(/^-----BEGIN CERTIFICATE REQUEST-----\n[\s\S]+\n-----END CERTIFICATE REQUEST-----\n$/);
         expect(() => new x509.Pkcs10CertificateRequest(pem)).toThrow();
         continue;
@@ -283,17 +328,17 @@ describe('CSRs', () => {
   });
 
   it('records decisions like the real approvers and issues real certificates', async () => {
-    const conds = (n: string) => (csr(n).status.conditions as J[]).map((c) => `${c.type}/${c.reason}`);
+    const conds = (n: string) => (csr(n).status.conditions ?? []).map((c) => `${c.type}/${c.reason}`);
     expect(conds(DEMO_CSRS.approvedIssued)).toEqual(['Approved/KubectlApprove']);
-    expect(csr(DEMO_CSRS.approvedIssued).status.conditions[0].message).toBe('This CSR was approved by kubectl certificate approve.');
+    expect(csr(DEMO_CSRS.approvedIssued).status.conditions?.[0]?.message).toBe('This CSR was approved by kubectl certificate approve.');
     expect(conds(DEMO_CSRS.autoApproved)).toEqual(['Approved/AutoApproved']);
-    expect(csr(DEMO_CSRS.autoApproved).status.conditions[0].message).toBe('Auto approving kubelet client certificate after SubjectAccessReview.');
+    expect(csr(DEMO_CSRS.autoApproved).status.conditions?.[0]?.message).toBe('Auto approving kubelet client certificate after SubjectAccessReview.');
     expect(conds(DEMO_CSRS.denied)).toEqual(['Denied/KubectlDeny']);
     expect(conds(DEMO_CSRS.failed)).toEqual(['Approved/KubectlApprove', 'Failed/SignerValidationFailure']);
     expect(csr(DEMO_CSRS.failed).status).not.toHaveProperty('certificate');
     for (const n of [DEMO_CSRS.approvedIssued, DEMO_CSRS.autoApproved]) {
       const c = csr(n);
-      const cert = new x509.X509Certificate(Buffer.from(c.status.certificate as string, 'base64').toString('utf8'));
+      const cert = new x509.X509Certificate(Buffer.from(c.status.certificate ?? '', 'base64').toString('utf8'));
       expect(cert.issuer).toBe('CN=kubernetes');
       expect(cert.subject).toBe(decode(c).subject);
       expect(cert.publicKey.rawData).toEqual(decode(c).publicKey.rawData);
@@ -305,7 +350,7 @@ describe('CSRs', () => {
     expect((await f.tick(new Date(NOW.getTime() + 30_000))).newCsrs).toHaveLength(0);
     const r = await f.tick(new Date(NOW.getTime() + 61_000));
     expect(r.newCsrs).toHaveLength(1);
-    const c = r.newCsrs[0] as KubeObject & J;
+    const c = r.newCsrs[0] as unknown as CsrJson;
     expect(c.status).toEqual({});
     expect(new Set(fleet.csrs.map((x) => x.metadata.name)).has(c.metadata.name)).toBe(false);
   });
