@@ -8,6 +8,8 @@ import { chromiumLaunchOptions } from './scripts/browser';
  * cluster and some of them change it (approve a CSR, turn metrics off).
  */
 const port = Number(process.env.E2E_PORT ?? 3300);
+/** A second server of the same build in shared mode (KD_AUTH_MODE=shared) on the same sim: e2e/shared-mode.spec.ts. */
+const sharedPort = Number(process.env.E2E_SHARED_PORT ?? port + 1);
 export const E2E_KUBECONFIG = path.resolve('.sim/e2e/kubeconfig');
 
 export default defineConfig({
@@ -27,13 +29,36 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `npx tsx scripts/demo.ts --prod --skip-build --kubeconfig ${E2E_KUBECONFIG}`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', KD_E2E: '1' },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  projects: [
+    { name: 'local', testIgnore: /shared-mode\.spec\.ts/ },
+    { name: 'shared', testMatch: /shared-mode\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sharedPort}` } },
+  ],
+  // Started in order: the shared-mode server reads the kubeconfig the first one's sim has written.
+  webServer: [
+    {
+      command: `npx tsx scripts/demo.ts --prod --skip-build --kubeconfig ${E2E_KUBECONFIG}`,
+      url: `http://127.0.0.1:${port}/healthz`,
+      env: { PORT: String(port), HOST: '127.0.0.1', KD_E2E: '1' },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx next start --hostname 127.0.0.1 --port ${sharedPort}`,
+      url: `http://127.0.0.1:${sharedPort}/readyz`,
+      env: {
+        KUBECONFIG: E2E_KUBECONFIG,
+        KD_AUTH_MODE: 'shared',
+        // A fixed test-only key; a real deployment takes it from a Secret (docs/deploy.md).
+        KD_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
+        NEXT_TELEMETRY_DISABLED: '1',
+        KD_E2E: '1',
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -97,7 +97,9 @@ function post(url: string, body: unknown, opts: { origin?: string | null; csrf?:
 }
 
 async function status(res: Response) {
-  return { code: res.status, ...StatusSchema.parse(await res.json()) };
+  const s = StatusSchema.parse(await res.json());
+  expect(s.code).toBe(res.status);
+  return s;
 }
 
 const adminKube = () => getKube({ context: 'sim-admin' });

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
+import { E2E_KUBECONFIG } from '../playwright.config';
+import { DEMO_CSRS } from '../sim/fleet/demo-layout';
+
+/**
+ * Shared mode (KD_AUTH_MODE=shared, the `shared` project's server): a user signs in with their own bearer token
+ * and sees exactly what that token may see. Here the sim-viewer token: nodes yes, CSR decisions no.
+ */
+function tokenOf(user: 'sim-viewer' | 'sim-admin'): string {
+  const kc = parseYaml(readFileSync(E2E_KUBECONFIG, 'utf8')) as { users: Array<{ name: string; user: { token: string } }> };
+  const token = kc.users.find((u) => u.name === user)?.user.token;
+  if (!token) throw new Error(`no ${user} token in ${E2E_KUBECONFIG}`);
+  return token;
+}
+
+test('a page without a session goes to /signin; an invalid token is refused with a clear message', async ({ page }) => {
+  await page.goto('/nodes');
+  await expect(page).toHaveURL(/\/signin\?reason=required&next=%2Fnodes$/);
+  await expect(page.getByTestId('signin-reason')).toHaveText('Sign in with your Kubernetes bearer token.');
+  // Before sign-in there is nothing to navigate or switch.
+  await expect(page.getByLabel('Context')).toHaveCount(0);
+
+  await page.getByLabel('Bearer token').fill('not-a-valid-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'rejected this token' })).toContainText(
+    'The cluster rejected this token: it is invalid or has expired.',
+  );
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await page.context().cookies()).find((c) => c.name === 'kd_session')).toBeUndefined();
+});
+
+test('the sim-viewer token sees the nodes, cannot approve, never exposes its token, and signs out', async ({ page }) => {
+  const token = tokenOf('sim-viewer');
+  await page.goto('/signin?next=%2Fnodes');
+  await page.getByLabel('Bearer token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page).toHaveURL(/\/nodes$/);
+  await expect(page.getByTestId('signed-in-user')).toHaveText('sim-viewer');
+  await expect(page.getByRole('link', { name: 'k8s-worker-1', exact: true })).toBeVisible();
+  // One cluster: the context is shown, not switchable.
+  await expect(page.getByRole('combobox', { name: 'Context' })).toHaveCount(0);
+
+  // The token lives only in an HttpOnly, SameSite=Strict cookie, encrypted: page JavaScript can't read it.
+  const session = (await page.context().cookies()).find((c) => c.name === 'kd_session');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  expect(session?.value).not.toContain(token);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('kd_session');
+  expect(await page.content()).not.toContain(token);
+
+  // RBAC decides: the viewer may read CSRs but the decision buttons are disabled, saying why.
+  await page.goto(`/csrs/${DEMO_CSRS.goodServing2}`);
+  await expect(page.getByTestId('csr-checks')).toBeVisible();
+  await expect(page.getByTestId('csr-approve')).toBeDisabled();
+  await expect(page.getByTestId('csr-approve')).toHaveAttribute('title', /sim-viewer may not update certificatesigningrequests\/approval/);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin\?reason=signed-out$/);
+  await expect(page.getByTestId('signin-reason')).toHaveText('You have signed out.');
+  expect((await page.context().cookies()).find((c) => c.name === 'kd_session')).toBeUndefined();
+  await page.goto('/nodes');
+  await expect(page).toHaveURL(/\/signin\?reason=required/);
+});
+
+test('an unreadable or expired session cookie sends pages to /signin?reason=expired and API calls get 401', async ({ page, request, baseURL }) => {
+  await page.context().addCookies([{ name: 'kd_session', value: 'forged.value', url: baseURL! }]);
+  await page.goto('/csrs');
+  await expect(page).toHaveURL(/\/signin\?reason=expired&next=%2Fcsrs$/);
+  await expect(page.getByTestId('signin-reason')).toContainText('Your session has ended');
+
+  const res = await request.get('/api/nodes', { headers: { authorization: `Bearer ${tokenOf('sim-admin')}` } });
+  expect(res.status()).toBe(401);
+  expect(await res.json()).toMatchObject({ kind: 'Status', reason: 'SignInRequired', code: 401 });
+});
+
+test('security headers on pages and API responses', async ({ request }) => {
+  const page = await request.get('/signin');
+  const h = page.headers();
+  expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(h['content-security-policy']).not.toContain('unsafe-eval');
+  expect(h['x-frame-options']).toBe('DENY');
+  expect(h['x-content-type-options']).toBe('nosniff');
+  expect(h['referrer-policy']).toBe('no-referrer');
+  expect(h['x-powered-by']).toBeUndefined();
+  const api = await request.get('/api/nodes');
+  expect(api.headers()['x-content-type-options']).toBe('nosniff');
+  expect(api.headers()['cache-control']).toContain('no-store');
+});
+
+test('a cross-origin POST is refused before anything runs', async ({ request }) => {
+  const res = await request.post('/api/auth/signin', {
+    headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+    data: { token: tokenOf('sim-admin') },
+  });
+  expect(res.status()).toBe(403);
+  expect(res.headers()['set-cookie']).toBeUndefined();
+});
