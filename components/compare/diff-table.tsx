@@ -1,6 +1,7 @@
 import type { DiffColumn, DiffRowWire } from '@/lib/api/compare';
 import { Badge } from '@/components/ui/badge';
-import { cn } from '@/lib/cn';
+
+const CELL = 'px-3 py-1.5 align-top font-mono text-xs break-all';
 
 /** Minority values stand out; class 0 is the most common value in the row. */
 const CLS_TONE = ['', 'bg-amber-50 dark:bg-amber-950/50', 'bg-rose-50 dark:bg-rose-950/50', 'bg-violet-50 dark:bg-violet-950/50'];
@@ -9,9 +10,10 @@ function Cell({ v, row }: { v: DiffRowWire['values'][number]; row: DiffRowWire }
   if (!v) {
     return <td className="px-3 py-1.5 text-zinc-400" title="not set, and no default in this kubelet version (or configz unreadable)">—</td>;
   }
+  // plain concatenation, not cn(): tailwind-merge per cell was most of the render time for 50 variants
   const tone = row.differs && v.cls > 0 ? (CLS_TONE[Math.min(v.cls, CLS_TONE.length - 1)] ?? '') : '';
   return (
-    <td className={cn('px-3 py-1.5 align-top font-mono text-xs break-all', tone)} title={v.canonical !== v.display ? `= ${v.canonical}` : undefined}>
+    <td className={tone ? `${CELL} ${tone}` : CELL} title={v.canonical !== v.display ? `= ${v.canonical}` : undefined}>
       {v.display}
       {v.defaulted && <span className="ml-1.5 font-sans text-[11px] text-zinc-500 italic">default</span>}
     </td>
