@@ -47,7 +47,7 @@ describe('buildCompareReport', () => {
     const w3 = r.baseline?.results.find((x) => x.nodes.includes('w3'));
     expect(w3?.differences.map((d) => [d.path.join('.'), d.expected?.display, d.actual?.display, d.flag])).toEqual([['maxPods', '32', '64', '--max-pods']]);
     const bad = buildCompareReport({ results: fleet, ignore: DEFAULT_IGNORE, by: 'variant', showIgnored: false, baseline: { kind: 'node', node: 'w7' } });
-    expect(bad.baseline?.unavailable?.reason).toBe('KubeletUnreachable');
+    expect(bad.baseline).toMatchObject({ unavailable: { reason: 'KubeletUnreachable' } });
   });
   it('shows ignored fields on request, as "varies" when members disagree', () => {
     const r = buildCompareReport({
