@@ -15,10 +15,13 @@ export function useNodeViewState(): [NodeViewState, (patch: Partial<NodeViewStat
   const view = useMemo(() => parseViewState(searchParams), [searchParams]);
   const update = useCallback(
     (patch: Partial<NodeViewState>) => {
-      const qs = serializeViewState({ ...view, ...patch });
+      // Merge into the URL as it is now, not into `view`: the router applies replaceState in a transition,
+      // so a second change right after the first (type, then pick a status) would otherwise drop the first.
+      const current = parseViewState(new URLSearchParams(window.location.search));
+      const qs = serializeViewState({ ...current, ...patch });
       window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname);
     },
-    [view, pathname],
+    [pathname],
   );
   return [view, update];
 }
