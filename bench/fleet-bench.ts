@@ -97,7 +97,7 @@ export async function benchFleetSweeps(): Promise<BenchSection> {
   const s = await scaleSim();
   const child = await run(tsx, ['--conditions=react-server', 'bench/fleet-child.ts', s.kubeconfig, s.url, s.adminToken, s.caFile], {
     maxBuffer: 16 << 20,
-    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', NODE_OPTIONS: '--expose-gc' },
+    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', KD_API_TIMEOUT_MS: '60000', NODE_OPTIONS: '--expose-gc' },
   });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   const r = ChildResultSchema.parse(JSON.parse(line));
@@ -209,7 +209,7 @@ export async function benchBrowser(): Promise<BenchSection> {
   const port = 3390;
   const next = spawn(path.resolve('node_modules/.bin/next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: dir,
-    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', NODE_ENV: 'production' },
+    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', KD_API_TIMEOUT_MS: '60000', NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
