@@ -21,7 +21,7 @@ export function StatusBadge({ ready }: { ready: NodeRow['ready'] }) {
         <Icon name={ready === 'Unknown' ? 'question' : 'cross'} />
         NotReady
       </Badge>
-      {ready === 'Unknown' && <span className="text-[11px] leading-3 text-zinc-500 dark:text-zinc-400">status Unknown</span>}
+      {ready === 'Unknown' && <span className="text-[11px] leading-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">Unknown</span>}
     </span>
   );
 }
