@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { mayDecide } from '@/lib/domain/csr-permissions';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/observability/log';
+import { metrics } from '@/lib/observability/metrics';
 import { DEMO_CSRS, DEMO_NODES } from '@/sim/fleet/demo-layout';
 import type { Rule } from '@/sim/server/authz';
 import { startSim, type SimHandle } from '@/sim/server/start';
@@ -135,6 +136,16 @@ describe('a user bound to exactly the deploy/ roles', () => {
     expect((await listPodsOnNode(kube, node)).length).toBeGreaterThan(0);
     await expect(getNodeMetrics(kube, node)).resolves.toMatchObject({ name: node });
     await expect(findKubeletConfigMap(kube)).resolves.toMatchObject({ namespace: 'kube-system', name: 'kubelet-config' });
+  });
+
+  it('counts every API-server request in /metrics by a bounded endpoint label, never a node name', async () => {
+    await getKubeletConfigz(as('no-node-proxy'), DEMO_NODES.kubeadmClean[0]).catch(() => undefined);
+    const text = await metrics().registry.metrics();
+    expect(text).toMatch(/kd_apiserver_requests_total\{endpoint="proxy.configz",outcome="ok"\} \d+/);
+    expect(text).toMatch(/kd_apiserver_requests_total\{endpoint="proxy.configz",outcome="Forbidden"\} \d+/);
+    expect(text).toMatch(/kd_apiserver_requests_total\{endpoint="nodes.list",outcome="ok"\}/);
+    expect(text).toMatch(/kd_apiserver_request_duration_seconds_count\{endpoint="metrics.nodes.get"\}/);
+    expect(text).not.toContain(DEMO_NODES.kubeadmClean[0]);
   });
 
   it('watches nodes', async () => {
