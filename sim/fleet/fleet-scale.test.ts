@@ -21,4 +21,14 @@ describe('scale scenario', () => {
     expect(f.latency).toBeNull();
     expect(f.nodes).toHaveLength(20);
   });
+
+  it('staggers status reports across the report period instead of refreshing every node at once', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const f = await createFleet({ scenario: 'scale', nodes: 600, latency: false, pendingCsrs: 0, now });
+    const counts: number[] = [];
+    for (let s = 5; s <= 300; s += 5) counts.push((await f.tick(new Date(now.getTime() + s * 1000))).changedNodes.length);
+    expect(Math.max(...counts)).toBeLessThan(600 / 10);
+    // every reachable node reported once within its nodeStatusReportFrequency (at most 5 min)
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(f.nodes.length - 10);
+  });
 });

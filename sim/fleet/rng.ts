@@ -77,7 +77,11 @@ export function createRng(seed: number, key = ''): Rng {
  * Used for usage that "moves" over time without ever jumping.
  */
 export function wave(seed: number, key: string, tSeconds: number): number {
-  const h = hash32(seed, key);
+  return waveOfHash(hash32(seed, key), tSeconds);
+}
+
+/** `wave` with the key already hashed (hot paths hash each key once). */
+export function waveOfHash(h: number, tSeconds: number): number {
   const p1 = ((h & 0xff) / 256) * 2 * Math.PI;
   const p2 = (((h >>> 8) & 0xff) / 256) * 2 * Math.PI;
   const p3 = (((h >>> 16) & 0xff) / 256) * 2 * Math.PI;

@@ -1,6 +1,6 @@
 import type { NodeModel } from './model';
 import { thresholdBytes } from './quantity';
-import { hash32, wave } from './rng';
+import { hash32, wave, waveOfHash } from './rng';
 
 export interface PodUsage {
   cpuNanoCores: number;
@@ -39,9 +39,20 @@ function hard(m: NodeModel, signal: string): string | undefined {
 
 /** A hard threshold resolved to a number against `capacity` (0 when the signal has no threshold). */
 export function hardThreshold(m: NodeModel, signal: string, capacity: number): number {
-  const v = hard(m, signal);
-  return v ? Number(thresholdBytes(v, BigInt(Math.round(capacity)))) : 0;
+  let byKey = thresholdCache.get(m);
+  if (!byKey) thresholdCache.set(m, (byKey = new Map()));
+  const key = `${signal}@${capacity}`;
+  let value = byKey.get(key);
+  if (value === undefined) {
+    const v = hard(m, signal);
+    value = v ? Number(thresholdBytes(v, BigInt(Math.round(capacity)))) : 0;
+    byKey.set(key, value);
+  }
+  return value;
 }
+
+/** Thresholds resolved per node (capacities are fixed, and the bigint parse showed in every usage sample). */
+const thresholdCache = new WeakMap<NodeModel, Map<string, number>>();
 
 /** cAdvisor samples every ~10–15 s; the kubelet serves the latest cached sample. */
 export function sampleTimeOf(m: NodeModel, now: Date): Date {
@@ -56,12 +67,54 @@ export function sampleTimeOf(m: NodeModel, now: Date): Date {
 export function nodeUsage(m: NodeModel, seed: number, now: Date): NodeUsage {
   const sampleTime = sampleTimeOf(m, now);
   const t = sampleTime.getTime() / 1000;
-  const w = (k: string) => wave(seed, `${m.key}/${k}`, t);
+  const hashes = podWaveHashes(m, seed);
+  return usageOf(m, seed, sampleTime, (k) => wave(seed, `${m.key}/${k}`, t), (i, mem) => waveOfHash(hashes[2 * i + (mem ? 1 : 0)] ?? 0, t));
+}
 
-  const pods: PodUsage[] = m.pods.map((p) => {
+const podHashCache = new WeakMap<NodeModel, { seed: number; hashes: Uint32Array }>();
+
+/** Each pod's cpu and memory wave keys, hashed once per node: string hashing dominated summary builds. */
+function podWaveHashes(m: NodeModel, seed: number): Uint32Array {
+  const cached = podHashCache.get(m);
+  if (cached && cached.seed === seed && cached.hashes.length === 2 * m.pods.length) return cached.hashes;
+  const hashes = new Uint32Array(2 * m.pods.length);
+  m.pods.forEach((p, i) => {
+    hashes[2 * i] = hash32(seed, `${m.key}/${p.uid}/cpu`);
+    hashes[2 * i + 1] = hash32(seed, `${m.key}/${p.uid}/mem`);
+  });
+  podHashCache.set(m, { seed, hashes });
+  return hashes;
+}
+
+/**
+ * Waves that push every quantity towards (or away from) its thresholds. Each usage figure is monotone in
+ * each wave: more working set, less free disk, fewer free inodes, more processes as the waves rise, except
+ * a pressure node's `mem` and every node's `disk`, which count headroom and so fall.
+ */
+const extreme = (high: boolean) => (k: string) => ((k === 'mem' || k === 'disk') === high ? -1 : 1);
+const podExtreme = (high: boolean) => () => (high ? 1 : -1);
+
+/**
+ * Whether the node's pressure conditions can ever change. Waves stay in [-1, 1] and pressure is monotone
+ * in each, so evaluating both extremes bounds every reachable state; equal bounds mean the conditions are
+ * constant and tick() never needs this node's usage (by design almost every node: thresholds are far away
+ * or, on a `pressure` node, always crossed).
+ */
+export function pressureCanChange(m: NodeModel, seed: number, now: Date): boolean {
+  const at = sampleTimeOf(m, now);
+  const lo = pressureOf(m, usageOf(m, seed, at, extreme(false), podExtreme(false)));
+  const hi = pressureOf(m, usageOf(m, seed, at, extreme(true), podExtreme(true)));
+  return lo.memory !== hi.memory || lo.disk !== hi.disk || lo.pid !== hi.pid;
+}
+
+/** Usage given the node's waves (`w`, by key) and its pods' (`podWave`, by index: cpu or memory). */
+function usageOf(m: NodeModel, seed: number, sampleTime: Date, w: (key: string) => number, podWave: (index: number, memory: boolean) => number): NodeUsage {
+  const t = sampleTime.getTime() / 1000;
+
+  const pods: PodUsage[] = m.pods.map((p, pi) => {
     if (!p.running) return { cpuNanoCores: 0, workingSetBytes: 0, containers: p.containers.map(() => ({ cpuNanoCores: 0, workingSetBytes: 0 })) };
-    const cpu = Math.max(1e5, p.cpuMillis * 1e6 * (1 + 0.3 * w(`${p.uid}/cpu`)));
-    const ws = Math.round(p.memoryBytes * (1 + 0.1 * w(`${p.uid}/mem`)));
+    const cpu = Math.max(1e5, p.cpuMillis * 1e6 * (1 + 0.3 * podWave(pi, false)));
+    const ws = Math.round(p.memoryBytes * (1 + 0.1 * podWave(pi, true)));
     const n = p.containers.length;
     const containers = p.containers.map((_, i) => ({
       cpuNanoCores: Math.round(cpu / n),
