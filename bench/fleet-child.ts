@@ -102,6 +102,7 @@ await new Promise((r) => setTimeout(r, 3000));
 global.gc?.();
 await new Promise((r) => setTimeout(r, 500));
 const steadyRss = rssMb();
+const steadyHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
 clearInterval(sampler);
-console.log(JSON.stringify({ settings, baselineRss, peakRss, steadyRss, configz1, stats1, stats10, configz10 }));
+console.log(JSON.stringify({ settings, baselineRss, peakRss, steadyRss, steadyHeapMb, configz1, stats1, stats10, configz10 }));
 process.exit(0);

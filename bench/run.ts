@@ -40,7 +40,11 @@ async function main(): Promise<void> {
   try {
     for (const [key, run] of SECTIONS) {
       if (only.length > 0 && !only.includes(key)) continue;
-      const section = await run();
+      // A section that throws is reported as a failed row; the others still run and the file is still written.
+      const section = await run().catch((err: unknown): BenchSection => ({
+        title: key,
+        rows: [{ metric: 'section failed', value: err instanceof Error ? err.message.split('\n')[0] ?? 'error' : String(err), target: 'runs', ok: false }],
+      }));
       console.log(table(section), '\n');
       sections.push(table(section));
     }

@@ -44,20 +44,13 @@ export function configzStale(
   return false;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
 /** Kubelet defaults (eviction.DefaultEvictionHard, Linux) for a node whose configz is not read yet. */
 const DEFAULT_EVICTION_HARD = { 'memory.available': '100Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%', 'imagefs.available': '15%' };
 export const DEFAULT_HARD_THRESHOLDS: readonly Threshold[] = parseEvictionSettings({ evictionHard: DEFAULT_EVICTION_HARD }).thresholds;
 
 interface Body {
-  config: Readonly<Record<string, unknown>>;
+  /** the config as JSON text: a few KB, where the parsed object graph costs several times that */
+  text: string;
   refs: number;
   hardThresholds?: Threshold[];
 }
@@ -65,7 +58,7 @@ interface Body {
 /**
  * configz for one identity: a SharedCache of per-node entries that hold only a content hash, and one copy of
  * each distinct body (most of a fleet runs a handful of configs, so 5,000 nodes keep tens of bodies, not
- * thousands). Bodies are frozen because every caller shares them.
+ * thousands). Bodies are kept as JSON text and parsed per caller, so no caller can alter another's copy.
  */
 export class ConfigzCache {
   private readonly cache: SharedCache<string, ConfigzEntry>;
@@ -97,8 +90,10 @@ export class ConfigzCache {
     return this.cache.peek(node);
   }
 
-  config(hash: string): Readonly<Record<string, unknown>> | undefined {
-    return this.bodies.get(hash)?.config;
+  /** A fresh parse of the body with this hash (the caller owns it). */
+  config(hash: string): Record<string, unknown> | undefined {
+    const body = this.bodies.get(hash);
+    return body ? (JSON.parse(body.text) as Record<string, unknown>) : undefined;
   }
 
   /** Hard eviction thresholds of the node's cached config, parsed once per distinct body. */
@@ -107,7 +102,10 @@ export class ConfigzCache {
     if (!entry?.ok) return undefined;
     const body = this.bodies.get(entry.value.hash);
     if (!body) return undefined;
-    body.hardThresholds ??= parseEvictionSettings({ evictionHard: body.config.evictionHard as EvictionSettings['evictionHard'] }).thresholds.filter((t) => t.hard);
+    if (!body.hardThresholds) {
+      const config = JSON.parse(body.text) as { evictionHard?: EvictionSettings['evictionHard'] };
+      body.hardThresholds = parseEvictionSettings({ evictionHard: config.evictionHard }).thresholds.filter((t) => t.hard);
+    }
     return body.hardThresholds;
   }
 
@@ -131,7 +129,7 @@ export class ConfigzCache {
     const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
     const body = this.bodies.get(hash);
     if (body) body.refs++;
-    else this.bodies.set(hash, { config: deepFreeze(result.value.kubeletconfig), refs: 1 });
+    else this.bodies.set(hash, { text, refs: 1 });
     return { ok: true, value: { hash }, at: result.at, facts };
   }
 

@@ -126,8 +126,8 @@ export class Sweeper {
     try {
       while (this.listeners.size > 0) {
         await this.sweepOnce().catch(() => undefined); // a failed node list: the stream reports it; retry next period
-        if (this.kind === 'stats') this.warmConfigz();
         if (this.listeners.size === 0) break;
+        if (this.kind === 'stats') this.warmConfigz();
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, this.src.refreshMs);
           timer.unref?.();

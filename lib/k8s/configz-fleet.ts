@@ -65,7 +65,7 @@ export async function collectWith(fetcher: Fetcher, nodeNames: readonly string[]
  * for this identity is reused unless the node's kubelet version changed (or it expired, see configzStale), and
  * reads in flight are shared with sweeps and other callers. Requests in flight are bounded by the identity's pool
  * (KD_FLEET_CONCURRENCY, hard cap 64) whatever `concurrency` says; `concurrency` (default: that bound) caps how
- * many of this call's nodes wait in the pool at once. The configs returned are shared and frozen: read-only.
+ * many of this call's nodes wait in the pool at once. Each result is the caller's own copy.
  */
 export function collectConfigz(kube: Kube, nodeNames: readonly string[], o: CollectOptions = {}): Promise<ConfigzResult[]> {
   const fleet = getFleet(kube);
@@ -78,7 +78,7 @@ export function collectConfigz(kube: Kube, nodeNames: readonly string[], o: Coll
       if (!entry.ok) throw new AppError(entry.reason as Reason, entry.code, entry.message);
       const config = fleet.configz.config(entry.value.hash);
       if (!config) throw new AppError('InternalError', 500, 'configz was evicted while being read');
-      return config as Record<string, unknown>;
+      return config;
     },
     nodeNames,
     { ...o, concurrency: o.concurrency ?? fleet.settings.concurrency },
