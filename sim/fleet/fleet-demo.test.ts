@@ -37,7 +37,7 @@ interface SummaryJson {
   node: {
     startTime: string;
     systemContainers: Array<{ name: string }>;
-    cpu: { usageNanoCores: number };
+    cpu: { time: string; usageNanoCores: number };
     memory: MemoryStatsJson;
     fs: { availableBytes: number; usedBytes: number; capacityBytes: number; inodesFree: number; inodesUsed: number; inodes: number };
     rlimit: { curproc: number; maxpid: number };
@@ -139,6 +139,23 @@ describe('summary', () => {
     const pod = s.pods[0];
     for (const k of ['podRef', 'startTime', 'containers', 'cpu', 'memory', 'volume', 'ephemeral-storage', 'process_stats']) expect(pod, k).toHaveProperty(k);
     expect(s.node.startTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it('serves one sample per 10 s housekeeping interval, taken 1–10 s before the request', () => {
+    const name = DEMO_NODES.kubeadmClean[0];
+    const times = Array.from({ length: 20 }, (_, i) => {
+      const at = new Date(NOW.getTime() + i * 1000);
+      const s = fleet.summary(name, at, false) as unknown as SummaryJson;
+      const lagS = (at.getTime() - Date.parse(s.node.cpu.time)) / 1000;
+      expect(lagS).toBeGreaterThanOrEqual(1);
+      expect(lagS).toBeLessThanOrEqual(10);
+      return s.node.cpu.time;
+    });
+    const distinct = [...new Set(times)].map((t) => Date.parse(t));
+    expect(distinct.length).toBeGreaterThanOrEqual(2);
+    distinct.slice(1).forEach((t, i) => expect(t - (distinct[i] ?? 0)).toBe(10_000));
+    // the whole Summary is a function of the sample: any two requests within one interval get the same body
+    expect(JSON.stringify(fleet.summary(name, NOW, false))).toBe(JSON.stringify(fleet.summary(name, new Date(Date.parse(times[0] ?? '') + 1000), false)));
   });
 
   it('omits containerFs before 1.29 and swap before 1.28', () => {

@@ -54,10 +54,18 @@ export function hardThreshold(m: NodeModel, signal: string, capacity: number): n
 /** Thresholds resolved per node (capacities are fixed, and the bigint parse showed in every usage sample). */
 const thresholdCache = new WeakMap<NodeModel, Map<string, number>>();
 
-/** cAdvisor samples every ~10–15 s; the kubelet serves the latest cached sample. */
+/** cAdvisor's housekeeping interval: stats are sampled this often and served from the latest sample. */
+export const HOUSEKEEPING_SECONDS = 10;
+
+/**
+ * When the sample the kubelet serves at `now` was taken: the node's latest housekeeping instant at least a
+ * second ago (each node at its own phase). Usage, Summary and metrics are pure functions of it, so they
+ * stay the same for up to 10 s and the server may cache them per sample.
+ */
 export function sampleTimeOf(m: NodeModel, now: Date): Date {
-  const lag = (hash32(0, m.key) % 9) + 1;
-  return new Date(Math.floor(now.getTime() / 1000) * 1000 - lag * 1000);
+  const phase = hash32(0, m.key) % HOUSEKEEPING_SECONDS;
+  const s = Math.floor(now.getTime() / 1000) - 1 - phase;
+  return new Date((Math.floor(s / HOUSEKEEPING_SECONDS) * HOUSEKEEPING_SECONDS + phase) * 1000);
 }
 
 /**
@@ -66,10 +74,17 @@ export function sampleTimeOf(m: NodeModel, now: Date): Date {
  */
 export function nodeUsage(m: NodeModel, seed: number, now: Date): NodeUsage {
   const sampleTime = sampleTimeOf(m, now);
+  const cached = usageCache.get(m);
+  if (cached?.seed === seed && cached.usage.sampleTime.getTime() === sampleTime.getTime()) return cached.usage;
   const t = sampleTime.getTime() / 1000;
   const hashes = podWaveHashes(m, seed);
-  return usageOf(m, seed, sampleTime, (k) => wave(seed, `${m.key}/${k}`, t), (i, mem) => waveOfHash(hashes[2 * i + (mem ? 1 : 0)] ?? 0, t));
+  const usage = usageOf(m, seed, sampleTime, (k) => wave(seed, `${m.key}/${k}`, t), (i, mem) => waveOfHash(hashes[2 * i + (mem ? 1 : 0)] ?? 0, t));
+  usageCache.set(m, { seed, usage });
+  return usage;
 }
+
+/** The latest sample per node: Summary, NodeMetrics and PodMetrics of one housekeeping interval share it. */
+const usageCache = new WeakMap<NodeModel, { seed: number; usage: NodeUsage }>();
 
 const podHashCache = new WeakMap<NodeModel, { seed: number; hashes: Uint32Array }>();
 
