@@ -4,17 +4,17 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-mkdir -p test-results
+mkdir -p reports
 fail=0
 step() { echo; echo "== $* =="; }
 
 step "browser" && bash scripts/ensure-browser.sh || exit 1
 step "lint" && npm run -s lint || fail=1
 step "typecheck" && npm run -s typecheck || fail=1
-step "unit tests" && npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || fail=1
+step "unit tests" && npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || fail=1
 step "build" && npx next build || { echo "build failed: skipping e2e"; fail=1; }
 if [ -f .next/BUILD_ID ]; then
   step "end-to-end tests" && npx playwright test || fail=1
 fi
-node scripts/test-summary.mjs test-results/vitest.json test-results/playwright.json || fail=1
+node scripts/test-summary.mjs reports/vitest.json reports/playwright.json || fail=1
 exit $fail

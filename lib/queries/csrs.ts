@@ -87,7 +87,9 @@ export function useDecideCsr(ctx: string) {
       const previousDetail = qc.getQueryData<CsrDetailResponse>(csrKeys.detail(ctx, d.name));
       const state = d.kind === 'approve' ? 'Approved' : 'Denied';
       optimisticDecision(qc, ctx, [d.name], state);
-      if (previousDetail)
+      // Only when the decision is on the newest known version: if the watch already brought a newer one, the
+      // server will refuse with a conflict, and pretending otherwise would hide that answer from the user.
+      if (previousDetail && previousDetail.csr.resourceVersion === d.resourceVersion)
         qc.setQueryData(csrKeys.detail(ctx, d.name), {
           ...previousDetail,
           csr: { ...previousDetail.csr, state, stateLabel: state },
