@@ -71,6 +71,7 @@ export function sampleTimeOf(m: NodeModel, now: Date): Date {
 /**
  * Usage as a smooth deterministic function of (seed, node, time). Ordinary nodes stay well clear of every
  * threshold; a node marked `pressure` sits at 40–70 % of its hard threshold, so the condition never flaps.
+ * The result is cached per node for its sample and shared by every caller: read it, never mutate it.
  */
 export function nodeUsage(m: NodeModel, seed: number, now: Date): NodeUsage {
   const sampleTime = sampleTimeOf(m, now);
