@@ -12,7 +12,7 @@ const outDir = path.resolve(process.argv[3] ?? 'public/screenshots');
 const pages: Array<{ file: string; url: string; ready: string }> = [
   { file: 'nodes.png', url: '/nodes', ready: 'text=k8s-worker-7' },
   { file: 'node-detail.png', url: '/nodes/k8s-worker-2', ready: 'text=memory.available' },
-  { file: 'compare.png', url: '/compare', ready: 'main' },
+  { file: 'compare.png', url: '/compare', ready: 'text=Per-node fields' },
   { file: 'csrs.png', url: '/csrs', ready: 'text=csr-h1ip7' },
 ];
 
