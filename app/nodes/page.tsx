@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { NodeListView } from '@/components/node-list/node-list-view';
 import { NodeTableSkeleton } from '@/components/node-list/node-table-skeleton';
-import { getNodeList } from '@/lib/k8s/node-list';
+import { getFleetNodeList } from '@/lib/fleet/node-list';
 import { getRequestKube, listRequestContexts } from '@/lib/k8s/request';
 import { contextsOptions } from '@/lib/queries/contexts';
 import { nodeListOptions } from '@/lib/queries/nodes';
@@ -23,7 +23,7 @@ export default async function NodesPage() {
     queryClient.setQueryData(contextsOptions().queryKey, contexts);
     await queryClient.prefetchQuery({
       ...nodeListOptions(contexts.current),
-      queryFn: async () => getNodeList(await getRequestKube(contexts.current)),
+      queryFn: async () => getFleetNodeList(await getRequestKube(contexts.current)),
     });
   }
   return (
