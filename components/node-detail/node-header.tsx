@@ -2,7 +2,7 @@
 
 import { Badge } from '@/components/ui/badge';
 import type { NodeDetail } from '@/lib/api/node-detail';
-import { formatAge, useNow } from './use-now';
+import { formatAge, useNow } from '@/components/use-now';
 
 const PRESSURE = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
 

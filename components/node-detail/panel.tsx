@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
-import { useNow } from './use-now';
+import { useNow } from '@/components/use-now';
 
 export interface PanelQuery {
   error: unknown;

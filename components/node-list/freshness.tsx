@@ -1,36 +1,11 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
+import { useNow } from '@/components/use-now';
 import { useHydrated } from '@/components/use-hydrated';
 import { Icon } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
 import { describeError } from '@/lib/view/error-help';
-
-/** A shared 1 s clock: one interval for however many indicators are mounted. */
-let nowMs = 0;
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | undefined;
-function subscribe(onChange: () => void) {
-  listeners.add(onChange);
-  if (!timer) {
-    nowMs = Date.now();
-    timer = setInterval(() => {
-      nowMs = Date.now();
-      listeners.forEach((l) => l());
-    }, 1000);
-  }
-  return () => {
-    listeners.delete(onChange);
-    if (listeners.size === 0) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
-}
-const getSnapshot = () => nowMs || Date.now();
-/** The server renders "just now"; the browser takes over with its own clock after hydration. */
-const getServerSnapshot = () => 0;
 
 function ago(seconds: number): string {
   if (seconds < 2) return 'just now';
@@ -55,7 +30,7 @@ export function Freshness({
   refreshError: unknown;
   onRefresh: () => void;
 }) {
-  const now = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
+  const now = useNow();
   // Data hydrated after its staleTime starts refetching in the very first browser render; the server
   // rendered it idle, so the busy state waits for hydration to avoid a mismatch.
   const busy = useHydrated() && isFetching;

@@ -2,7 +2,10 @@
 
 import { useSyncExternalStore } from 'react';
 
-/** A shared 1 s clock for stale markers and ages; 0 on the server so the first render is deterministic. */
+/**
+ * One shared 1 s clock for "updated N s ago", stale markers and ages: a single interval however many components
+ * are mounted. 0 on the server so the first render is deterministic; the browser takes over after hydration.
+ */
 let nowMs = 0;
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
