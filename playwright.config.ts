@@ -38,7 +38,8 @@ export default defineConfig({
     {
       command: `npx tsx scripts/demo.ts --prod --skip-build --kubeconfig ${E2E_KUBECONFIG}`,
       url: `http://127.0.0.1:${port}/healthz`,
-      env: { PORT: String(port), HOST: '127.0.0.1', KD_E2E: '1' },
+      // A short fleet refresh so cluster changes the tests make (metrics-server off) show within seconds.
+      env: { PORT: String(port), HOST: '127.0.0.1', KD_FLEET_REFRESH_MS: '2000' },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',
@@ -53,7 +54,6 @@ export default defineConfig({
         // A fixed test-only key; a real deployment takes it from a Secret (docs/deploy.md).
         KD_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
         NEXT_TELEMETRY_DISABLED: '1',
-        KD_E2E: '1',
       },
       reuseExistingServer: false,
       timeout: 120_000,
