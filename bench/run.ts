@@ -2,7 +2,7 @@
  * `npm run bench`: runs every section and writes BENCHMARKS.md (machine, date, one table per section).
  * Add a section by appending its function to SECTIONS.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { benchCompare } from './compare-bench';
 import { benchBrowser, benchBundles, benchCsrBulk, benchFleetSweeps, stopFleetSim } from './fleet-bench';
@@ -34,9 +34,36 @@ function table(s: BenchSection): string {
   return [`## ${s.title}`, '', '| metric | value | target | ok |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
+const BEGIN = (key: string) => `<!-- bench:${key} -->`;
+const END = (key: string) => `<!-- /bench:${key} -->`;
+
+/**
+ * Running a subset (`npm run bench -- compare`) replaces only those sections' blocks in BENCHMARKS.md and keeps
+ * the rest (other sections' figures and the hand-written notes); a full run rewrites the file.
+ */
+async function write(results: Array<[string, string]>, full: boolean): Promise<void> {
+  const block = ([key, text]: [string, string]) => `${BEGIN(key)}\n${text}\n${END(key)}`;
+  const header = ['# Benchmarks', '', 'Produced by `npm run bench`.', '', machine(), ''].join('\n');
+  const previous = full ? '' : await readFile('BENCHMARKS.md', 'utf8').catch(() => '');
+  if (!previous) {
+    await writeFile('BENCHMARKS.md', [header, ...results.map((r) => `${block(r)}\n`)].join('\n'));
+    return;
+  }
+  let text = previous;
+  for (const r of results) {
+    const [key] = r;
+    const from = text.indexOf(BEGIN(key));
+    const to = text.indexOf(END(key));
+    text = from >= 0 && to > from ? text.slice(0, from) + block(r) + text.slice(to + END(key).length) : `${text.trimEnd()}\n\n${block(r)}\n`;
+  }
+  // The machine line reflects the latest run; sections keep the load they were measured under in their title/notes.
+  text = text.replace(/^- CPU:[\s\S]*?^- Date: .*$/m, `${machine()}\n- Sections updated in the latest run: ${results.map(([k]) => k).join(', ')}`);
+  await writeFile('BENCHMARKS.md', text);
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const sections: string[] = [];
+  const results: Array<[string, string]> = [];
   try {
     for (const [key, run] of SECTIONS) {
       if (only.length > 0 && !only.includes(key)) continue;
@@ -46,12 +73,12 @@ async function main(): Promise<void> {
         rows: [{ metric: 'section failed', value: err instanceof Error ? err.message.split('\n')[0] ?? 'error' : String(err), target: 'runs', ok: false }],
       }));
       console.log(table(section), '\n');
-      sections.push(table(section));
+      results.push([key, table(section)]);
     }
   } finally {
     await stopFleetSim();
   }
-  await writeFile('BENCHMARKS.md', ['# Benchmarks', '', 'Produced by `npm run bench`.', '', machine(), '', ...sections.flatMap((s) => [s, ''])].join('\n'));
+  await write(results, only.length === 0);
   console.log('wrote BENCHMARKS.md');
 }
 
