@@ -6,7 +6,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Fleet } from '../fleet/types';
 import type { Rule } from './authz';
-import { newToken, renderKubeconfig, usersByToken, writeKubeconfig, type Tokens } from './kubeconfig';
+import { newToken, renderKubeconfig, usersByToken, writeKubeconfig, type Tokens } from './client-credentials';
 import { createHandler } from './server';
 import { SimState, type SimStats } from './state';
 import { createAuthority } from './tls';
