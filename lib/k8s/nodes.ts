@@ -1,11 +1,9 @@
 import 'server-only';
-import { Watch } from '@kubernetes/client-node';
 import type { NodeDetail } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
 import { activePressures, internalIP, nodeRoles, readyStatus } from '@/lib/domain/node-status';
 import { env } from '@/lib/env';
 import type { Kube } from './client';
-import { MalformedResponseError, toKubeError } from './errors';
 import { listAll } from './list';
 import { WireNodeSchema, type WireNode } from './schemas';
 import { getJson } from './transport';
@@ -68,57 +66,4 @@ export async function getNode(kube: Kube, name: string, signal?: AbortSignal): P
   const wire = await getJson(kube, `/api/v1/nodes/${encodeURIComponent(valid)}`, WireNodeSchema,
     { kind: 'api', verb: 'get', resource: 'nodes', name: valid }, { ...apiOpts(), signal });
   return reshapeNode(wire);
-}
-
-export type NodeEvent =
-  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; node: NodeDetail }
-  /** the apiserver ended the watch with a Status (e.g. 410 Gone: resourceVersion too old — relist) */
-  | { type: 'ERROR'; code: number; message: string };
-
-/**
- * Watches nodes from `resourceVersion` (take it from a list to miss nothing) with client-node's Watch.
- * Objects are validated and reshaped like listed ones; an object that fails validation ends the watch with
- * MalformedResponse rather than being passed on. Returns a function that stops the watch.
- */
-export async function watchNodes(
-  kube: Kube,
-  opts: { resourceVersion?: string; onEvent: (e: NodeEvent) => void; onDone: (err?: unknown) => void },
-): Promise<() => void> {
-  const target = { kind: 'api', verb: 'watch', resource: 'nodes' } as const;
-  // The done callback may run before watch() resolves, so the controller is reached through a holder.
-  const handle: { controller?: AbortController } = {};
-  let stopped = false;
-  const finish = (err?: unknown) => {
-    if (stopped) return;
-    stopped = true;
-    handle.controller?.abort();
-    opts.onDone(err === undefined || err === null ? undefined : toKubeError(err, target, kube.server));
-  };
-  const controller = await new Watch(kube.config).watch(
-    '/api/v1/nodes',
-    { allowWatchBookmarks: false, resourceVersion: opts.resourceVersion },
-    (type, obj: unknown) => {
-      if (stopped) return;
-      if (type === 'ERROR') {
-        const status = obj as { code?: unknown; message?: unknown } | null;
-        opts.onEvent({
-          type: 'ERROR',
-          code: typeof status?.code === 'number' ? status.code : 500,
-          message: typeof status?.message === 'string' ? status.message : 'watch error',
-        });
-        return;
-      }
-      if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
-      const parsed = WireNodeSchema.safeParse(obj);
-      if (!parsed.success) {
-        finish(new MalformedResponseError('watch nodes', parsed.error.issues[0]?.message ?? 'invalid node'));
-        return;
-      }
-      opts.onEvent({ type, node: reshapeNode(parsed.data) });
-    },
-    (err: unknown) => finish(err),
-  );
-  handle.controller = controller;
-  if (stopped) controller.abort();
-  return () => finish();
 }

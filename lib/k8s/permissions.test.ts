@@ -18,7 +18,8 @@ import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { findKubeletConfigMap } from './kubelet-configmap';
 import { getNodeMetrics } from './metrics';
 import { getNodeList } from './node-list';
-import { getNode, watchNodes } from './nodes';
+import { watchNodesSince } from './fleet-sources';
+import { getNode } from './nodes';
 import { PERMISSIONS, type Permission } from './permissions';
 import { listPodsOnNode } from './pods';
 import { reviewSelf } from './self-review';
@@ -151,7 +152,8 @@ describe('a user bound to exactly the deploy/ roles', () => {
   it('watches nodes', async () => {
     const first = await new Promise<string>((resolve, reject) => {
       let stop: (() => void) | undefined;
-      void watchNodes(as('yaml-viewer'), {
+      void watchNodesSince(as('yaml-viewer'), {
+        resourceVersion: '0',
         onEvent: (e) => {
           stop?.();
           resolve(e.type);

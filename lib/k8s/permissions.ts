@@ -27,7 +27,7 @@ const p = <T extends Record<string, Permission>>(table: T) => table;
 export const PERMISSIONS = p({
   listNodes: { group: '', resource: 'nodes', verb: 'list', role: 'viewer', why: 'node list, CSR checks (node addresses)' },
   getNode: { group: '', resource: 'nodes', verb: 'get', role: 'viewer', why: 'node detail' },
-  watchNodes: { group: '', resource: 'nodes', verb: 'watch', role: 'viewer', why: 'live node list' },
+  watchNodesSince: { group: '', resource: 'nodes', verb: 'watch', role: 'viewer', why: 'live node list' },
   kubeletProxy: {
     group: '', resource: 'nodes', subresource: 'proxy', verb: 'get', role: 'viewer',
     why: 'kubelet /configz and /stats/summary through the API server (only those two paths, never an upgrade)',

@@ -13,7 +13,8 @@ import { listCsrs } from './csrs';
 import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { getNodeMetrics } from './metrics';
 import { getNodeList } from './node-list';
-import { getNode, listNodes, watchNodes, type NodeEvent } from './nodes';
+import { watchNodesSince, type WatchedNodeEvent } from './fleet-sources';
+import { getNode, listNodes } from './nodes';
 import { listPodsOnNode } from './pods';
 
 /** lib/k8s against the simulated cluster (real HTTPS, RBAC, node proxy faults), started on port 0. */
@@ -127,13 +128,13 @@ describe('against the demo cluster', () => {
 
   it('watches nodes from a resourceVersion', async () => {
     const expected = (await listNodes(admin())).length;
-    const events: NodeEvent[] = [];
-    const stop = await watchNodes(admin(), { onEvent: (e) => events.push(e), onDone: () => undefined });
+    const events: WatchedNodeEvent[] = [];
+    const stop = await watchNodesSince(admin(), { resourceVersion: '0', onEvent: (e) => events.push(e), onDone: () => undefined });
     try {
-      // a watch without resourceVersion starts with a synthetic ADDED for every existing node
+      // a watch from resourceVersion "0" starts with a synthetic ADDED for every existing node
       await vi.waitFor(() => expect(events.filter((e) => e.type === 'ADDED').length).toBe(expected), { timeout: 10_000 });
       const first = events[0];
-      expect(first?.type === 'ADDED' && first.node.nodeInfo.kubeletVersion).toMatch(/^v1\./);
+      expect(first?.type === 'ADDED' && first.item.node.nodeInfo.kubeletVersion).toMatch(/^v1\./);
     } finally {
       stop();
     }
