@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { SERVER_NODE_OPTIONS } from '../scripts/server-node-options';
 import type { BenchSection } from './sim-bench';
 
 const run = promisify(execFile);
@@ -68,17 +70,59 @@ export async function stopFleetSim(): Promise<void> {
   await rm(s.dir, { recursive: true, force: true });
 }
 
-const ChildResultSchema = z.object({
-  settings: z.object({ concurrency: z.number(), qps: z.number(), burst: z.number(), timeoutMs: z.number(), attempts: z.number() }),
-  baselineRss: z.number(),
-  peakRss: z.number(),
-  steadyRss: z.number(),
-  steadyHeapMb: z.number(),
-  configz1: z.looseObject({ wallMs: z.number(), firstMs: z.number(), listMs: z.number(), ok: z.number(), nodes: z.number(), errors: z.record(z.string(), z.number()), simProxyRequests: z.number(), simMaxInFlight: z.number(), poolMaxInFlight: z.number(), distinctConfigs: z.number(), everyViewerComplete: z.boolean() }),
-  stats1: z.looseObject({ wallMs: z.number(), firstMs: z.number(), ok: z.number(), nodes: z.number(), errors: z.record(z.string(), z.number()), simProxyRequests: z.number(), simMaxInFlight: z.number(), everyViewerComplete: z.boolean() }),
-  stats10: z.looseObject({ wallMs: z.number(), simProxyRequests: z.number(), simMaxInFlight: z.number(), everyViewerComplete: z.boolean() }),
-  configz10: z.looseObject({ wallMs: z.number(), simProxyRequests: z.number(), simMaxInFlight: z.number(), everyViewerComplete: z.boolean() }),
+const SweepSchema = z.looseObject({
+  wallMs: z.number(),
+  firstMs: z.number(),
+  markedMs: z.number(),
+  listMs: z.number(),
+  ok: z.number(),
+  nodes: z.number(),
+  errors: z.record(z.string(), z.number()),
+  simProxyRequests: z.number(),
+  simMaxInFlight: z.number(),
+  tlsConnections: z.number(),
+  stragglersMarked: z.number(),
+  distinctConfigs: z.number(),
+  everyViewerComplete: z.boolean(),
 });
+const SweepsResultSchema = z.object({
+  settings: z.object({ concurrency: z.number(), qps: z.number(), burst: z.number(), timeoutMs: z.number(), attempts: z.number(), straggleMs: z.number() }),
+  configz1: SweepSchema,
+  stats1: SweepSchema,
+  stats10: SweepSchema,
+  configz10: SweepSchema,
+});
+const MemoryResultSchema = z.object({ baselineRss: z.number(), peakRss: z.number(), steadyRss: z.number(), steadyHeapMb: z.number(), nodes: z.number() });
+
+/**
+ * bench/fleet-child.ts bundled for plain `node` (react-server condition, so `server-only` resolves as on the
+ * server): the figures, memory above all, are those of compiled code as Next runs it, not of tsx.
+ */
+async function buildFleetChild(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'fleet-child.mjs');
+  await build({
+    entryPoints: ['bench/fleet-child.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    conditions: ['react-server'],
+    outfile,
+    logLevel: 'warning',
+    // client-node and its dependencies are CommonJS that call require()
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  });
+  return outfile;
+}
+
+async function runFleetChild(s: Sim, mode: 'sweeps' | 'memory'): Promise<unknown> {
+  // With the production server's Node flags (npm start, the image), so its memory is the server's.
+  const child = await run('node', [...SERVER_NODE_OPTIONS.split(' '), await buildFleetChild(s.dir), mode, s.kubeconfig, s.url, s.adminToken, s.caFile], {
+    maxBuffer: 16 << 20,
+    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', KD_API_TIMEOUT_MS: '60000' },
+  });
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '');
+}
 
 async function shellLoop(s: Sim, names: string[]): Promise<{ seconds: number; sample: number }> {
   const sample = [...names].sort(() => Math.random() - 0.5).slice(0, SHELL_SAMPLE);
@@ -98,12 +142,8 @@ const errs = (e: Record<string, number>) => Object.entries(e).map(([k, v]) => `$
 /** Sections 1–3: sweep wall time vs the shell loop, in-flight bound and viewer sharing, fleet-layer RSS. */
 export async function benchFleetSweeps(): Promise<BenchSection> {
   const s = await scaleSim();
-  const child = await run(tsx, ['--conditions=react-server', 'bench/fleet-child.ts', s.kubeconfig, s.url, s.adminToken, s.caFile], {
-    maxBuffer: 16 << 20,
-    env: { ...process.env, KUBECONFIG: s.kubeconfig, KD_LOG_LEVEL: 'error', KD_API_TIMEOUT_MS: '60000', NODE_OPTIONS: '--expose-gc' },
-  });
-  const line = child.stdout.trim().split('\n').pop() ?? '';
-  const r = ChildResultSchema.parse(JSON.parse(line));
+  const r = SweepsResultSchema.parse(await runFleetChild(s, 'sweeps'));
+  const mem = MemoryResultSchema.parse(await runFleetChild(s, 'memory'));
   const { stdout } = await run('kubectl', ['--kubeconfig', s.kubeconfig, '--context', 'sim-admin', 'get', 'nodes', '-o', 'name'], { maxBuffer: 8 << 20 });
   const names = stdout.trim().split('\n').map((n) => n.replace(/^node\//, ''));
   const shell = await shellLoop(s, names);
@@ -115,7 +155,18 @@ export async function benchFleetSweeps(): Promise<BenchSection> {
     rows: [
       { metric: 'node LIST before the sweep (informer sync, once per identity)', value: s1(r.configz1.listMs), target: 'info', ok: true },
       { metric: 'configz sweep: first node result', value: s1(r.configz1.firstMs), target: '≤ 1 s', ok: r.configz1.firstMs <= 1000 },
-      { metric: `configz sweep: every node resolved or marked (${r.configz1.ok} ok; errors: ${errs(r.configz1.errors)})`, value: s1(r.configz1.wallMs), target: '≤ 10 s', ok: r.configz1.wallMs <= 10_000 },
+      {
+        metric: `configz sweep: every node resolved or marked (answered, failed, or marked pending after ${r.settings.straggleMs} ms on the wire; ${r.configz1.stragglersMarked} marked)`,
+        value: s1(r.configz1.markedMs),
+        target: '≤ 10 s',
+        ok: r.configz1.markedMs >= 0 && r.configz1.markedMs <= 10_000,
+      },
+      {
+        metric: `configz sweep: every node settled (${r.configz1.ok} ok; errors: ${errs(r.configz1.errors)}; a silent kubelet ends at its ${r.settings.timeoutMs} ms deadline)`,
+        value: s1(r.configz1.wallMs),
+        target: 'info',
+        ok: true,
+      },
       {
         metric: `shell loop \`kubectl --request-timeout=4s get --raw …/proxy/configz\` via xargs -P 32, random sample of ${shell.sample} nodes, extrapolated linearly to ${names.length}`,
         value: `${shell.seconds.toFixed(1)} s for ${shell.sample} → ${shellFullS.toFixed(0)} s`,
@@ -124,7 +175,18 @@ export async function benchFleetSweeps(): Promise<BenchSection> {
       },
       { metric: 'configz sweep speed-up vs the shell loop (same sim, same run)', value: `${ratio.toFixed(1)}×`, target: '≥ 20×', ok: ratio >= 20 },
       { metric: `stats sweep: first node result`, value: s1(r.stats1.firstMs), target: '≤ 1 s', ok: r.stats1.firstMs <= 1000 },
-      { metric: `stats sweep: every node resolved or marked (${r.stats1.ok} ok; errors: ${errs(r.stats1.errors)})`, value: s1(r.stats1.wallMs), target: '≤ 10 s', ok: r.stats1.wallMs <= 10_000 },
+      {
+        metric: `stats sweep: every node resolved or marked (answered, failed, or marked pending after ${r.settings.straggleMs} ms on the wire; ${r.stats1.stragglersMarked} marked)`,
+        value: s1(r.stats1.markedMs),
+        target: '≤ 10 s',
+        ok: r.stats1.markedMs >= 0 && r.stats1.markedMs <= 10_000,
+      },
+      {
+        metric: `stats sweep: every node settled (${r.stats1.ok} ok; errors: ${errs(r.stats1.errors)}; a silent kubelet ends at its ${r.settings.timeoutMs} ms deadline)`,
+        value: s1(r.stats1.wallMs),
+        target: 'info',
+        ok: true,
+      },
       {
         metric: 'max kubelet proxy requests in flight seen by the sim (configz / stats / 10-viewer sweeps)',
         value: `${r.configz1.simMaxInFlight} / ${r.stats1.simMaxInFlight} / ${r.stats10.simMaxInFlight}`,
@@ -144,8 +206,19 @@ export async function benchFleetSweeps(): Promise<BenchSection> {
         ok: r.configz1.simProxyRequests === r.configz10.simProxyRequests && r.configz10.everyViewerComplete,
       },
       { metric: `distinct configz bodies kept (deduplicated by content hash, of ${r.configz1.ok})`, value: String(r.configz1.distinctConfigs), target: 'info', ok: true },
-      { metric: 'fleet layer RSS, steady (caches for 5,000 nodes held, no sweep; child process running only lib/fleet)', value: `${r.steadyRss.toFixed(0)} MiB (JS heap in use after GC ${r.steadyHeapMb.toFixed(0)} MiB; process baseline before any sweep ${r.baselineRss.toFixed(0)} MiB)`, target: '≤ 256 MiB', ok: r.steadyRss <= 256 },
-      { metric: 'fleet layer RSS, peak during the sweeps (sampled every 50 ms)', value: `${r.peakRss.toFixed(0)} MiB`, target: '≤ 512 MiB', ok: r.peakRss <= 512 },
+      {
+        metric: 'TLS connections to the apiserver opened by one sweep (keep-alive: one per pool slot, plus one per request cut at its deadline, whose connection cannot be reused; one per request before)',
+        value: `${r.configz1.tlsConnections} (configz, first sweep of the process) / ${r.stats1.tlsConnections} (stats)`,
+        target: 'info',
+        ok: true,
+      },
+      {
+        metric: `fleet layer RSS, steady: between two sweeps of the stats loop with ten viewers, just before the next one (one identity's caches for ${mem.nodes.toLocaleString('en-US')} nodes; compiled child running only lib/fleet, with the production server's Node flags; no forced GC)`,
+        value: `${mem.steadyRss.toFixed(0)} MiB (JS heap in use ${mem.steadyHeapMb.toFixed(0)} MiB; process baseline before any request ${mem.baselineRss.toFixed(0)} MiB)`,
+        target: '≤ 256 MiB',
+        ok: mem.steadyRss <= 256,
+      },
+      { metric: 'fleet layer RSS, peak during those sweeps (sampled every 50 ms)', value: `${mem.peakRss.toFixed(0)} MiB`, target: '≤ 512 MiB', ok: mem.peakRss <= 512 },
     ],
   };
 }

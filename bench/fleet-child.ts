@@ -1,7 +1,10 @@
 /**
- * The fleet layer alone, in its own process, against a running sim: `tsx --conditions=react-server
- * bench/fleet-child.ts <kubeconfig> <sim-url> <admin-token>` prints one JSON line of figures. Run by
- * bench/fleet-bench.ts; its RSS is the fleet layer's (plus Node's baseline), not the bench's or the sim's.
+ * The fleet layer alone, in its own process, against a running sim: bench/fleet-bench.ts bundles this file
+ * with esbuild (as Next compiles server code: no transpiler in the process) and runs
+ * `node fleet-child.mjs sweeps|memory <kubeconfig> <sim-url> <admin-token> <ca-file>`, which prints one JSON
+ * line of figures. `sweeps`: 1 vs 10 viewers, each sweep on a fresh fleet. `memory`: one fleet, as the
+ * server holds it per identity, through a configz sweep and two stats sweeps with ten viewers; its RSS is
+ * the fleet layer's (plus Node's baseline), not the bench's or the sim's.
  */
 import { Agent, request } from 'node:https';
 import type { FleetKind, FleetNodeResult } from '../lib/api/fleet';
@@ -9,13 +12,15 @@ import { getFleet, resetFleetsForTests } from '../lib/fleet/fleet';
 import { fleetSettings } from '../lib/fleet/settings';
 import { getKube } from '../lib/k8s/client';
 
-const [kubeconfigPath, simUrl, adminToken, caFile] = process.argv.slice(2);
-if (!kubeconfigPath || !simUrl || !adminToken || !caFile) throw new Error('usage: fleet-child <kubeconfig> <sim-url> <admin-token> <ca-file>');
+const [mode, kubeconfigPath, simUrl, adminToken, caFile] = process.argv.slice(2);
+if ((mode !== 'sweeps' && mode !== 'memory') || !kubeconfigPath || !simUrl || !adminToken || !caFile) {
+  throw new Error('usage: fleet-child sweeps|memory <kubeconfig> <sim-url> <admin-token> <ca-file>');
+}
 
 const { readFileSync } = await import('node:fs');
 const agent = new Agent({ ca: readFileSync(caFile, 'utf8') });
 
-function simctl(method: 'GET' | 'POST', path: string): Promise<{ maxInFlightProxy: number; total: number; requestsByKind: Record<string, number> }> {
+function simctl(method: 'GET' | 'POST', path: string): Promise<{ maxInFlightProxy: number; total: number; requestsByKind: Record<string, number>; tlsConnections: number }> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, simUrl), { method, agent, headers: { authorization: `Bearer ${adminToken}` } }, (res) => {
       const chunks: Buffer[] = [];
@@ -46,6 +51,8 @@ async function sweep(kind: FleetKind, viewers: number) {
   await simctl('POST', '/simctl/stats/reset');
   const started = performance.now();
   let firstMs = -1;
+  let markedMs = -1;
+  let stragglersMarked = 0;
   const perViewer = Array.from({ length: viewers }, () => new Map<string, FleetNodeResult>());
   const sweeper = fleet.sweeper(kind);
   const done = new Promise<void>((resolve) => {
@@ -55,6 +62,9 @@ async function sweep(kind: FleetKind, viewers: number) {
         onNodes: (rs) => {
           if (firstMs < 0) firstMs = performance.now() - started;
           for (const r of rs) m.set(r.name, r);
+          if (m === perViewer[0]) stragglersMarked += rs.filter((r) => r.state === 'pending').length;
+          // resolved (ok or error) or marked as a straggler (pending): nothing left that says nothing
+          if (markedMs < 0 && m === perViewer[0] && m.size === fleet.nodes.size) markedMs = performance.now() - started;
         },
         onSweep: () => {
           if (++finished === viewers) {
@@ -77,7 +87,10 @@ async function sweep(kind: FleetKind, viewers: number) {
     nodes: fleet.nodes.size,
     listMs,
     firstMs,
+    markedMs,
     wallMs,
+    stragglersMarked,
+    tlsConnections: sim.tlsConnections,
     ok: results.filter((r) => r.state === 'ok').length,
     errors: reasons,
     everyViewerComplete: perViewer.every((m) => m.size === fleet.nodes.size),
@@ -90,19 +103,37 @@ async function sweep(kind: FleetKind, viewers: number) {
 
 const settings = fleetSettings();
 const baselineRss = rssMb();
-const configz1 = await sweep('configz', 1);
-const stats1 = await sweep('stats', 1);
-const stats10 = await sweep('stats', 10);
-const configz10 = await sweep('configz', 10);
-// Steady state: one identity's caches held (5,000 nodes, configz bodies, stats signals), no sweep running.
-const kube = getKube({ kubeconfigPath, context: 'sim-admin' });
-const fleet = getFleet(kube);
-await fleet.sweeper('configz').sweepOnce();
-await new Promise((r) => setTimeout(r, 3000));
-global.gc?.();
-await new Promise((r) => setTimeout(r, 500));
-const steadyRss = rssMb();
-const steadyHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
-clearInterval(sampler);
-console.log(JSON.stringify({ settings, baselineRss, peakRss, steadyRss, steadyHeapMb, configz1, stats1, stats10, configz10 }));
+if (mode === 'sweeps') {
+  const configz1 = await sweep('configz', 1);
+  const stats1 = await sweep('stats', 1);
+  const stats10 = await sweep('stats', 10);
+  const configz10 = await sweep('configz', 10);
+  clearInterval(sampler);
+  console.log(JSON.stringify({ settings, configz1, stats1, stats10, configz10 }));
+} else {
+  // One identity's fleet as the server keeps it: a configz sweep, then the stats loop with ten viewers.
+  resetFleetsForTests();
+  const kube = getKube({ kubeconfigPath, context: 'sim-admin' });
+  const fleet = getFleet(kube);
+  await fleet.nodes.ready();
+  await fleet.sweeper('configz').sweepOnce();
+  // Ten viewers on the stats loop for two sweeps: the loop re-reads every node one refresh period after the
+  // first sweep ended, as it does for a watched node list.
+  let unsubs: Array<() => void> = [];
+  await new Promise<void>((resolve) => {
+    let sweeps = 0;
+    unsubs = Array.from({ length: 10 }, (_, i) =>
+      fleet.sweeper('stats').subscribe({ onNodes: () => undefined, onSweep: () => void (i === 0 && ++sweeps === 2 && resolve()) }),
+    );
+  });
+  // Steady: between two sweeps, as a watched server spends each refresh period: caches for 5,000 nodes held
+  // (nodes, configz bodies, stats signals), viewers still subscribed, no forced GC. Sampled just before the
+  // next sweep would start.
+  await new Promise((r) => setTimeout(r, settings.refreshMs - 500));
+  const steadyRss = rssMb();
+  const steadyHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  unsubs.forEach((u) => u());
+  clearInterval(sampler);
+  console.log(JSON.stringify({ baselineRss, peakRss, steadyRss, steadyHeapMb, nodes: fleet.nodes.size, distinctConfigs: fleet.configz.distinctBodies }));
+}
 process.exit(0);

@@ -8,6 +8,7 @@
  *   npm run demo -- --no-metrics       # as if metrics-server were not installed
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { serverNodeOptions } from './server-node-options';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   const nextArgs = args.prod
     ? ['start', '--hostname', host, '--port', String(port)]
     : ['dev', '--hostname', host, '--port', String(port)];
-  const next: ChildProcess = spawn(nextBin, nextArgs, { stdio: 'inherit', env });
+  const serverEnv = args.prod ? { ...env, NODE_OPTIONS: serverNodeOptions() } : env;
+  const next: ChildProcess = spawn(nextBin, nextArgs, { stdio: 'inherit', env: serverEnv });
   console.log(`[demo] dashboard: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}  (Ctrl-C stops both)`);
 
   let stopping = false;

@@ -50,6 +50,14 @@ export const FleetNodeResultSchema = z.discriminatedUnion('state', [
     reason: z.string(),
     message: z.string(),
   }),
+  // A straggler: its request has been on the wire past the straggler threshold and has not answered yet.
+  // Replaced by ok or error when it answers or its deadline passes.
+  z.object({
+    name: z.string(),
+    state: z.literal('pending'),
+    /** ISO time the request went out */
+    since: z.string(),
+  }),
 ]);
 export type FleetNodeResult = z.infer<typeof FleetNodeResultSchema>;
 

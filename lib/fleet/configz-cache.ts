@@ -4,6 +4,7 @@ import { parseEvictionSettings, type EvictionSettings, type Threshold } from '@/
 import type { Kube } from '@/lib/k8s/client';
 import { getKubeletConfigz } from '@/lib/k8s/kubelet';
 import { observeApiCall } from '@/lib/observability/metrics';
+import { InFlightReads } from './in-flight';
 import type { Limiter } from './limiter';
 import { withRetry } from './retry';
 import { settle, type Settled } from './settle';
@@ -45,8 +46,15 @@ export function configzStale(
 }
 
 /** Kubelet defaults (eviction.DefaultEvictionHard, Linux) for a node whose configz is not read yet. */
-const DEFAULT_EVICTION_HARD = { 'memory.available': '100Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%', 'imagefs.available': '15%' };
-export const DEFAULT_HARD_THRESHOLDS: readonly Threshold[] = parseEvictionSettings({ evictionHard: DEFAULT_EVICTION_HARD }).thresholds;
+const DEFAULT_EVICTION_HARD = {
+  'memory.available': '100Mi',
+  'nodefs.available': '10%',
+  'nodefs.inodesFree': '5%',
+  'imagefs.available': '15%',
+};
+export const DEFAULT_HARD_THRESHOLDS: readonly Threshold[] = parseEvictionSettings({
+  evictionHard: DEFAULT_EVICTION_HARD,
+}).thresholds;
 
 interface Body {
   /** the config as JSON text: a few KB, where the parsed object graph costs several times that */
@@ -65,6 +73,7 @@ export class ConfigzCache {
   private readonly bodies = new Map<string, Body>();
   /** requests sent (tests and the bench compare it across viewers) */
   requests = 0;
+  readonly inFlight: InFlightReads;
 
   constructor(
     private readonly kube: Kube,
@@ -73,6 +82,7 @@ export class ConfigzCache {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('configz', now);
+    this.inFlight = new InFlightReads(now);
   }
 
   get distinctBodies(): number {
@@ -82,7 +92,11 @@ export class ConfigzCache {
   /** The node's configz entry: cached unless `configzStale`, else one (shared) read through the pool. */
   get(node: string, facts: NodeFacts | undefined, o: { timeoutMs?: number } = {}): Promise<ConfigzEntry> {
     const rule = { ttlMs: this.settings.configzTtlMs, errorTtlMs: this.settings.refreshMs };
-    return this.cache.get(node, () => this.load(node, facts ?? { kubeletVersion: '' }, o.timeoutMs), (e) => !configzStale(e, facts, this.now(), rule));
+    return this.cache.get(
+      node,
+      () => this.load(node, facts ?? { kubeletVersion: '' }, o.timeoutMs),
+      (e) => !configzStale(e, facts, this.now(), rule),
+    );
   }
 
   /** The cached entry without reading (stats use it for thresholds; no request is ever made for them). */
@@ -104,7 +118,9 @@ export class ConfigzCache {
     if (!body) return undefined;
     if (!body.hardThresholds) {
       const config = JSON.parse(body.text) as { evictionHard?: EvictionSettings['evictionHard'] };
-      body.hardThresholds = parseEvictionSettings({ evictionHard: config.evictionHard }).thresholds.filter((t) => t.hard);
+      body.hardThresholds = parseEvictionSettings({ evictionHard: config.evictionHard }).thresholds.filter(
+        (t) => t.hard,
+      );
     }
     return body.hardThresholds;
   }
@@ -115,8 +131,13 @@ export class ConfigzCache {
         () =>
           this.limiter.run(() => {
             this.requests++;
-            return observeApiCall('proxy.configz', () =>
-              getKubeletConfigz(this.kube, node, { timeoutMs: timeoutMs ?? this.settings.timeoutMs, maxBytes: this.settings.maxConfigzBytes }),
+            return this.inFlight.track(node, () =>
+              observeApiCall('proxy.configz', () =>
+                getKubeletConfigz(this.kube, node, {
+                  timeoutMs: timeoutMs ?? this.settings.timeoutMs,
+                  maxBytes: this.settings.maxConfigzBytes,
+                }),
+              ),
             );
           }),
         { attempts: this.settings.attempts },

@@ -70,6 +70,7 @@ const settings = (over: Partial<FleetSettings> = {}): FleetSettings => ({
   refreshMs: 60_000,
   configzTtlMs: 30 * 60_000,
   attempts: 2,
+  straggleMs: 1000,
   maxConfigzBytes: 1 << 20,
   maxStatsBytes: 4 << 20,
   ...over,
@@ -154,8 +155,26 @@ describe('fleet pool against a slow fake apiserver', () => {
 describe('Sweeper', () => {
   function sources(s: FleetSettings) {
     const limiter = new Limiter(s);
-    return { nodes: staticInformer(NODES), configz: new ConfigzCache(kube, limiter, s), stats: new StatsCache(kube, limiter, s), refreshMs: s.refreshMs };
+    return { nodes: staticInformer(NODES), configz: new ConfigzCache(kube, limiter, s), stats: new StatsCache(kube, limiter, s), refreshMs: s.refreshMs, straggleMs: s.straggleMs };
   }
+
+  it('marks a silent kubelet pending once it straggles, then timed out, asking it only once', async () => {
+    hungNode = 'node-5';
+    const sweeper = new Sweeper('stats', sources(settings({ timeoutMs: 900, straggleMs: 300 })));
+    const seen: FleetNodeResult[] = [];
+    const unsub = sweeper.subscribe({ onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)), onSweep: () => undefined });
+    const sweep = await sweeper.sweepOnce();
+    unsub();
+    expect(seen.map((r) => r.state)).toEqual(['pending', 'error']);
+    const [pending, final] = seen;
+    expect(pending?.state === 'pending' && Date.parse(pending.since)).toBeGreaterThan(0);
+    expect(final?.state === 'error' && final.reason).toBe('Timeout');
+    expect(sweep).toMatchObject({ total: NODES.length, ok: NODES.length - 1, errors: 1 });
+    // a kubelet silent through the whole deadline is not asked twice in one sweep
+    expect(requestsTo('/node-5/proxy/stats/summary')).toBe(1);
+    // the others answered in DELAY_MS: none was ever marked a straggler
+    expect(sweeper.snapshot().filter((r) => r.state === 'pending')).toEqual([]);
+  });
 
   it('costs ten concurrent viewers what it costs one', async () => {
     const one = new Sweeper('stats', sources(settings()));

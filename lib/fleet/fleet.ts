@@ -30,7 +30,7 @@ function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
   const nodes = new NodeInformer(kube);
   const configz = new ConfigzCache(kube, limiter, settings);
   const stats = new StatsCache(kube, limiter, settings);
-  const sources = { nodes, configz, stats, refreshMs: settings.refreshMs };
+  const sources = { nodes, configz, stats, refreshMs: settings.refreshMs, straggleMs: settings.straggleMs };
   const sweepers = { stats: new Sweeper('stats', sources), configz: new Sweeper('configz', sources) };
   return { key, kube, settings, limiter, nodes, configz, stats, sweeper: (kind) => sweepers[kind] };
 }

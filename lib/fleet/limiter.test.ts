@@ -65,12 +65,12 @@ describe('withRetry', () => {
     }
   });
 
-  it('retries timeouts and 429/503 up to the attempt limit, with growing backoff', async () => {
+  it('retries 429/503 up to the attempt limit, with growing backoff', async () => {
     const waits: number[] = [];
     let calls = 0;
     const result = await withRetry(
       async () => {
-        if (++calls < 3) throw new AppError(calls === 1 ? 'Timeout' : 'TooManyRequests', calls === 1 ? 504 : 429, 'busy');
+        if (++calls < 3) throw new AppError(calls === 1 ? 'ServiceUnavailable' : 'TooManyRequests', calls === 1 ? 503 : 429, 'busy');
         return 'ok';
       },
       { attempts: 3, baseDelayMs: 100, sleep: async (ms) => void waits.push(ms) },
@@ -85,6 +85,17 @@ describe('withRetry', () => {
     expect(isRetryable(new AppError('MalformedResponse', 502, 'half a body'))).toBe(false);
     expect(isRetryable(new Error('bug'))).toBe(false);
     expect(isRetryable(new AppError('ServiceUnavailable', 503, 'reset'))).toBe(true);
+  });
+
+  it('does not spend a second deadline on a kubelet that stayed silent through the first', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new AppError('Timeout', 504, 'no answer in 4 s');
+      }, { attempts: 3, sleep: async () => undefined }),
+    ).rejects.toThrow('no answer');
+    expect(calls).toBe(1);
   });
 });
 

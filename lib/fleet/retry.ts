@@ -2,15 +2,18 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 
 /**
- * Whether a failed kubelet read is worth repeating. Fleet reads are GETs (idempotent), so only the failure
- * decides: a deadline, the apiserver throttling (429) or briefly unavailable (503, connection reset) may pass.
- * Never retried: 401/403 (credentials or RBAC will not change in a second), 404 (the node is gone), a
- * kubelet the apiserver cannot dial (502: a dead kubelet must not cost the sweep twice) and malformed bodies.
+ * Whether a failed kubelet read is worth repeating at once. Fleet reads are GETs (idempotent), so only the
+ * failure decides: the apiserver throttling (429) or briefly unavailable (503, a reset keep-alive connection)
+ * fails fast and usually passes. Never retried: 401/403 (credentials or RBAC will not change in a second),
+ * 404 (the node is gone), a kubelet the apiserver cannot dial (502), malformed bodies, and our own deadline:
+ * a kubelet silent for the whole deadline is wedged or overloaded, and asking again would hold a pool slot
+ * for a second deadline and delay the sweep's end by as much. It is reported as timed out and asked again
+ * on the next sweep (stats: next refresh; configz: its error expires after one refresh period).
  */
 export function isRetryable(err: unknown): boolean {
   if (!(err instanceof AppError)) return false;
   if (err.code === 401 || err.code === 403 || err.code === 404) return false;
-  return err.reason === 'Timeout' || err.reason === 'TooManyRequests' || err.reason === 'ServiceUnavailable';
+  return err.reason === 'TooManyRequests' || err.reason === 'ServiceUnavailable';
 }
 
 export interface RetryOptions {

@@ -18,6 +18,8 @@ export interface FleetSettings {
   configzTtlMs: number;
   /** attempts per read, first included (retries only transient failures; see retry.ts) */
   attempts: number;
+  /** a read on the wire this long marks its node pending (a straggler: ~15× the usual kubelet answer) until it answers or times out */
+  straggleMs: number;
   /** body caps for fleet reads: many bodies are in flight at once, so lower than KD_MAX_BODY_BYTES */
   maxConfigzBytes: number;
   maxStatsBytes: number;
@@ -47,6 +49,7 @@ export function resolveFleetSettings(e: Env): FleetSettings {
     refreshMs: e.KD_FLEET_REFRESH_MS ?? preset.refreshMs,
     configzTtlMs: 30 * 60_000,
     attempts: 2,
+    straggleMs: 500,
     maxConfigzBytes: Math.min(e.KD_MAX_BODY_BYTES, 1024 * 1024),
     maxStatsBytes: Math.min(e.KD_MAX_BODY_BYTES, 4 * 1024 * 1024),
   };

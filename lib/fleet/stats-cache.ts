@@ -5,6 +5,7 @@ import type { Threshold } from '@/lib/domain/eviction-thresholds';
 import type { Kube } from '@/lib/k8s/client';
 import { getKubeletNodeStats } from '@/lib/k8s/kubelet';
 import { observeApiCall } from '@/lib/observability/metrics';
+import { InFlightReads } from './in-flight';
 import type { Limiter } from './limiter';
 import { withRetry } from './retry';
 import { settle, type Settled } from './settle';
@@ -21,13 +22,18 @@ const asNumber = (n: bigint | undefined) => (n === undefined ? null : Number(n))
  * nodefs available, and the headroom of the threshold closest to being met, as % of that signal's capacity
  * (the kubelet evicts when available < threshold; see eviction-signals.ts).
  */
-export function aggregateStats(observations: readonly SignalObservation[], hard: readonly Threshold[], from: NodeStatsAggregate['thresholds']): NodeStatsAggregate {
+export function aggregateStats(
+  observations: readonly SignalObservation[],
+  hard: readonly Threshold[],
+  from: NodeStatsAggregate['thresholds'],
+): NodeStatsAggregate {
   const find = (signal: string) => observations.find((o) => o.signal === signal);
   let headroom: NodeStatsAggregate['headroom'] = null;
   for (const s of evaluateThresholds(hard, observations)) {
     if (s.distance === undefined || !s.observation || s.observation.capacity <= 0n) continue;
     const percent = (Number(s.distance) / Number(s.observation.capacity)) * 100;
-    if (!headroom || percent < headroom.percent) headroom = { signal: s.threshold.signal, percent: Math.round(percent * 10) / 10, met: s.met === true };
+    if (!headroom || percent < headroom.percent)
+      headroom = { signal: s.threshold.signal, percent: Math.round(percent * 10) / 10, met: s.met === true };
   }
   const nodefs = find('nodefs.available');
   return {
@@ -46,6 +52,7 @@ export function aggregateStats(observations: readonly SignalObservation[], hard:
 export class StatsCache {
   private readonly cache: SharedCache<string, StatsEntry>;
   requests = 0;
+  readonly inFlight: InFlightReads;
 
   constructor(
     private readonly kube: Kube,
@@ -54,12 +61,17 @@ export class StatsCache {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('stats', now);
+    this.inFlight = new InFlightReads(now);
   }
 
   /** Fresh for most of a refresh period, so the next sweep (one period later) reads again. */
   get(node: string): Promise<StatsEntry> {
     const maxAge = this.settings.refreshMs * 0.8;
-    return this.cache.get(node, () => this.load(node), (e) => this.now() - e.storedAt < maxAge);
+    return this.cache.get(
+      node,
+      () => this.load(node),
+      (e) => this.now() - e.storedAt < maxAge,
+    );
   }
 
   forget(node: string): void {
@@ -72,8 +84,13 @@ export class StatsCache {
         () =>
           this.limiter.run(() => {
             this.requests++;
-            return observeApiCall('proxy.stats', () =>
-              getKubeletNodeStats(this.kube, node, { timeoutMs: this.settings.timeoutMs, maxBytes: this.settings.maxStatsBytes }),
+            return this.inFlight.track(node, () =>
+              observeApiCall('proxy.stats', () =>
+                getKubeletNodeStats(this.kube, node, {
+                  timeoutMs: this.settings.timeoutMs,
+                  maxBytes: this.settings.maxStatsBytes,
+                }),
+              ),
             );
           }),
         { attempts: this.settings.attempts },

@@ -16,7 +16,12 @@ interface SweepSources {
   configz: ConfigzCache;
   stats: StatsCache;
   refreshMs: number;
+  /** a node whose read has been on the wire this long is marked pending (see FleetSettings.straggleMs) */
+  straggleMs: number;
 }
+
+/** How often a running sweep looks for stragglers to mark. */
+const STRAGGLER_SCAN_MS = 250;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -85,6 +90,19 @@ export class Sweeper {
     });
   }
 
+  /**
+   * Marks nodes whose request has been on the wire for `straggleMs` as pending, so a viewer can tell a slow
+   * kubelet from one not asked yet. Only nodes with no result at all: a refresh keeps showing the last
+   * answer (with its time) until the new one lands.
+   */
+  private markStragglers(done: ReadonlySet<string>): void {
+    const reads = this.kind === 'configz' ? this.src.configz.inFlight : this.src.stats.inFlight;
+    for (const [name, since] of reads.olderThan(this.src.straggleMs)) {
+      if (done.has(name) || this.results.has(name)) continue;
+      this.emit({ name, state: 'pending', since: iso(since) });
+    }
+  }
+
   private async run(): Promise<FleetSweep> {
     const end = metrics().sweepDuration.startTimer({ kind: this.kind });
     const started = performance.now();
@@ -93,14 +111,22 @@ export class Sweeper {
     const present = new Set(nodes.map((n) => n.node.name));
     for (const name of [...this.results.keys()]) if (!present.has(name)) this.results.delete(name);
     let ok = 0;
-    await Promise.all(
-      nodes.map(({ node, bootID }) =>
-        this.resolveOne(node.name, { kubeletVersion: node.nodeInfo.kubeletVersion, bootID, ready: node.ready }).then((r) => {
-          if (r.state === 'ok') ok++;
-          this.emit(r);
-        }),
-      ),
-    );
+    const done = new Set<string>();
+    const scan = setInterval(() => this.markStragglers(done), STRAGGLER_SCAN_MS);
+    scan.unref?.();
+    try {
+      await Promise.all(
+        nodes.map(({ node, bootID }) =>
+          this.resolveOne(node.name, { kubeletVersion: node.nodeInfo.kubeletVersion, bootID, ready: node.ready }).then((r) => {
+            if (r.state === 'ok') ok++;
+            done.add(r.name);
+            this.emit(r);
+          }),
+        ),
+      );
+    } finally {
+      clearInterval(scan);
+    }
     end();
     const sweep: FleetSweep = {
       kind: this.kind,

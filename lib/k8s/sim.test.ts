@@ -96,6 +96,16 @@ describe('against the demo cluster', () => {
     expect(summary.node.memory?.workingSetBytes).toBeGreaterThan(0);
   });
 
+  it('reuses TLS connections across reads instead of a handshake per request', async () => {
+    await getKubeletConfigz(admin(), DEMO_NODES.kubeadmClean[0]); // warm: one connection exists
+    sim.resetStats();
+    for (let i = 0; i < 20; i++) await getKubeletConfigz(admin(), DEMO_NODES.kubeadmClean[0]);
+    await Promise.all(Array.from({ length: 8 }, () => getKubeletSummary(admin(), DEMO_NODES.kubeadmClean[1], { onlyCpuAndMemory: true })));
+    expect(sim.stats().total).toBe(28);
+    // 20 sequential reads ride the warm connection; 8 concurrent ones need at most 8 (minus the warm one)
+    expect(sim.stats().tlsConnections).toBeLessThanOrEqual(7);
+  });
+
   it('reports the faulty kubelets with their own errors', async () => {
     expect(await failure(getKubeletConfigz(admin(), DEMO_NODES.unreachable))).toMatchObject({ reason: 'KubeletUnreachable', code: 502 });
     const forbidden = await failure(getKubeletConfigz(admin(), DEMO_NODES.forbidden));

@@ -59,6 +59,7 @@ export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise
   const host = opts.host ?? '127.0.0.1';
   let address = '';
   const server = createServer({ cert: ca.servingCertPem, key: ca.servingKeyPem, keepAliveTimeout: 60_000 }, createHandler(sim, users, () => address));
+  server.on('secureConnection', () => void sim.stats.tlsConnections++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());

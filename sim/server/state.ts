@@ -15,6 +15,8 @@ export interface SimStats {
   inFlightProxy: number;
   requestsByKind: Record<string, number>;
   total: number;
+  /** TLS connections accepted (a client without keep-alive opens one per request) */
+  tlsConnections: number;
 }
 
 const BASE_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -88,7 +90,7 @@ export class SimState {
   }
 
   static emptyStats(): SimStats {
-    return { maxInFlightProxy: 0, inFlightProxy: 0, requestsByKind: {}, total: 0 };
+    return { maxInFlightProxy: 0, inFlightProxy: 0, requestsByKind: {}, total: 0, tlsConnections: 0 };
   }
 
   /** Pods on one node answer from the index instead of scanning 150,000 pods. */
