@@ -10,7 +10,7 @@ import { contextKeys } from '@/lib/queries/keys';
 import { useFleetStream } from '@/lib/queries/fleet-stream';
 import { useNodeList } from '@/lib/queries/nodes';
 import { countNodes, filterNodes, nodeFacets } from '@/lib/view/node-filters';
-import { sortNodes } from '@/lib/view/node-sort';
+import { orderByName, sortNodes } from '@/lib/view/node-sort';
 import { hasFilters } from '@/lib/view/node-view-state';
 import { Freshness } from './freshness';
 import { NodeFiltersBar } from './node-filters-bar';
@@ -48,7 +48,9 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   const items = data?.items;
   const counts = useMemo(() => countNodes(items ?? []), [items]);
   const facets = useMemo(() => nodeFacets(items ?? []), [items]);
-  const rows = useMemo(() => sortNodes(filterNodes(items ?? [], view), view.sort, view.dir), [items, view]);
+  // Collate names once per node list; each sort or filter change then sorts numbers, not strings.
+  const byName = useMemo(() => orderByName(items ?? []), [items]);
+  const rows = useMemo(() => sortNodes(filterNodes(byName, view), view.sort, view.dir, { inNameOrder: true }), [byName, view]);
 
   if (contexts.isError && !ctx) {
     return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" onRetry={() => void contexts.refetch()} />;

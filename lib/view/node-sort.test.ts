@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortNodes, sortValue } from './node-sort';
+import { orderByName, sortNodes, sortValue } from './node-sort';
 import { SORT_COLUMNS } from './node-view-state';
 import { testNode } from './test-nodes';
 
@@ -20,6 +20,23 @@ describe('sortNodes', () => {
     ];
     expect(names(sortNodes(rows, 'cpu', 'asc'))).toEqual(['c', 'b', 'a']);
     expect(names(sortNodes(rows, 'cpu', 'desc'))).toEqual(['b', 'c', 'a']);
+  });
+
+  it('gives the same order from a name-ordered list without collating again, for every column and direction', () => {
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      testNode({
+        name: `node-${(i * 37) % 60}`,
+        usage: i % 7 === 0 ? null : { cpuMillis: (i * 13) % 5, memoryBytes: i },
+        createdAt: new Date(Date.UTC(2026, 0, 1 + (i % 5))).toISOString(),
+      }),
+    );
+    const named = orderByName(rows);
+    expect(names(named).slice(0, 3)).toEqual(['node-0', 'node-1', 'node-2']);
+    for (const column of SORT_COLUMNS) {
+      for (const dir of ['asc', 'desc'] as const) {
+        expect(names(sortNodes(named, column, dir, { inNameOrder: true }))).toEqual(names(sortNodes(rows, column, dir)));
+      }
+    }
   });
 
   it('breaks ties by name', () => {

@@ -61,18 +61,26 @@ export function compareSortValues(a: Exclude<SortValue, undefined>, b: Exclude<S
   return collator.compare(String(a), String(b));
 }
 
-/** Nodes ordered by name: the stable tie-breaker, so equal values always list in the same order. */
-function byName(nodes: readonly NodeRow[]): NodeRow[] {
+/**
+ * Nodes ordered by name: the stable tie-breaker, so equal values always list in the same order. Collation is
+ * the costly part of sorting 5,000 rows (numeric collation, ~60,000 comparisons), so the node list does it
+ * once per node list and passes `{ inNameOrder: true }` to sortNodes on every sort or filter change.
+ */
+export function orderByName(nodes: readonly NodeRow[]): NodeRow[] {
   return [...nodes].sort((a, b) => collator.compare(a.name, b.name));
 }
 
 /**
  * Sorted copy of `nodes`: unknown values last in both directions, ties by name. The table feeds TanStack
  * Table these rows with `manualSorting`, so this tested function is the only sort implementation.
+ * `inNameOrder`: the caller guarantees `nodes` is already in orderByName order (a filter keeps it).
  */
-export function sortNodes(nodes: readonly NodeRow[], column: SortColumn, dir: 'asc' | 'desc'): NodeRow[] {
+export function sortNodes(nodes: readonly NodeRow[], column: SortColumn, dir: 'asc' | 'desc', o: { inNameOrder?: boolean } = {}): NodeRow[] {
+  const named = o.inNameOrder ? nodes : orderByName(nodes);
+  // names are unique: name order (or its reverse) is the whole answer
+  if (column === 'name') return dir === 'asc' ? [...named] : [...named].reverse();
   const sign = dir === 'asc' ? 1 : -1;
-  return byName(nodes)
+  return named
     .map((node, index) => ({ node, index, value: sortValue(column, node) }))
     .sort((a, b) => {
       if (a.value === undefined || b.value === undefined) {
