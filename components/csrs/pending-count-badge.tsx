@@ -1,7 +1,7 @@
 'use client';
 
 import { useContexts } from '@/lib/queries/contexts';
-import { usePendingCount } from '@/lib/queries/csrs';
+import { usePendingCount } from '@/lib/queries/pending-count';
 import { cn } from '@/lib/cn';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** RFC 6750 bearer token syntax (b64token): what a pasted or forwarded token may contain. */
 export const BEARER_TOKEN_RE = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -8,10 +8,12 @@ export const MAX_TOKEN_LENGTH = 8192;
 export const SignInBodySchema = z.object({
   token: z
     .string()
-    .trim()
-    .min(1, 'Paste a token.')
-    .max(MAX_TOKEN_LENGTH, `A token is at most ${MAX_TOKEN_LENGTH} characters.`)
-    .regex(BEARER_TOKEN_RE, 'That is not a bearer token (letters, digits and -._~+/ only).'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Paste a token.'),
+      z.maxLength(MAX_TOKEN_LENGTH, `A token is at most ${MAX_TOKEN_LENGTH} characters.`),
+      z.regex(BEARER_TOKEN_RE, 'That is not a bearer token (letters, digits and -._~+/ only).'),
+    ),
 });
 
 /** Answer of POST /api/auth/signin: who the cluster says the token belongs to. Never the token. */
@@ -27,7 +29,7 @@ export type SignInResponse = z.infer<typeof SignInResponseSchema>;
 export const SignOutResponseSchema = z.object({ signedOut: z.literal(true) });
 
 /** Why /signin was opened (`?reason=`): shown above the form. */
-export const SignInReasonSchema = z.enum(['expired', 'signed-out', 'required']).catch('required');
+export const SignInReasonSchema = z.catch(z.enum(['expired', 'signed-out', 'required']), 'required');
 
 /**
  * Where to go after signing in (`?next=`): a path on this site only. Anything else (`//evil`, `https://…`,

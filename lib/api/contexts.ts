@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Wire contract of GET /api/contexts. Never carries credentials: only names and the server URL. */
 export const KubeContextSchema = z.object({
@@ -18,5 +18,5 @@ export type ContextsResponse = z.infer<typeof ContextsResponseSchema>;
 
 /** Body of POST /api/contexts/current. Context names in kubeconfigs are free-form but bounded. */
 export const SelectContextBodySchema = z.object({
-  name: z.string().min(1).max(253).regex(/^[\w.@:/+-]+$/, 'not a valid context name'),
+  name: z.string().check(z.minLength(1), z.maxLength(253), z.regex(/^[\w.@:/+-]+$/, 'not a valid context name')),
 });

@@ -183,12 +183,7 @@ export const BulkApproveResponseSchema = z.object({
 });
 export type BulkApproveResponse = z.infer<typeof BulkApproveResponseSchema>;
 
-export const PendingCountResponseSchema = z.object({
-  context: z.string(),
-  pending: z.number().int(),
-  nodeCount: z.number().int(),
-  flood: z.boolean(),
-});
+export { PendingCountResponseSchema, CsrTokenResponseSchema } from './csr-session';
 
 /** One server-sent event from GET /api/csrs/events. */
 export const CsrEventSchema = z.discriminatedUnion('type', [
@@ -197,4 +192,3 @@ export const CsrEventSchema = z.discriminatedUnion('type', [
 ]);
 export type CsrEvent = z.infer<typeof CsrEventSchema>;
 
-export const CsrTokenResponseSchema = z.object({ token: z.string() });

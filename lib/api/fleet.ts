@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Wire contract of GET /api/fleet/stream?kind=stats|configz (server-sent events). Browser-safe: zod only.
  * Events: `hello` once (context, node count), `nodes` with a batch of per-node results as they resolve,
  * `sweep` when a sweep has every node resolved or failed. The stream stays open and repeats sweeps every
- * refresh period; results carry per-node aggregates only, never whole Summaries or configs.
+ * refresh period; results carry per-node aggregates only, never whole Summaries or configs. zod/mini: the node
+ * list loads it (see lib/errors.ts).
  */
 export const FleetKindSchema = z.enum(['stats', 'configz']);
 export type FleetKind = z.infer<typeof FleetKindSchema>;
 
-export const FleetStreamQuerySchema = z.object({ kind: FleetKindSchema.default('stats') });
+export const FleetStreamQuerySchema = z.object({ kind: z._default(FleetKindSchema, 'stats') });
 
 /** The hard eviction threshold closest to being met on a node, from stats/summary and the node's evictionHard. */
 export const HeadroomSchema = z.object({
@@ -22,11 +23,11 @@ export const HeadroomSchema = z.object({
 });
 
 export const NodeStatsAggregateSchema = z.object({
-  memoryAvailableBytes: z.number().nullable(),
-  nodefsAvailableBytes: z.number().nullable(),
-  nodefsCapacityBytes: z.number().nullable(),
+  memoryAvailableBytes: z.nullable(z.number()),
+  nodefsAvailableBytes: z.nullable(z.number()),
+  nodefsCapacityBytes: z.nullable(z.number()),
   /** null when the summary reports none of the signals of any hard threshold */
-  headroom: HeadroomSchema.nullable(),
+  headroom: z.nullable(HeadroomSchema),
   /** where the thresholds came from: the node's configz, or the kubelet defaults until its configz is read */
   thresholds: z.enum(['configz', 'defaults']),
 });
@@ -38,9 +39,9 @@ export const FleetNodeResultSchema = z.discriminatedUnion('state', [
     state: z.literal('ok'),
     /** ISO time the kubelet answered */
     at: z.string(),
-    stats: NodeStatsAggregateSchema.optional(),
+    stats: z.optional(NodeStatsAggregateSchema),
     /** configz: short content hash (nodes with equal hashes run identical configs) */
-    configHash: z.string().optional(),
+    configHash: z.optional(z.string()),
   }),
   z.object({
     name: z.string(),

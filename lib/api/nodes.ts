@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PartAvailabilitySchema } from './partial';
 
 /**
- * Wire contract of GET /api/nodes (route handler → browser). Browser-safe: zod only.
+ * Wire contract of GET /api/nodes (route handler → browser). Browser-safe: zod/mini only (small bundle).
  * Quantities are plain numbers in base units (millicores, bytes): 2^53 bytes is 8 PiB, plenty per node.
  */
 export const PressureSchema = z.enum(['MemoryPressure', 'DiskPressure', 'PIDPressure']);
@@ -10,7 +10,7 @@ export type Pressure = z.infer<typeof PressureSchema>;
 
 export const TaintSchema = z.object({
   key: z.string(),
-  value: z.string().optional(),
+  value: z.optional(z.string()),
   effect: z.string(),
 });
 
@@ -27,21 +27,21 @@ export const NodeRowSchema = z.object({
   kernelVersion: z.string(),
   architecture: z.string(),
   containerRuntime: z.string(),
-  internalIP: z.string().optional(),
+  internalIP: z.optional(z.string()),
   createdAt: z.string(),
   unschedulable: z.boolean(),
   taints: z.array(TaintSchema),
   /** pressure conditions whose status is True */
   pressures: z.array(PressureSchema),
-  capacity: CpuMemorySchema.extend({ pods: z.number() }),
-  allocatable: CpuMemorySchema.extend({ pods: z.number() }),
+  capacity: z.extend(CpuMemorySchema, { pods: z.number() }),
+  allocatable: z.extend(CpuMemorySchema, { pods: z.number() }),
   /** NodeMetrics usage (what `kubectl top node` shows); null when metrics are unavailable for this node */
-  usage: CpuMemorySchema.nullable(),
+  usage: z.nullable(CpuMemorySchema),
   /** sums over non-terminated pods on the node (as `kubectl describe node` computes them); null if pods unavailable */
-  requests: CpuMemorySchema.nullable(),
-  limits: CpuMemorySchema.nullable(),
+  requests: z.nullable(CpuMemorySchema),
+  limits: z.nullable(CpuMemorySchema),
   /** non-terminated pods bound to the node; null if pods unavailable */
-  podCount: z.number().nullable(),
+  podCount: z.nullable(z.number()),
   labels: z.record(z.string(), z.string()),
 });
 export type NodeRow = z.infer<typeof NodeRowSchema>;

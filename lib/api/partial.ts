@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A part of a response that may be missing while the rest is fine (metrics-server absent, pods forbidden…).
@@ -9,9 +9,9 @@ export const PartAvailabilitySchema = z.discriminatedUnion('available', [
   z.object({
     available: z.literal(false),
     reason: z.string(),
-    code: z.number().int(),
+    code: z.int(),
     message: z.string(),
-    hint: z.string().optional(),
+    hint: z.optional(z.string()),
   }),
 ]);
 export type PartAvailability = z.infer<typeof PartAvailabilitySchema>;

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { CsrEventSchema, type CsrListResponse, type CsrRow } from '@/lib/api/csrs';
-import { pendingCountOptions } from './csrs';
+import { pendingCountOptions } from './pending-count';
 import { csrKeys } from './keys';
 
 function upsertRow(list: CsrListResponse, row: CsrRow): CsrListResponse {

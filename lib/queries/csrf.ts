@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import { CsrTokenResponseSchema } from '@/lib/api/csrs';
+import { CsrTokenResponseSchema } from '@/lib/api/csr-session';
 import { fetchJson } from './fetch-json';
 
 /**

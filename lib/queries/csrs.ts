@@ -4,7 +4,6 @@ import {
   CsrDetailResponseSchema,
   CsrListResponseSchema,
   DecisionResultSchema,
-  PendingCountResponseSchema,
   type CsrDetailResponse,
   type CsrListResponse,
 } from '@/lib/api/csrs';
@@ -30,13 +29,6 @@ export const csrDetailOptions = (ctx: string, name: string) =>
     queryFn: ({ signal }) => fetchJson(`/api/csrs/${encodeURIComponent(name)}`, CsrDetailResponseSchema, { signal }),
   });
 
-/** The nav badge: pending count only, refreshed every 30 s (the list page's watch also invalidates it). */
-export const pendingCountOptions = (ctx: string) =>
-  queryOptions({
-    queryKey: [...csrKeys.all(ctx), 'pending-count'] as const,
-    queryFn: ({ signal }) => fetchJson('/api/csrs/pending-count', PendingCountResponseSchema, { signal }),
-    refetchInterval: 30_000,
-  });
 
 export function useCsrList(ctx: string | undefined) {
   return useQuery({ ...csrListOptions(ctx ?? ''), enabled: ctx !== undefined });
@@ -123,6 +115,3 @@ export function useBulkApprove(ctx: string) {
   });
 }
 
-export function usePendingCount(ctx: string | undefined) {
-  return useQuery({ ...pendingCountOptions(ctx ?? ''), enabled: ctx !== undefined });
-}

@@ -1,15 +1,15 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError, StatusSchema, fromStatus } from '@/lib/errors';
 
 /**
  * The one way the browser reads our API: validates the body with `schema`, and turns a Status body
  * into the AppError the server threw. A body that fails validation is a MalformedResponse, never trusted.
  */
-export async function fetchJson<T extends z.ZodType>(
+export async function fetchJson<T extends z.core.$ZodType>(
   url: string,
   schema: T,
   init?: RequestInit & { signal?: AbortSignal },
-): Promise<z.infer<T>> {
+): Promise<z.output<T>> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -24,7 +24,7 @@ export async function fetchJson<T extends z.ZodType>(
     if (res.status === 401) throw new AppError('Unauthorized', 401, 'Your session has expired: sign in again.');
     throw new AppError('InternalError', res.status, `The dashboard server answered ${res.status}.`);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body); // any zod schema, full or mini
   if (!parsed.success) throw new AppError('MalformedResponse', 502, `Unexpected response from ${url}.`);
   return parsed.data;
 }

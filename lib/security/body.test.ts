@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { z, ZodError } from 'zod';
+import { z } from 'zod';
+import * as zm from 'zod/mini';
+import { toStatus } from '@/lib/errors';
 import { readJsonBody } from './body';
 
 const Schema = z.object({ a: z.number() });
@@ -16,6 +18,12 @@ describe('readJsonBody', () => {
     await expect(readJsonBody(req(JSON.stringify({ a: 1, pad: 'x'.repeat(100) })), Schema, 50)).rejects.toMatchObject({
       code: 413,
     });
-    await expect(readJsonBody(req('{"a":"1"}'), Schema)).rejects.toBeInstanceOf(ZodError);
+    // a schema violation is a ZodError, answered as 422 Invalid with what was wrong, for full and mini schemas
+    for (const schema of [Schema, zm.object({ a: zm.number() })]) {
+      const err = await readJsonBody(req('{"a":"1"}'), schema).then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(z.core.$ZodError);
+      expect(toStatus(err)).toMatchObject({ code: 422, reason: 'Invalid' });
+      expect(toStatus(err).message).toContain('a');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '@/lib/errors';
 
 /** Mutation bodies are small JSON documents; anything larger is refused before parsing (as micro does: 413). */
@@ -9,11 +9,11 @@ const MAX_BODY_BYTES = 256 * 1024;
  * Reads and validates a JSON request body: 415 unless `content-type: application/json`, 413 past the size
  * limit, 400 for invalid JSON, and a ZodError (422 through toStatus) when the schema rejects it.
  */
-export async function readJsonBody<S extends z.ZodType>(
+export async function readJsonBody<S extends z.core.$ZodType>(
   req: Request,
   schema: S,
   maxBytes = MAX_BODY_BYTES,
-): Promise<z.infer<S>> {
+): Promise<z.output<S>> {
   if (!(req.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json'))
     throw new AppError('BadRequest', 415, 'Send the body as application/json.');
   const declared = Number(req.headers.get('content-length'));
@@ -27,5 +27,5 @@ export async function readJsonBody<S extends z.ZodType>(
   } catch {
     throw new AppError('BadRequest', 400, 'Body is not valid JSON.');
   }
-  return schema.parse(json);
+  return z.parse(schema, json); // any zod schema, full or mini
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PressureSchema } from '@/lib/api/nodes';
 
 /**
@@ -35,22 +35,24 @@ export type PressureFilter = (typeof PRESSURE_FILTERS)[number];
 export const NO_ROLE = '<none>';
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? undefined : s))
-    .optional()
-    .catch(undefined);
+  z.catch(
+    z.optional(
+      z.pipe(
+        z.string().check(z.trim(), z.maxLength(max)),
+        z.transform((s: string) => (s === '' ? undefined : s)),
+      ),
+    ),
+    undefined,
+  );
 
 const ViewStateSchema = z.object({
-  q: z.string().max(500).optional().catch(undefined),
+  q: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
   role: optionalText(253),
-  status: z.enum(STATUS_FILTERS).optional().catch(undefined),
+  status: z.catch(z.optional(z.enum(STATUS_FILTERS)), undefined),
   version: optionalText(64),
-  pressure: z.enum(PRESSURE_FILTERS).optional().catch(undefined),
-  sort: z.enum(SORT_COLUMNS).catch('name'),
-  dir: z.enum(['asc', 'desc']).catch('asc'),
+  pressure: z.catch(z.optional(z.enum(PRESSURE_FILTERS)), undefined),
+  sort: z.catch(z.enum(SORT_COLUMNS), 'name'),
+  dir: z.catch(z.enum(['asc', 'desc']), 'asc'),
 });
 
 export interface NodeViewState {

@@ -1,0 +1,15 @@
+import * as z from 'zod/mini';
+
+/**
+ * The two CSR answers every page's header needs (pending-count badge, CSRF token for POSTs), apart from the
+ * rest of the CSR wire contract so the shared layout loads only zod/mini (see lib/errors.ts).
+ */
+export const PendingCountResponseSchema = z.object({
+  context: z.string(),
+  pending: z.int(),
+  nodeCount: z.int(),
+  flood: z.boolean(),
+});
+export type PendingCountResponse = z.infer<typeof PendingCountResponseSchema>;
+
+export const CsrTokenResponseSchema = z.object({ token: z.string() });
