@@ -1,5 +1,5 @@
-// zod/mini (tree-shakable) in modules the browser loads: the full zod API would add ~30 kB gzip to every page.
-import * as z from 'zod/mini';
+// zod/mini via lib/zod-mini.ts in modules the browser loads: full zod would add ~30 kB gzip to every page.
+import * as z from '@/lib/zod-mini';
 
 /**
  * Errors shared by server and browser (no I/O). Each carries a Kubernetes-style `reason` and HTTP `code`;
@@ -59,7 +59,7 @@ export type Status = z.infer<typeof StatusSchema>;
 /** The one mapping from any thrown value to the Status a route handler sends. Unknown errors are never echoed. */
 export function toStatus(err: unknown): Status {
   const e =
-    err instanceof z.core.$ZodError // classic ZodError extends it: server schemas use full zod
+    err instanceof z.$ZodError // classic ZodError extends it: server schemas use full zod
       ? new AppError('Invalid', 422, z.prettifyError(err))
       : err instanceof AppError
         ? err

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@/lib/zod-mini';
 
 /** RFC 6750 bearer token syntax (b64token): what a pasted or forwarded token may contain. */
 export const BEARER_TOKEN_RE = /^[A-Za-z0-9\-._~+/]+=*$/;

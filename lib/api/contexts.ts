@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@/lib/zod-mini';
 
 /** Wire contract of GET /api/contexts. Never carries credentials: only names and the server URL. */
 export const KubeContextSchema = z.object({

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@/lib/zod-mini';
 
 /**
  * The two CSR answers every page's header needs (pending-count badge, CSRF token for POSTs), apart from the

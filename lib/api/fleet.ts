@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@/lib/zod-mini';
 
 /**
  * Wire contract of GET /api/fleet/stream?kind=stats|configz (server-sent events). Browser-safe: zod only.

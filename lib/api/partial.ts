@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '@/lib/zod-mini';
 
 /**
  * A part of a response that may be missing while the rest is fine (metrics-server absent, pods forbidden…).

@@ -1,11 +1,11 @@
-import * as z from 'zod/mini';
+import * as z from '@/lib/zod-mini';
 import { AppError, StatusSchema, fromStatus } from '@/lib/errors';
 
 /**
  * The one way the browser reads our API: validates the body with `schema`, and turns a Status body
  * into the AppError the server threw. A body that fails validation is a MalformedResponse, never trusted.
  */
-export async function fetchJson<T extends z.core.$ZodType>(
+export async function fetchJson<T extends z.$ZodType>(
   url: string,
   schema: T,
   init?: RequestInit & { signal?: AbortSignal },

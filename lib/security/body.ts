@@ -1,5 +1,5 @@
 import 'server-only';
-import * as z from 'zod/mini';
+import * as z from '@/lib/zod-mini';
 import { AppError } from '@/lib/errors';
 
 /** Mutation bodies are small JSON documents; anything larger is refused before parsing (as micro does: 413). */
@@ -9,7 +9,7 @@ const MAX_BODY_BYTES = 256 * 1024;
  * Reads and validates a JSON request body: 415 unless `content-type: application/json`, 413 past the size
  * limit, 400 for invalid JSON, and a ZodError (422 through toStatus) when the schema rejects it.
  */
-export async function readJsonBody<S extends z.core.$ZodType>(
+export async function readJsonBody<S extends z.$ZodType>(
   req: Request,
   schema: S,
   maxBytes = MAX_BODY_BYTES,
