@@ -261,6 +261,9 @@ export async function benchBundles(): Promise<BenchSection> {
   const build = ManifestSchema.parse(JSON.parse(await readFile(path.join(dir, 'build-manifest.json'), 'utf8')));
   const root = build.rootMainFiles ?? [];
   const rows: BenchSection['rows'] = [];
+  let runtime = 0;
+  for (const c of root) if (existsSync(path.join(dir, c))) runtime += await gz(c);
+  rows.push({ metric: `Next + React runtime every route loads (build-manifest rootMainFiles, ${root.length} chunks), gzip; included in each route below`, value: `${(runtime / 1000).toFixed(1)} kB`, target: 'info', ok: true });
   for (const route of ['/nodes', '/nodes/[name]', '/compare', '/csrs']) {
     const ref = path.join(dir, 'server/app', route === '/' ? 'page' : route, 'page_client-reference-manifest.js');
     if (!existsSync(ref)) continue;
@@ -319,25 +322,35 @@ export async function benchBrowser(): Promise<BenchSection> {
         while (first() === before && performance.now() - t < 5000) await new Promise((r) => requestAnimationFrame(r));
         return performance.now() - t;
       })()`;
-      const sortMs = Number(
-        await page.evaluate(
-          untilFirstRowChanges(`[...document.querySelectorAll('[role="columnheader"] button')].find((b) => b.textContent.trim().startsWith('Age'))?.click();`),
-        ),
-      );
-      const filterMs = Number(
-        await page.evaluate(
-          untilFirstRowChanges(`const input = document.querySelector('input[type="search"]');
-            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, 'gke-');
-            input.dispatchEvent(new Event('input', { bubbles: true }));`),
-        ),
-      );
+      // Five of each, alternating so every action changes the first row: Age ascending/descending, then the
+      // filter set and cleared. The median is judged; the first (right after load) and the slowest are shown.
+      const clickAge = `[...document.querySelectorAll('[role="columnheader"] button')].find((b) => b.textContent.trim().startsWith('Age'))?.click();`;
+      const typeFilter = (text: string) => `const input = document.querySelector('input[type="search"]');
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '${text}');
+            input.dispatchEvent(new Event('input', { bubbles: true }));`;
+      const sortSamples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        sortSamples.push(Number(await page.evaluate(untilFirstRowChanges(clickAge))));
+        await page.waitForTimeout(300);
+      }
+      const filterSamples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        filterSamples.push(Number(await page.evaluate(untilFirstRowChanges(typeFilter('gke-')))));
+        await page.waitForTimeout(300);
+        await page.evaluate(untilFirstRowChanges(typeFilter('')));
+        await page.waitForTimeout(300);
+      }
+      const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+      const sortMs = med(sortSamples);
+      const filterMs = med(filterSamples);
+      const detail = (xs: number[]) => `first ${xs[0]?.toFixed(0)} ms, slowest ${Math.max(...xs).toFixed(0)} ms`;
       return {
         title,
         rows: [
           { metric: `time to first rows (navigation → first row painted; ${rowCount.toLocaleString('en-US')} rows in the table)`, value: `${(firstRowsMs / 1000).toFixed(2)} s`, target: 'info', ok: rowCount >= 5000 },
           { metric: 'DOM elements on the page', value: String(domNodes), target: '≤ 1,400', ok: domNodes <= 1400 },
-          { metric: 'sort by Age: click → first row changed', value: `${sortMs.toFixed(0)} ms`, target: '≤ 100 ms', ok: sortMs <= 100 },
-          { metric: 'filter "gke-": input → first row changed', value: `${filterMs.toFixed(0)} ms`, target: '≤ 100 ms', ok: filterMs <= 100 },
+          { metric: 'sort by Age: click → first row changed (median of 5, alternating direction)', value: `${sortMs.toFixed(0)} ms (${detail(sortSamples)})`, target: '≤ 100 ms', ok: sortMs <= 100 },
+          { metric: 'filter "gke-": input → first row changed (median of 5)', value: `${filterMs.toFixed(0)} ms (${detail(filterSamples)})`, target: '≤ 100 ms', ok: filterMs <= 100 },
         ],
       };
     } finally {

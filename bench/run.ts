@@ -57,7 +57,7 @@ async function write(results: Array<[string, string]>, full: boolean): Promise<v
     text = from >= 0 && to > from ? text.slice(0, from) + block(r) + text.slice(to + END(key).length) : `${text.trimEnd()}\n\n${block(r)}\n`;
   }
   // The machine line reflects the latest run; sections keep the load they were measured under in their title/notes.
-  text = text.replace(/^- CPU:[\s\S]*?^- Date: .*$/m, `${machine()}\n- Sections updated in the latest run: ${results.map(([k]) => k).join(', ')}`);
+  text = text.replace(/^- CPU:[\s\S]*?^- Date: .*$(\n- Sections updated.*$)*/m, `${machine()}\n- Sections updated in the latest run: ${results.map(([k]) => k).join(', ')}`);
   await writeFile('BENCHMARKS.md', text);
 }
 
