@@ -13,16 +13,27 @@ const REASON_LABEL: Record<string, string> = {
  * The kubelet column: eviction headroom of the node's closest hard threshold (from stats/summary, streamed by
  * the shared fleet sweep), or why the kubelet did not answer. One element per cell; details in the tooltip.
  * `live` false = the stream has not started, so nothing is claimed pending. "pending…" = not answered yet;
- * "slow…" = a straggler, its request on the wire past the straggler threshold.
+ * "slow…" = a straggler, its request on the wire past the straggler threshold (after the previous sweep's
+ * value, on a refresh).
  */
 export function KubeletCell({ result, live }: { result: FleetNodeResult | undefined; live: boolean }) {
   if (!result) {
     return <span className="text-xs text-zinc-400 italic dark:text-zinc-500">{live ? 'pending…' : '—'}</span>;
   }
   if (result.state === 'pending') {
-    return (
-      <span className="text-xs text-amber-700 italic dark:text-amber-300" title={`Asked at ${result.since}; the kubelet has not answered yet. It is marked timed out at the request deadline.`}>
+    const slow = (
+      <span
+        className="shrink-0 text-xs text-amber-700 italic dark:text-amber-300"
+        title={`Asked at ${result.since}; the kubelet has not answered yet. It is marked timed out at the request deadline.${result.last ? ' The value shown is from the previous sweep.' : ''}`}
+      >
         slow…
+      </span>
+    );
+    if (!result.last) return slow;
+    return (
+      <span className="flex min-w-0 items-baseline gap-1">
+        <KubeletCell result={result.last} live={live} />
+        {slow}
       </span>
     );
   }

@@ -33,24 +33,32 @@ export const NodeStatsAggregateSchema = z.object({
 });
 export type NodeStatsAggregate = z.infer<typeof NodeStatsAggregateSchema>;
 
+const FleetNodeOkSchema = z.object({
+  name: z.string(),
+  state: z.literal('ok'),
+  /** ISO time the kubelet answered */
+  at: z.string(),
+  stats: z.optional(NodeStatsAggregateSchema),
+  /** configz: short content hash (nodes with equal hashes run identical configs) */
+  configHash: z.optional(z.string()),
+});
+
+const FleetNodeErrorSchema = z.object({
+  name: z.string(),
+  state: z.literal('error'),
+  at: z.string(),
+  /** AppError reason: Timeout, KubeletUnreachable, Forbidden, MalformedResponse… */
+  reason: z.string(),
+  message: z.string(),
+});
+
+/** A node's answer (or failure) from a sweep. */
+export const FleetNodeOutcomeSchema = z.discriminatedUnion('state', [FleetNodeOkSchema, FleetNodeErrorSchema]);
+export type FleetNodeOutcome = z.infer<typeof FleetNodeOutcomeSchema>;
+
 export const FleetNodeResultSchema = z.discriminatedUnion('state', [
-  z.object({
-    name: z.string(),
-    state: z.literal('ok'),
-    /** ISO time the kubelet answered */
-    at: z.string(),
-    stats: z.optional(NodeStatsAggregateSchema),
-    /** configz: short content hash (nodes with equal hashes run identical configs) */
-    configHash: z.optional(z.string()),
-  }),
-  z.object({
-    name: z.string(),
-    state: z.literal('error'),
-    at: z.string(),
-    /** AppError reason: Timeout, KubeletUnreachable, Forbidden, MalformedResponse… */
-    reason: z.string(),
-    message: z.string(),
-  }),
+  FleetNodeOkSchema,
+  FleetNodeErrorSchema,
   // A straggler: its request has been on the wire past the straggler threshold and has not answered yet.
   // Replaced by ok or error when it answers or its deadline passes.
   z.object({
@@ -58,6 +66,8 @@ export const FleetNodeResultSchema = z.discriminatedUnion('state', [
     state: z.literal('pending'),
     /** ISO time the request went out */
     since: z.string(),
+    /** the previous sweep's outcome, still shown while this one is slow */
+    last: z.optional(FleetNodeOutcomeSchema),
   }),
 ]);
 export type FleetNodeResult = z.infer<typeof FleetNodeResultSchema>;

@@ -160,7 +160,8 @@ describe('Sweeper', () => {
 
   it('marks a silent kubelet pending once it straggles, then timed out, asking it only once', async () => {
     hungNode = 'node-5';
-    const sweeper = new Sweeper('stats', sources(settings({ timeoutMs: 900, straggleMs: 300 })));
+    const src = sources(settings({ timeoutMs: 900, straggleMs: 300 }));
+    const sweeper = new Sweeper('stats', src);
     const seen: FleetNodeResult[] = [];
     const unsub = sweeper.subscribe({ onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)), onSweep: () => undefined });
     const sweep = await sweeper.sweepOnce();
@@ -174,6 +175,16 @@ describe('Sweeper', () => {
     expect(requestsTo('/node-5/proxy/stats/summary')).toBe(1);
     // the others answered in DELAY_MS: none was ever marked a straggler
     expect(sweeper.snapshot().filter((r) => r.state === 'pending')).toEqual([]);
+
+    // the next sweep marks it again, carrying the last outcome so the page keeps showing it
+    seen.length = 0;
+    for (const n of NODES) src.stats.forget(n);
+    const again = sweeper.subscribe({ onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)), onSweep: () => undefined });
+    seen.length = 0; // drop the snapshot replayed on subscribe
+    await sweeper.sweepOnce();
+    again();
+    expect(seen.map((r) => r.state)).toEqual(['pending', 'error']);
+    expect(seen[0]?.state === 'pending' && seen[0].last).toMatchObject({ state: 'error', reason: 'Timeout' });
   });
 
   it('costs ten concurrent viewers what it costs one', async () => {

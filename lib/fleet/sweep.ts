@@ -92,14 +92,15 @@ export class Sweeper {
 
   /**
    * Marks nodes whose request has been on the wire for `straggleMs` as pending, so a viewer can tell a slow
-   * kubelet from one not asked yet. Only nodes with no result at all: a refresh keeps showing the last
-   * answer (with its time) until the new one lands.
+   * kubelet from one not asked yet. On a refresh the previous outcome travels with the mark (`last`), so the
+   * page keeps showing it, flagged slow, until the new answer lands.
    */
   private markStragglers(done: ReadonlySet<string>): void {
     const reads = this.kind === 'configz' ? this.src.configz.inFlight : this.src.stats.inFlight;
     for (const [name, since] of reads.olderThan(this.src.straggleMs)) {
-      if (done.has(name) || this.results.has(name)) continue;
-      this.emit({ name, state: 'pending', since: iso(since) });
+      const shown = this.results.get(name);
+      if (done.has(name) || shown?.state === 'pending') continue;
+      this.emit({ name, state: 'pending', since: iso(since), ...(shown ? { last: shown } : {}) });
     }
   }
 
