@@ -165,3 +165,10 @@ test('a slow kubelet is flagged as a straggler while its answer is outstanding, 
   await expect(r.getByTitle(/above its hard eviction threshold|^answered /)).toBeVisible();
   await expect(r.getByText(/timed out|pending…|unreachable/)).toHaveCount(0);
 });
+
+test('a node under MemoryPressure shows as evicting against its own evictionHard, not the defaults', async ({ page }) => {
+  await openNodes(page, `?q=${encodeURIComponent(DEMO_NODES.memoryPressure)}`);
+  const cell = row(page, DEMO_NODES.memoryPressure).getByText(/^evicting/);
+  await expect(cell).toBeVisible({ timeout: 20_000 });
+  await expect(cell).toHaveAttribute('title', /^memory\.available: -[\d.]+% .*per the node's evictionHard/);
+});

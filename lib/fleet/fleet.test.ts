@@ -218,17 +218,55 @@ describe('Sweeper', () => {
 
   it('reports per-node headroom from the summary, against defaults until configz is known', async () => {
     const sweeper = new Sweeper('stats', sources(settings()));
-    const results = new Map<string, FleetNodeResult>();
-    const unsub = sweeper.subscribe({ onNodes: (rs) => rs.forEach((r) => results.set(r.name, r)), onSweep: () => undefined });
+    const first = new Map<string, FleetNodeResult>();
+    const unsub = sweeper.subscribe({ onNodes: (rs) => rs.forEach((r) => first.has(r.name) || first.set(r.name, r)), onSweep: () => undefined });
     await sweeper.sweepOnce();
     unsub();
-    const r = results.get('node-0');
+    const r = first.get('node-0');
     expect(r?.state).toBe('ok');
     if (r?.state !== 'ok') return;
     expect(r.stats?.thresholds).toBe('defaults');
     // nodefs 50 % available vs the 10 % default; memory 2 GB of 4 GB vs 100Mi: nodefs is the closer one
     expect(r.stats?.headroom).toMatchObject({ signal: 'nodefs.available', met: false });
     expect(r.stats?.headroom?.percent).toBeCloseTo(40, 0);
+  });
+});
+
+describe('Sweeper thresholds', () => {
+  it('re-sends a node against its own evictionHard as soon as its configz arrives', async () => {
+    // memory.available is 2 GB: fine against the 100Mi default, past a 3Gi threshold of the node's own
+    configBody = () => ({ kubeletconfig: { evictionHard: { 'memory.available': '3Gi' } } });
+    const s = settings();
+    const limiter = new Limiter(s);
+    const src = { nodes: staticInformer(NODES), configz: new ConfigzCache(kube, limiter, s), stats: new StatsCache(kube, limiter, s), refreshMs: s.refreshMs, straggleMs: s.straggleMs };
+    const sweeper = new Sweeper('stats', src);
+    const seen: FleetNodeResult[] = [];
+    const resent = new Promise<void>((resolve) => {
+      const unsub = sweeper.subscribe({
+        onNodes: (rs) => {
+          for (const r of rs.filter((x) => x.name === 'node-0')) {
+            seen.push(r);
+            if (r.state === 'ok' && r.stats?.thresholds === 'configz') {
+              unsub();
+              resolve();
+            }
+          }
+        },
+        onSweep: () => undefined,
+      });
+    });
+    await resent;
+    const [before, after] = seen;
+    expect(seen).toHaveLength(2);
+    expect(before?.state === 'ok' && before.stats).toMatchObject({ thresholds: 'defaults', headroom: { met: false } });
+    expect(after?.state === 'ok' && after.stats).toMatchObject({ thresholds: 'configz', headroom: { signal: 'memory.available', met: true } });
+    // one configz read for the node, and none again on the next sweep (cached)
+    expect(requestsTo('/node-0/proxy/configz')).toBe(1);
+    for (const n of NODES) src.stats.forget(n);
+    await sweeper.sweepOnce();
+    expect(requestsTo('/node-0/proxy/configz')).toBe(1);
+    const latest = sweeper.snapshot().find((r) => r.name === 'node-0');
+    expect(latest?.state === 'ok' && latest.stats?.thresholds).toBe('configz');
   });
 });
 

@@ -74,6 +74,11 @@ export class StatsCache {
     );
   }
 
+  /** The cached entry without reading (to re-aggregate it when the node's thresholds become known). */
+  peek(node: string): StatsEntry | undefined {
+    return this.cache.peek(node)?.value;
+  }
+
   forget(node: string): void {
     this.cache.delete(node);
   }

@@ -86,7 +86,24 @@ export class Sweeper {
     return this.src.stats.get(name).then((e) => {
       if (!e.ok) return failed(name, e);
       const own = this.src.configz.hardThresholds(name);
+      if (!own) this.readThresholds(name, facts);
       return { name, state: 'ok', at: iso(e.at), stats: aggregateStats(e.value, own ?? DEFAULT_HARD_THRESHOLDS, own ? 'configz' : 'defaults') };
+    });
+  }
+
+  /**
+   * A node's headroom was measured against the kubelet defaults because its configz is not known yet: read
+   * it now (queued behind the sweep's own reads; cached for later sweeps) and re-send the node measured
+   * against its own evictionHard. A node whose evictionHard is stricter than the defaults (or that is evicting
+   * already) would otherwise look fine until the next refresh.
+   */
+  private readThresholds(name: string, facts: NodeFacts): void {
+    void this.src.configz.get(name, facts).then((e) => {
+      const own = e.ok ? this.src.configz.hardThresholds(name) : undefined;
+      const shown = this.results.get(name);
+      const stats = this.src.stats.peek(name);
+      if (!own || shown?.state !== 'ok' || shown.stats?.thresholds !== 'defaults' || !stats?.ok) return;
+      this.emit({ ...shown, stats: aggregateStats(stats.value, own, 'configz') });
     });
   }
 
