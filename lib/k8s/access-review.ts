@@ -2,6 +2,7 @@ import 'server-only';
 import { AuthenticationV1Api, AuthorizationV1Api } from '@kubernetes/client-node';
 import type { CsrPermissions, Permission } from '@/lib/api/csrs';
 import type { Kube } from './client';
+import { observeApiCall } from '@/lib/observability/metrics';
 
 /**
  * Who the dashboard acts as in a context, and whether it may approve CSRs. Both are asked of the cluster
@@ -40,9 +41,9 @@ export function whoAmI(kube: Kube): Promise<string> {
     async () => {
       try {
         const api = kube.config.makeApiClient(AuthenticationV1Api);
-        const review = await api.createSelfSubjectReview({
-          body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-        });
+        const review = await observeApiCall('selfsubjectreviews.authentication.k8s.io.create', () =>
+          api.createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } }),
+        );
         const name = review.status?.userInfo?.username;
         if (name) return name;
       } catch {
@@ -65,13 +66,15 @@ interface Attributes {
 async function canI(kube: Kube, attrs: Attributes): Promise<{ allowed: boolean; reason: string } | { error: string }> {
   try {
     const api = kube.config.makeApiClient(AuthorizationV1Api);
-    const res = await api.createSelfSubjectAccessReview({
-      body: {
-        apiVersion: 'authorization.k8s.io/v1',
-        kind: 'SelfSubjectAccessReview',
-        spec: { resourceAttributes: attrs },
-      },
-    });
+    const res = await observeApiCall('selfsubjectaccessreviews.authorization.k8s.io.create', () =>
+      api.createSelfSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: attrs },
+        },
+      }),
+    );
     return { allowed: res.status?.allowed === true, reason: res.status?.reason ?? '' };
   } catch (err) {
     return { error: err instanceof Error ? (err.message.split('\n')[0] ?? 'failed') : 'failed' };

@@ -11,6 +11,7 @@ import type { Kube } from './client';
 import { reviewWireCsr, type ReviewCsrWire, type ReviewedCsr } from './csr-reshape';
 import { clusterFacts } from './csr-review';
 import { toKubeError } from './errors';
+import { observeApiCall } from '@/lib/observability/metrics';
 
 /**
  * Approving and denying through the `/approval` subresource, safely: re-read the CSR, refuse if it changed since
@@ -214,7 +215,9 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
     let written: V1CertificateSigningRequest;
     try {
       // obj still carries the resourceVersion we just compared: a change since is a 409, never overwritten
-      written = await api.replaceCertificateSigningRequestApproval({ name: input.name, body: obj });
+      written = await observeApiCall('certificatesigningrequests.certificates.k8s.io.approval.update', () =>
+        api.replaceCertificateSigningRequestApproval({ name: input.name, body: obj }),
+      );
     } catch (err) {
       throw toDecisionError(err, kube, input.name, obj.spec.signerName);
     }

@@ -9,6 +9,7 @@ import { forEachPage } from './list';
 import { reshapeNode } from './nodes';
 import { reshapePod } from './pods';
 import { WireNodeSchema, WirePodSchema, type WireNode } from './schemas';
+import { observeApiCall } from '@/lib/observability/metrics';
 
 /**
  * The list-then-watch sources behind lib/fleet's shared node cache (an informer, as client-go's reflector does
@@ -29,11 +30,21 @@ const toWatched = (w: WireNode): WatchedNode => ({
 });
 
 /** Every node, page by page, and the list's resourceVersion to watch from. */
-export async function listNodesForWatch(kube: Kube, signal?: AbortSignal): Promise<{ items: WatchedNode[]; resourceVersion: string }> {
+export async function listNodesForWatch(
+  kube: Kube,
+  signal?: AbortSignal,
+): Promise<{ items: WatchedNode[]; resourceVersion: string }> {
   const items: WatchedNode[] = [];
-  const { resourceVersion } = await forEachPage(kube, '/api/v1/nodes', WireNodeSchema, { kind: 'api', verb: 'list', resource: 'nodes' }, { signal }, (page) => {
-    for (const w of page) items.push(toWatched(w));
-  });
+  const { resourceVersion } = await forEachPage(
+    kube,
+    '/api/v1/nodes',
+    WireNodeSchema,
+    { kind: 'api', verb: 'list', resource: 'nodes' },
+    { signal },
+    (page) => {
+      for (const w of page) items.push(toWatched(w));
+    },
+  );
   return { items, resourceVersion: resourceVersion ?? '' };
 }
 
@@ -64,34 +75,37 @@ export async function watchNodesSince(
     handle.controller?.abort();
     opts.onDone(err === undefined || err === null ? undefined : toKubeError(err, target, kube.server));
   };
-  const controller = await new Watch(kube.config).watch(
-    '/api/v1/nodes',
-    { allowWatchBookmarks: true, resourceVersion: opts.resourceVersion },
-    (type, obj: unknown) => {
-      if (stopped) return;
-      if (type === 'ERROR') {
-        const status = obj as { code?: unknown; message?: unknown } | null;
-        opts.onEvent({
-          type: 'ERROR',
-          code: typeof status?.code === 'number' ? status.code : 500,
-          message: typeof status?.message === 'string' ? status.message : 'watch error',
-        });
-        return;
-      }
-      if (type === 'BOOKMARK') {
-        const rv = BookmarkSchema.safeParse(obj).data?.metadata?.resourceVersion;
-        if (rv) opts.onEvent({ type: 'BOOKMARK', resourceVersion: rv });
-        return;
-      }
-      if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
-      const parsed = WireNodeSchema.safeParse(obj);
-      if (!parsed.success) {
-        finish(new MalformedResponseError('watch nodes', parsed.error.issues[0]?.message ?? 'invalid node'));
-        return;
-      }
-      opts.onEvent({ type, item: toWatched(parsed.data) });
-    },
-    (err: unknown) => finish(err),
+  // counted when the watch is established (its events are not requests)
+  const controller = await observeApiCall('nodes.watch', () =>
+    new Watch(kube.config).watch(
+      '/api/v1/nodes',
+      { allowWatchBookmarks: true, resourceVersion: opts.resourceVersion },
+      (type, obj: unknown) => {
+        if (stopped) return;
+        if (type === 'ERROR') {
+          const status = obj as { code?: unknown; message?: unknown } | null;
+          opts.onEvent({
+            type: 'ERROR',
+            code: typeof status?.code === 'number' ? status.code : 500,
+            message: typeof status?.message === 'string' ? status.message : 'watch error',
+          });
+          return;
+        }
+        if (type === 'BOOKMARK') {
+          const rv = BookmarkSchema.safeParse(obj).data?.metadata?.resourceVersion;
+          if (rv) opts.onEvent({ type: 'BOOKMARK', resourceVersion: rv });
+          return;
+        }
+        if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
+        const parsed = WireNodeSchema.safeParse(obj);
+        if (!parsed.success) {
+          finish(new MalformedResponseError('watch nodes', parsed.error.issues[0]?.message ?? 'invalid node'));
+          return;
+        }
+        opts.onEvent({ type, item: toWatched(parsed.data) });
+      },
+      (err: unknown) => finish(err),
+    ),
   );
   handle.controller = controller;
   if (stopped) controller.abort();
@@ -127,8 +141,15 @@ function mergeTotals(into: Map<string, PodTotals>, page: Map<string, PodTotals>)
  */
 export async function podTotalsByNode(kube: Kube, signal?: AbortSignal): Promise<Map<string, PodTotals>> {
   const totals = new Map<string, PodTotals>();
-  await forEachPage(kube, '/api/v1/pods', WirePodSchema, { kind: 'api', verb: 'list', resource: 'pods' }, { fieldSelector: NON_TERMINATED, signal }, (page) => {
-    mergeTotals(totals, totalsByNode(page.map(reshapePod)));
-  });
+  await forEachPage(
+    kube,
+    '/api/v1/pods',
+    WirePodSchema,
+    { kind: 'api', verb: 'list', resource: 'pods' },
+    { fieldSelector: NON_TERMINATED, signal },
+    (page) => {
+      mergeTotals(totals, totalsByNode(page.map(reshapePod)));
+    },
+  );
   return totals;
 }

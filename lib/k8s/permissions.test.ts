@@ -197,6 +197,17 @@ describe('a user bound to exactly the deploy/ roles', () => {
     });
     expect(r.decision).toBe('Approved');
     vi.restoreAllMocks();
+
+    // client-node's own calls are counted too: the approval write, the access reviews, the node watch above
+    const text = await metrics().registry.metrics();
+    for (const endpoint of [
+      'certificatesigningrequests.certificates.k8s.io.approval.update',
+      'selfsubjectreviews.authentication.k8s.io.create',
+      'selfsubjectaccessreviews.authorization.k8s.io.create',
+      'nodes.watch',
+    ]) {
+      expect(text).toMatch(new RegExp(`kd_apiserver_requests_total\\{endpoint="${endpoint.replaceAll('.', '\\.')}",outcome="ok"\\} [1-9]`));
+    }
   });
 
   it('without nodes/proxy: the node list still works, kubelet reads are Forbidden naming the permission', async () => {

@@ -2,6 +2,7 @@ import 'server-only';
 import { ApiException, AuthenticationV1Api, AuthorizationV1Api } from '@kubernetes/client-node';
 import type { Kube } from './client';
 import { KubeTimeoutError, toKubeError, type Target } from './errors';
+import { observeApiCall } from '@/lib/observability/metrics';
 
 export interface SelfReview {
   /** the user name the API server authenticated, or a placeholder when the cluster can't say */
@@ -11,8 +12,18 @@ export interface SelfReview {
 }
 
 const TIMEOUT_MS = 10_000;
-const reviewTarget: Target = { kind: 'api', verb: 'create', resource: 'selfsubjectreviews', group: 'authentication.k8s.io' };
-const accessTarget: Target = { kind: 'api', verb: 'create', resource: 'selfsubjectaccessreviews', group: 'authorization.k8s.io' };
+const reviewTarget: Target = {
+  kind: 'api',
+  verb: 'create',
+  resource: 'selfsubjectreviews',
+  group: 'authentication.k8s.io',
+};
+const accessTarget: Target = {
+  kind: 'api',
+  verb: 'create',
+  resource: 'selfsubjectaccessreviews',
+  group: 'authorization.k8s.io',
+};
 
 function within<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -31,29 +42,38 @@ function within<T>(p: Promise<T>, what: string): Promise<T> {
 export async function reviewSelf(kube: Kube): Promise<SelfReview> {
   try {
     const review = await within(
-      kube.config.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({
-        body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-      }),
+      observeApiCall('selfsubjectreviews.authentication.k8s.io.create', () =>
+        kube.config.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({
+          body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+        }),
+      ),
       'SelfSubjectReview',
     );
     const info = review.status?.userInfo;
     if (info?.username) return { user: info.username, groups: info.groups ?? [], verifiedBy: 'SelfSubjectReview' };
   } catch (err) {
-    if (!(err instanceof ApiException && (err.code === 404 || err.code === 403))) throw toKubeError(err, reviewTarget, kube.server);
+    if (!(err instanceof ApiException && (err.code === 404 || err.code === 403)))
+      throw toKubeError(err, reviewTarget, kube.server);
   }
   try {
     await within(
-      kube.config.makeApiClient(AuthorizationV1Api).createSelfSubjectAccessReview({
-        body: {
-          apiVersion: 'authorization.k8s.io/v1',
-          kind: 'SelfSubjectAccessReview',
-          spec: { resourceAttributes: { verb: 'list', resource: 'nodes' } },
-        },
-      }),
+      observeApiCall('selfsubjectaccessreviews.authorization.k8s.io.create', () =>
+        kube.config.makeApiClient(AuthorizationV1Api).createSelfSubjectAccessReview({
+          body: {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: { resourceAttributes: { verb: 'list', resource: 'nodes' } },
+          },
+        }),
+      ),
       'SelfSubjectAccessReview',
     );
   } catch (err) {
     throw toKubeError(err, accessTarget, kube.server);
   }
-  return { user: '(token accepted; this cluster does not say whose it is)', groups: [], verifiedBy: 'SelfSubjectAccessReview' };
+  return {
+    user: '(token accepted; this cluster does not say whose it is)',
+    groups: [],
+    verifiedBy: 'SelfSubjectAccessReview',
+  };
 }

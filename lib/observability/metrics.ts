@@ -61,7 +61,36 @@ export function metrics(): DashboardMetrics {
  * "proxy.configz"), never a URL, so label cardinality stays bounded. A call that resolves may still have
  * failed at the HTTP level: `outcomeOf` names that outcome (default "ok"); a throw counts the error's reason.
  */
-export async function observeApiCall<T>(endpoint: string, call: () => Promise<T>, outcomeOf?: (result: T) => string): Promise<T> {
+/** Kubernetes Status reasons of the HTTP codes client-node's ApiException carries (it has no reason of its own). */
+const REASON_OF_CODE: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  410: 'Expired',
+  415: 'UnsupportedMediaType',
+  422: 'Invalid',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
+  504: 'Timeout',
+};
+
+/** The outcome label of a failed call: an AppError's reason, an HTTP error's Status reason, else "error". */
+function failureOutcome(err: unknown): string {
+  if (err instanceof Error && 'reason' in err && typeof err.reason === 'string') return err.reason;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  if (typeof code === 'number' && code >= 400 && code < 600) return REASON_OF_CODE[code] ?? `HTTP${code}`;
+  return 'error';
+}
+
+export async function observeApiCall<T>(
+  endpoint: string,
+  call: () => Promise<T>,
+  outcomeOf?: (result: T) => string,
+): Promise<T> {
   const m = metrics();
   const end = m.apiLatency.startTimer({ endpoint });
   try {
@@ -69,8 +98,7 @@ export async function observeApiCall<T>(endpoint: string, call: () => Promise<T>
     m.apiRequests.inc({ endpoint, outcome: outcomeOf ? outcomeOf(result) : 'ok' });
     return result;
   } catch (err) {
-    const reason = err instanceof Error && 'reason' in err && typeof err.reason === 'string' ? err.reason : 'error';
-    m.apiRequests.inc({ endpoint, outcome: reason });
+    m.apiRequests.inc({ endpoint, outcome: failureOutcome(err) });
     throw err;
   } finally {
     end();
