@@ -7,7 +7,7 @@ import https from 'node:https';
 import type { ClientRequest } from 'node:http';
 import { getKube } from '../lib/k8s/client';
 import { bulkApprove } from '../lib/k8s/csr-approval';
-import { listCsrs } from '../lib/k8s/csrs';
+import { listCsrWire } from '../lib/k8s/csr-review';
 
 const [kubeconfigPath] = process.argv.slice(2);
 if (!kubeconfigPath) throw new Error('usage: csr-child <kubeconfig>');
@@ -34,9 +34,9 @@ const original = https.request.bind(https) as (...args: unknown[]) => ClientRequ
 };
 
 const kube = getKube({ kubeconfigPath, context: 'sim-admin' });
-const pending = (await listCsrs(kube)).filter((c) => c.conditions.length === 0);
+const pending = (await listCsrWire(kube)).items.filter((c) => (c.status?.conditions ?? []).length === 0);
 const t0 = performance.now();
-const res = await bulkApprove(kube, pending.map((c) => ({ name: c.name, resourceVersion: c.resourceVersion })), { concurrency: CONCURRENCY });
+const res = await bulkApprove(kube, pending.map((c) => ({ name: c.metadata.name, resourceVersion: c.metadata.resourceVersion ?? '' })), { concurrency: CONCURRENCY });
 const seconds = (performance.now() - t0) / 1000;
 const statuses: Record<string, number> = {};
 for (const r of res.results) statuses[String(r.code ?? 'ok')] = (statuses[String(r.code ?? 'ok')] ?? 0) + 1;

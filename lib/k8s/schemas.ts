@@ -106,34 +106,7 @@ export const WireNodeMetricsSchema = z.object({
 });
 export type WireNodeMetrics = z.infer<typeof WireNodeMetricsSchema>;
 
-export const WireCsrSchema = z.object({
-  metadata: ObjectMetaSchema,
-  spec: z.object({
-    signerName: z.string(),
-    request: z.string(),
-    username: z.string().optional(),
-    groups: z.array(z.string()).optional(),
-    usages: z.array(z.string()).optional(),
-    expirationSeconds: z.number().optional(),
-  }),
-  status: z
-    .object({
-      conditions: z
-        .array(
-          z.object({
-            type: z.string(),
-            status: z.string(),
-            reason: z.string().optional(),
-            message: z.string().optional(),
-            lastUpdateTime: z.string().nullish(),
-          }),
-        )
-        .optional(),
-      certificate: z.string().optional(),
-    })
-    .optional(),
-});
-export type WireCsr = z.infer<typeof WireCsrSchema>;
+// CertificateSigningRequests are read with ReviewCsrWireSchema (lib/k8s/csr-reshape.ts), the one CSR wire schema.
 
 export const WireConfigMapSchema = z.object({
   metadata: ObjectMetaSchema.extend({ namespace: z.string() }),

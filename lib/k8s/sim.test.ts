@@ -9,7 +9,7 @@ import { DEMO_NODES } from '@/sim/fleet/demo-layout';
 import { startSim, type SimHandle } from '@/sim/server/start';
 import { getKube, listContexts } from './client';
 import { getConfigMap } from './configmaps';
-import { listCsrs } from './csrs';
+import { listCsrWire } from './csr-review';
 import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { getNodeMetrics } from './metrics';
 import { getNodeList } from './node-list';
@@ -124,7 +124,7 @@ describe('against the demo cluster', () => {
 
   it('reads node metrics, CSRs and the kubeadm kubelet-config ConfigMap', async () => {
     expect((await getNodeMetrics(admin(), DEMO_NODES.controlPlane)).memoryBytes).toBeGreaterThan(0);
-    expect((await listCsrs(admin())).length).toBeGreaterThan(0);
+    expect((await listCsrWire(admin())).items.length).toBeGreaterThan(0);
     const cm = await getConfigMap(admin(), 'kube-system', 'kubelet-config');
     expect(cm.data.kubelet).toContain('KubeletConfiguration');
   });
