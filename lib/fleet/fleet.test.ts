@@ -176,15 +176,20 @@ describe('Sweeper', () => {
     // the others answered in DELAY_MS: none was ever marked a straggler
     expect(sweeper.snapshot().filter((r) => r.state === 'pending')).toEqual([]);
 
-    // the next sweep marks it again, carrying the last outcome so the page keeps showing it
+    // the next sweep asks it first (its deadline then runs alongside the others), marks it again, and carries
+    // the last outcome so the page keeps showing it
     seen.length = 0;
     for (const n of NODES) src.stats.forget(n);
+    const before = fake.requests.length;
     const again = sweeper.subscribe({ onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)), onSweep: () => undefined });
     seen.length = 0; // drop the snapshot replayed on subscribe
     await sweeper.sweepOnce();
     again();
     expect(seen.map((r) => r.state)).toEqual(['pending', 'error']);
     expect(seen[0]?.state === 'pending' && seen[0].last).toMatchObject({ state: 'error', reason: 'Timeout' });
+    const statsAsked = fake.requests.slice(before).filter((p) => p.endsWith('/proxy/stats/summary'));
+    expect(statsAsked[0]).toBe('/api/v1/nodes/node-5/proxy/stats/summary');
+    expect(statsAsked).toHaveLength(NODES.length);
   });
 
   it('costs ten concurrent viewers what it costs one', async () => {

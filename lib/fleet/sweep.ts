@@ -121,11 +121,24 @@ export class Sweeper {
     }
   }
 
+  /**
+   * Nodes that timed out or straggled in the last sweep are asked first: a wedged kubelet usually stays wedged,
+   * and its deadline then runs alongside the other reads instead of after them, so the sweep ends sooner.
+   * Everything else keeps the informer's order.
+   */
+  private slowFirst<T extends { node: { name: string } }>(nodes: readonly T[]): T[] {
+    const slow = (name: string) => {
+      const r = this.results.get(name);
+      return r?.state === 'pending' || (r?.state === 'error' && r.reason === 'Timeout');
+    };
+    return [...nodes.filter((n) => slow(n.node.name)), ...nodes.filter((n) => !slow(n.node.name))];
+  }
+
   private async run(): Promise<FleetSweep> {
     const end = metrics().sweepDuration.startTimer({ kind: this.kind });
     const started = performance.now();
     await this.src.nodes.ready();
-    const nodes = this.src.nodes.list();
+    const nodes = this.slowFirst(this.src.nodes.list());
     const present = new Set(nodes.map((n) => n.node.name));
     for (const name of [...this.results.keys()]) if (!present.has(name)) this.results.delete(name);
     let ok = 0;
