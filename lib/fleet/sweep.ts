@@ -84,9 +84,10 @@ export class Sweeper {
       return this.src.configz.get(name, facts).then((e) => (e.ok ? { name, state: 'ok', at: iso(e.at), configHash: e.value.hash } : failed(name, e)));
     }
     return this.src.stats.get(name).then((e) => {
-      if (!e.ok) return failed(name, e);
       const own = this.src.configz.hardThresholds(name);
+      // every node, answered or not: the configz read is wanted anyway (warmConfigz) and is made exactly once
       if (!own) this.readThresholds(name, facts);
+      if (!e.ok) return failed(name, e);
       return { name, state: 'ok', at: iso(e.at), stats: aggregateStats(e.value, own ?? DEFAULT_HARD_THRESHOLDS, own ? 'configz' : 'defaults') };
     });
   }
