@@ -3,10 +3,9 @@ import { createHash } from 'node:crypto';
 import { parseEvictionSettings, type EvictionSettings, type Threshold } from '@/lib/domain/eviction-thresholds';
 import type { Kube } from '@/lib/k8s/client';
 import { getKubeletConfigz } from '@/lib/k8s/kubelet';
-import { observeApiCall } from '@/lib/observability/metrics';
-import { InFlightReads } from './in-flight';
+import type { InFlightReads } from './in-flight';
+import { KubeletReads } from './kubelet-reads';
 import type { Limiter } from './limiter';
-import { withRetry } from './retry';
 import { settle, type Settled } from './settle';
 import type { FleetSettings } from './settings';
 import { SharedCache, type Stored } from './shared-cache';
@@ -71,18 +70,26 @@ interface Body {
 export class ConfigzCache {
   private readonly cache: SharedCache<string, ConfigzEntry>;
   private readonly bodies = new Map<string, Body>();
-  /** requests sent (tests and the bench compare it across viewers) */
-  requests = 0;
-  readonly inFlight: InFlightReads;
+  private readonly reads: KubeletReads;
 
   constructor(
     private readonly kube: Kube,
-    private readonly limiter: Limiter,
+    limiter: Limiter,
     private readonly settings: FleetSettings,
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('configz', now);
-    this.inFlight = new InFlightReads(now);
+    this.reads = new KubeletReads(limiter, settings.attempts, now);
+  }
+
+  /** requests sent (tests and the bench compare it across viewers) */
+  get requests(): number {
+    return this.reads.count;
+  }
+
+  /** reads on the wire now (the sweeper marks stragglers from it) */
+  get inFlight(): InFlightReads {
+    return this.reads.inFlight;
   }
 
   get distinctBodies(): number {
@@ -127,20 +134,11 @@ export class ConfigzCache {
 
   private async load(node: string, facts: NodeFacts, timeoutMs: number | undefined): Promise<ConfigzEntry> {
     const result = await settle(() =>
-      withRetry(
-        () =>
-          this.limiter.run(() => {
-            this.requests++;
-            return this.inFlight.track(node, () =>
-              observeApiCall('proxy.configz', () =>
-                getKubeletConfigz(this.kube, node, {
-                  timeoutMs: timeoutMs ?? this.settings.timeoutMs,
-                  maxBytes: this.settings.maxConfigzBytes,
-                }),
-              ),
-            );
-          }),
-        { attempts: this.settings.attempts },
+      this.reads.read(node, () =>
+        getKubeletConfigz(this.kube, node, {
+          timeoutMs: timeoutMs ?? this.settings.timeoutMs,
+          maxBytes: this.settings.maxConfigzBytes,
+        }),
       ),
     );
     const previous = this.cache.peek(node)?.value;

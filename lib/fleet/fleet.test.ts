@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
 import { resetEnvForTests } from '@/lib/env';
+import { metrics } from '@/lib/observability/metrics';
 import { getKube, resetKubeCacheForTests, type Kube } from '@/lib/k8s/client';
 import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
 import { ConfigzCache } from './configz-cache';
@@ -141,6 +142,17 @@ describe('fleet pool against a slow fake apiserver', () => {
     expect(requestsTo('/node-7/proxy/configz')).toBe(3);
     await configz.get('node-7', { ...facts, bootID: 'b2', kubeletVersion: 'v1.34.0' });
     expect(requestsTo('/node-7/proxy/configz')).toBe(3);
+  });
+
+  it('counts each kubelet read once in /metrics (the transport counts it; the cache does not again)', async () => {
+    const okReads = async () =>
+      Number(/kd_apiserver_requests_total\{endpoint="proxy\.configz",outcome="ok"\} (\d+)/.exec(await metrics().registry.metrics())?.[1] ?? 0);
+    const s = settings();
+    const configz = new ConfigzCache(kube, new Limiter(s), s);
+    const before = await okReads();
+    await Promise.all(NODES.slice(0, 5).map((n) => configz.get(n, undefined)));
+    expect(configz.requests).toBe(5);
+    expect((await okReads()) - before).toBe(5);
   });
 
   it('keeps one copy of identical configz bodies', async () => {

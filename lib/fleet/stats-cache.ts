@@ -4,10 +4,9 @@ import { evaluateThresholds, observeSignals, type SignalObservation } from '@/li
 import type { Threshold } from '@/lib/domain/eviction-thresholds';
 import type { Kube } from '@/lib/k8s/client';
 import { getKubeletNodeStats } from '@/lib/k8s/kubelet';
-import { observeApiCall } from '@/lib/observability/metrics';
-import { InFlightReads } from './in-flight';
+import type { InFlightReads } from './in-flight';
+import { KubeletReads } from './kubelet-reads';
 import type { Limiter } from './limiter';
-import { withRetry } from './retry';
 import { settle, type Settled } from './settle';
 import type { FleetSettings } from './settings';
 import { SharedCache } from './shared-cache';
@@ -51,17 +50,26 @@ export function aggregateStats(
  */
 export class StatsCache {
   private readonly cache: SharedCache<string, StatsEntry>;
-  requests = 0;
-  readonly inFlight: InFlightReads;
+  private readonly reads: KubeletReads;
 
   constructor(
     private readonly kube: Kube,
-    private readonly limiter: Limiter,
+    limiter: Limiter,
     private readonly settings: FleetSettings,
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('stats', now);
-    this.inFlight = new InFlightReads(now);
+    this.reads = new KubeletReads(limiter, settings.attempts, now);
+  }
+
+  /** requests sent (tests and the bench compare it across viewers) */
+  get requests(): number {
+    return this.reads.count;
+  }
+
+  /** reads on the wire now (the sweeper marks stragglers from it) */
+  get inFlight(): InFlightReads {
+    return this.reads.inFlight;
   }
 
   /** Fresh for most of a refresh period, so the next sweep (one period later) reads again. */
@@ -85,20 +93,8 @@ export class StatsCache {
 
   private load(node: string): Promise<StatsEntry> {
     return settle(async () => {
-      const stats = await withRetry(
-        () =>
-          this.limiter.run(() => {
-            this.requests++;
-            return this.inFlight.track(node, () =>
-              observeApiCall('proxy.stats', () =>
-                getKubeletNodeStats(this.kube, node, {
-                  timeoutMs: this.settings.timeoutMs,
-                  maxBytes: this.settings.maxStatsBytes,
-                }),
-              ),
-            );
-          }),
-        { attempts: this.settings.attempts },
+      const stats = await this.reads.read(node, () =>
+        getKubeletNodeStats(this.kube, node, { timeoutMs: this.settings.timeoutMs, maxBytes: this.settings.maxStatsBytes }),
       );
       return observeSignals(stats);
     });
