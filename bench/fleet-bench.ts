@@ -141,6 +141,25 @@ async function shellLoop(s: Sim, names: string[]): Promise<{ seconds: number; sa
 const s1 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const errs = (e: Record<string, number>) => Object.entries(e).map(([k, v]) => `${v} ${k}`).join(', ') || 'none';
 
+/** First result, every node resolved or marked (the target), every node settled: for one kind of sweep. */
+function sweepRows(kind: string, w: z.infer<typeof SweepSchema>, settings: { straggleMs: number; timeoutMs: number }): BenchSection['rows'] {
+  return [
+    { metric: `${kind} sweep: first node result`, value: s1(w.firstMs), target: '≤ 1 s', ok: w.firstMs <= 1000 },
+    {
+      metric: `${kind} sweep: every node resolved or marked (answered, failed, or marked pending after ${settings.straggleMs} ms on the wire; ${w.stragglersMarked} marked)`,
+      value: s1(w.markedMs),
+      target: '≤ 10 s',
+      ok: w.markedMs >= 0 && w.markedMs <= 10_000,
+    },
+    {
+      metric: `${kind} sweep: every node settled (${w.ok} ok; errors: ${errs(w.errors)}; a silent kubelet ends at its ${settings.timeoutMs} ms deadline)`,
+      value: s1(w.wallMs),
+      target: 'info',
+      ok: true,
+    },
+  ];
+}
+
 /** Sections 1–3: sweep wall time vs the shell loop, in-flight bound and viewer sharing, fleet-layer RSS. */
 export async function benchFleetSweeps(): Promise<BenchSection> {
   const s = await scaleSim();
@@ -156,19 +175,7 @@ export async function benchFleetSweeps(): Promise<BenchSection> {
     title: `Fleet sweeps (scale sim: ${names.length.toLocaleString('en-US')} nodes, latency model on; pool ${bound} in flight, ${r.settings.qps} req/s burst ${r.settings.burst}, deadline ${r.settings.timeoutMs} ms, ${r.settings.attempts} attempts)`,
     rows: [
       { metric: 'node LIST before the sweep (informer sync, once per identity)', value: s1(r.configz1.listMs), target: 'info', ok: true },
-      { metric: 'configz sweep: first node result', value: s1(r.configz1.firstMs), target: '≤ 1 s', ok: r.configz1.firstMs <= 1000 },
-      {
-        metric: `configz sweep: every node resolved or marked (answered, failed, or marked pending after ${r.settings.straggleMs} ms on the wire; ${r.configz1.stragglersMarked} marked)`,
-        value: s1(r.configz1.markedMs),
-        target: '≤ 10 s',
-        ok: r.configz1.markedMs >= 0 && r.configz1.markedMs <= 10_000,
-      },
-      {
-        metric: `configz sweep: every node settled (${r.configz1.ok} ok; errors: ${errs(r.configz1.errors)}; a silent kubelet ends at its ${r.settings.timeoutMs} ms deadline)`,
-        value: s1(r.configz1.wallMs),
-        target: 'info',
-        ok: true,
-      },
+      ...sweepRows('configz', r.configz1, r.settings),
       {
         metric: `shell loop \`kubectl --request-timeout=4s get --raw …/proxy/configz\` via xargs -P 32, random sample of ${shell.sample} nodes, extrapolated linearly to ${names.length}`,
         value: `${shell.seconds.toFixed(1)} s for ${shell.sample} → ${shellFullS.toFixed(0)} s`,
@@ -176,19 +183,7 @@ export async function benchFleetSweeps(): Promise<BenchSection> {
         ok: true,
       },
       { metric: 'configz sweep speed-up vs the shell loop (same sim, same run)', value: `${ratio.toFixed(1)}×`, target: '≥ 20×', ok: ratio >= 20 },
-      { metric: `stats sweep: first node result`, value: s1(r.stats1.firstMs), target: '≤ 1 s', ok: r.stats1.firstMs <= 1000 },
-      {
-        metric: `stats sweep: every node resolved or marked (answered, failed, or marked pending after ${r.settings.straggleMs} ms on the wire; ${r.stats1.stragglersMarked} marked)`,
-        value: s1(r.stats1.markedMs),
-        target: '≤ 10 s',
-        ok: r.stats1.markedMs >= 0 && r.stats1.markedMs <= 10_000,
-      },
-      {
-        metric: `stats sweep: every node settled (${r.stats1.ok} ok; errors: ${errs(r.stats1.errors)}; a silent kubelet ends at its ${r.settings.timeoutMs} ms deadline)`,
-        value: s1(r.stats1.wallMs),
-        target: 'info',
-        ok: true,
-      },
+      ...sweepRows('stats', r.stats1, r.settings),
       {
         metric: 'max kubelet proxy requests in flight seen by the sim (configz / stats / 10-viewer sweeps)',
         value: `${r.configz1.simMaxInFlight} / ${r.stats1.simMaxInFlight} / ${r.stats10.simMaxInFlight}`,
