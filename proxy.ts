@@ -53,7 +53,7 @@ function toSignIn(request: NextRequest, reason: 'expired' | 'required'): Respons
 export const config = {
   matcher: [
     {
-      source: '/((?!api|_next/static|_next/image|favicon.ico|healthz|readyz|metrics).*)',
+      source: '/((?!api|_next/static|_next/image|favicon.ico|icon.svg|healthz|readyz|metrics).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },
