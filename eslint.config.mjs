@@ -11,5 +11,14 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', '.sim/**', 'test-results/**', 'playwright-report/**', 'bench/out/**']),
+  globalIgnores([
+    '.next/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    '.sim/**',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/out/**',
+  ]),
 ]);

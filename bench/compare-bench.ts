@@ -30,8 +30,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** "median (min)": the median is judged; the min shows the cost without interference from other processes. */
 const fmt = (xs: number[]) => `${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)})`;
 
-export async function benchCompare(): Promise<{ title: string; rows: Array<{ metric: string; value: string; target: string; ok: boolean }> }> {
-  const fleet = await createFleet({ scenario: 'scale', nodes: NODES, metrics: false, latency: false, seed: 1, now: new Date('2026-01-01T00:00:00Z') });
+export async function benchCompare(): Promise<{
+  title: string;
+  rows: Array<{ metric: string; value: string; target: string; ok: boolean }>;
+}> {
+  const fleet = await createFleet({
+    scenario: 'scale',
+    nodes: NODES,
+    metrics: false,
+    latency: false,
+    seed: 1,
+    now: new Date('2026-01-01T00:00:00Z'),
+  });
   // configs as collectConfigz hands them over: a fresh object per node (JSON round trip, like a parsed body)
   const results: NodeConfigResult[] = fleet.nodes.map((n) => ({
     node: n.name,
@@ -39,7 +49,9 @@ export async function benchCompare(): Promise<{ title: string; rows: Array<{ met
     ok: true,
     config: JSON.parse(JSON.stringify(n.kubeletConfig)) as Record<string, unknown>,
   }));
-  const cm = fleet.configMaps.find((c) => c.metadata.namespace === 'kube-system' && /^kubelet-config/.test(c.metadata.name));
+  const cm = fleet.configMaps.find(
+    (c) => c.metadata.namespace === 'kube-system' && /^kubelet-config/.test(c.metadata.name),
+  );
   const yaml = (cm?.data as Record<string, string> | undefined)?.kubelet;
   const baseline: BaselineRequest = yaml
     ? { kind: 'configmap', label: `kube-system/${cm?.metadata.name}`, yaml, legacyName: false }
@@ -60,8 +72,16 @@ export async function benchCompare(): Promise<{ title: string; rows: Array<{ met
   // Page render for 50 variants: give some nodes a maxPods of their own until the fleet has 50 variants, then
   // render what the page renders for the result (variant cards + diff table), as React would on the server.
   const extra = Math.max(0, 50 - report.variants.length);
-  const split = results.map((r, i) => (i < extra ? { ...r, config: { ...(r.ok ? r.config : {}), maxPods: 200 + i } } : r));
-  const wide = buildCompareReport({ results: split, ignore: DEFAULT_IGNORE, by: 'variant', showIgnored: false, baseline: null });
+  const split = results.map((r, i) =>
+    i < extra ? { ...r, config: { ...(r.ok ? r.config : {}), maxPods: 200 + i } } : r,
+  );
+  const wide = buildCompareReport({
+    results: split,
+    ignore: DEFAULT_IGNORE,
+    by: 'variant',
+    showIgnored: false,
+    baseline: null,
+  });
   const labels = new Map(wide.variants.map((v) => [v.id, v.label]));
   const render = () =>
     renderToString(
@@ -77,7 +97,12 @@ export async function benchCompare(): Promise<{ title: string; rows: Array<{ met
   return {
     title: `Config drift: group + diff + ConfigMap baseline, ${results.length} nodes (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)`,
     rows: [
-      { metric: 'grouping + per-key diff + baseline (CPU, median of 5)', value: fmt(cpuSamples), target: `≤ ${TARGET_MS} ms`, ok: cpu <= TARGET_MS },
+      {
+        metric: 'grouping + per-key diff + baseline (CPU, median of 5)',
+        value: fmt(cpuSamples),
+        target: `≤ ${TARGET_MS} ms`,
+        ok: cpu <= TARGET_MS,
+      },
       { metric: 'same, wall clock (median)', value: `${wall.toFixed(1)} ms`, target: '—', ok: true },
       { metric: 'with per-node ignored fields shown (CPU)', value: fmt(withIgnored), target: '—', ok: true },
       {
@@ -86,8 +111,18 @@ export async function benchCompare(): Promise<{ title: string; rows: Array<{ met
         target: '≤ 100 ms',
         ok: renderMs <= 100,
       },
-      { metric: 'distinct configz bodies / variants', value: `${report.distinctBodies} / ${report.variants.length}`, target: '—', ok: true },
-      { metric: 'diff rows (differing)', value: `${report.rows.length} (${report.rows.filter((r) => r.differs).length})`, target: '—', ok: true },
+      {
+        metric: 'distinct configz bodies / variants',
+        value: `${report.distinctBodies} / ${report.variants.length}`,
+        target: '—',
+        ok: true,
+      },
+      {
+        metric: 'diff rows (differing)',
+        value: `${report.rows.length} (${report.rows.filter((r) => r.differs).length})`,
+        target: '—',
+        ok: true,
+      },
     ],
   };
 }
@@ -96,7 +131,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   benchCompare().then(
     (r) => {
       console.log(r.title);
-      for (const row of r.rows) console.log(`  ${row.ok ? '✓' : '✗'} ${row.metric}: ${row.value} (target ${row.target})`);
+      for (const row of r.rows)
+        console.log(`  ${row.ok ? '✓' : '✗'} ${row.metric}: ${row.value} (target ${row.target})`);
     },
     (err: unknown) => {
       console.error(err);

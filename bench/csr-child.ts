@@ -36,9 +36,22 @@ const original = https.request.bind(https) as (...args: unknown[]) => ClientRequ
 const kube = getKube({ kubeconfigPath, context: 'sim-admin' });
 const pending = (await listCsrWire(kube)).items.filter((c) => (c.status?.conditions ?? []).length === 0);
 const t0 = performance.now();
-const res = await bulkApprove(kube, pending.map((c) => ({ name: c.metadata.name, resourceVersion: c.metadata.resourceVersion ?? '' })), { concurrency: CONCURRENCY });
+const res = await bulkApprove(
+  kube,
+  pending.map((c) => ({ name: c.metadata.name, resourceVersion: c.metadata.resourceVersion ?? '' })),
+  { concurrency: CONCURRENCY },
+);
 const seconds = (performance.now() - t0) / 1000;
 const statuses: Record<string, number> = {};
 for (const r of res.results) statuses[String(r.code ?? 'ok')] = (statuses[String(r.code ?? 'ok')] ?? 0) + 1;
-console.log(JSON.stringify({ count: pending.length, seconds, approved: res.approved, statuses, maxInFlight, concurrency: CONCURRENCY }));
+console.log(
+  JSON.stringify({
+    count: pending.length,
+    seconds,
+    approved: res.approved,
+    statuses,
+    maxInFlight,
+    concurrency: CONCURRENCY,
+  }),
+);
 process.exit(0);

@@ -20,13 +20,25 @@ if ((mode !== 'sweeps' && mode !== 'memory') || !kubeconfigPath || !simUrl || !a
 const { readFileSync } = await import('node:fs');
 const agent = new Agent({ ca: readFileSync(caFile, 'utf8') });
 
-function simctl(method: 'GET' | 'POST', path: string): Promise<{ maxInFlightProxy: number; total: number; requestsByKind: Record<string, number>; tlsConnections: number }> {
+function simctl(
+  method: 'GET' | 'POST',
+  path: string,
+): Promise<{
+  maxInFlightProxy: number;
+  total: number;
+  requestsByKind: Record<string, number>;
+  tlsConnections: number;
+}> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, simUrl), { method, agent, headers: { authorization: `Bearer ${adminToken}` } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-    });
+    const req = request(
+      new URL(path, simUrl),
+      { method, agent, headers: { authorization: `Bearer ${adminToken}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -147,6 +159,16 @@ if (mode === 'sweeps') {
   const steadyHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
   unsubs.forEach((u) => u());
   clearInterval(sampler);
-  console.log(JSON.stringify({ baselineRss, peakRss, steadyRss, steadyWindows: windows, steadyHeapMb, nodes: fleet.nodes.size, distinctConfigs: fleet.configz.distinctBodies }));
+  console.log(
+    JSON.stringify({
+      baselineRss,
+      peakRss,
+      steadyRss,
+      steadyWindows: windows,
+      steadyHeapMb,
+      nodes: fleet.nodes.size,
+      distinctConfigs: fleet.configz.distinctBodies,
+    }),
+  );
 }
 process.exit(0);

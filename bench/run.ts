@@ -24,7 +24,10 @@ function machine(): string {
     `- CPU: ${cpus[0]?.model.trim() ?? 'unknown'} (${cpus.length} cores)`,
     `- RAM: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- Node: ${process.version} on ${os.platform()} ${os.release()}`,
-    `- Load average at start (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`,
+    `- Load average at start (1/5/15 min): ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')}`,
     `- Date: ${new Date().toISOString()}`,
   ].join('\n');
 }
@@ -54,10 +57,16 @@ async function write(results: Array<[string, string]>, full: boolean): Promise<v
     const [key] = r;
     const from = text.indexOf(BEGIN(key));
     const to = text.indexOf(END(key));
-    text = from >= 0 && to > from ? text.slice(0, from) + block(r) + text.slice(to + END(key).length) : `${text.trimEnd()}\n\n${block(r)}\n`;
+    text =
+      from >= 0 && to > from
+        ? text.slice(0, from) + block(r) + text.slice(to + END(key).length)
+        : `${text.trimEnd()}\n\n${block(r)}\n`;
   }
   // The machine line reflects the latest run; sections keep the load they were measured under in their title/notes.
-  text = text.replace(/^- CPU:[\s\S]*?^- Date: .*$(\n- Sections updated.*$)*/m, `${machine()}\n- Sections updated in the latest run: ${results.map(([k]) => k).join(', ')}`);
+  text = text.replace(
+    /^- CPU:[\s\S]*?^- Date: .*$(\n- Sections updated.*$)*/m,
+    `${machine()}\n- Sections updated in the latest run: ${results.map(([k]) => k).join(', ')}`,
+  );
   await writeFile('BENCHMARKS.md', text);
 }
 
@@ -70,7 +79,14 @@ async function main(): Promise<void> {
       // A section that throws is reported as a failed row; the others still run and the file is still written.
       const section = await run().catch((err: unknown): BenchSection => ({
         title: key,
-        rows: [{ metric: 'section failed', value: err instanceof Error ? err.message.split('\n')[0] ?? 'error' : String(err), target: 'runs', ok: false }],
+        rows: [
+          {
+            metric: 'section failed',
+            value: err instanceof Error ? (err.message.split('\n')[0] ?? 'error') : String(err),
+            target: 'runs',
+            ok: false,
+          },
+        ],
       }));
       console.log(table(section), '\n');
       results.push([key, table(section)]);

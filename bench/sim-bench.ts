@@ -24,7 +24,9 @@ const CONCURRENCY = 64;
 const LOAD_MS = 5000;
 
 const KubeconfigSchema = z.object({
-  clusters: z.array(z.object({ cluster: z.object({ server: z.string(), 'certificate-authority-data': z.string() }) })).min(1),
+  clusters: z
+    .array(z.object({ cluster: z.object({ server: z.string(), 'certificate-authority-data': z.string() }) }))
+    .min(1),
   users: z.array(z.object({ name: z.string(), user: z.object({ token: z.string() }) })),
 });
 
@@ -45,11 +47,15 @@ async function waitForFile(file: string, child: ChildProcess, timeoutMs: number)
 
 function get(agent: Agent, t: Target, urlPath: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(urlPath, t.url), { agent, ca: t.ca, headers: { authorization: `Bearer ${t.token}` } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      new URL(urlPath, t.url),
+      { agent, ca: t.ca, headers: { authorization: `Bearer ${t.token}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -61,7 +67,9 @@ async function loadConfigz(t: Target, names: string[]): Promise<{ total: number;
   let ok = 0;
   let i = 0;
   // warm up TLS sessions so the measurement is the steady state
-  await Promise.all(Array.from({ length: CONCURRENCY }, () => get(agent, t, `/api/v1/nodes/${names[0] ?? ''}/proxy/configz`)));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, () => get(agent, t, `/api/v1/nodes/${names[0] ?? ''}/proxy/configz`)),
+  );
   const started = performance.now();
   const end = started + LOAD_MS;
   await Promise.all(
@@ -106,9 +114,25 @@ async function launch(dir: string, tag: string, extraArgs: string[]): Promise<Ch
   const kubeconfig = path.join(dir, `kubeconfig-${tag}`);
   const tsx = path.resolve('node_modules/.bin/tsx');
   const started = performance.now();
-  const proc = spawn(tsx, ['sim/main.ts', '--scenario', 'scale', '--nodes', String(NODES), '--port', '0', '--no-latency', '--kubeconfig', kubeconfig, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    tsx,
+    [
+      'sim/main.ts',
+      '--scenario',
+      'scale',
+      '--nodes',
+      String(NODES),
+      '--port',
+      '0',
+      '--no-latency',
+      '--kubeconfig',
+      kubeconfig,
+      ...extraArgs,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let stdout = '';
   proc.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   await waitForFile(kubeconfig, proc, 180_000);
@@ -117,9 +141,15 @@ async function launch(dir: string, tag: string, extraArgs: string[]): Promise<Ch
   const cluster = kc.clusters[0]?.cluster;
   const admin = kc.users.find((u) => u.name === 'sim-admin');
   if (!cluster || !admin) throw new Error('kubeconfig lacks the sim cluster or sim-admin user');
-  const target: Target = { url: cluster.server, ca: Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'), token: admin.user.token };
+  const target: Target = {
+    url: cluster.server,
+    ca: Buffer.from(cluster['certificate-authority-data'], 'base64').toString('utf8'),
+    token: admin.user.token,
+  };
   const listAgent = new Agent({ keepAlive: false, ca: target.ca });
-  const list = JSON.parse((await get(listAgent, target, `/api/v1/nodes?limit=${NODES}`)).body) as { items: Array<{ metadata: { name: string } }> };
+  const list = JSON.parse((await get(listAgent, target, `/api/v1/nodes?limit=${NODES}`)).body) as {
+    items: Array<{ metadata: { name: string } }>;
+  };
   await new Promise((r) => setTimeout(r, 200));
   const breakdown = /\((?:ready in \d+ ms: )?(fleet \d+ ms, server \d+ ms)\)/.exec(stdout)?.[1] ?? 'n/a';
   return { proc, target, startupS, breakdown, names: list.items.map((n) => n.metadata.name) };
@@ -170,7 +200,10 @@ export async function benchSim(): Promise<BenchSection> {
         rpsRow('fleet ticks paused (--tick-ms 0): API server alone', withoutTicks),
         {
           metric: 'configz requests per CPU-second of the sim process (ticks paused; capacity of one free core)',
-          value: perCpu === undefined ? 'n/a' : `${Math.round(perCpu).toLocaleString('en-US')}/CPU-s (${cpuS?.toFixed(2)} CPU-s for ${withoutTicks.total.toLocaleString('en-US')} requests)`,
+          value:
+            perCpu === undefined
+              ? 'n/a'
+              : `${Math.round(perCpu).toLocaleString('en-US')}/CPU-s (${cpuS?.toFixed(2)} CPU-s for ${withoutTicks.total.toLocaleString('en-US')} requests)`,
           target: `≥ ${RPS_TARGET.toLocaleString('en-US')}/CPU-s`,
           ok: perCpu !== undefined && perCpu >= RPS_TARGET,
         },

@@ -29,7 +29,11 @@ function subscribe(onChange: () => void) {
 }
 
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => nowMs || Date.now(), () => 0);
+  return useSyncExternalStore(
+    subscribe,
+    () => nowMs || Date.now(),
+    () => 0,
+  );
 }
 
 /** "3 d", "5 h", "12 min", "40 s" like kubectl's AGE column. */

@@ -14,7 +14,9 @@ const diffTable = (page: Page) => page.getByRole('table', { name: 'Config differ
 
 /** Row keys of the diff table as shown. */
 async function shownKeys(page: Page): Promise<string[]> {
-  return diffTable(page).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key') ?? ''));
+  return diffTable(page)
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key') ?? ''));
 }
 
 /** Minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF). */
@@ -63,7 +65,9 @@ test('comparing two kubeadm nodes shows exactly the key the sim made them differ
 test('the fleet view lists the outlier node', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto('/compare');
-  const variants = page.getByRole('region', { name: /Fleet variants/ }).or(page.locator('section[aria-labelledby="variants-title"]'));
+  const variants = page
+    .getByRole('region', { name: /Fleet variants/ })
+    .or(page.locator('section[aria-labelledby="variants-title"]'));
   const card = variants.locator('li[data-variant]', { hasText: drifted });
   await expect(card).toContainText('outlier');
   await expect(card).toContainText('maxPods');
@@ -86,7 +90,9 @@ test('the ConfigMap baseline flags the flag-set maxPods and names the flag', asy
 test('an unreachable node appears as unknown with its reason', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto(`/compare?nodes=${clean},${DEMO_NODES.unreachable}`);
-  const unknown = page.getByRole('list', { name: 'Unknown nodes' }).locator(`li[data-node="${DEMO_NODES.unreachable}"]`);
+  const unknown = page
+    .getByRole('list', { name: 'Unknown nodes' })
+    .locator(`li[data-node="${DEMO_NODES.unreachable}"]`);
   await expect(unknown).toContainText('KubeletUnreachable');
   await expect(unknown).toContainText('could not be reached');
   // with every key shown, its column is there and says why it is empty
@@ -102,9 +108,19 @@ test('an exported CSV opens with the same rows as the table', async ({ page }) =
   const keys = await shownKeys(page);
   expect(keys).toEqual(expect.arrayContaining(['maxPods', 'evictionHard.memory.available', 'cgroupDriver']));
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSV' }).click(),
+  ]);
   const rows = readCsv(await readFile((await download.path()) as string, 'utf8'));
-  expect(rows[0]).toEqual(['key', 'k8s-worker-1', drifted, DEMO_NODES.driftEviction, DEMO_NODES.driftCgroupDriver, 'differs']);
+  expect(rows[0]).toEqual([
+    'key',
+    'k8s-worker-1',
+    drifted,
+    DEMO_NODES.driftEviction,
+    DEMO_NODES.driftCgroupDriver,
+    'differs',
+  ]);
   expect(rows.slice(1).map((r) => r[0])).toEqual(keys);
   const maxPods = rows.find((r) => r[0] === 'maxPods');
   expect(maxPods?.slice(1, 3)).toEqual(['32', '64']);

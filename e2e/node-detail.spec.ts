@@ -21,7 +21,9 @@ test('a kubeadm node’s budget adds up to its reported allocatable', async ({ p
     await expect(row).toHaveAttribute('data-reported', computed ?? 'missing');
   }
   // and the reported number is the apiserver's own
-  const node = JSON.parse(await kubectl(['get', 'node', kubeadmNode, '-o', 'json'])) as { status: { allocatable: { cpu: string } } };
+  const node = JSON.parse(await kubectl(['get', 'node', kubeadmNode, '-o', 'json'])) as {
+    status: { allocatable: { cpu: string } };
+  };
   const cpu = node.status.allocatable.cpu;
   const millis = cpu.endsWith('m') ? cpu.slice(0, -1) : String(Number(cpu) * 1000);
   await expect(page.getByTestId('budget-cpu')).toHaveAttribute('data-reported', millis);
@@ -44,7 +46,9 @@ test('a non-default field is marked', async ({ page }) => {
   await expect(row).toHaveAttribute('data-differs', 'true');
   await expect(row).toContainText('changed');
   await expect(row).toContainText('--cgroup-driver');
-  await expect(page.getByTestId('config-row-maxPods').or(page.getByTestId('config-row-syncFrequency')).first()).toBeVisible();
+  await expect(
+    page.getByTestId('config-row-maxPods').or(page.getByTestId('config-row-syncFrequency')).first(),
+  ).toBeVisible();
 });
 
 for (const [label, node, text] of [
@@ -71,7 +75,9 @@ test('the config downloads as YAML that parses back to the same values', async (
   const parsed = parseYaml(text) as Record<string, unknown>;
   expect(parsed.apiVersion).toBe('kubelet.config.k8s.io/v1beta1');
   expect(parsed.kind).toBe('KubeletConfiguration');
-  const configz = (await (await request.get(`/api/nodes/${kubeadmNode}/configz`)).json()) as { kubeletconfig: Record<string, unknown> };
+  const configz = (await (await request.get(`/api/nodes/${kubeadmNode}/configz`)).json()) as {
+    kubeletconfig: Record<string, unknown>;
+  };
   const { apiVersion: _a, kind: _k, ...rest } = parsed;
   expect(rest).toEqual(configz.kubeletconfig);
 });

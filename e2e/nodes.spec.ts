@@ -43,7 +43,12 @@ test('lists the demo nodes with the status kubectl reports', async ({ page }) =>
       'href',
       `/nodes/${encodeURIComponent(node.metadata.name)}`,
     );
-    await expect(r.getByRole('cell').nth(1).getByText(ready ? 'Ready' : 'NotReady', { exact: true })).toBeVisible();
+    await expect(
+      r
+        .getByRole('cell')
+        .nth(1)
+        .getByText(ready ? 'Ready' : 'NotReady', { exact: true }),
+    ).toBeVisible();
   }
 });
 
@@ -100,7 +105,10 @@ test('sorting by a column lands in the URL, marks aria-sort and survives a reloa
   await expect
     .poll(async () => {
       const names = await rowNames(page);
-      return names.length > 1 && names.join() === [...names].sort((a, b) => b.localeCompare(a, 'en', { numeric: true })).join();
+      return (
+        names.length > 1 &&
+        names.join() === [...names].sort((a, b) => b.localeCompare(a, 'en', { numeric: true })).join()
+      );
     })
     .toBe(true);
 });
@@ -154,7 +162,9 @@ test('without metrics-server the usage columns say so and the rest still works',
   });
 });
 
-test('a slow kubelet is flagged as a straggler while its answer is outstanding, and keeps its value', async ({ page }) => {
+test('a slow kubelet is flagged as a straggler while its answer is outstanding, and keeps its value', async ({
+  page,
+}) => {
   // The demo's slow kubelet answers after ~2.5 s; each sweep (every 2 s here) marks it "slow…" after 500 ms
   // on the wire, next to the previous sweep's value, until the answer lands.
   await openNodes(page, `?q=${encodeURIComponent(DEMO_NODES.slow)}`);
@@ -166,7 +176,9 @@ test('a slow kubelet is flagged as a straggler while its answer is outstanding, 
   await expect(r.getByText(/timed out|pending…|unreachable/)).toHaveCount(0);
 });
 
-test('a node under MemoryPressure shows as evicting against its own evictionHard, not the defaults', async ({ page }) => {
+test('a node under MemoryPressure shows as evicting against its own evictionHard, not the defaults', async ({
+  page,
+}) => {
   await openNodes(page, `?q=${encodeURIComponent(DEMO_NODES.memoryPressure)}`);
   const cell = row(page, DEMO_NODES.memoryPressure).getByText(/^evicting/);
   await expect(cell).toBeVisible({ timeout: 20_000 });

@@ -32,9 +32,13 @@ test('a pasted drop-in explains maxPods and flags a removed flag', async ({ page
   await expect(maxPods).toContainText('32 from ConfigMap kube-system/kubelet-config');
 
   const warnings = page.getByRole('list', { name: 'Warnings' });
-  await expect(warnings.getByRole('listitem').filter({ hasText: '--network-plugin was removed in 1.24' })).toContainText('refuses to start');
+  await expect(
+    warnings.getByRole('listitem').filter({ hasText: '--network-plugin was removed in 1.24' }),
+  ).toContainText('refuses to start');
 
-  await expect(page.getByRole('table', { name: 'Flags' }).getByRole('row', { name: /--kubeconfig/ })).toContainText('no config field');
+  await expect(page.getByRole('table', { name: 'Flags' }).getByRole('row', { name: /--kubeconfig/ })).toContainText(
+    'no config field',
+  );
 });
 
 test('the explain endpoint refuses cross-origin posts', async ({ request }) => {

@@ -9,7 +9,9 @@ import { DEMO_CSRS } from '../sim/fleet/demo-layout';
  * and sees exactly what that token may see. Here the sim-viewer token: nodes yes, CSR decisions no.
  */
 function tokenOf(user: 'sim-viewer' | 'sim-admin'): string {
-  const kc = parseYaml(readFileSync(E2E_KUBECONFIG, 'utf8')) as { users: Array<{ name: string; user: { token: string } }> };
+  const kc = parseYaml(readFileSync(E2E_KUBECONFIG, 'utf8')) as {
+    users: Array<{ name: string; user: { token: string } }>;
+  };
   const token = kc.users.find((u) => u.name === user)?.user.token;
   if (!token) throw new Error(`no ${user} token in ${E2E_KUBECONFIG}`);
   return token;
@@ -31,7 +33,9 @@ test('a page without a session goes to /signin; an invalid token is refused with
   expect((await page.context().cookies()).find((c) => c.name === 'kd_session')).toBeUndefined();
 });
 
-test('the sim-viewer token sees the nodes, cannot approve, never exposes its token, and signs out', async ({ page }) => {
+test('the sim-viewer token sees the nodes, cannot approve, never exposes its token, and signs out', async ({
+  page,
+}) => {
   const token = tokenOf('sim-viewer');
   await page.goto('/signin?next=%2Fnodes');
   await page.getByLabel('Bearer token').fill(token);
@@ -54,7 +58,10 @@ test('the sim-viewer token sees the nodes, cannot approve, never exposes its tok
   await page.goto(`/csrs/${DEMO_CSRS.goodServing2}`);
   await expect(page.getByTestId('csr-checks')).toBeVisible();
   await expect(page.getByTestId('csr-approve')).toBeDisabled();
-  await expect(page.getByTestId('csr-approve')).toHaveAttribute('title', /sim-viewer may not update certificatesigningrequests\/approval/);
+  await expect(page.getByTestId('csr-approve')).toHaveAttribute(
+    'title',
+    /sim-viewer may not update certificatesigningrequests\/approval/,
+  );
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin\?reason=signed-out$/);
@@ -64,7 +71,11 @@ test('the sim-viewer token sees the nodes, cannot approve, never exposes its tok
   await expect(page).toHaveURL(/\/signin\?reason=required/);
 });
 
-test('an unreadable or expired session cookie sends pages to /signin?reason=expired and API calls get 401', async ({ page, request, baseURL }) => {
+test('an unreadable or expired session cookie sends pages to /signin?reason=expired and API calls get 401', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await page.context().addCookies([{ name: 'kd_session', value: 'forged.value', url: baseURL! }]);
   await page.goto('/csrs');
   await expect(page).toHaveURL(/\/signin\?reason=expired&next=%2Fcsrs$/);

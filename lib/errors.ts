@@ -76,9 +76,21 @@ export function toStatus(err: unknown): Status {
 }
 
 const KNOWN_REASONS = new Set<string>([
-  'BadRequest', 'Unauthorized', 'SignInRequired', 'Forbidden', 'NotFound', 'MethodNotAllowed', 'Conflict', 'Invalid',
-  'TooManyRequests', 'InternalError', 'ServiceUnavailable', 'Timeout', 'KubeletUnreachable',
-  'MalformedResponse', 'MetricsUnavailable',
+  'BadRequest',
+  'Unauthorized',
+  'SignInRequired',
+  'Forbidden',
+  'NotFound',
+  'MethodNotAllowed',
+  'Conflict',
+  'Invalid',
+  'TooManyRequests',
+  'InternalError',
+  'ServiceUnavailable',
+  'Timeout',
+  'KubeletUnreachable',
+  'MalformedResponse',
+  'MetricsUnavailable',
 ]);
 
 /** Rebuilds an AppError from a Status body (browser side). */

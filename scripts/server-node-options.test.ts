@@ -6,7 +6,9 @@ describe('production server Node flags', () => {
   it('are the same in npm start and the container image', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.start).toContain(`NODE_OPTIONS="${SERVER_NODE_OPTIONS} $NODE_OPTIONS"`);
-    expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(new RegExp(`^ENV NODE_OPTIONS=${SERVER_NODE_OPTIONS}$`, 'm'));
+    expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(
+      new RegExp(`^ENV NODE_OPTIONS=${SERVER_NODE_OPTIONS}$`, 'm'),
+    );
   });
 
   it('put the operator’s own NODE_OPTIONS last, so theirs win', () => {

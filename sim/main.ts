@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     tickMs: args['tick-ms'],
   });
   const { fleetMs, serverMs } = sim.timings;
-  console.log(`[sim] ${args.scenario} cluster with ${sim.fleet.nodes.length} nodes at ${sim.url} (ready in ${Date.now() - started} ms: fleet ${fleetMs.toFixed(0)} ms, server ${serverMs.toFixed(0)} ms)`);
+  console.log(
+    `[sim] ${args.scenario} cluster with ${sim.fleet.nodes.length} nodes at ${sim.url} (ready in ${Date.now() - started} ms: fleet ${fleetMs.toFixed(0)} ms, server ${serverMs.toFixed(0)} ms)`,
+  );
   console.log(`[sim] kubeconfig: ${sim.kubeconfigPath}   try: KUBECONFIG=${sim.kubeconfigPath} kubectl get nodes`);
   const stop = () => {
     console.log('[sim] stopping');

@@ -24,7 +24,13 @@ const node = {
     conditions: [{ type: 'Ready', status: 'True' }],
     capacity: { cpu: '2', memory: '4Gi', pods: '110' },
     allocatable: { cpu: '2', memory: '4Gi', pods: '110' },
-    nodeInfo: { kubeletVersion: 'v1.33.2', osImage: 'x', kernelVersion: 'y', architecture: 'arm64', containerRuntimeVersion: 'containerd://2' },
+    nodeInfo: {
+      kubeletVersion: 'v1.33.2',
+      osImage: 'x',
+      kernelVersion: 'y',
+      architecture: 'arm64',
+      containerRuntimeVersion: 'containerd://2',
+    },
   },
 };
 
@@ -76,12 +82,15 @@ describe('GET /api/nodes/[name]/configz', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ kubeletconfig: { maxPods: 110 } });
   });
-  it.each(['../../api/v1/secrets', 'a%2Fb', '%2e%2e', 'A'])('answers 422 for %s without calling the cluster', async (name) => {
-    const res = await getConfigz(new Request('http://localhost/x'), params({ name }));
-    expect(res.status).toBe(422);
-    expect(StatusSchema.parse(await res.json()).reason).toBe('Invalid');
-    expect(fake.requests).toEqual([]);
-  });
+  it.each(['../../api/v1/secrets', 'a%2Fb', '%2e%2e', 'A'])(
+    'answers 422 for %s without calling the cluster',
+    async (name) => {
+      const res = await getConfigz(new Request('http://localhost/x'), params({ name }));
+      expect(res.status).toBe(422);
+      expect(StatusSchema.parse(await res.json()).reason).toBe('Invalid');
+      expect(fake.requests).toEqual([]);
+    },
+  );
 });
 
 describe('contexts', () => {
@@ -89,7 +98,13 @@ describe('contexts', () => {
   const { token } = csrf.issue(false);
   const withCsrf = { 'x-csrf-token': token, cookie: `kd_csrf=${token}`, 'content-type': 'application/json' };
   const post = (body: string, headers: Record<string, string>) =>
-    selectContext(new Request('http://localhost:3000/api/contexts/current', { method: 'POST', body, headers: { host: 'localhost:3000', ...headers } }));
+    selectContext(
+      new Request('http://localhost:3000/api/contexts/current', {
+        method: 'POST',
+        body,
+        headers: { host: 'localhost:3000', ...headers },
+      }),
+    );
 
   it('lists contexts with current following the cookie', async () => {
     jar.set('kd-context', 'fake-other');
@@ -107,9 +122,14 @@ describe('contexts', () => {
     expect((await res.json()).current).toBe('fake-other');
   });
   it('refuses a cross-origin request, one without Origin, or one without the CSRF token with 403', async () => {
-    expect((await post(JSON.stringify({ name: 'fake' }), { origin: 'https://evil.example', ...withCsrf })).status).toBe(403);
+    expect((await post(JSON.stringify({ name: 'fake' }), { origin: 'https://evil.example', ...withCsrf })).status).toBe(
+      403,
+    );
     expect((await post(JSON.stringify({ name: 'fake' }), withCsrf)).status).toBe(403);
-    const noToken = await post(JSON.stringify({ name: 'fake' }), { origin: 'http://localhost:3000', 'content-type': 'application/json' });
+    const noToken = await post(JSON.stringify({ name: 'fake' }), {
+      origin: 'http://localhost:3000',
+      'content-type': 'application/json',
+    });
     expect(noToken.status).toBe(403);
     expect(noToken.headers.get('set-cookie')).toBeNull();
   });

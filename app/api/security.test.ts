@@ -81,7 +81,11 @@ const { token: csrfToken } = csrf.issue(false);
 const forged = `${csrfToken.split('.')[0]}.${'A'.repeat(43)}`;
 
 /** A POST as a browser on our own page sends it, with the CSRF pair, unless told otherwise. */
-function post(url: string, body: unknown, opts: { origin?: string | null; csrf?: 'valid' | 'missing' | 'forged'; cookie?: string } = {}) {
+function post(
+  url: string,
+  body: unknown,
+  opts: { origin?: string | null; csrf?: 'valid' | 'missing' | 'forged'; cookie?: string } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json', host: '127.0.0.1:3300' };
   if (opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
   const mode = opts.csrf ?? 'valid';
@@ -107,7 +111,13 @@ const csrVersion = async (name: string) => (await getCsrWire(adminKube(), name))
 
 describe('hostile node and CSR names', () => {
   const HOSTILE = ['../../api/v1/secrets', 'a%2Fb', '%2e%2e', '..', 'a/b', 'x'.repeat(300), 'nöde', 'NODE', 'a b', ''];
-  const nodeGets = { node: nodeRoute.GET, configz: configzRoute.GET, summary: summaryRoute.GET, metrics: metricsRoute.GET, pods: podsRoute.GET };
+  const nodeGets = {
+    node: nodeRoute.GET,
+    configz: configzRoute.GET,
+    summary: summaryRoute.GET,
+    metrics: metricsRoute.GET,
+    pods: podsRoute.GET,
+  };
 
   it.each(HOSTILE)('node GET routes answer 422 Invalid for %j before any cluster request', async (name) => {
     sim.resetStats();
@@ -120,10 +130,18 @@ describe('hostile node and CSR names', () => {
 
   it.each(HOSTILE)('CSR routes answer 422 for %j and write nothing', async (name) => {
     sim.resetStats();
-    expect((await status(await csrRoute.GET(get('/api/csrs/x'), params({ name }))))).toMatchObject({ code: 422 });
-    expect((await status(await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: '1' }), params({ name }))))).toMatchObject({ code: 422 });
-    expect((await status(await denyRoute.POST(post('/api/csrs/x/deny', { resourceVersion: '1', reason: 'nope' }), params({ name }))))).toMatchObject({ code: 422 });
-    expect((await status(await explainRoute.POST(post('/api/nodes/x/explain', { inputs: [] }), params({ name }))))).toMatchObject({ code: 422 });
+    expect(await status(await csrRoute.GET(get('/api/csrs/x'), params({ name })))).toMatchObject({ code: 422 });
+    expect(
+      await status(await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: '1' }), params({ name }))),
+    ).toMatchObject({ code: 422 });
+    expect(
+      await status(
+        await denyRoute.POST(post('/api/csrs/x/deny', { resourceVersion: '1', reason: 'nope' }), params({ name })),
+      ),
+    ).toMatchObject({ code: 422 });
+    expect(
+      await status(await explainRoute.POST(post('/api/nodes/x/explain', { inputs: [] }), params({ name }))),
+    ).toMatchObject({ code: 422 });
     expect(sim.stats().total).toBe(0);
   });
 });
@@ -131,34 +149,57 @@ describe('hostile node and CSR names', () => {
 describe('mutations', () => {
   const name = DEMO_CSRS.goodServing;
   const cases = [
-    ['approve', (r: Request) => approveRoute.POST(r, params({ name })), '/api/csrs/x/approve', { resourceVersion: '1' }],
-    ['deny', (r: Request) => denyRoute.POST(r, params({ name })), '/api/csrs/x/deny', { resourceVersion: '1', reason: 'because' }],
-    ['bulk-approve', (r: Request) => bulkRoute.POST(r), '/api/csrs/bulk-approve', { items: [{ name, resourceVersion: '1' }] }],
-    ['explain', (r: Request) => explainRoute.POST(r, params({ name: DEMO_NODES.kubeadmClean[0] })), '/api/nodes/x/explain', { inputs: [{ kind: 'config', content: 'x' }] }],
+    [
+      'approve',
+      (r: Request) => approveRoute.POST(r, params({ name })),
+      '/api/csrs/x/approve',
+      { resourceVersion: '1' },
+    ],
+    [
+      'deny',
+      (r: Request) => denyRoute.POST(r, params({ name })),
+      '/api/csrs/x/deny',
+      { resourceVersion: '1', reason: 'because' },
+    ],
+    [
+      'bulk-approve',
+      (r: Request) => bulkRoute.POST(r),
+      '/api/csrs/bulk-approve',
+      { items: [{ name, resourceVersion: '1' }] },
+    ],
+    [
+      'explain',
+      (r: Request) => explainRoute.POST(r, params({ name: DEMO_NODES.kubeadmClean[0] })),
+      '/api/nodes/x/explain',
+      { inputs: [{ kind: 'config', content: 'x' }] },
+    ],
     ['select context', (r: Request) => contextRoute.POST(r), '/api/contexts/current', { name: 'sim-viewer' }],
     ['sign in', (r: Request) => signinRoute.POST(r), '/api/auth/signin', { token: 'abc' }],
     ['sign out', (r: Request) => signoutRoute.POST(r), '/api/auth/signout', {}],
   ] as const;
 
-  it.each(cases)('%s refuses a cross-origin POST, a missing or forged CSRF token with 403, touching nothing', async (_label, handler, url, body) => {
-    sim.resetStats();
-    const before = await csrVersion(name);
-    sim.resetStats();
-    for (const req of [
-      post(url, body, { origin: 'https://evil.example' }),
-      post(url, body, { origin: 'null' }),
-      post(url, body, { origin: null }),
-      post(url, body, { csrf: 'missing' }),
-      post(url, body, { csrf: 'forged' }),
-    ]) {
-      const res = await handler(req);
-      expect(res.status).toBe(403);
-      expect(res.headers.get('set-cookie')).toBeNull();
-      expect(StatusSchema.parse(await res.json()).reason).toBe('Forbidden');
-    }
-    expect(sim.stats().total).toBe(0);
-    expect(await csrVersion(name)).toBe(before);
-  });
+  it.each(cases)(
+    '%s refuses a cross-origin POST, a missing or forged CSRF token with 403, touching nothing',
+    async (_label, handler, url, body) => {
+      sim.resetStats();
+      const before = await csrVersion(name);
+      sim.resetStats();
+      for (const req of [
+        post(url, body, { origin: 'https://evil.example' }),
+        post(url, body, { origin: 'null' }),
+        post(url, body, { origin: null }),
+        post(url, body, { csrf: 'missing' }),
+        post(url, body, { csrf: 'forged' }),
+      ]) {
+        const res = await handler(req);
+        expect(res.status).toBe(403);
+        expect(res.headers.get('set-cookie')).toBeNull();
+        expect(StatusSchema.parse(await res.json()).reason).toBe('Forbidden');
+      }
+      expect(sim.stats().total).toBe(0);
+      expect(await csrVersion(name)).toBe(before);
+    },
+  );
 
   it('mutating routes export POST only, so every other method gets 405 from Next', () => {
     for (const mod of [approveRoute, denyRoute, bulkRoute, explainRoute, contextRoute, signinRoute, signoutRoute]) {
@@ -171,17 +212,27 @@ describe('mutations', () => {
     expect((await approveRoute.POST(post('/api/csrs/x/approve', undefined), params({ name }))).status).toBe(400);
     const text = new Request(new URL('/api/csrs/x/approve', ORIGIN), {
       method: 'POST',
-      headers: { origin: ORIGIN, host: '127.0.0.1:3300', 'x-csrf-token': csrfToken, cookie: `kd_csrf=${csrfToken}`, 'content-type': 'text/plain' },
+      headers: {
+        origin: ORIGIN,
+        host: '127.0.0.1:3300',
+        'x-csrf-token': csrfToken,
+        cookie: `kd_csrf=${csrfToken}`,
+        'content-type': 'text/plain',
+      },
       body: '{}',
     });
     expect((await approveRoute.POST(text, params({ name }))).status).toBe(415);
-    expect((await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: 7 }), params({ name }))).status).toBe(422);
+    expect(
+      (await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: 7 }), params({ name }))).status,
+    ).toBe(422);
   });
 
   it("the sim-viewer context trying to approve gets the cluster's 403, and the CSR is unchanged", async () => {
     jar.set('kd-context', 'sim-viewer');
     const rv = await csrVersion(name);
-    const s = await status(await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: rv }), params({ name })));
+    const s = await status(
+      await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: rv }), params({ name })),
+    );
     expect(s).toMatchObject({ code: 403, reason: 'Forbidden' });
     expect(s.message).toMatch(/User "sim-viewer" cannot update resource "certificatesigningrequests\/approval"/);
     expect(await csrVersion(name)).toBe(rv);
@@ -220,16 +271,26 @@ describe('shared mode', () => {
   beforeEach(() => setMode('shared'));
 
   const signIn = (token: string, host = '127.0.0.1:3300') =>
-    signinRoute.POST(new Request(`http://${host}/api/auth/signin`, {
-      method: 'POST',
-      headers: { origin: `http://${host}`, host, 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: `kd_csrf=${csrfToken}` },
-      body: JSON.stringify({ token }),
-    }));
+    signinRoute.POST(
+      new Request(`http://${host}/api/auth/signin`, {
+        method: 'POST',
+        headers: {
+          origin: `http://${host}`,
+          host,
+          'content-type': 'application/json',
+          'x-csrf-token': csrfToken,
+          cookie: `kd_csrf=${csrfToken}`,
+        },
+        body: JSON.stringify({ token }),
+      }),
+    );
   const sessionOf = (res: Response) => /kd_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
 
   it('refuses to start without KD_SESSION_SECRET, saying how to create one', async () => {
     const { parseAuthConfig } = await import('@/lib/auth/config');
-    expect(() => parseAuthConfig({ KD_AUTH_MODE: 'shared' })).toThrow(/KD_SESSION_SECRET.*kubectl -n kubelet-dashboard create secret generic/);
+    expect(() => parseAuthConfig({ KD_AUTH_MODE: 'shared' })).toThrow(
+      /KD_SESSION_SECRET.*kubectl -n kubelet-dashboard create secret generic/,
+    );
     expect(() => parseAuthConfig({ KD_AUTH_MODE: 'shared', KD_SESSION_SECRET: 'short' })).toThrow(/too short/);
     expect(parseAuthConfig({}).mode).toBe('local');
   });
@@ -253,7 +314,7 @@ describe('shared mode', () => {
     expect(s).toMatchObject({ code: 401, reason: 'SignInRequired' });
     expect(s.message).toMatch(/rejected this token: it is invalid or has expired/);
     expect(sessionOf(res) ?? '').toBe('');
-    expect((await status(await signIn('has spaces in it')))).toMatchObject({ code: 422 });
+    expect(await status(await signIn('has spaces in it'))).toMatchObject({ code: 422 });
   });
 
   it("makes every call with the user's token: the viewer lists nodes and gets the cluster's 403 on approve", async () => {
@@ -262,37 +323,78 @@ describe('shared mode', () => {
     expect(list.items.length).toBeGreaterThan(10);
     const name = DEMO_CSRS.goodServing;
     const rv = await csrVersion(name);
-    const s = await status(await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: rv }), params({ name })));
+    const s = await status(
+      await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: rv }), params({ name })),
+    );
     expect(s).toMatchObject({ code: 403, reason: 'Forbidden' });
     expect(await csrVersion(name)).toBe(rv);
   });
 
   it('answers 401 SignInRequired without a session, for a forged one, and ignores an Authorization header', async () => {
     requestHeaders = new Headers({ authorization: `Bearer ${sim.tokens.admin}` });
-    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({ code: 401, reason: 'SignInRequired' });
+    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({
+      code: 401,
+      reason: 'SignInRequired',
+    });
     jar.set(SESSION_COOKIE, 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..forged.forged.forged');
-    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({ code: 401, reason: 'SignInRequired' });
-    const otherKey = await sealSession({ token: sim.tokens.admin, user: 'x', groups: [], verifiedBy: 'SelfSubjectReview' }, 'o'.repeat(48), 3600, new Date());
+    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({
+      code: 401,
+      reason: 'SignInRequired',
+    });
+    const otherKey = await sealSession(
+      { token: sim.tokens.admin, user: 'x', groups: [], verifiedBy: 'SelfSubjectReview' },
+      'o'.repeat(48),
+      3600,
+      new Date(),
+    );
     jar.set(SESSION_COOKIE, otherKey);
-    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({ code: 401, reason: 'SignInRequired' });
+    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({
+      code: 401,
+      reason: 'SignInRequired',
+    });
   });
 
   it('a session whose token the cluster now rejects is cleared and answered 401 SignInRequired', async () => {
-    jar.set(SESSION_COOKIE, await sealSession({ token: 'revoked-token', user: 'gone', groups: [], verifiedBy: 'SelfSubjectReview' }, SECRET, 3600, new Date()));
+    jar.set(
+      SESSION_COOKIE,
+      await sealSession(
+        { token: 'revoked-token', user: 'gone', groups: [], verifiedBy: 'SelfSubjectReview' },
+        SECRET,
+        3600,
+        new Date(),
+      ),
+    );
     const res = await nodesRoute.GET(get('/api/nodes'));
-    expect(await status(res)).toMatchObject({ code: 401, reason: 'SignInRequired', message: expect.stringMatching(/sign in again/) });
+    expect(await status(res)).toMatchObject({
+      code: 401,
+      reason: 'SignInRequired',
+      message: expect.stringMatching(/sign in again/),
+    });
     expect(res.headers.get('set-cookie')).toMatch(/^kd_session=; .*Max-Age=0/);
   });
 
   it('an expired session is refused', async () => {
     const old = new Date(Date.now() - 2 * 3600_000);
-    jar.set(SESSION_COOKIE, await sealSession({ token: sim.tokens.viewer, user: 'sim-viewer', groups: [], verifiedBy: 'SelfSubjectReview' }, SECRET, 3600, old));
-    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({ code: 401, reason: 'SignInRequired' });
+    jar.set(
+      SESSION_COOKIE,
+      await sealSession(
+        { token: sim.tokens.viewer, user: 'sim-viewer', groups: [], verifiedBy: 'SelfSubjectReview' },
+        SECRET,
+        3600,
+        old,
+      ),
+    );
+    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({
+      code: 401,
+      reason: 'SignInRequired',
+    });
   });
 
   it('refuses to switch context (one cluster) and signs out by clearing the cookie', async () => {
     jar.set(SESSION_COOKIE, sessionOf(await signIn(sim.tokens.viewer))!);
-    expect(await status(await contextRoute.POST(post('/api/contexts/current', { name: 'sim-viewer' })))).toMatchObject({ code: 403 });
+    expect(await status(await contextRoute.POST(post('/api/contexts/current', { name: 'sim-viewer' })))).toMatchObject({
+      code: 403,
+    });
     const out = await signoutRoute.POST(post('/api/auth/signout', {}));
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toMatch(/^kd_session=; Path=\/; HttpOnly; SameSite=Strict; Max-Age=0$/);
@@ -307,11 +409,19 @@ describe('proxy-header mode', () => {
     expect((await nodesRoute.GET(get('/api/nodes'))).status).toBe(200);
     const name = DEMO_CSRS.goodServing;
     const rv = await csrVersion(name);
-    expect((await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: rv }), params({ name }))).status).toBe(403);
+    expect(
+      (await approveRoute.POST(post('/api/csrs/x/approve', { resourceVersion: rv }), params({ name }))).status,
+    ).toBe(403);
     requestHeaders = new Headers();
-    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({ code: 401, reason: 'SignInRequired' });
+    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({
+      code: 401,
+      reason: 'SignInRequired',
+    });
     requestHeaders = new Headers({ authorization: 'Bearer wrong' });
-    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({ code: 401, reason: 'SignInRequired' });
+    expect(await status(await nodesRoute.GET(get('/api/nodes')))).toMatchObject({
+      code: 401,
+      reason: 'SignInRequired',
+    });
   });
 
   it('does not offer sign-in', async () => {

@@ -14,7 +14,8 @@ export default function ComparePage() {
     <>
       <h1 className="mb-1 text-xl font-semibold tracking-tight">Compare kubelet configs</h1>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-        Effective configuration (configz) compared by meaning: 1Gi = 1024Mi, 1m0s = 60s, unset = the version&apos;s default.
+        Effective configuration (configz) compared by meaning: 1Gi = 1024Mi, 1m0s = 60s, unset = the version&apos;s
+        default.
       </p>
       <Suspense>
         <CompareView />

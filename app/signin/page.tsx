@@ -28,13 +28,17 @@ export default async function SignInPage(props: PageProps<'/signin'>) {
       {mode === 'local' && (
         <p className="text-sm">
           This dashboard runs in local mode: it uses your kubeconfig&apos;s credentials, as kubectl does, so there is
-          nothing to sign in to. <Link className="underline" href="/nodes">Go to the nodes</Link>.
+          nothing to sign in to.{' '}
+          <Link className="underline" href="/nodes">
+            Go to the nodes
+          </Link>
+          .
         </p>
       )}
       {mode === 'proxy-header' && (
         <p role="alert" className="text-sm">
-          Sign-in is handled by the authenticating proxy in front of this dashboard, and it sent no usable token.
-          Reload to sign in through it again; if this persists, ask your administrator.
+          Sign-in is handled by the authenticating proxy in front of this dashboard, and it sent no usable token. Reload
+          to sign in through it again; if this persists, ask your administrator.
         </p>
       )}
       {mode === 'shared' && (
@@ -45,7 +49,9 @@ export default async function SignInPage(props: PageProps<'/signin'>) {
           {session && (
             <p className="text-sm">
               Currently signed in as <span className="font-mono">{session.user}</span>.{' '}
-              <a className="underline" href={next}>Continue</a>
+              <a className="underline" href={next}>
+                Continue
+              </a>
             </p>
           )}
           <SignInForm next={next} />
@@ -53,9 +59,12 @@ export default async function SignInPage(props: PageProps<'/signin'>) {
             <summary className="cursor-pointer">Where do I get a token?</summary>
             <ul className="mt-2 list-disc space-y-1 pl-5">
               <li>
-                A ServiceAccount&apos;s short-lived token: <code>kubectl -n &lt;ns&gt; create token &lt;serviceaccount&gt;</code>
+                A ServiceAccount&apos;s short-lived token:{' '}
+                <code>kubectl -n &lt;ns&gt; create token &lt;serviceaccount&gt;</code>
               </li>
-              <li>Your OIDC id-token, as your kubeconfig&apos;s exec plugin prints it (e.g. kubectl oidc-login get-token).</li>
+              <li>
+                Your OIDC id-token, as your kubeconfig&apos;s exec plugin prints it (e.g. kubectl oidc-login get-token).
+              </li>
             </ul>
           </details>
         </>

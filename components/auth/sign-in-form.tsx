@@ -15,7 +15,10 @@ export function SignInForm({ next }: { next: string }) {
   const id = useId();
   const [token, setToken] = useState('');
   const [state, setState] = useState<
-    { kind: 'idle' } | { kind: 'pending' } | { kind: 'error'; message: string; hint?: string } | { kind: 'done'; who: SignInResponse }
+    | { kind: 'idle' }
+    | { kind: 'pending' }
+    | { kind: 'error'; message: string; hint?: string }
+    | { kind: 'done'; who: SignInResponse }
   >({ kind: 'idle' });
 
   async function submit(e: React.FormEvent) {
@@ -52,8 +55,8 @@ export function SignInForm({ next }: { next: string }) {
         className={`h-9 w-full rounded-md border border-zinc-300 bg-white px-3 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900 ${focusRing}`}
       />
       <p id={`${id}-help`} className="text-xs text-zinc-600 dark:text-zinc-400">
-        The token is checked with the cluster and kept only in an encrypted, HttpOnly cookie; every request is made
-        with it, so you see what your RBAC allows.
+        The token is checked with the cluster and kept only in an encrypted, HttpOnly cookie; every request is made with
+        it, so you see what your RBAC allows.
       </p>
       <Button type="submit" variant="primary" disabled={state.kind === 'pending' || state.kind === 'done'}>
         {state.kind === 'pending' ? 'Checking…' : 'Sign in'}
@@ -62,7 +65,10 @@ export function SignInForm({ next }: { next: string }) {
         {state.kind === 'done' && `Signed in as ${state.who.user}.`}
       </div>
       {state.kind === 'error' && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+        >
           <p className="font-medium">{state.message}</p>
           {state.hint && <p className="mt-1 text-xs">{state.hint}</p>}
         </div>

@@ -28,7 +28,10 @@ export function BaselinePanel({ baseline, labels }: { baseline: BaselineWire; la
         )}
       </h2>
       {baseline.unavailable ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+        <p
+          role="status"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+        >
           Baseline unavailable ({baseline.unavailable.reason}): {baseline.unavailable.message}
         </p>
       ) : (
@@ -72,7 +75,9 @@ export function BaselinePanel({ baseline, labels }: { baseline: BaselineWire; la
                         <td className="px-3 py-1.5 font-mono text-xs">{key}</td>
                         <td className="px-3 py-1.5 font-mono text-xs">
                           {d.expected ? d.expected.display : '—'}
-                          {d.expected?.defaulted && <span className="ml-1 font-sans text-zinc-500 italic">default</span>}
+                          {d.expected?.defaulted && (
+                            <span className="ml-1 font-sans text-zinc-500 italic">default</span>
+                          )}
                         </td>
                         <td className="px-3 py-1.5 font-mono text-xs">
                           {d.actual ? d.actual.display : '—'}

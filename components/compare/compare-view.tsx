@@ -29,12 +29,22 @@ export function CompareView() {
   const data = compare.data;
 
   const labels = useMemo(() => new Map((data?.variants ?? []).map((v) => [v.id, v.label])), [data]);
-  const rows = useMemo(() => (data ? (params.all ? data.rows : data.rows.filter((r) => r.differs)) : []), [data, params.all]);
+  const rows = useMemo(
+    () => (data ? (params.all ? data.rows : data.rows.filter((r) => r.differs)) : []),
+    [data, params.all],
+  );
   const nodes = nodeList.data?.items ?? [];
   const ignore = data?.ignore ?? params.ignore ?? [...DEFAULT_IGNORE];
 
   if (contexts.isError) {
-    return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" onRetry={() => void contexts.refetch()} />;
+    return (
+      <ErrorPanel
+        error={contexts.error}
+        what="the kubeconfig"
+        title="Could not read kube contexts"
+        onRetry={() => void contexts.refetch()}
+      />
+    );
   }
 
   return (
@@ -83,7 +93,11 @@ export function CompareView() {
           Show all keys
         </label>
         <label className="flex h-9 items-center gap-1.5 text-sm">
-          <input type="checkbox" checked={params.showIgnored} onChange={(e) => update({ showIgnored: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={params.showIgnored}
+            onChange={(e) => update({ showIgnored: e.target.checked })}
+          />
           Show per-node fields
         </label>
         <div className="ml-auto flex items-center gap-2 text-sm">
@@ -105,10 +119,19 @@ export function CompareView() {
         </div>
       </div>
 
-      <IgnoreListEditor ignore={ignore} defaults={data?.defaultIgnore ?? DEFAULT_IGNORE} onChange={(next) => update({ ignore: next })} />
+      <IgnoreListEditor
+        ignore={ignore}
+        defaults={data?.defaultIgnore ?? DEFAULT_IGNORE}
+        onChange={(next) => update({ ignore: next })}
+      />
 
       {compare.isError && !data && (
-        <ErrorPanel error={compare.error} what="nodes and nodes/proxy" title="Could not compare" onRetry={() => void compare.refetch()} />
+        <ErrorPanel
+          error={compare.error}
+          what="nodes and nodes/proxy"
+          title="Could not compare"
+          onRetry={() => void compare.refetch()}
+        />
       )}
       {!data && !compare.isError && (
         <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading comparison">
@@ -120,17 +143,22 @@ export function CompareView() {
       {data && (
         <div className={compare.isFetching ? 'opacity-70 transition-opacity' : undefined}>
           {data.selection.missing.length > 0 && (
-            <p role="status" className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+            <p
+              role="status"
+              className="mb-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+            >
               Not found, left out: {data.selection.missing.join(', ')}
             </p>
           )}
           {data.selection.nodes.length === 0 ? (
-            <EmptyState title="No nodes selected">Nothing matches this selection. Pick nodes, or try another label selector.</EmptyState>
+            <EmptyState title="No nodes selected">
+              Nothing matches this selection. Pick nodes, or try another label selector.
+            </EmptyState>
           ) : (
             <div className="flex flex-col gap-6">
               <p className="text-xs text-zinc-500">
-                {data.selection.nodes.length} nodes · {data.variants.length} variants · {data.unknown.length} unknown · read in{' '}
-                {data.stats.collectMs} ms, grouped and diffed in {data.stats.computeMs} ms
+                {data.selection.nodes.length} nodes · {data.variants.length} variants · {data.unknown.length} unknown ·
+                read in {data.stats.collectMs} ms, grouped and diffed in {data.stats.computeMs} ms
               </p>
               <VariantsPanel variants={data.variants} labels={labels} unknown={data.unknown} />
 

@@ -4,11 +4,23 @@ import { Badge } from '@/components/ui/badge';
 const CELL = 'px-3 py-1.5 align-top font-mono text-xs break-all';
 
 /** Minority values stand out; class 0 is the most common value in the row. */
-const CLS_TONE = ['', 'bg-amber-50 dark:bg-amber-950/50', 'bg-rose-50 dark:bg-rose-950/50', 'bg-violet-50 dark:bg-violet-950/50'];
+const CLS_TONE = [
+  '',
+  'bg-amber-50 dark:bg-amber-950/50',
+  'bg-rose-50 dark:bg-rose-950/50',
+  'bg-violet-50 dark:bg-violet-950/50',
+];
 
 function Cell({ v, row }: { v: DiffRowWire['values'][number]; row: DiffRowWire }) {
   if (!v) {
-    return <td className="px-3 py-1.5 text-zinc-400" title="not set, and no default in this kubelet version (or configz unreadable)">—</td>;
+    return (
+      <td
+        className="px-3 py-1.5 text-zinc-400"
+        title="not set, and no default in this kubelet version (or configz unreadable)"
+      >
+        —
+      </td>
+    );
   }
   // plain concatenation, not cn(): tailwind-merge per cell was most of the render time for 50 variants
   const tone = row.differs && v.cls > 0 ? (CLS_TONE[Math.min(v.cls, CLS_TONE.length - 1)] ?? '') : '';
@@ -30,7 +42,10 @@ export function DiffTable({ columns, rows }: { columns: readonly DiffColumn[]; r
       <table aria-label="Config differences" className="w-full border-collapse text-sm">
         <thead className="sticky top-0 z-10 bg-zinc-50 dark:bg-zinc-900">
           <tr>
-            <th scope="col" className="sticky left-0 z-20 bg-zinc-50 px-3 py-2 text-left text-xs font-semibold dark:bg-zinc-900">
+            <th
+              scope="col"
+              className="sticky left-0 z-20 bg-zinc-50 px-3 py-2 text-left text-xs font-semibold dark:bg-zinc-900"
+            >
               Key
             </th>
             {columns.map((c) => (
@@ -54,7 +69,10 @@ export function DiffTable({ columns, rows }: { columns: readonly DiffColumn[]; r
             const key = r.path.join('.');
             return (
               <tr key={key} data-key={key} className="border-t border-zinc-100 dark:border-zinc-800">
-                <th scope="row" className="sticky left-0 bg-white px-3 py-1.5 text-left align-top font-mono text-xs font-normal dark:bg-zinc-950">
+                <th
+                  scope="row"
+                  className="sticky left-0 bg-white px-3 py-1.5 text-left align-top font-mono text-xs font-normal dark:bg-zinc-950"
+                >
                   {key}
                   {r.ignored && (
                     <Badge tone="muted" className="ml-1.5">

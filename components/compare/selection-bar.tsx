@@ -71,7 +71,10 @@ export function SelectionBar({
         <div className="flex flex-col gap-2">
           <ul className="flex flex-wrap gap-1.5" aria-label="Picked nodes">
             {picked.map((n) => (
-              <li key={n} className="inline-flex items-center gap-1 rounded bg-sky-50 py-0.5 pr-0.5 pl-2 text-xs dark:bg-sky-950">
+              <li
+                key={n}
+                className="inline-flex items-center gap-1 rounded bg-sky-50 py-0.5 pr-0.5 pl-2 text-xs dark:bg-sky-950"
+              >
                 {n}
                 <button
                   type="button"

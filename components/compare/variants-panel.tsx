@@ -75,7 +75,9 @@ export function VariantsPanel({
                     </div>
                   ))}
                   {v.keys.length > 6 && (
-                    <div className="col-span-2 text-zinc-500">…and {v.keys.length - 6} more keys set apart (see the table)</div>
+                    <div className="col-span-2 text-zinc-500">
+                      …and {v.keys.length - 6} more keys set apart (see the table)
+                    </div>
                   )}
                 </dl>
               )}
@@ -88,7 +90,10 @@ export function VariantsPanel({
           <h2 id="unknown-title" className="mb-2 text-base font-semibold">
             Unknown <span className="font-normal text-zinc-500">({unknown.length}): configz could not be read</span>
           </h2>
-          <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" aria-label="Unknown nodes">
+          <ul
+            className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800"
+            aria-label="Unknown nodes"
+          >
             {unknown.map((u) => (
               <li key={u.node} data-node={u.node} className="flex flex-wrap items-baseline gap-2 px-3 py-2 text-sm">
                 <span className="font-medium">{u.node}</span>

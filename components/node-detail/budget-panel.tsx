@@ -55,20 +55,34 @@ function BudgetRow({ b }: { b: ResourceBudget }) {
       <div className="flex flex-wrap items-baseline gap-2">
         <h3 className="w-36 font-mono text-sm font-semibold">{b.resource}</h3>
         {b.difference === 0n && <Badge tone="success">adds up to reported allocatable</Badge>}
-        {b.difference !== null && b.difference !== 0n && <Badge tone="warning">differs from reported by {fmt(b.difference < 0n ? -b.difference : b.difference)}</Badge>}
+        {b.difference !== null && b.difference !== 0n && (
+          <Badge tone="warning">differs from reported by {fmt(b.difference < 0n ? -b.difference : b.difference)}</Badge>
+        )}
         {cap === null && <Badge tone="neutral">capacity unknown</Badge>}
       </div>
       {cap !== null && cap > 0n && (
-        <div className="relative flex h-6 w-full overflow-hidden rounded ring-1 ring-zinc-200 dark:ring-zinc-800" role="img"
-          aria-label={`${b.resource}: capacity ${fmt(cap)}, allocatable ${fmt(alloc)}`}>
+        <div
+          className="relative flex h-6 w-full overflow-hidden rounded ring-1 ring-zinc-200 dark:ring-zinc-800"
+          role="img"
+          aria-label={`${b.resource}: capacity ${fmt(cap)}, allocatable ${fmt(alloc)}`}
+        >
           {SEGMENTS.map((s) => {
             const v = b[s.key];
             return v > 0n ? (
-              <div key={s.key} className={s.className} style={{ width: `${pct(v, cap)}%` }} title={`${s.label}: ${fmt(v)}`} />
+              <div
+                key={s.key}
+                className={s.className}
+                style={{ width: `${pct(v, cap)}%` }}
+                title={`${s.label}: ${fmt(v)}`}
+              />
             ) : null;
           })}
           {alloc !== null && (
-            <div className="bg-emerald-400" style={{ width: `${pct(alloc, cap)}%` }} title={`allocatable: ${fmt(alloc)}`} />
+            <div
+              className="bg-emerald-400"
+              style={{ width: `${pct(alloc, cap)}%` }}
+              title={`allocatable: ${fmt(alloc)}`}
+            />
           )}
           {b.requests !== null && alloc !== null && (
             <div

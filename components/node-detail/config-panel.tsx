@@ -13,7 +13,12 @@ type View = 'table' | 'json' | 'yaml';
  * Effective config from configz, grouped by section: value, default for this kubelet's version, flag, a mark when
  * it differs, warnings for deprecated/risky settings. Raw JSON/YAML views, copy, and a config.yaml download.
  */
-export function ConfigView({ config, minor, minorSource, nodeName }: {
+export function ConfigView({
+  config,
+  minor,
+  minorSource,
+  nodeName,
+}: {
   config: Record<string, unknown>;
   minor: number;
   minorSource: 'node' | 'configz' | 'assumed';
@@ -28,21 +33,30 @@ export function ConfigView({ config, minor, minorSource, nodeName }: {
   const changed = rows.filter((r) => r.differs).length;
   const needle = filter.trim().toLowerCase();
   const visible = rows.filter(
-    (r) => (!onlyChanged || r.differs || r.warnings.length > 0) && (!needle || r.path.toLowerCase().includes(needle) || r.flag?.includes(needle)),
+    (r) =>
+      (!onlyChanged || r.differs || r.warnings.length > 0) &&
+      (!needle || r.path.toLowerCase().includes(needle) || r.flag?.includes(needle)),
   );
   const downloadHref = useMemo(() => `data:application/yaml;charset=utf-8,${encodeURIComponent(yaml)}`, [yaml]);
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <div role="tablist" aria-label="Config view" className="inline-flex rounded-md ring-1 ring-zinc-300 dark:ring-zinc-700">
+        <div
+          role="tablist"
+          aria-label="Config view"
+          className="inline-flex rounded-md ring-1 ring-zinc-300 dark:ring-zinc-700"
+        >
           {(['table', 'json', 'yaml'] as const).map((v) => (
             <button
               key={v}
               role="tab"
               aria-selected={view === v}
               onClick={() => setView(v)}
-              className={cn('px-3 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md', view === v ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : '')}
+              className={cn(
+                'px-3 py-1 text-xs font-medium first:rounded-l-md last:rounded-r-md',
+                view === v ? 'bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900' : '',
+              )}
             >
               {v === 'table' ? 'Fields' : v.toUpperCase()}
             </button>
@@ -103,7 +117,11 @@ export function ConfigView({ config, minor, minorSource, nodeName }: {
                       <th className="px-3 py-1 font-medium">Flag</th>
                     </tr>
                   </thead>
-                  <tbody>{g.rows.map((r) => <ConfigRowView key={r.path} row={r} />)}</tbody>
+                  <tbody>
+                    {g.rows.map((r) => (
+                      <ConfigRowView key={r.path} row={r} />
+                    ))}
+                  </tbody>
                 </table>
               </div>
             </details>
@@ -111,7 +129,10 @@ export function ConfigView({ config, minor, minorSource, nodeName }: {
           {visible.length === 0 && <p className="text-sm text-zinc-500">No field matches.</p>}
         </>
       ) : (
-        <pre data-testid={`config-raw-${view}`} className="max-h-[32rem] overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900">
+        <pre
+          data-testid={`config-raw-${view}`}
+          className="max-h-[32rem] overflow-auto rounded-md bg-zinc-50 p-3 text-xs dark:bg-zinc-900"
+        >
           {view === 'json' ? json : yaml}
         </pre>
       )}
@@ -125,7 +146,10 @@ function ConfigRowView({ row }: { row: ConfigRow }) {
     <tr
       data-testid={`config-row-${row.path}`}
       data-differs={row.differs ? 'true' : 'false'}
-      className={cn('border-t border-zinc-100 align-top dark:border-zinc-800', row.differs && 'bg-sky-50/60 dark:bg-sky-950/30')}
+      className={cn(
+        'border-t border-zinc-100 align-top dark:border-zinc-800',
+        row.differs && 'bg-sky-50/60 dark:bg-sky-950/30',
+      )}
     >
       <td className="px-3 py-1 font-mono" title={row.description}>
         {row.path}

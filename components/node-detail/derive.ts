@@ -8,7 +8,10 @@ import type { SummaryResponse } from '@/lib/queries/node-detail';
 /** Pure glue between the wire shapes and the domain functions; no React here, so it is unit-tested. */
 
 /** The kubelet minor to resolve defaults for: the Node's version, else what configz implies, else the reference. */
-export function kubeletMinor(kubeletVersion: string | undefined, config: Record<string, unknown> | undefined): {
+export function kubeletMinor(
+  kubeletVersion: string | undefined,
+  config: Record<string, unknown> | undefined,
+): {
   minor: number;
   source: 'node' | 'configz' | 'assumed';
 } {
@@ -26,7 +29,10 @@ const amount = (r: BudgetResource, text: string | undefined): bigint => {
 };
 
 /** Sum of pod requests or limits per budget resource (cpu in millicores, bytes otherwise). */
-export function sumPodResources(pods: readonly NodePod[], which: 'requests' | 'limits'): Partial<Record<BudgetResource, bigint>> {
+export function sumPodResources(
+  pods: readonly NodePod[],
+  which: 'requests' | 'limits',
+): Partial<Record<BudgetResource, bigint>> {
   const out: Partial<Record<BudgetResource, bigint>> = {};
   for (const r of ['cpu', 'memory', 'ephemeral-storage'] as const) {
     out[r] = pods.reduce((sum, p) => sum + amount(r, p[which][r]), 0n);

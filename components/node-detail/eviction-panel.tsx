@@ -11,10 +11,20 @@ import { type EvictionSignal, describeThresholdValue, signalUnit } from '@/lib/d
 import { formatBytes } from '@/lib/domain/quantity';
 import { SignalChart, type SignalSample } from './signal-chart';
 
-const fmtSignal = (signal: EvictionSignal, v: bigint) => formatAmount(signalUnit(signal) === 'bytes' ? 'bytes' : 'count', v);
+const fmtSignal = (signal: EvictionSignal, v: bigint) =>
+  formatAmount(signalUnit(signal) === 'bytes' ? 'bytes' : 'count', v);
 
 /** Thresholds beside their live signals, the signal history, and the pods the kubelet would evict first. */
-export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGracePeriod, history, ranked, problems, summaryError }: {
+export function EvictionView({
+  statuses,
+  conditions,
+  transitionPeriod,
+  maxPodGracePeriod,
+  history,
+  ranked,
+  problems,
+  summaryError,
+}: {
   statuses: readonly ThresholdStatus[];
   conditions: readonly NodeCondition[];
   transitionPeriod?: string;
@@ -32,7 +42,8 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
   return (
     <div className="space-y-4">
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        Pressure transition period {transitionPeriod ?? '5m0s (default)'}: a condition stays True that long after the signal recovers.
+        Pressure transition period {transitionPeriod ?? '5m0s (default)'}: a condition stays True that long after the
+        signal recovers.
         {maxPodGracePeriod !== undefined && ` Soft evictions give pods at most ${maxPodGracePeriod} s to stop.`}
       </p>
       {summaryError && (
@@ -41,7 +52,9 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
         </p>
       )}
       {problems.map((p) => (
-        <p key={p} className="text-xs text-amber-800 dark:text-amber-300">⚠ {p}</p>
+        <p key={p} className="text-xs text-amber-800 dark:text-amber-300">
+          ⚠ {p}
+        </p>
       ))}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-xs">
@@ -70,11 +83,15 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
                   <td className="px-2 py-1">
                     <Badge tone={s.threshold.hard ? 'danger' : 'warning'}>{s.threshold.hard ? 'hard' : 'soft'}</Badge>{' '}
                     <span className="font-mono">&lt; {describeThresholdValue(s.threshold.value)}</span>
-                    {s.threshold.gracePeriodNs !== undefined && <div>grace {formatGoDuration(s.threshold.gracePeriodNs)}</div>}
+                    {s.threshold.gracePeriodNs !== undefined && (
+                      <div>grace {formatGoDuration(s.threshold.gracePeriodNs)}</div>
+                    )}
                     {s.threshold.minReclaim && (
                       <div>
                         min reclaim {describeThresholdValue(s.threshold.minReclaim)}
-                        {s.minReclaimAmount !== undefined && s.threshold.minReclaim.kind === 'percentage' ? ` = ${fmtSignal(sig, s.minReclaimAmount)}` : ''}
+                        {s.minReclaimAmount !== undefined && s.threshold.minReclaim.kind === 'percentage'
+                          ? ` = ${fmtSignal(sig, s.minReclaimAmount)}`
+                          : ''}
                       </div>
                     )}
                   </td>
@@ -88,7 +105,9 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
                     {s.observation ? fmtSignal(sig, s.observation.available) : 'not reported'}
                   </td>
                   <td className="px-2 py-1 tabular-nums">
-                    {s.distance === undefined ? '—' : s.met ? (
+                    {s.distance === undefined ? (
+                      '—'
+                    ) : s.met ? (
                       <Badge tone="danger">below by {fmtSignal(sig, -s.distance)}</Badge>
                     ) : (
                       `${fmtSignal(sig, s.distance)} to go`
@@ -96,7 +115,9 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
                   </td>
                   <td className="px-2 py-1">
                     {s.condition}{' '}
-                    <Badge tone={cond?.status === 'True' ? 'danger' : 'neutral'}>{cond?.status ?? 'not reported'}</Badge>
+                    <Badge tone={cond?.status === 'True' ? 'danger' : 'neutral'}>
+                      {cond?.status ?? 'not reported'}
+                    </Badge>
                   </td>
                 </tr>
               );
@@ -109,7 +130,11 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
         <div className="space-y-1">
           <label className="text-xs">
             Chart{' '}
-            <select value={chartOn} onChange={(e) => setChartSignal(e.target.value as EvictionSignal)} className="rounded px-1 ring-1 ring-zinc-300 dark:bg-zinc-900">
+            <select
+              value={chartOn}
+              onChange={(e) => setChartSignal(e.target.value as EvictionSignal)}
+              className="rounded px-1 ring-1 ring-zinc-300 dark:bg-zinc-900"
+            >
               {[...new Set(observed)].map((sig) => (
                 <option key={sig}>{sig}</option>
               ))}
@@ -126,7 +151,8 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
       <div>
         <h3 className="mb-1 text-sm font-semibold">Memory eviction order</h3>
         <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Under MemoryPressure the kubelet evicts pods whose working set exceeds their requests first, then lower priority, then the largest excess.
+          Under MemoryPressure the kubelet evicts pods whose working set exceeds their requests first, then lower
+          priority, then the largest excess.
         </p>
         {ranked === undefined ? (
           <p className="text-xs text-zinc-500">Pods or stats unavailable.</p>
@@ -152,10 +178,18 @@ export function EvictionView({ statuses, conditions, transitionPeriod, maxPodGra
                   </td>
                   <td className="px-2 py-1">{p.qosClass}</td>
                   <td className="px-2 py-1 tabular-nums">{p.priority}</td>
-                  <td className="px-2 py-1 tabular-nums">{p.workingSetBytes === undefined ? 'no stats' : formatBytes(p.workingSetBytes)}</td>
+                  <td className="px-2 py-1 tabular-nums">
+                    {p.workingSetBytes === undefined ? 'no stats' : formatBytes(p.workingSetBytes)}
+                  </td>
                   <td className="px-2 py-1 tabular-nums">{formatBytes(p.memoryRequestBytes)}</td>
                   <td className="px-2 py-1 tabular-nums">
-                    {p.usageAboveRequestsBytes === undefined ? '—' : p.exceedsRequests ? <Badge tone="warning">+{formatBytes(p.usageAboveRequestsBytes)}</Badge> : formatBytes(p.usageAboveRequestsBytes)}
+                    {p.usageAboveRequestsBytes === undefined ? (
+                      '—'
+                    ) : p.exceedsRequests ? (
+                      <Badge tone="warning">+{formatBytes(p.usageAboveRequestsBytes)}</Badge>
+                    ) : (
+                      formatBytes(p.usageAboveRequestsBytes)
+                    )}
                   </td>
                 </tr>
               ))}

@@ -52,12 +52,18 @@ export function NodeDetailView({ name }: { name: string }) {
     });
   }, [summary, summaryAt]);
 
-  const eviction = useMemo(() => (config ? parseEvictionSettings({
-    evictionHard: asMap(config.evictionHard) ?? null,
-    evictionSoft: asMap(config.evictionSoft) ?? null,
-    evictionSoftGracePeriod: asMap(config.evictionSoftGracePeriod) ?? null,
-    evictionMinimumReclaim: asMap(config.evictionMinimumReclaim) ?? null,
-  }) : undefined), [config]);
+  const eviction = useMemo(
+    () =>
+      config
+        ? parseEvictionSettings({
+            evictionHard: asMap(config.evictionHard) ?? null,
+            evictionSoft: asMap(config.evictionSoft) ?? null,
+            evictionSoftGracePeriod: asMap(config.evictionSoftGracePeriod) ?? null,
+            evictionMinimumReclaim: asMap(config.evictionMinimumReclaim) ?? null,
+          })
+        : undefined,
+    [config],
+  );
   const statuses = useMemo(
     () => (eviction ? evaluateThresholds(eviction.thresholds, summary ? observeSignals(summary) : []) : []),
     [eviction, summary],
@@ -73,16 +79,30 @@ export function NodeDetailView({ name }: { name: string }) {
         systemReserved: asMap(config.systemReserved) ?? null,
         reservedSystemCPUs: typeof config.reservedSystemCPUs === 'string' ? config.reservedSystemCPUs : null,
         evictionHard: asMap(config.evictionHard) ?? null,
-        enforceNodeAllocatable: Array.isArray(config.enforceNodeAllocatable) ? (config.enforceNodeAllocatable as string[]) : null,
+        enforceNodeAllocatable: Array.isArray(config.enforceNodeAllocatable)
+          ? (config.enforceNodeAllocatable as string[])
+          : null,
       },
       ...(typeof maxpid === 'number' ? { pidCapacity: BigInt(maxpid) } : {}),
       ...(pods ? { requests: sumPodResources(pods, 'requests'), limits: sumPodResources(pods, 'limits') } : {}),
     });
   }, [node, config, summary, pods]);
-  const ranked = useMemo(() => (pods && summary ? rankForMemoryEviction(podMemoryFacts(pods, summary)) : undefined), [pods, summary]);
+  const ranked = useMemo(
+    () => (pods && summary ? rankForMemoryEviction(podMemoryFacts(pods, summary)) : undefined),
+    [pods, summary],
+  );
 
-  if (contexts.error) return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" />;
-  if (q.node.error && !node) return <ErrorPanel error={q.node.error} what="nodes" title={`Could not read node ${name}`} onRetry={() => void q.node.refetch()} />;
+  if (contexts.error)
+    return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" />;
+  if (q.node.error && !node)
+    return (
+      <ErrorPanel
+        error={q.node.error}
+        what="nodes"
+        title={`Could not read node ${name}`}
+        onRetry={() => void q.node.refetch()}
+      />
+    );
   if (!node) return <Skeleton className="h-40 w-full" />;
 
   const summaryError = q.summary.error instanceof Error ? q.summary.error.message : undefined;
@@ -99,7 +119,11 @@ export function NodeDetailView({ name }: { name: string }) {
         what="nodes/proxy (get), to read the kubelet's /configz"
       >
         {budgets && <BudgetView budgets={budgets} />}
-        {q.pods.error ? <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">Pod requests unavailable: {q.pods.error.message}</p> : null}
+        {q.pods.error ? (
+          <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
+            Pod requests unavailable: {q.pods.error.message}
+          </p>
+        ) : null}
       </Panel>
       <Panel
         id="eviction"
@@ -114,8 +138,12 @@ export function NodeDetailView({ name }: { name: string }) {
           <EvictionView
             statuses={statuses}
             conditions={node.conditions}
-            {...(typeof config?.evictionPressureTransitionPeriod === 'string' ? { transitionPeriod: config.evictionPressureTransitionPeriod } : {})}
-            {...(typeof config?.evictionMaxPodGracePeriod === 'number' ? { maxPodGracePeriod: config.evictionMaxPodGracePeriod } : {})}
+            {...(typeof config?.evictionPressureTransitionPeriod === 'string'
+              ? { transitionPeriod: config.evictionPressureTransitionPeriod }
+              : {})}
+            {...(typeof config?.evictionMaxPodGracePeriod === 'number'
+              ? { maxPodGracePeriod: config.evictionMaxPodGracePeriod }
+              : {})}
             history={history}
             ranked={ranked}
             problems={eviction.problems}

@@ -23,7 +23,11 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
             {p}
           </Badge>
         ))}
-        {node.roles.length ? node.roles.map((r) => <Badge key={r}>{r}</Badge>) : <Badge tone="muted">&lt;none&gt;</Badge>}
+        {node.roles.length ? (
+          node.roles.map((r) => <Badge key={r}>{r}</Badge>)
+        ) : (
+          <Badge tone="muted">&lt;none&gt;</Badge>
+        )}
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <Item label="Kubelet">{node.nodeInfo.kubeletVersion}</Item>
@@ -69,7 +73,11 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
             const bad = c.type === 'Ready' ? c.status !== 'True' : PRESSURE.has(c.type) && c.status !== 'False';
             const t = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : NaN;
             return (
-              <tr key={c.type} className="border-t border-zinc-100 dark:border-zinc-800" data-testid={`condition-${c.type}`}>
+              <tr
+                key={c.type}
+                className="border-t border-zinc-100 dark:border-zinc-800"
+                data-testid={`condition-${c.type}`}
+              >
                 <td className="py-1 pr-3 font-medium">{c.type}</td>
                 <td className="py-1 pr-3">
                   <Badge tone={bad ? 'danger' : 'neutral'}>{c.status}</Badge>

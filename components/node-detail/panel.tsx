@@ -59,14 +59,24 @@ export function Panel({
         </h2>
         {subtitle && <span className="text-xs text-zinc-500">{subtitle}</span>}
         {stale && (
-          <Badge tone="warning" data-testid={`stale-${id}`} title="Older than its refresh interval: the last refreshes failed or are slow">
+          <Badge
+            tone="warning"
+            data-testid={`stale-${id}`}
+            title="Older than its refresh interval: the last refreshes failed or are slow"
+          >
             <Icon name="alert" />
             stale · {Math.round(ageMs / 1000)} s old
           </Badge>
         )}
         <div className="ml-auto flex items-center gap-2">
           {actions}
-          <Button size="sm" variant="ghost" onClick={() => void query.refetch()} disabled={query.isFetching} aria-label={`Refresh ${title}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => void query.refetch()}
+            disabled={query.isFetching}
+            aria-label={`Refresh ${title}`}
+          >
             <Icon name="refresh" className={cn(query.isFetching && 'animate-spin')} />
           </Button>
         </div>
@@ -83,7 +93,8 @@ export function Panel({
         <>
           {query.error ? (
             <p role="alert" className="mb-3 text-xs font-medium text-amber-800 dark:text-amber-300">
-              Refresh failed: {query.error instanceof Error ? query.error.message : 'unknown error'}. Showing the last data.
+              Refresh failed: {query.error instanceof Error ? query.error.message : 'unknown error'}. Showing the last
+              data.
             </p>
           ) : null}
           {children}

@@ -39,7 +39,11 @@ export function Freshness({
   return (
     <div className="flex items-center gap-3 text-xs text-zinc-600 dark:text-zinc-400">
       {failed && (
-        <span role="alert" className="flex items-center gap-1 font-medium text-amber-800 dark:text-amber-300" title={failed.needs}>
+        <span
+          role="alert"
+          className="flex items-center gap-1 font-medium text-amber-800 dark:text-amber-300"
+          title={failed.needs}
+        >
           <Icon name="alert" />
           Refresh failed ({failed.message}); showing data from {ago(seconds)}
         </span>

@@ -14,14 +14,30 @@ describe('KubeletCell', () => {
     // on a refresh the previous answer stays visible, flagged slow
     const refreshing = html(
       <KubeletCell
-        result={{ name: 'n', state: 'pending', since: '2026-11-23T15:00:30.000Z', last: { name: 'n', state: 'error', at: '2026-11-23T15:00:04.000Z', reason: 'Forbidden', message: 'nope' } }}
+        result={{
+          name: 'n',
+          state: 'pending',
+          since: '2026-11-23T15:00:30.000Z',
+          last: { name: 'n', state: 'error', at: '2026-11-23T15:00:04.000Z', reason: 'Forbidden', message: 'nope' },
+        }}
         live
       />,
     );
     expect(refreshing).toContain('forbidden');
     expect(refreshing).toContain('slow…');
     expect(refreshing).toContain('previous sweep');
-    const failed = html(<KubeletCell result={{ name: 'n', state: 'error', at: '2026-11-23T15:00:04.000Z', reason: 'Timeout', message: 'no answer in 4 s' }} live />);
+    const failed = html(
+      <KubeletCell
+        result={{
+          name: 'n',
+          state: 'error',
+          at: '2026-11-23T15:00:04.000Z',
+          reason: 'Timeout',
+          message: 'no answer in 4 s',
+        }}
+        live
+      />,
+    );
     expect(failed).toContain('timed out');
     expect(failed).toContain('no answer in 4 s');
   });

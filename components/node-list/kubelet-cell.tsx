@@ -39,20 +39,35 @@ export function KubeletCell({ result, live }: { result: FleetNodeResult | undefi
   }
   if (result.state === 'error') {
     return (
-      <span className="truncate text-xs font-medium text-red-700 dark:text-red-300" title={`${result.message} (${result.at})`}>
+      <span
+        className="truncate text-xs font-medium text-red-700 dark:text-red-300"
+        title={`${result.message} (${result.at})`}
+      >
         {REASON_LABEL[result.reason] ?? result.reason}
       </span>
     );
   }
   const h = result.stats?.headroom;
-  if (!h) return <span className="text-xs text-zinc-500" title={`answered ${result.at}`}>ok</span>;
-  const from = result.stats?.thresholds === 'configz' ? "the node's evictionHard" : 'kubelet default thresholds (configz not read yet)';
+  if (!h)
+    return (
+      <span className="text-xs text-zinc-500" title={`answered ${result.at}`}>
+        ok
+      </span>
+    );
+  const from =
+    result.stats?.thresholds === 'configz'
+      ? "the node's evictionHard"
+      : 'kubelet default thresholds (configz not read yet)';
   const mem = result.stats?.memoryAvailableBytes;
   return (
     <span
       className={cn(
         'truncate text-xs tabular-nums',
-        h.met ? 'font-semibold text-red-700 dark:text-red-300' : h.percent < 5 ? 'font-medium text-amber-700 dark:text-amber-300' : '',
+        h.met
+          ? 'font-semibold text-red-700 dark:text-red-300'
+          : h.percent < 5
+            ? 'font-medium text-amber-700 dark:text-amber-300'
+            : '',
       )}
       title={`${h.signal}: ${h.percent}% of capacity above its hard eviction threshold, per ${from}.${mem !== null && mem !== undefined ? ` memory.available ${formatBytes(mem)}.` : ''} Sampled ${result.at}.`}
     >

@@ -46,11 +46,7 @@ function usageCell(kind: 'cpu' | 'memory', source: 'usage' | 'requests', part: P
     const allocatable = kind === 'cpu' ? node.allocatable.cpuMillis : node.allocatable.memoryBytes;
     const fmt = kind === 'cpu' ? cores : formatBytes;
     const what = source === 'usage' ? 'metrics' : 'pods';
-    const unavailable = !part.available
-      ? `${what} unavailable`
-      : source === 'usage'
-        ? 'no metrics'
-        : 'unknown';
+    const unavailable = !part.available ? `${what} unavailable` : source === 'usage' ? 'no metrics' : 'unknown';
     return (
       <PercentValue
         percent={percentOfAllocatable(used, allocatable)}
@@ -78,12 +74,31 @@ interface ColumnSpec {
 }
 
 /** The node table's columns. Sorting is manual (see sortNodes); accessors exist so TanStack can pick the first direction. */
-export function nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive = false }: ColumnContext): ColumnDef<NodeRow>[] {
+export function nodeColumns({
+  fetchedAt,
+  metrics,
+  pods,
+  kubelet,
+  kubeletLive = false,
+}: ColumnContext): ColumnDef<NodeRow>[] {
   const specs: ColumnSpec[] = [
     { id: 'name', header: 'Name', cell: NameCell },
-    { id: 'status', header: 'Status', description: 'Ready condition, as kubectl get nodes prints it', cell: ({ node }) => <StatusBadge ready={node.ready} /> },
+    {
+      id: 'status',
+      header: 'Status',
+      description: 'Ready condition, as kubectl get nodes prints it',
+      cell: ({ node }) => <StatusBadge ready={node.ready} />,
+    },
     { id: 'roles', header: 'Roles', cell: ({ node }) => <RolesCell roles={node.roles} /> },
-    { id: 'version', header: 'Kubelet', cell: ({ node }) => <span className="truncate font-mono text-xs" title={node.kubeletVersion}>{node.kubeletVersion}</span> },
+    {
+      id: 'version',
+      header: 'Kubelet',
+      cell: ({ node }) => (
+        <span className="truncate font-mono text-xs" title={node.kubeletVersion}>
+          {node.kubeletVersion}
+        </span>
+      ),
+    },
     { id: 'system', header: 'System', description: 'OS image, architecture and container runtime', cell: SystemCell },
     {
       id: 'age',
@@ -94,10 +109,30 @@ export function nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive = f
         </span>
       ),
     },
-    { id: 'cpu', header: 'CPU use', description: 'CPU in use as % of allocatable (kubectl top node)', cell: usageCell('cpu', 'usage', metrics) },
-    { id: 'memory', header: 'Mem use', description: 'Memory in use (working set) as % of allocatable (kubectl top node)', cell: usageCell('memory', 'usage', metrics) },
-    { id: 'cpuRequests', header: 'CPU req', description: 'CPU requested by non-terminated pods as % of allocatable (kubectl describe node)', cell: usageCell('cpu', 'requests', pods) },
-    { id: 'memoryRequests', header: 'Mem req', description: 'Memory requested by non-terminated pods as % of allocatable (kubectl describe node)', cell: usageCell('memory', 'requests', pods) },
+    {
+      id: 'cpu',
+      header: 'CPU use',
+      description: 'CPU in use as % of allocatable (kubectl top node)',
+      cell: usageCell('cpu', 'usage', metrics),
+    },
+    {
+      id: 'memory',
+      header: 'Mem use',
+      description: 'Memory in use (working set) as % of allocatable (kubectl top node)',
+      cell: usageCell('memory', 'usage', metrics),
+    },
+    {
+      id: 'cpuRequests',
+      header: 'CPU req',
+      description: 'CPU requested by non-terminated pods as % of allocatable (kubectl describe node)',
+      cell: usageCell('cpu', 'requests', pods),
+    },
+    {
+      id: 'memoryRequests',
+      header: 'Mem req',
+      description: 'Memory requested by non-terminated pods as % of allocatable (kubectl describe node)',
+      cell: usageCell('memory', 'requests', pods),
+    },
     {
       id: 'pods',
       header: 'Pods',
@@ -111,8 +146,18 @@ export function nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive = f
         />
       ),
     },
-    { id: 'pressure', header: 'Pressure', description: 'MemoryPressure, DiskPressure and PIDPressure conditions that are True', cell: PressureCell },
-    { id: 'taints', header: 'Scheduling', description: 'Cordoned (SchedulingDisabled) and taints', cell: SchedulingCell },
+    {
+      id: 'pressure',
+      header: 'Pressure',
+      description: 'MemoryPressure, DiskPressure and PIDPressure conditions that are True',
+      cell: PressureCell,
+    },
+    {
+      id: 'taints',
+      header: 'Scheduling',
+      description: 'Cordoned (SchedulingDisabled) and taints',
+      cell: SchedulingCell,
+    },
   ];
   const columns: ColumnDef<NodeRow>[] = specs.map(({ id, header, description, cell: Cell }) => ({
     id,
@@ -127,7 +172,10 @@ export function nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive = f
     header: 'Eviction',
     enableSorting: false,
     cell: ({ row }) => <KubeletCell result={kubelet?.get(row.original.name)} live={kubeletLive} />,
-    meta: { description: 'Headroom of the hard eviction threshold closest to being met (kubelet stats/summary), or why the kubelet did not answer' },
+    meta: {
+      description:
+        'Headroom of the hard eviction threshold closest to being met (kubelet stats/summary), or why the kubelet did not answer',
+    },
   });
   return columns;
 }

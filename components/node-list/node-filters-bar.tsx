@@ -60,7 +60,12 @@ export function NodeFiltersBar({
           onChange({ q: e.target.value });
         }}
       />
-      <SelectField label="Status" className="w-32" value={view.status ?? ''} onChange={(e) => onChange({ status: (e.target.value || undefined) as StatusFilter | undefined })}>
+      <SelectField
+        label="Status"
+        className="w-32"
+        value={view.status ?? ''}
+        onChange={(e) => onChange({ status: (e.target.value || undefined) as StatusFilter | undefined })}
+      >
         <option value="">All</option>
         {STATUS_FILTERS.map((s) => (
           <option key={s} value={s}>
@@ -68,7 +73,12 @@ export function NodeFiltersBar({
           </option>
         ))}
       </SelectField>
-      <SelectField label="Role" className="w-40" value={view.role ?? ''} onChange={(e) => onChange({ role: e.target.value || undefined })}>
+      <SelectField
+        label="Role"
+        className="w-40"
+        value={view.role ?? ''}
+        onChange={(e) => onChange({ role: e.target.value || undefined })}
+      >
         <option value="">All</option>
         {withCurrent(roles, view.role).map((r) => (
           <option key={r} value={r}>
@@ -76,7 +86,12 @@ export function NodeFiltersBar({
           </option>
         ))}
       </SelectField>
-      <SelectField label="Kubelet version" className="w-52" value={view.version ?? ''} onChange={(e) => onChange({ version: e.target.value || undefined })}>
+      <SelectField
+        label="Kubelet version"
+        className="w-52"
+        value={view.version ?? ''}
+        onChange={(e) => onChange({ version: e.target.value || undefined })}
+      >
         <option value="">All</option>
         {withCurrent(versions, view.version).map((v) => (
           <option key={v} value={v}>

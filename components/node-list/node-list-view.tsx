@@ -42,7 +42,8 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   // Another tab (or user) switched the server's context: refetch contexts so keys follow the truth.
   const servedContext = data?.context;
   useEffect(() => {
-    if (ctx && servedContext && servedContext !== ctx) void queryClient.invalidateQueries({ queryKey: contextKeys.all });
+    if (ctx && servedContext && servedContext !== ctx)
+      void queryClient.invalidateQueries({ queryKey: contextKeys.all });
   }, [ctx, servedContext, queryClient]);
 
   const items = data?.items;
@@ -50,13 +51,25 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   const facets = useMemo(() => nodeFacets(items ?? []), [items]);
   // Collate names once per node list; each sort or filter change then sorts numbers, not strings.
   const byName = useMemo(() => orderByName(items ?? []), [items]);
-  const rows = useMemo(() => sortNodes(filterNodes(byName, view), view.sort, view.dir, { inNameOrder: true }), [byName, view]);
+  const rows = useMemo(
+    () => sortNodes(filterNodes(byName, view), view.sort, view.dir, { inNameOrder: true }),
+    [byName, view],
+  );
 
   if (contexts.isError && !ctx) {
-    return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" onRetry={() => void contexts.refetch()} />;
+    return (
+      <ErrorPanel
+        error={contexts.error}
+        what="the kubeconfig"
+        title="Could not read kube contexts"
+        onRetry={() => void contexts.refetch()}
+      />
+    );
   }
   if (nodes.isError && !data) {
-    return <ErrorPanel error={nodes.error} what="nodes" title="Could not list nodes" onRetry={() => void nodes.refetch()} />;
+    return (
+      <ErrorPanel error={nodes.error} what="nodes" title="Could not list nodes" onRetry={() => void nodes.refetch()} />
+    );
   }
   if (!data) return <NodeTableSkeleton />;
 
@@ -83,12 +96,16 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
         title="Metrics unavailable"
         affects="CPU and memory usage columns are empty; everything else is current."
       />
-      <PartialDataBanner part={data.pods} title="Pods unavailable" affects="requests and pod counts are empty; everything else is current." />
+      <PartialDataBanner
+        part={data.pods}
+        title="Pods unavailable"
+        affects="requests and pod counts are empty; everything else is current."
+      />
       <NodeFiltersBar key={filtersKey} view={view} roles={facets.roles} versions={facets.versions} onChange={setView} />
       {counts.total === 0 ? (
         <EmptyState title="No nodes in this cluster">
-          The API server of context <span className="font-mono">{data.context}</span> returned an empty node list. Nodes appear
-          here once their kubelets register.
+          The API server of context <span className="font-mono">{data.context}</span> returned an empty node list. Nodes
+          appear here once their kubelets register.
         </EmptyState>
       ) : rows.length === 0 ? (
         <EmptyState

@@ -28,7 +28,17 @@ interface NodeTableProps extends ColumnContext {
  * rows plus a small overscan are in the DOM, so 5,000 nodes cost about as much as 20. ARIA table roles
  * with aria-rowcount/aria-rowindex tell assistive tech the real size.
  */
-export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, pods, kubelet, kubeletLive }: NodeTableProps) {
+export function NodeTable({
+  rows,
+  sort,
+  dir,
+  onSortChange,
+  fetchedAt,
+  metrics,
+  pods,
+  kubelet,
+  kubeletLive,
+}: NodeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = useMemo(
     () => nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive }),
@@ -71,10 +81,7 @@ export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, p
       aria-rowcount={tableRows.length + 1}
       aria-colcount={columns.length}
       tabIndex={0}
-      className={cn(
-        'min-h-60 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800',
-        focusRing,
-      )}
+      className={cn('min-h-60 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800', focusRing)}
     >
       <div
         role="rowgroup"
@@ -82,14 +89,24 @@ export function NodeTable({ rows, sort, dir, onSortChange, fetchedAt, metrics, p
         style={{ minWidth: TABLE_MIN_WIDTH }}
       >
         {table.getHeaderGroups().map((group) => (
-          <div key={group.id} role="row" aria-rowindex={1} className="grid" style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}>
+          <div
+            key={group.id}
+            role="row"
+            aria-rowindex={1}
+            className="grid"
+            style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}
+          >
             {group.headers.map((header) => (
               <SortHeader key={header.id} header={header} />
             ))}
           </div>
         ))}
       </div>
-      <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: TABLE_MIN_WIDTH }}>
+      <div
+        role="rowgroup"
+        className="relative"
+        style={{ height: virtualizer.getTotalSize(), minWidth: TABLE_MIN_WIDTH }}
+      >
         {virtualizer.getVirtualItems().map((item) => {
           const row = tableRows[item.index];
           if (!row) return null;

@@ -5,7 +5,15 @@ import { Icon } from '@/components/ui/icons';
  * Says that part of the page is missing and why (metrics-server absent, pods forbidden), while the rest of
  * the page keeps working. The hint is what the user needs: a component, a permission.
  */
-export function PartialDataBanner({ part, title, affects }: { part: PartAvailability; title: string; affects: string }) {
+export function PartialDataBanner({
+  part,
+  title,
+  affects,
+}: {
+  part: PartAvailability;
+  title: string;
+  affects: string;
+}) {
   if (part.available) return null;
   return (
     <section

@@ -11,7 +11,9 @@ export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
   if (!header.column.getCanSort()) {
     return (
       <div role="columnheader" className="flex min-w-0 items-center px-1" title={description}>
-        <span className="truncate text-xs font-semibold text-zinc-600 dark:text-zinc-400">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+        <span className="truncate text-xs font-semibold text-zinc-600 dark:text-zinc-400">
+          {flexRender(header.column.columnDef.header, header.getContext())}
+        </span>
       </div>
     );
   }

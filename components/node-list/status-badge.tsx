@@ -17,11 +17,16 @@ export function StatusBadge({ ready }: { ready: NodeRow['ready'] }) {
   }
   return (
     <span className="flex flex-col items-start gap-0.5">
-      <Badge tone="danger" title={ready === 'Unknown' ? 'Ready condition is Unknown: the kubelet stopped posting status' : undefined}>
+      <Badge
+        tone="danger"
+        title={ready === 'Unknown' ? 'Ready condition is Unknown: the kubelet stopped posting status' : undefined}
+      >
         <Icon name={ready === 'Unknown' ? 'question' : 'cross'} />
         NotReady
       </Badge>
-      {ready === 'Unknown' && <span className="text-[11px] leading-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">Unknown</span>}
+      {ready === 'Unknown' && (
+        <span className="text-[11px] leading-3 whitespace-nowrap text-zinc-500 dark:text-zinc-400">Unknown</span>
+      )}
     </span>
   );
 }

@@ -21,9 +21,15 @@ function Stat({
   const hot = value > 0 && tone !== 'neutral';
   const className = cn(
     'inline-flex items-center gap-1.5 rounded-md border px-2.5 py-1 text-sm',
-    hot && tone === 'danger' && 'border-red-300 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200',
-    hot && tone === 'warning' && 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200',
-    hot && tone === 'muted' && 'border-violet-300 bg-violet-50 text-violet-800 dark:border-violet-900 dark:bg-violet-950/50 dark:text-violet-200',
+    hot &&
+      tone === 'danger' &&
+      'border-red-300 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200',
+    hot &&
+      tone === 'warning' &&
+      'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200',
+    hot &&
+      tone === 'muted' &&
+      'border-violet-300 bg-violet-50 text-violet-800 dark:border-violet-900 dark:bg-violet-950/50 dark:text-violet-200',
     !hot && 'border-zinc-200 text-zinc-700 dark:border-zinc-800 dark:text-zinc-300',
     pressed && 'ring-2 ring-sky-500',
   );
@@ -35,7 +41,12 @@ function Stat({
   );
   if (!onClick) return <span className={className}>{content}</span>;
   return (
-    <button type="button" aria-pressed={pressed} onClick={onClick} className={cn(className, 'hover:brightness-95', focusRing)}>
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      className={cn(className, 'hover:brightness-95', focusRing)}
+    >
       {content}
     </button>
   );
@@ -60,8 +71,22 @@ export function SummaryBar({
   return (
     <div className="flex flex-wrap items-center gap-2" aria-label="Node counts" role="group">
       <Stat value={counts.total} label={counts.total === 1 ? 'node' : 'nodes'} tone="neutral" />
-      <Stat value={counts.notReady} label="NotReady" tone="danger" icon="cross" pressed={notReadyActive} onClick={onToggleNotReady} />
-      <Stat value={counts.underPressure} label="under pressure" tone="warning" icon="alert" pressed={pressureActive} onClick={onTogglePressure} />
+      <Stat
+        value={counts.notReady}
+        label="NotReady"
+        tone="danger"
+        icon="cross"
+        pressed={notReadyActive}
+        onClick={onToggleNotReady}
+      />
+      <Stat
+        value={counts.underPressure}
+        label="under pressure"
+        tone="warning"
+        icon="alert"
+        pressed={pressureActive}
+        onClick={onTogglePressure}
+      />
       <Stat value={counts.cordoned} label="cordoned" tone="muted" icon="pause" />
       <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" data-testid="shown-count">
         {shown === counts.total ? `Showing all ${counts.total}` : `Showing ${shown} of ${counts.total}`}

@@ -7,7 +7,11 @@ export function ExplainLink({ node, className }: { node: string; className?: str
   return (
     <Link
       href={`/nodes/${encodeURIComponent(node)}/explain`}
-      className={cn('text-sm font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400', focusRing, className)}
+      className={cn(
+        'text-sm font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400',
+        focusRing,
+        className,
+      )}
     >
       Explain this config
     </Link>

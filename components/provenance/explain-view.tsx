@@ -26,7 +26,8 @@ export function ExplainView({ node }: { node: string }) {
   const explain = useExplainNodeConfig(node);
   const uploadId = useId();
 
-  const update = (id: string, patch: Partial<DraftInput>) => setInputs((all) => all.map((i) => (i.id === id ? { ...i, ...patch } : i)));
+  const update = (id: string, patch: Partial<DraftInput>) =>
+    setInputs((all) => all.map((i) => (i.id === id ? { ...i, ...patch } : i)));
   const remove = (id: string) => setInputs((all) => all.filter((i) => i.id !== id));
   const add = (d: Omit<DraftInput, 'id'>) => setInputs((all) => (all.length >= MAX_INPUTS ? all : [...all, draft(d)]));
 
@@ -54,35 +55,64 @@ export function ExplainView({ node }: { node: string }) {
       >
         <Icon name="info" className="mt-0.5 size-4 shrink-0" />
         <span>
-          <strong>Nothing you paste is stored or leaves this dashboard&apos;s server.</strong> It is sent once to the dashboard to compute
-          the answer below and is not saved, logged or forwarded to the cluster; secrets such as bootstrap tokens are redacted from
-          anything shown back. Only the node&apos;s version, live configz and kubeadm&apos;s kubelet ConfigMap are read from the cluster.
+          <strong>Nothing you paste is stored or leaves this dashboard&apos;s server.</strong> It is sent once to the
+          dashboard to compute the answer below and is not saved, logged or forwarded to the cluster; secrets such as
+          bootstrap tokens are redacted from anything shown back. Only the node&apos;s version, live configz and
+          kubeadm&apos;s kubelet ConfigMap are read from the cluster.
         </span>
       </p>
       <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Node files">
         <div className="grid gap-4 lg:grid-cols-2">
           {inputs.map((input) => (
-            <InputEditor key={input.id} input={input} onChange={(p) => update(input.id, p)} onRemove={() => remove(input.id)} />
+            <InputEditor
+              key={input.id}
+              input={input}
+              onChange={(p) => update(input.id, p)}
+              onRemove={() => remove(input.id)}
+            />
           ))}
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Button onClick={() => add({ kind: 'auto' as InputKindChoice, path: '', content: '' })} disabled={inputs.length >= MAX_INPUTS}>
+          <Button
+            onClick={() => add({ kind: 'auto' as InputKindChoice, path: '', content: '' })}
+            disabled={inputs.length >= MAX_INPUTS}
+          >
             Add another file
           </Button>
-          <label htmlFor={uploadId} className="cursor-pointer text-sm font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+          <label
+            htmlFor={uploadId}
+            className="cursor-pointer text-sm font-medium text-sky-700 underline-offset-2 hover:underline dark:text-sky-400"
+          >
             Upload files…
           </label>
-          <input id={uploadId} type="file" multiple className="sr-only" onChange={(e) => void onUpload(e.target.files)} />
+          <input
+            id={uploadId}
+            type="file"
+            multiple
+            className="sr-only"
+            onChange={(e) => void onUpload(e.target.files)}
+          />
           <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
             <input type="checkbox" checked={useConfigMap} onChange={(e) => setUseConfigMap(e.target.checked)} />
             Use kube-system/kubelet-config when config.yaml is not pasted (kubeadm)
           </label>
-          <Button type="submit" variant="primary" className="ml-auto" disabled={filled.length === 0 || explain.isPending}>
+          <Button
+            type="submit"
+            variant="primary"
+            className="ml-auto"
+            disabled={filled.length === 0 || explain.isPending}
+          >
             {explain.isPending ? 'Explaining…' : 'Explain'}
           </Button>
         </div>
       </form>
-      {explain.error && <ErrorPanel error={explain.error} what="nodes, nodes/proxy and configmaps" title="Could not explain the config" />}
+      {explain.error && (
+        <ErrorPanel
+          error={explain.error}
+          what="nodes, nodes/proxy and configmaps"
+          title="Could not explain the config"
+        />
+      )}
       {explain.data && <ExplainResults result={explain.data} />}
     </div>
   );

@@ -46,14 +46,23 @@ export function InputEditor({
     <fieldset className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
       <legend className="sr-only">{name}</legend>
       <div className="grid grid-cols-[minmax(0,11.5rem)_minmax(0,1fr)_auto] items-end gap-2">
-        <SelectField label="Kind" value={input.kind} onChange={(e) => onChange({ kind: e.target.value as InputKindChoice })}>
+        <SelectField
+          label="Kind"
+          value={input.kind}
+          onChange={(e) => onChange({ kind: e.target.value as InputKindChoice })}
+        >
           {Object.entries(KIND_LABELS).map(([k, label]) => (
             <option key={k} value={k}>
               {label}
             </option>
           ))}
         </SelectField>
-        <TextField label="Path on the node" value={input.path} spellCheck={false} onChange={(e) => onChange({ path: e.target.value })} />
+        <TextField
+          label="Path on the node"
+          value={input.path}
+          spellCheck={false}
+          onChange={(e) => onChange({ path: e.target.value })}
+        />
         <Button size="sm" variant="ghost" onClick={onRemove} aria-label={`Remove ${name}`}>
           Remove
         </Button>

@@ -28,11 +28,20 @@ const FLAG_TYPE: Record<FlagRow['type'], { tone: BadgeTone; label: string }> = {
 };
 
 /** Earlier layers whose value differs from the winner (an equal default being restated is not news). */
-const replaced = (f: FieldRow) => f.overridden.filter((o) => show(o.value) !== show(f.status === 'explained' ? f.live : f.predicted));
+const replaced = (f: FieldRow) =>
+  f.overridden.filter((o) => show(o.value) !== show(f.status === 'explained' ? f.live : f.predicted));
 
 /** Unexplained drift first, then what flags and files set, defaults last: the interesting rows on top. */
 const rank = (f: FieldRow): number =>
-  f.status === 'unexplained' ? 0 : f.status === 'not-live' ? 4 : f.sourceKind === 'flag' ? 1 : f.sourceKind === 'config' ? 2 : 3;
+  f.status === 'unexplained'
+    ? 0
+    : f.status === 'not-live'
+      ? 4
+      : f.sourceKind === 'flag'
+        ? 1
+        : f.sourceKind === 'config'
+          ? 2
+          : 3;
 
 type Filter = 'all' | 'unexplained' | 'flag' | 'config';
 const FILTERS: ReadonlyArray<[Filter, string]> = [
@@ -52,24 +61,33 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
     heading.current?.focus({ preventScroll: true });
   }, [result]);
   const rows = result.fields
-    .filter((f) => (filter === 'all' ? true : filter === 'unexplained' ? f.status === 'unexplained' : f.sourceKind === filter))
+    .filter((f) =>
+      filter === 'all' ? true : filter === 'unexplained' ? f.status === 'unexplained' : f.sourceKind === filter,
+    )
     .sort((a, b) => rank(a) - rank(b) || (a.path < b.path ? -1 : 1));
   const order = { error: 0, warning: 1, info: 2 } as const;
   const warnings = [...result.warnings].sort((a, b) => order[a.severity] - order[b.severity]);
   return (
     <section aria-labelledby="explain-results" className="flex flex-col gap-6">
       <div className="flex flex-wrap items-baseline gap-3">
-        <h2 id="explain-results" ref={heading} tabIndex={-1} className="scroll-mt-20 text-lg font-semibold outline-none">
+        <h2
+          id="explain-results"
+          ref={heading}
+          tabIndex={-1}
+          className="scroll-mt-20 text-lg font-semibold outline-none"
+        >
           Explanation for kubelet {result.version}
         </h2>
         {result.liveCompared ? (
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            <strong>{result.summary.explained}</strong> live fields explained, <strong>{result.summary.unexplained}</strong> unexplained
+            <strong>{result.summary.explained}</strong> live fields explained,{' '}
+            <strong>{result.summary.unexplained}</strong> unexplained
             {result.summary.notLive > 0 ? `, ${result.summary.notLive} predicted but not in configz` : ''}.
           </p>
         ) : (
           <p className="text-sm text-amber-800 dark:text-amber-300">
-            Live configz unavailable{result.liveUnavailable ? ` (${result.liveUnavailable.message})` : ''}: showing the prediction only.
+            Live configz unavailable{result.liveUnavailable ? ` (${result.liveUnavailable.message})` : ''}: showing the
+            prediction only.
           </p>
         )}
         {result.configMap && <Badge tone="muted">used ConfigMap {result.configMap}</Badge>}
@@ -94,7 +112,13 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
           <h3 className="mr-2 text-sm font-semibold">Fields</h3>
           <div role="group" aria-label="Show" className="flex gap-1">
             {FILTERS.map(([f, label]) => (
-              <Button key={f} size="sm" variant={filter === f ? 'primary' : 'secondary'} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+              <Button
+                key={f}
+                size="sm"
+                variant={filter === f ? 'primary' : 'secondary'}
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+              >
                 {label}
               </Button>
             ))}
@@ -110,16 +134,30 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
             </colgroup>
             <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Field</th>
-                <th scope="col" className="px-3 py-2 font-medium">{result.liveCompared ? 'Live value' : 'Predicted value'}</th>
-                <th scope="col" className="px-3 py-2 font-medium">Came from</th>
-                <th scope="col" className="px-3 py-2 font-medium">Status</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Field
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  {result.liveCompared ? 'Live value' : 'Predicted value'}
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Came from
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Status
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {rows.map((f) => (
-                <tr key={f.path} data-field={f.path} className={f.status === 'unexplained' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}>
-                  <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium break-words">{f.path}</th>
+                <tr
+                  key={f.path}
+                  data-field={f.path}
+                  className={f.status === 'unexplained' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}
+                >
+                  <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium break-words">
+                    {f.path}
+                  </th>
                   <td className="px-3 py-1.5 font-mono text-xs break-words">
                     {show(f.status === 'explained' || f.status === 'unexplained' ? f.live : f.predicted)}
                     {f.status === 'unexplained' && f.predicted !== undefined && (
@@ -128,15 +166,16 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
                   </td>
                   <td className="px-3 py-1.5 text-xs break-words">
                     {f.status === 'unexplained' ? (
-                      <span>
-                        nothing pasted explains this value{f.source ? ` (prediction: ${f.source})` : ''}
-                      </span>
+                      <span>nothing pasted explains this value{f.source ? ` (prediction: ${f.source})` : ''}</span>
                     ) : (
                       <span>{f.source}</span>
                     )}
                     {replaced(f).length > 0 && (
                       <div className="mt-0.5 text-zinc-500 dark:text-zinc-400">
-                        overrides {replaced(f).map((o) => `${show(o.value)} from ${o.source}`).join('; ')}
+                        overrides{' '}
+                        {replaced(f)
+                          .map((o) => `${show(o.value)} from ${o.source}`)
+                          .join('; ')}
                       </div>
                     )}
                   </td>
@@ -164,19 +203,33 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
             <table className="w-full text-left text-sm" aria-label="Flags">
               <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">Flag</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Value</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Config field</th>
-                  <th scope="col" className="px-3 py-2 font-medium">From</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Flag
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Value
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Config field
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    From
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
                 {result.flags.map((f, i) => (
                   <tr key={i}>
-                    <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium">--{f.flag}</th>
+                    <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium">
+                      --{f.flag}
+                    </th>
                     <td className="max-w-md px-3 py-1.5 font-mono text-xs break-all">{f.value}</td>
                     <td className="px-3 py-1.5 text-xs">
-                      {f.field ? <code>{f.field}</code> : <Badge tone={FLAG_TYPE[f.type].tone}>{FLAG_TYPE[f.type].label}</Badge>}
+                      {f.field ? (
+                        <code>{f.field}</code>
+                      ) : (
+                        <Badge tone={FLAG_TYPE[f.type].tone}>{FLAG_TYPE[f.type].label}</Badge>
+                      )}
                     </td>
                     <td className="px-3 py-1.5 text-xs">{f.where}</td>
                   </tr>
@@ -189,7 +242,9 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
 
       <details className="text-sm">
         <summary className="cursor-pointer font-medium">How the command line was read</summary>
-        <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">{result.argv.join(' \\\n  ') || '(no kubelet command line)'}</pre>
+        <pre className="mt-2 overflow-x-auto rounded-md bg-zinc-50 p-3 font-mono text-xs dark:bg-zinc-900">
+          {result.argv.join(' \\\n  ') || '(no kubelet command line)'}
+        </pre>
         <ul className="mt-2 list-disc pl-5 text-zinc-700 dark:text-zinc-300">
           {result.notes.map((n, i) => (
             <li key={i}>{n}</li>

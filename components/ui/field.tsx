@@ -30,7 +30,10 @@ export function TextField({
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
       {label}
-      <input className={cn(control, 'placeholder:text-zinc-400 dark:placeholder:text-zinc-500', focusRing, className)} {...props} />
+      <input
+        className={cn(control, 'placeholder:text-zinc-400 dark:placeholder:text-zinc-500', focusRing, className)}
+        {...props}
+      />
     </label>
   );
 }

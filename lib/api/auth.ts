@@ -36,7 +36,8 @@ export const SignInReasonSchema = z.catch(z.enum(['expired', 'signed-out', 'requ
  * backslashes that browsers treat as slashes) falls back to /nodes, so /signin is never an open redirect.
  */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\u0000-\u001f]/.test(next)) return '/nodes';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\') || /[\u0000-\u001f]/.test(next))
+    return '/nodes';
   if (next.startsWith('/signin') || next.startsWith('/api/')) return '/nodes';
   return next;
 }

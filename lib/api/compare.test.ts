@@ -6,7 +6,13 @@ const parse = (qs: string) => CompareQuerySchema.safeParse(queryFromSearchParams
 describe('CompareQuerySchema', () => {
   it('accepts names, a selector, baselines and an explicit empty ignore list', () => {
     const q = parse('nodes=k8s-worker-1,k8s-worker-3&ignore=&baseline=defaults&by=variant&all=1');
-    expect(q.success && q.data).toMatchObject({ nodes: ['k8s-worker-1', 'k8s-worker-3'], ignore: [], baseline: 'defaults', by: 'variant', format: 'json' });
+    expect(q.success && q.data).toMatchObject({
+      nodes: ['k8s-worker-1', 'k8s-worker-3'],
+      ignore: [],
+      baseline: 'defaults',
+      by: 'variant',
+      format: 'json',
+    });
     expect(q.success && ignoreOf(q.data)).toEqual([]);
     const s = parse('selector=topology.kubernetes.io/zone%3Dus-east-1a,node-role.kubernetes.io/control-plane');
     expect(s.success).toBe(true);

@@ -29,7 +29,11 @@ const SelectorSchema = z
   .regex(/^[\w./\-=!,() ]*$/, 'not a valid label selector');
 
 /** An ignore pattern: a dotted config path (map keys may contain dots, `/` and `-`). */
-const IgnorePatternSchema = z.string().min(1).max(256).regex(/^[\w./\-]+$/, 'not a config path');
+const IgnorePatternSchema = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[\w./\-]+$/, 'not a config path');
 
 export const CompareQuerySchema = z
   .object({
@@ -107,7 +111,12 @@ export const VariantSchema = z.object({
 });
 export type VariantWire = z.infer<typeof VariantSchema>;
 
-export const UnknownNodeSchema = z.object({ node: z.string(), version: z.string(), reason: z.string(), message: z.string() });
+export const UnknownNodeSchema = z.object({
+  node: z.string(),
+  version: z.string(),
+  reason: z.string(),
+  message: z.string(),
+});
 export type UnknownNode = z.infer<typeof UnknownNodeSchema>;
 
 const ValueSchema = z.object({ display: z.string(), defaulted: z.boolean() });
@@ -129,7 +138,12 @@ export const BaselineSchema = z.object({
   unavailable: z.object({ reason: z.string(), message: z.string() }).optional(),
   legacyName: z.boolean().optional(),
   results: z.array(
-    z.object({ variantId: z.string(), nodes: z.array(z.string()), versions: z.array(z.string()), differences: z.array(BaselineDiffSchema) }),
+    z.object({
+      variantId: z.string(),
+      nodes: z.array(z.string()),
+      versions: z.array(z.string()),
+      differences: z.array(BaselineDiffSchema),
+    }),
   ),
 });
 export type BaselineWire = z.infer<typeof BaselineSchema>;

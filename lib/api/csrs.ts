@@ -191,4 +191,3 @@ export const CsrEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('DELETED'), name: z.string() }),
 ]);
 export type CsrEvent = z.infer<typeof CsrEventSchema>;
-

@@ -21,7 +21,12 @@ const AuthEnvSchema = z.object({
   /** Key material for the session cookie (HKDF-derived AES-256-GCM key) and the CSRF HMAC. */
   KD_SESSION_SECRET: z.string().optional(),
   /** How long a sign-in lasts at most, in seconds (default 8 h); the cluster may reject the token sooner. */
-  KD_SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  KD_SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
 });
 
 export interface AuthConfig {

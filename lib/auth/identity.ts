@@ -16,11 +16,13 @@ export interface RequestIdentity {
 }
 
 export class SignInRequiredError extends AppError {
-  constructor(message = 'Sign in to use the dashboard.', hint = 'Open /signin and paste your Kubernetes bearer token.') {
+  constructor(
+    message = 'Sign in to use the dashboard.',
+    hint = 'Open /signin and paste your Kubernetes bearer token.',
+  ) {
     super('SignInRequired', 401, message, hint);
   }
 }
-
 
 /** The token in an `Authorization: Bearer …` header, or undefined. */
 export function bearerToken(header: string | null): string | undefined {

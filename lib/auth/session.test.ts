@@ -12,7 +12,11 @@ describe('session cookie', () => {
   it('round-trips, and the sealed value does not contain the token', async () => {
     const sealed = await sealSession(who, SECRET, 3600, now);
     expect(sealed).not.toContain('tok-123');
-    await expect(openSession(sealed, SECRET, now)).resolves.toMatchObject({ token: 'tok-123', user: 'alice', groups: ['devs'] });
+    await expect(openSession(sealed, SECRET, now)).resolves.toMatchObject({
+      token: 'tok-123',
+      user: 'alice',
+      groups: ['devs'],
+    });
   });
 
   it('treats a tampered, foreign-key, expired or missing cookie as no session', async () => {
@@ -31,7 +35,9 @@ describe('session cookie', () => {
     expect(cookieIsSecure(new Request('http://localhost:3000/'))).toBe(false);
     expect(cookieIsSecure(new Request('https://127.0.0.1/'))).toBe(true);
     expect(cookieIsSecure(new Request('http://10.0.0.5:3000/', { headers: { host: 'dash.example.com' } }))).toBe(true);
-    expect(sessionCookie('v', new Request('https://dash.example.com/'), 60)).toBe('kd_session=v; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure');
+    expect(sessionCookie('v', new Request('https://dash.example.com/'), 60)).toBe(
+      'kd_session=v; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure',
+    );
   });
 });
 
@@ -48,14 +54,25 @@ describe('bearerToken', () => {
   it('reads RFC 6750 bearer tokens only', () => {
     expect(bearerToken('Bearer abc.def-ghi_~+/=')).toBe('abc.def-ghi_~+/=');
     expect(bearerToken('bearer abc')).toBe('abc');
-    for (const h of [null, '', 'Basic abc', 'Bearer', 'Bearer a b', 'Bearer <script>', `Bearer ${'a'.repeat(9000)}`]) expect(bearerToken(h)).toBeUndefined();
+    for (const h of [null, '', 'Basic abc', 'Bearer', 'Bearer a b', 'Bearer <script>', `Bearer ${'a'.repeat(9000)}`])
+      expect(bearerToken(h)).toBeUndefined();
   });
 });
 
 describe('safeNextPath', () => {
   it('keeps same-site paths and refuses anything that could leave the site', () => {
     expect(safeNextPath('/nodes/k8s-worker-1?x=1')).toBe('/nodes/k8s-worker-1?x=1');
-    for (const bad of [undefined, '', 'https://evil.example', '//evil.example', '/\\evil.example', '/signin', '/api/nodes', 'nodes', '/a\nb']) {
+    for (const bad of [
+      undefined,
+      '',
+      'https://evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/signin',
+      '/api/nodes',
+      'nodes',
+      '/a\nb',
+    ]) {
       expect(safeNextPath(bad)).toBe('/nodes');
     }
   });

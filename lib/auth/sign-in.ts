@@ -13,7 +13,11 @@ import { CLEAR_SESSION_COOKIE, MAX_SESSION_COOKIE_BYTES, sealSession, sessionCoo
  * cookie. Only in shared mode: in local mode the kubeconfig is used, and behind an auth proxy the proxy signs in.
  * A token the cluster rejects is a 401 with a message for the form; nothing is stored.
  */
-export async function signIn(req: Request, token: string, now = new Date()): Promise<{ body: SignInResponse; cookie: string }> {
+export async function signIn(
+  req: Request,
+  token: string,
+  now = new Date(),
+): Promise<{ body: SignInResponse; cookie: string }> {
   const { mode, sessionSecret, sessionMaxAgeSeconds } = authConfig();
   if (mode !== 'shared' || !sessionSecret) {
     throw new AppError('BadRequest', 400, `Sign-in is only used in shared mode (this server runs in ${mode} mode).`);
@@ -26,14 +30,22 @@ export async function signIn(req: Request, token: string, now = new Date()): Pro
     forgetUserKube(token);
     if (err instanceof AppError && err.code === 401) {
       log.info({ event: 'signin', outcome: 'rejected' }, 'sign-in refused: the cluster rejected the token');
-      throw new SignInRequiredError('The cluster rejected this token: it is invalid or has expired.', 'Paste a current token (e.g. kubectl create token <serviceaccount>, or your OIDC id-token).');
+      throw new SignInRequiredError(
+        'The cluster rejected this token: it is invalid or has expired.',
+        'Paste a current token (e.g. kubectl create token <serviceaccount>, or your OIDC id-token).',
+      );
     }
     throw err;
   }
   const sealed = await sealSession({ token, ...who }, sessionSecret, sessionMaxAgeSeconds, now);
   if (sealed.length > MAX_SESSION_COOKIE_BYTES) {
     forgetUserKube(token);
-    throw new AppError('Invalid', 422, 'This token is too long to keep in a browser cookie.', 'Use an auth proxy in front (KD_AUTH_MODE=proxy-header) for very large tokens.');
+    throw new AppError(
+      'Invalid',
+      422,
+      'This token is too long to keep in a browser cookie.',
+      'Use an auth proxy in front (KD_AUTH_MODE=proxy-header) for very large tokens.',
+    );
   }
   log.info({ event: 'signin', outcome: 'ok', user: who.user, verifiedBy: who.verifiedBy }, `signed in: ${who.user}`);
   const expiresAt = Math.floor(now.getTime() / 1000) + sessionMaxAgeSeconds;

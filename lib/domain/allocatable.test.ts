@@ -9,7 +9,10 @@ describe('computeNodeBudget', () => {
     const [, memory] = computeNodeBudget({
       capacity: { cpu: '2', memory: '7120616Ki', 'ephemeral-storage': '129886128Ki', pods: '110' },
       allocatable: { cpu: '1900m', memory: '4675304Ki', 'ephemeral-storage': '119703055367', pods: '110' },
-      config: { kubeReserved: { cpu: '100m', memory: '1638Mi' }, evictionHard: { 'memory.available': '750Mi', 'nodefs.available': '10%' } },
+      config: {
+        kubeReserved: { cpu: '100m', memory: '1638Mi' },
+        evictionHard: { 'memory.available': '750Mi', 'nodefs.available': '10%' },
+      },
     });
     expect(memory?.kubeReserved).toBe(1677312n * Ki);
     expect(memory?.evictionHard).toBe(768000n * Ki);
@@ -65,7 +68,11 @@ describe('computeNodeBudget', () => {
     });
     expect(memory?.hugePages).toBe(1024n * Mi);
     expect(memory?.computedAllocatable).toBe(3072n * Mi);
-    const [, tiny] = computeNodeBudget({ capacity: { memory: '50Mi' }, allocatable: {}, config: { kubeReserved: { memory: '1Gi' } } });
+    const [, tiny] = computeNodeBudget({
+      capacity: { memory: '50Mi' },
+      allocatable: {},
+      config: { kubeReserved: { memory: '1Gi' } },
+    });
     expect(tiny?.computedAllocatable).toBe(0n);
     expect(tiny?.reportedAllocatable).toBeNull();
   });

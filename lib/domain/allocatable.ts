@@ -15,7 +15,8 @@ export type BudgetResource = 'cpu' | 'memory' | 'ephemeral-storage' | 'pid';
 export const BUDGET_RESOURCES: readonly BudgetResource[] = ['cpu', 'memory', 'ephemeral-storage', 'pid'];
 export type BudgetUnit = 'millicores' | 'bytes' | 'count';
 
-export const budgetUnit = (r: BudgetResource): BudgetUnit => (r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes');
+export const budgetUnit = (r: BudgetResource): BudgetUnit =>
+  r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes';
 
 export interface AllocatableConfig {
   kubeReserved?: Record<string, string> | null;
@@ -75,7 +76,10 @@ export function formatAmount(unit: BudgetUnit, value: bigint): string {
 /** Size of a cpuset list ("0-1,4" → 3), as cpuset.Parse(...).Size(). */
 export function cpuSetSize(list: string): number {
   let n = 0;
-  for (const part of list.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of list
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [a, b] = part.split('-').map(Number);
     if (a === undefined || !Number.isInteger(a)) return NaN;
     n += b === undefined ? 1 : b - a + 1;
@@ -95,7 +99,8 @@ export function computeNodeBudget(input: BudgetInput): ResourceBudget[] {
   return BUDGET_RESOURCES.map((resource): ResourceBudget => {
     const unit = budgetUnit(resource);
     const explanations: string[] = [];
-    const capacity = resource === 'pid' ? (input.pidCapacity ?? null) : (amount(resource, input.capacity[resource]) ?? null);
+    const capacity =
+      resource === 'pid' ? (input.pidCapacity ?? null) : (amount(resource, input.capacity[resource]) ?? null);
     let kubeReserved = amount(resource, config.kubeReserved?.[resource]) ?? 0n;
     let systemReserved = amount(resource, config.systemReserved?.[resource]) ?? 0n;
     if (resource === 'cpu' && reservedCpus > 0) {
@@ -106,7 +111,8 @@ export function computeNodeBudget(input: BudgetInput): ResourceBudget[] {
       );
     }
     let evictionHard = 0n;
-    const signal = resource === 'memory' ? 'memory.available' : resource === 'ephemeral-storage' ? 'nodefs.available' : undefined;
+    const signal =
+      resource === 'memory' ? 'memory.available' : resource === 'ephemeral-storage' ? 'nodefs.available' : undefined;
     const thresholdText = signal ? config.evictionHard?.[signal] : undefined;
     if (signal && thresholdText !== undefined && capacity !== null) {
       try {
@@ -123,11 +129,20 @@ export function computeNodeBudget(input: BudgetInput): ResourceBudget[] {
       }
     }
     const memHuge = resource === 'memory' ? hugePages : 0n;
-    if (memHuge > 0n) explanations.push(`${formatBytes(memHuge)} of pre-allocated huge pages come off memory allocatable.`);
+    if (memHuge > 0n)
+      explanations.push(`${formatBytes(memHuge)} of pre-allocated huge pages come off memory allocatable.`);
     if (resource === 'pid')
-      explanations.push('Node status does not report pids; capacity is the kernel pid limit from stats/summary and pid.available eviction does not reduce it.');
-    if (!config.kubeReserved?.[resource] && !config.systemReserved?.[resource] && !(resource === 'cpu' && reservedCpus > 0))
-      explanations.push(`No kubeReserved or systemReserved ${resource} is set, so system daemons compete with pods for it.`);
+      explanations.push(
+        'Node status does not report pids; capacity is the kernel pid limit from stats/summary and pid.available eviction does not reduce it.',
+      );
+    if (
+      !config.kubeReserved?.[resource] &&
+      !config.systemReserved?.[resource] &&
+      !(resource === 'cpu' && reservedCpus > 0)
+    )
+      explanations.push(
+        `No kubeReserved or systemReserved ${resource} is set, so system daemons compete with pods for it.`,
+      );
 
     let computed: bigint | null = null;
     if (capacity !== null) {
@@ -149,9 +164,13 @@ export function computeNodeBudget(input: BudgetInput): ResourceBudget[] {
         );
     }
     if (resource === 'memory' && !enforce.includes('pods'))
-      explanations.push('enforceNodeAllocatable does not contain "pods": allocatable is reported for scheduling but pods are not capped by the kubepods cgroup.');
+      explanations.push(
+        'enforceNodeAllocatable does not contain "pods": allocatable is reported for scheduling but pods are not capped by the kubepods cgroup.',
+      );
     if (resource === 'cpu' && enforce.some((e) => e !== 'pods' && e !== 'none'))
-      explanations.push(`enforceNodeAllocatable ${JSON.stringify(enforce)} also caps the reserved cgroups; it does not change the reported allocatable.`);
+      explanations.push(
+        `enforceNodeAllocatable ${JSON.stringify(enforce)} also caps the reserved cgroups; it does not change the reported allocatable.`,
+      );
 
     return {
       resource,

@@ -8,15 +8,29 @@ import { toCsv, toJson, toMarkdown, type ExportRow } from './diff-export';
 export interface ExportableReport {
   context: string;
   columns: ReadonlyArray<{ label: string }>;
-  rows: ReadonlyArray<ExportRow & { values: ReadonlyArray<{ display: string; defaulted: boolean; canonical: string; cls: number } | null> }>;
+  rows: ReadonlyArray<
+    ExportRow & {
+      values: ReadonlyArray<{ display: string; defaulted: boolean; canonical: string; cls: number } | null>;
+    }
+  >;
 }
 
 const TYPES = { csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json' } as const;
 
 export function exportCompare(report: ExportableReport, format: 'csv' | 'md' | 'json', all: boolean) {
-  const table = { columns: report.columns, rows: visibleRows(report.rows.map((r) => ({ ...r, path: [...r.path], values: [...r.values] })), all) };
+  const table = {
+    columns: report.columns,
+    rows: visibleRows(
+      report.rows.map((r) => ({ ...r, path: [...r.path], values: [...r.values] })),
+      all,
+    ),
+  };
   const safeContext = report.context.replace(/[^\w.-]+/g, '_') || 'cluster';
   const body =
-    format === 'csv' ? toCsv(table) : format === 'md' ? toMarkdown(table, `Kubelet config drift (${report.context})`) : toJson(table);
+    format === 'csv'
+      ? toCsv(table)
+      : format === 'md'
+        ? toMarkdown(table, `Kubelet config drift (${report.context})`)
+        : toJson(table);
   return { body, contentType: TYPES[format], filename: `kubelet-config-drift-${safeContext}.${format}` };
 }

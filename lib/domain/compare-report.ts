@@ -1,7 +1,13 @@
 import { compareVariants, parseKubeletConfigYaml, versionedBaseline, type BaselineResult } from './config-baselines';
 import { ignoredCells, normalizeConfig, type Cell, type CellMap } from './config-canonical';
 import { diffColumns, keyToPath, type DiffColumnInput, type DiffRow } from './config-diff';
-import { distinguishingKeys, groupVariants, variantIgnoredCells, type NodeConfigResult, type Variant } from './config-variants';
+import {
+  distinguishingKeys,
+  groupVariants,
+  variantIgnoredCells,
+  type NodeConfigResult,
+  type Variant,
+} from './config-variants';
 
 /**
  * Assembles the comparison the /compare page shows from configs already in hand: fleet variants, the per-key
@@ -38,7 +44,11 @@ export function variantLabel(v: Variant, i: number): string {
   return v.nodes.length === 1 ? `${variantLetter(i)}: ${v.nodes[0]}` : `${variantLetter(i)} (${v.nodes.length} nodes)`;
 }
 
-function baselineSection(input: CompareReportInput, variants: readonly Variant[], configOfNode: (n: string) => CellMap | undefined) {
+function baselineSection(
+  input: CompareReportInput,
+  variants: readonly Variant[],
+  configOfNode: (n: string) => CellMap | undefined,
+) {
   const b = input.baseline;
   if (!b) return null;
   const unavailable = (label: string, kind: 'configmap' | 'node' | 'defaults', reason: string, message: string) => ({
@@ -73,7 +83,11 @@ function baselineSection(input: CompareReportInput, variants: readonly Variant[]
     return { kind: 'node' as const, label, results: withDiffs(results) };
   }
   results = compareVariants(variants, 'defaults', versionedBaseline({}, input.ignore));
-  return { kind: 'defaults' as const, label: 'upstream defaults for each kubelet version', results: withDiffs(results) };
+  return {
+    kind: 'defaults' as const,
+    label: 'upstream defaults for each kubelet version',
+    results: withDiffs(results),
+  };
 }
 
 function withDiffs(results: BaselineResult[]) {
@@ -129,7 +143,11 @@ export function buildCompareReport(input: CompareReportInput) {
   } else {
     variants.forEach((v, i) => {
       columns.push({ id: v.id, label: variantLabel(v, i), kind: 'variant', nodes: v.nodes, versions: v.versions });
-      inputs.push({ id: v.id, config: v.config, ...(rawConfigs ? { ignored: variantIgnoredCells(v, rawConfigs, input.ignore) } : {}) });
+      inputs.push({
+        id: v.id,
+        config: v.config,
+        ...(rawConfigs ? { ignored: variantIgnoredCells(v, rawConfigs, input.ignore) } : {}),
+      });
     });
   }
   const rows: DiffRow[] = diffColumns(inputs, { includeIgnored: input.showIgnored });
@@ -158,7 +176,11 @@ export function buildCompareReport(input: CompareReportInput) {
       .filter((k) => (v.config.cells.get(k)?.canon ?? '') !== majority.get(k))
       .map((k) => {
         const c = v.config.cells.get(k);
-        return { path: v.config.paths.get(k) ?? keyToPath(k), display: c?.display ?? null, defaulted: c?.defaulted ?? false };
+        return {
+          path: v.config.paths.get(k) ?? keyToPath(k),
+          display: c?.display ?? null,
+          defaulted: c?.defaulted ?? false,
+        };
       }),
   }));
 

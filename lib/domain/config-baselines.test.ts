@@ -6,7 +6,8 @@ import { formatPath } from './config-flatten';
 import { DEFAULT_IGNORE, groupVariants } from './config-variants';
 
 const read = (name: string) => readFileSync(new URL(`./fixtures/compare/${name}`, import.meta.url), 'utf8');
-const kubeadm = (JSON.parse(read('kubeadm-v1.28.configz.json')) as { kubeletconfig: Record<string, unknown> }).kubeletconfig;
+const kubeadm = (JSON.parse(read('kubeadm-v1.28.configz.json')) as { kubeletconfig: Record<string, unknown> })
+  .kubeletconfig;
 const configMap = parseYaml(read('kubeadm-kubelet-config.configmap.yaml')) as { data: { kubelet: string } };
 
 describe('parseKubeletConfigYaml', () => {
@@ -33,7 +34,10 @@ describe('compareVariants against the kubeadm ConfigMap', () => {
     expect(result!.differences).toEqual([]);
   });
   it('names the flag that sets a drifted field and explains the usual causes', () => {
-    const g = groupVariants([{ node: 'w3', version: 'v1.28.9', ok: true, config: { ...kubeadm, maxPods: 64 } }], DEFAULT_IGNORE);
+    const g = groupVariants(
+      [{ node: 'w3', version: 'v1.28.9', ok: true, config: { ...kubeadm, maxPods: 64 } }],
+      DEFAULT_IGNORE,
+    );
     const diff = compareVariants(g.variants, 'configmap', cm)[0]!.differences.find((d) => d.path[0] === 'maxPods')!;
     expect(diff.flag).toBe('--max-pods');
     expect(diff.expected?.display).toBe('110');
@@ -46,7 +50,9 @@ describe('compareVariants against the kubeadm ConfigMap', () => {
   it('explains a map key by its parent flag', () => {
     const config = { ...kubeadm, evictionHard: { ...(kubeadm.evictionHard as object), 'memory.available': '500Mi' } };
     const g = groupVariants([{ node: 'w4', version: 'v1.28.9', ok: true, config }], DEFAULT_IGNORE);
-    const diff = compareVariants(g.variants, 'configmap', cm)[0]!.differences.find((d) => d.path[1] === 'memory.available')!;
+    const diff = compareVariants(g.variants, 'configmap', cm)[0]!.differences.find(
+      (d) => d.path[1] === 'memory.available',
+    )!;
     expect(diff.flag).toBe('--eviction-hard');
     expect(diff.causes[0]?.text).toContain('--eviction-hard=memory.available<500Mi');
   });
@@ -55,9 +61,18 @@ describe('compareVariants against the kubeadm ConfigMap', () => {
 describe('compareVariants against upstream defaults', () => {
   it('lists what kubeadm sets on top of kubelet defaults', () => {
     const g = groupVariants([{ node: 'n', version: 'v1.28.9', ok: true, config: kubeadm }], DEFAULT_IGNORE);
-    const keys = compareVariants(g.variants, 'defaults', versionedBaseline({}, DEFAULT_IGNORE))[0]!.differences.map((d) => formatPath(d.path));
+    const keys = compareVariants(g.variants, 'defaults', versionedBaseline({}, DEFAULT_IGNORE))[0]!.differences.map(
+      (d) => formatPath(d.path),
+    );
     expect(keys).toEqual(
-      expect.arrayContaining(['cgroupDriver', 'clusterDNS', 'clusterDomain', 'rotateCertificates', 'staticPodPath', 'authentication.x509.clientCAFile']),
+      expect.arrayContaining([
+        'cgroupDriver',
+        'clusterDNS',
+        'clusterDomain',
+        'rotateCertificates',
+        'staticPodPath',
+        'authentication.x509.clientCAFile',
+      ]),
     );
     expect(keys).not.toContain('maxPods');
   });

@@ -32,7 +32,9 @@ export function parseKubeletConfigYaml(text: string): Record<string, unknown> {
   try {
     doc = parseYaml(text);
   } catch (err) {
-    throw new KubeletConfigYamlError(`not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : 'parse error'}`);
+    throw new KubeletConfigYamlError(
+      `not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : 'parse error'}`,
+    );
   }
   if (!isPlainObject(doc)) throw new KubeletConfigYamlError('expected a KubeletConfiguration mapping');
   if (doc.kind !== undefined && doc.kind !== 'KubeletConfiguration') {
@@ -61,7 +63,10 @@ export interface BaselineResult {
 }
 
 /** Differences between one effective config and a baseline, skipping keys in neither. */
-export function diffAgainst(actual: CellMap, expected: CellMap): Array<{ key: string; actual: Cell | null; expected: Cell | null }> {
+export function diffAgainst(
+  actual: CellMap,
+  expected: CellMap,
+): Array<{ key: string; actual: Cell | null; expected: Cell | null }> {
   const out: Array<{ key: string; actual: Cell | null; expected: Cell | null }> = [];
   for (const [key, e] of expected.cells) {
     const a = actual.cells.get(key);
@@ -104,7 +109,10 @@ export function compareVariants(
 /**
  * Baseline factory for a parsed ConfigMap or for plain defaults: normalises once per kubelet minor version.
  */
-export function versionedBaseline(source: Record<string, unknown>, ignore: readonly string[]): (version: string) => CellMap {
+export function versionedBaseline(
+  source: Record<string, unknown>,
+  ignore: readonly string[],
+): (version: string) => CellMap {
   const cache = new Map<string, CellMap>();
   return (version) => {
     const key = String(parseMinor(version) ?? version);

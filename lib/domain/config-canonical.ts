@@ -30,7 +30,11 @@ const META_KEYS = new Set(['apiVersion', 'kind']);
  * Applies the version's defaults to `config` and normalises every non-ignored leaf.
  * Ignored leaves are skipped here (grouping must not see them); use `ignoredCells` to show them.
  */
-export function normalizeConfig(config: Record<string, unknown>, version: string | undefined, ignore: readonly string[]): CellMap {
+export function normalizeConfig(
+  config: Record<string, unknown>,
+  version: string | undefined,
+  ignore: readonly string[],
+): CellMap {
   const { config: effective, defaulted } = applyDefaults(config, version);
   const cells = new Map<string, Cell>();
   const paths = new Map<string, string[]>();

@@ -20,7 +20,10 @@ describe('applyDefaults', () => {
     expect(defaulted.has('maxPods')).toBe(false);
   });
   it('treats zero non-pointer fields as unset, as Go defaulting does (kubeadm writes syncFrequency: 0s)', () => {
-    const { config } = applyDefaults({ syncFrequency: '0s', maxPods: 0, authentication: { webhook: { cacheTTL: '0s' } } }, 'v1.33.2');
+    const { config } = applyDefaults(
+      { syncFrequency: '0s', maxPods: 0, authentication: { webhook: { cacheTTL: '0s' } } },
+      'v1.33.2',
+    );
     expect(config.syncFrequency).toBe('1m0s');
     expect(config.maxPods).toBe(110);
     expect((config.authentication as { webhook: { cacheTTL: string } }).webhook.cacheTTL).toBe('2m0s');
@@ -44,7 +47,10 @@ describe('applyDefaults', () => {
   });
   it('lets nodeStatusReportFrequency follow an explicit nodeStatusUpdateFrequency', () => {
     expect(applyDefaults({ nodeStatusUpdateFrequency: '20s' }, 'v1.33.2').config.nodeStatusReportFrequency).toBe('20s');
-    const kubeadm = applyDefaults({ nodeStatusUpdateFrequency: '0s', nodeStatusReportFrequency: '0s' }, 'v1.33.2').config;
+    const kubeadm = applyDefaults(
+      { nodeStatusUpdateFrequency: '0s', nodeStatusReportFrequency: '0s' },
+      'v1.33.2',
+    ).config;
     expect(kubeadm.nodeStatusReportFrequency).toBe('5m0s');
     expect(kubeadm.nodeStatusUpdateFrequency).toBe('10s');
   });

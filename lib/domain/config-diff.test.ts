@@ -11,7 +11,10 @@ const col = (id: string, config: Record<string, unknown> | null, version = 'v1.3
 describe('diffColumns', () => {
   it('reports exactly the keys that differ in meaning', () => {
     const rows = diffColumns(
-      [col('a', { maxPods: 32, syncFrequency: '1m0s', evictionHard: { 'memory.available': '1Gi' } }), col('b', { maxPods: 64, syncFrequency: '60s', evictionHard: { 'memory.available': '1024Mi' } })],
+      [
+        col('a', { maxPods: 32, syncFrequency: '1m0s', evictionHard: { 'memory.available': '1Gi' } }),
+        col('b', { maxPods: 64, syncFrequency: '60s', evictionHard: { 'memory.available': '1024Mi' } }),
+      ],
       { includeIgnored: false },
     );
     expect(visibleRows(rows, false).map((r) => formatPath(r.path))).toEqual(['maxPods']);
@@ -24,11 +27,15 @@ describe('diffColumns', () => {
     expect(row.values[1]).toMatchObject({ display: 'cgroupfs', defaulted: true });
   });
   it('gives the majority value class 0 so the minority can be highlighted', () => {
-    const rows = diffColumns([col('a', { maxPods: 32 }), col('b', { maxPods: 64 }), col('c', { maxPods: 32 })], { includeIgnored: false });
+    const rows = diffColumns([col('a', { maxPods: 32 }), col('b', { maxPods: 64 }), col('c', { maxPods: 32 })], {
+      includeIgnored: false,
+    });
     expect(rows.find((r) => r.path[0] === 'maxPods')!.values.map((v) => v?.cls)).toEqual([0, 1, 0]);
   });
   it('never lets an unknown column make a row differ', () => {
-    const rows = diffColumns([col('a', { maxPods: 32 }), col('b', { maxPods: 32 }), col('x', null)], { includeIgnored: false });
+    const rows = diffColumns([col('a', { maxPods: 32 }), col('b', { maxPods: 32 }), col('x', null)], {
+      includeIgnored: false,
+    });
     expect(rows.every((r) => !r.differs)).toBe(true);
     expect(rows[0]!.values[2]).toBeNull();
   });

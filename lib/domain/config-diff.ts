@@ -59,14 +59,30 @@ export function diffColumns(columns: readonly DiffColumnInput[], opts: { include
   const ignoredPaths = new Map<string, string[]>();
   for (const c of columns) {
     if (c.config) for (const [k, p] of c.config.paths) paths.set(k, p);
-    if (opts.includeIgnored && c.ignored) for (const [k, p] of c.ignored.paths) if (!paths.has(k)) ignoredPaths.set(k, p);
+    if (opts.includeIgnored && c.ignored)
+      for (const [k, p] of c.ignored.paths) if (!paths.has(k)) ignoredPaths.set(k, p);
   }
   const known = columns.map((c) => c.config !== null);
   const rows: DiffRow[] = [];
-  for (const [k, p] of paths) rows.push(rowFor(p, columns.map((c) => c.config?.cells.get(k)), known, false));
+  for (const [k, p] of paths)
+    rows.push(
+      rowFor(
+        p,
+        columns.map((c) => c.config?.cells.get(k)),
+        known,
+        false,
+      ),
+    );
   for (const [k, p] of ignoredPaths) {
     if (paths.has(k)) continue;
-    rows.push(rowFor(p, columns.map((c) => c.ignored?.cells.get(k)), known, true));
+    rows.push(
+      rowFor(
+        p,
+        columns.map((c) => c.ignored?.cells.get(k)),
+        known,
+        true,
+      ),
+    );
   }
   return rows.sort((a, b) => formatPath(a.path).localeCompare(formatPath(b.path)));
 }

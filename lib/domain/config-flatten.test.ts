@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, forEachLeaf, formatPath, ignoreTrie, isIgnored, pathFromKey, pathKey, sameConfig } from './config-flatten';
+import {
+  fingerprint,
+  forEachLeaf,
+  formatPath,
+  ignoreTrie,
+  isIgnored,
+  pathFromKey,
+  pathKey,
+  sameConfig,
+} from './config-flatten';
 
 describe('forEachLeaf', () => {
   it('keeps map keys that contain dots as one path segment', () => {
@@ -33,8 +42,18 @@ describe('isIgnored', () => {
 
 describe('fingerprint and sameConfig', () => {
   const trie = ignoreTrie(['providerID', 'authentication.x509.clientCAFile', 'evictionHard.memory.available']);
-  const base = { providerID: 'aws:///x', maxPods: 110, authentication: { x509: { clientCAFile: '/ca' }, webhook: { enabled: true } }, evictionHard: { 'memory.available': '1Gi', 'nodefs.available': '10%' } };
-  const other = { providerID: 'aws:///y', maxPods: 110, authentication: { x509: { clientCAFile: '/other' }, webhook: { enabled: true } }, evictionHard: { 'memory.available': '2Gi', 'nodefs.available': '10%' } };
+  const base = {
+    providerID: 'aws:///x',
+    maxPods: 110,
+    authentication: { x509: { clientCAFile: '/ca' }, webhook: { enabled: true } },
+    evictionHard: { 'memory.available': '1Gi', 'nodefs.available': '10%' },
+  };
+  const other = {
+    providerID: 'aws:///y',
+    maxPods: 110,
+    authentication: { x509: { clientCAFile: '/other' }, webhook: { enabled: true } },
+    evictionHard: { 'memory.available': '2Gi', 'nodefs.available': '10%' },
+  };
   it('gives configs that differ only in ignored paths (including map keys with dots) the same fingerprint', () => {
     expect(fingerprint(base, trie)).toBe(fingerprint(other, trie));
     expect(sameConfig(base, other, trie)).toBe(true);

@@ -61,7 +61,7 @@ export function isIgnored(path: ConfigPath, patterns: readonly string[]): boolea
   if (patterns.length === 0) return false;
   const text = formatPath(path);
   for (const p of patterns) {
-    if (text === p || (text.startsWith(p) && text.charCodeAt(p.length) === 46 /* . */)) return true;
+    if (text === p || (text.startsWith(p) && text.charCodeAt(p.length) === 46) /* . */) return true;
   }
   return false;
 }

@@ -42,8 +42,32 @@ describe('normalizeLeaf', () => {
   it('ignores order in set-like lists but not in ordered lists', () => {
     expect(same(['clusterDNS'], ['10.96.0.10', '169.254.20.10'], ['169.254.20.10', '10.96.0.10'])).toBe(true);
     expect(same(['tlsCipherSuites'], ['A', 'B'], ['B', 'A'])).toBe(true);
-    expect(same(['logging', 'vmodule'], [{ filePattern: 'a', verbosity: 1 }, { filePattern: 'b', verbosity: 2 }], [{ filePattern: 'b', verbosity: 2 }, { filePattern: 'a', verbosity: 1 }])).toBe(false);
-    expect(same(['registerWithTaints'], [{ key: 'a', effect: 'NoSchedule' }, { key: 'b', effect: 'NoExecute' }], [{ effect: 'NoExecute', key: 'b' }, { key: 'a', effect: 'NoSchedule' }])).toBe(true);
+    expect(
+      same(
+        ['logging', 'vmodule'],
+        [
+          { filePattern: 'a', verbosity: 1 },
+          { filePattern: 'b', verbosity: 2 },
+        ],
+        [
+          { filePattern: 'b', verbosity: 2 },
+          { filePattern: 'a', verbosity: 1 },
+        ],
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        ['registerWithTaints'],
+        [
+          { key: 'a', effect: 'NoSchedule' },
+          { key: 'b', effect: 'NoExecute' },
+        ],
+        [
+          { effect: 'NoExecute', key: 'b' },
+          { key: 'a', effect: 'NoSchedule' },
+        ],
+      ),
+    ).toBe(true);
   });
   it('keeps types apart: the string "110" is not the number 110', () => {
     expect(same(['maxPods'], 110, '110')).toBe(false);

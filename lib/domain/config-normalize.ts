@@ -23,20 +23,44 @@ export interface Normalized {
 
 /** metav1.Duration / logsapi.TimeOrMetaDuration fields (types.go), by dotted path. */
 const DURATION_FIELDS = new Set([
-  'syncFrequency', 'fileCheckFrequency', 'httpCheckFrequency', 'authentication.webhook.cacheTTL',
-  'authorization.webhook.cacheAuthorizedTTL', 'authorization.webhook.cacheUnauthorizedTTL',
-  'streamingConnectionIdleTimeout', 'nodeStatusUpdateFrequency', 'nodeStatusReportFrequency',
-  'imageMinimumGCAge', 'imageMaximumGCAge', 'volumeStatsAggPeriod', 'cpuManagerReconcilePeriod',
-  'runtimeRequestTimeout', 'cpuCFSQuotaPeriod', 'evictionPressureTransitionPeriod',
-  'containerLogMonitorInterval', 'logging.flushFrequency', 'shutdownGracePeriod',
-  'shutdownGracePeriodCriticalPods', 'crashLoopBackOff.maxContainerRestartPeriod',
+  'syncFrequency',
+  'fileCheckFrequency',
+  'httpCheckFrequency',
+  'authentication.webhook.cacheTTL',
+  'authorization.webhook.cacheAuthorizedTTL',
+  'authorization.webhook.cacheUnauthorizedTTL',
+  'streamingConnectionIdleTimeout',
+  'nodeStatusUpdateFrequency',
+  'nodeStatusReportFrequency',
+  'imageMinimumGCAge',
+  'imageMaximumGCAge',
+  'volumeStatsAggPeriod',
+  'cpuManagerReconcilePeriod',
+  'runtimeRequestTimeout',
+  'cpuCFSQuotaPeriod',
+  'evictionPressureTransitionPeriod',
+  'containerLogMonitorInterval',
+  'logging.flushFrequency',
+  'shutdownGracePeriod',
+  'shutdownGracePeriodCriticalPods',
+  'crashLoopBackOff.maxContainerRestartPeriod',
 ]);
 
 /** resource.Quantity fields. containerLogMaxSize is a string the kubelet parses as a quantity. */
-const QUANTITY_FIELDS = new Set(['containerLogMaxSize', 'logging.options.text.infoBufferSize', 'logging.options.json.infoBufferSize']);
+const QUANTITY_FIELDS = new Set([
+  'containerLogMaxSize',
+  'logging.options.text.infoBufferSize',
+  'logging.options.json.infoBufferSize',
+]);
 
 /** map[string]string fields whose values are quantities or percentages (eviction signals, reservations). */
-const THRESHOLD_MAPS = new Set(['evictionHard', 'evictionSoft', 'evictionMinimumReclaim', 'systemReserved', 'kubeReserved']);
+const THRESHOLD_MAPS = new Set([
+  'evictionHard',
+  'evictionSoft',
+  'evictionMinimumReclaim',
+  'systemReserved',
+  'kubeReserved',
+]);
 /** map[string]string of durations. */
 const DURATION_MAPS = new Set(['evictionSoftGracePeriod']);
 /** qosReserved values are percentages ("memory: 50%"). */
@@ -50,8 +74,15 @@ const PERCENT_MAPS = new Set(['qosReserved']);
  * inside the kubelet.
  */
 const SET_LISTS = new Set([
-  'clusterDNS', 'tlsCipherSuites', 'tlsCurvePreferences', 'enforceNodeAllocatable', 'allowedUnsafeSysctls',
-  'preloadedImagesVerificationAllowlist', 'registerWithTaints', 'reservedMemory', 'shutdownGracePeriodByPodPriority',
+  'clusterDNS',
+  'tlsCipherSuites',
+  'tlsCurvePreferences',
+  'enforceNodeAllocatable',
+  'allowedUnsafeSysctls',
+  'preloadedImagesVerificationAllowlist',
+  'registerWithTaints',
+  'reservedMemory',
+  'shutdownGracePeriodByPodPriority',
 ]);
 
 /** CRI endpoints: the kubelet dials a unix socket; see endpointCanon. */
@@ -106,7 +137,9 @@ export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+    const keys = Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -150,13 +183,16 @@ export function normalizeLeaf(path: ConfigPath, value: unknown): Normalized {
     case 'threshold':
       // eviction signals take "10%" or a quantity ("100Mi", "2000" pids); reservations take quantities
       return {
-        canon: (typeof value === 'string' ? percentCanon(value) : undefined) ?? quantityCanon(value) ?? scalarCanon(value),
+        canon:
+          (typeof value === 'string' ? percentCanon(value) : undefined) ?? quantityCanon(value) ?? scalarCanon(value),
         display,
       };
     case 'percent':
       return { canon: (typeof value === 'string' ? percentCanon(value) : undefined) ?? scalarCanon(value), display };
     case 'set': {
-      const items = (value as unknown[]).map((v) => (typeof v === 'object' && v !== null ? stableJson(v) : scalarCanon(v)));
+      const items = (value as unknown[]).map((v) =>
+        typeof v === 'object' && v !== null ? stableJson(v) : scalarCanon(v),
+      );
       // duplicates are kept: a DNS server listed twice is a (harmless) difference worth showing
       return { canon: `S[${items.sort().join('\u001e')}]`, display };
     }

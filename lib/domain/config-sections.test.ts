@@ -23,7 +23,10 @@ describe('buildConfigRows', () => {
   const row = (p: string) => rows.find((r) => r.path === p);
 
   it('marks what kubeadm changed from the defaults and nothing else', () => {
-    const differing = rows.filter((r) => r.differs).map((r) => r.path).sort();
+    const differing = rows
+      .filter((r) => r.differs)
+      .map((r) => r.path)
+      .sort();
     // authentication.webhook.enabled is already true by v1beta1 default, so kubeadm's setting is not a difference
     expect(differing).toEqual([
       'authentication.x509.clientCAFile',
@@ -36,7 +39,12 @@ describe('buildConfigRows', () => {
       'tlsCertFile',
       'tlsPrivateKeyFile',
     ]);
-    expect(row('cgroupDriver')).toMatchObject({ differs: true, defaultDisplay: 'cgroupfs', flag: '--cgroup-driver', flagState: 'deprecated' });
+    expect(row('cgroupDriver')).toMatchObject({
+      differs: true,
+      defaultDisplay: 'cgroupfs',
+      flag: '--cgroup-driver',
+      flagState: 'deprecated',
+    });
     expect(row('maxPods')).toMatchObject({ differs: false, flag: '--max-pods' });
     expect(row('failCgroupV1')?.warnings.join(' ')).toMatch(/v1\.35/);
   });
@@ -67,7 +75,9 @@ describe('buildConfigRows', () => {
 describe('displayValue', () => {
   it('formats quantities and maps', () => {
     expect(displayValue('10Mi', kubeletField('containerLogMaxSize'))).toBe('10Mi');
-    expect(displayValue({ 'memory.available': '100Mi' }, kubeletField('evictionHard'))).toBe('{"memory.available":"100Mi"}');
+    expect(displayValue({ 'memory.available': '100Mi' }, kubeletField('evictionHard'))).toBe(
+      '{"memory.available":"100Mi"}',
+    );
     expect(displayValue(undefined)).toBe('—');
   });
 });

@@ -24,32 +24,60 @@ export const CONFIG_SECTIONS = [
 export type SectionId = (typeof CONFIG_SECTIONS)[number]['id'];
 
 const SECTION_OF: Record<string, SectionId> = {};
-const put = (id: SectionId, keys: string) => keys.split(/\s+/).filter(Boolean).forEach((k) => (SECTION_OF[k] = id));
+const put = (id: SectionId, keys: string) =>
+  keys
+    .split(/\s+/)
+    .filter(Boolean)
+    .forEach((k) => (SECTION_OF[k] = id));
 put('auth', 'authentication authorization');
-put('server', `enableServer address port readOnlyPort tlsCertFile tlsPrivateKeyFile tlsCipherSuites tlsCurvePreferences
-  tlsMinVersion rotateCertificates serverTLSBootstrap healthzPort healthzBindAddress streamingConnectionIdleTimeout`);
-put('resources', `kubeReserved systemReserved reservedSystemCPUs kubeReservedCgroup systemReservedCgroup enforceNodeAllocatable
+put(
+  'server',
+  `enableServer address port readOnlyPort tlsCertFile tlsPrivateKeyFile tlsCipherSuites tlsCurvePreferences
+  tlsMinVersion rotateCertificates serverTLSBootstrap healthzPort healthzBindAddress streamingConnectionIdleTimeout`,
+);
+put(
+  'resources',
+  `kubeReserved systemReserved reservedSystemCPUs kubeReservedCgroup systemReservedCgroup enforceNodeAllocatable
   reservedMemory maxPods podsPerCore podPidsLimit qosReserved cpuManagerPolicy cpuManagerPolicyOptions cpuManagerReconcilePeriod
   memoryManagerPolicy topologyManagerPolicy topologyManagerScope topologyManagerPolicyOptions memoryThrottlingFactor
-  memoryReservationPolicy localStorageCapacityIsolation failSwapOn memorySwap`);
-put('eviction', `evictionHard evictionSoft evictionSoftGracePeriod evictionPressureTransitionPeriod evictionMaxPodGracePeriod
-  evictionMinimumReclaim mergeDefaultEvictionSettings kernelMemcgNotification`);
-put('images', `imageMinimumGCAge imageMaximumGCAge imageGCHighThresholdPercent imageGCLowThresholdPercent registryPullQPS
+  memoryReservationPolicy localStorageCapacityIsolation failSwapOn memorySwap`,
+);
+put(
+  'eviction',
+  `evictionHard evictionSoft evictionSoftGracePeriod evictionPressureTransitionPeriod evictionMaxPodGracePeriod
+  evictionMinimumReclaim mergeDefaultEvictionSettings kernelMemcgNotification`,
+);
+put(
+  'images',
+  `imageMinimumGCAge imageMaximumGCAge imageGCHighThresholdPercent imageGCLowThresholdPercent registryPullQPS
   registryBurst serializeImagePulls maxParallelImagePulls imagePullCredentialsVerificationPolicy
   preloadedImagesVerificationAllowlist containerLogMaxSize containerLogMaxFiles containerLogMaxWorkers
-  containerLogMonitorInterval podLogsDir nodeStatusMaxImages`);
-put('runtime', `cgroupDriver cgroupRoot cgroupsPerQOS kubeletCgroups systemCgroups cpuCFSQuota cpuCFSQuotaPeriod
+  containerLogMonitorInterval podLogsDir nodeStatusMaxImages`,
+);
+put(
+  'runtime',
+  `cgroupDriver cgroupRoot cgroupsPerQOS kubeletCgroups systemCgroups cpuCFSQuota cpuCFSQuotaPeriod
   containerRuntimeEndpoint imageServiceEndpoint runtimeRequestTimeout failCgroupV1 singleProcessOOMKill oomScoreAdj
-  maxOpenFiles protectKernelDefaults seccompDefault userNamespaces crashLoopBackOff`);
-put('pods', `clusterDomain clusterDNS resolvConf hairpinMode podCIDR makeIPTablesUtilChains iptablesMasqueradeBit iptablesDropBit
+  maxOpenFiles protectKernelDefaults seccompDefault userNamespaces crashLoopBackOff`,
+);
+put(
+  'pods',
+  `clusterDomain clusterDNS resolvConf hairpinMode podCIDR makeIPTablesUtilChains iptablesMasqueradeBit iptablesDropBit
   allowedUnsafeSysctls staticPodPath staticPodURL staticPodURLHeader volumePluginDir enableControllerAttachDetach
   registerNode registerWithTaints providerID runOnce configMapAndSecretChangeDetectionStrategy shutdownGracePeriod
-  shutdownGracePeriodCriticalPods shutdownGracePeriodByPodPriority`);
+  shutdownGracePeriodCriticalPods shutdownGracePeriodByPodPriority`,
+);
 put('features', 'featureGates');
-put('logging', `logging enableSystemLogHandler enableSystemLogQuery enableDebuggingHandlers enableContentionProfiling
-  enableProfilingHandler enableDebugFlagsHandler showHiddenMetricsForVersion tracing`);
-put('timing', `syncFrequency fileCheckFrequency httpCheckFrequency nodeStatusUpdateFrequency nodeStatusReportFrequency
-  nodeLeaseDurationSeconds volumeStatsAggPeriod eventRecordQPS eventBurst kubeAPIQPS kubeAPIBurst contentType`);
+put(
+  'logging',
+  `logging enableSystemLogHandler enableSystemLogQuery enableDebuggingHandlers enableContentionProfiling
+  enableProfilingHandler enableDebugFlagsHandler showHiddenMetricsForVersion tracing`,
+);
+put(
+  'timing',
+  `syncFrequency fileCheckFrequency httpCheckFrequency nodeStatusUpdateFrequency nodeStatusReportFrequency
+  nodeLeaseDurationSeconds volumeStatsAggPeriod eventRecordQPS eventBurst kubeAPIQPS kubeAPIBurst contentType`,
+);
 
 /** Section of a top-level field; unknown fields (newer kubelets) go to "timing & API" rather than vanish. */
 export const sectionOf = (path: string): SectionId => SECTION_OF[path.split('.')[0] ?? path] ?? 'timing';
@@ -98,7 +126,8 @@ export function displayValue(value: unknown, field?: KubeletField): string {
 function leaves(obj: Record<string, unknown>, prefix: string, out: Array<[string, unknown]>): void {
   for (const [k, v] of Object.entries(obj)) {
     const path = `${prefix}${k}`;
-    if (v && typeof v === 'object' && !Array.isArray(v) && kubeletField(path)?.kind === 'object') leaves(v as Record<string, unknown>, `${path}.`, out);
+    if (v && typeof v === 'object' && !Array.isArray(v) && kubeletField(path)?.kind === 'object')
+      leaves(v as Record<string, unknown>, `${path}.`, out);
     else out.push([path, v]);
   }
 }
@@ -107,7 +136,8 @@ function leaves(obj: Record<string, unknown>, prefix: string, out: Array<[string
 export function buildConfigRows(config: Record<string, unknown>, minor: number): ConfigRow[] {
   const present: Array<[string, unknown]> = [];
   for (const [k, v] of Object.entries(config)) {
-    if (EXPAND.has(k) && v && typeof v === 'object' && !Array.isArray(v)) leaves(v as Record<string, unknown>, `${k}.`, present);
+    if (EXPAND.has(k) && v && typeof v === 'object' && !Array.isArray(v))
+      leaves(v as Record<string, unknown>, `${k}.`, present);
     else present.push([k, v]);
   }
   const rows = new Map<string, ConfigRow>();
@@ -120,16 +150,25 @@ export function buildConfigRows(config: Record<string, unknown>, minor: number):
     if (!field) warnings.push('Not a known KubeletConfiguration field (newer kubelet, or a typo the kubelet ignored).');
     else if (!def.exists && value !== undefined)
       warnings.push(`Reported by a v1.${minor} kubelet but our reference dates it to v1.${fieldIntroducedIn(path)}.`);
-    if (flag?.note && /no effect/.test(flag.note)) warnings.push(`Has no effect: ${flag.note.replace(/^has no effect: /, '')}.`);
+    if (flag?.note && /no effect/.test(flag.note))
+      warnings.push(`Has no effect: ${flag.note.replace(/^has no effect: /, '')}.`);
     if (path === 'memorySwap.swapBehavior' && value === 'UnlimitedSwap' && minor >= 30)
       warnings.push('UnlimitedSwap was removed in v1.30 (PR #122745).');
     if (path === 'readOnlyPort' && typeof value === 'number' && value > 0)
       warnings.push('The read-only port serves pod and node data without authentication.');
     if (path === 'authentication.anonymous.enabled' && value === true)
       warnings.push('Anonymous requests reach the kubelet API.');
-    if (path === 'authorization.mode' && value === 'AlwaysAllow') warnings.push('Every authenticated request is authorized.');
-    if (path === 'failCgroupV1' && minor < 35) warnings.push('Defaults to true from v1.35: the kubelet will refuse to start on cgroup v1 hosts.');
-    if (path === 'evictionHard' && value && typeof value === 'object' && minor >= 30 && !('imagefs.inodesFree' in value))
+    if (path === 'authorization.mode' && value === 'AlwaysAllow')
+      warnings.push('Every authenticated request is authorized.');
+    if (path === 'failCgroupV1' && minor < 35)
+      warnings.push('Defaults to true from v1.35: the kubelet will refuse to start on cgroup v1 hosts.');
+    if (
+      path === 'evictionHard' &&
+      value &&
+      typeof value === 'object' &&
+      minor >= 30 &&
+      !('imagefs.inodesFree' in value)
+    )
       warnings.push('A partial evictionHard map zeroes the thresholds it omits (imagefs.inodesFree is not enforced).');
     const unset = value === undefined || isUnset(value);
     const differs = !unset && !valuesEqual(value, def.value, field?.kind) && !(def.value === null && isUnset(value));
@@ -155,7 +194,9 @@ export function buildConfigRows(config: Record<string, unknown>, minor: number):
 
 /** Rows grouped per section in display order (sections without rows are left out). */
 export function groupRows(rows: readonly ConfigRow[]): Array<{ id: SectionId; title: string; rows: ConfigRow[] }> {
-  return CONFIG_SECTIONS.map((s) => ({ ...s, rows: rows.filter((r) => r.section === s.id) })).filter((s) => s.rows.length > 0);
+  return CONFIG_SECTIONS.map((s) => ({ ...s, rows: rows.filter((r) => r.section === s.id) })).filter(
+    (s) => s.rows.length > 0,
+  );
 }
 
 /**
@@ -163,5 +204,8 @@ export function groupRows(rows: readonly ConfigRow[]): Array<{ id: SectionId; ti
  */
 export function toKubeletConfigYaml(config: Record<string, unknown>): string {
   const { apiVersion: _a, kind: _k, ...rest } = config;
-  return stringify({ apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', ...rest }, { sortMapEntries: false });
+  return stringify(
+    { apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', ...rest },
+    { sortMapEntries: false },
+  );
 }

@@ -1,20 +1,39 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeConfig, signature } from './config-canonical';
-import { DEFAULT_IGNORE, distinguishingKeys, groupVariants, variantIgnoredCells, type NodeConfigResult } from './config-variants';
+import {
+  DEFAULT_IGNORE,
+  distinguishingKeys,
+  groupVariants,
+  variantIgnoredCells,
+  type NodeConfigResult,
+} from './config-variants';
 
 const fixture = (name: string) =>
-  (JSON.parse(readFileSync(new URL(`./fixtures/compare/${name}`, import.meta.url), 'utf8')) as { kubeletconfig: Record<string, unknown> })
-    .kubeletconfig;
+  (
+    JSON.parse(readFileSync(new URL(`./fixtures/compare/${name}`, import.meta.url), 'utf8')) as {
+      kubeletconfig: Record<string, unknown>;
+    }
+  ).kubeletconfig;
 const kubeadm = fixture('kubeadm-v1.28.configz.json');
 const aks = fixture('aks-partial.configz.json');
 
-const ok = (node: string, config: Record<string, unknown>, version = 'v1.28.9'): NodeConfigResult => ({ node, version, ok: true, config });
+const ok = (node: string, config: Record<string, unknown>, version = 'v1.28.9'): NodeConfigResult => ({
+  node,
+  version,
+  ok: true,
+  config,
+});
 
 describe('normalizeConfig on a real configz', () => {
   it('does not depend on key order or on equivalent spellings', () => {
     const reordered = Object.fromEntries(Object.entries(kubeadm).reverse());
-    const respelled = { ...kubeadm, syncFrequency: '60s', containerLogMaxSize: '10240Ki', logging: { ...(kubeadm.logging as object), flushFrequency: 5e9 } };
+    const respelled = {
+      ...kubeadm,
+      syncFrequency: '60s',
+      containerLogMaxSize: '10240Ki',
+      logging: { ...(kubeadm.logging as object), flushFrequency: 5e9 },
+    };
     const a = signature(normalizeConfig(kubeadm, 'v1.28.9', DEFAULT_IGNORE));
     expect(signature(normalizeConfig(reordered, 'v1.28.9', DEFAULT_IGNORE))).toBe(a);
     expect(signature(normalizeConfig(respelled, 'v1.28.9', DEFAULT_IGNORE))).toBe(a);
@@ -40,17 +59,28 @@ describe('groupVariants', () => {
   });
   it('does not split variants on per-node fields in the ignore list', () => {
     const g = groupVariants(
-      [ok('w1', { ...kubeadm, tlsCertFile: '/pki/w1.crt', providerID: 'aws:///a' }), ok('w2', { ...kubeadm, tlsCertFile: '/pki/w2.crt', providerID: 'aws:///b' })],
+      [
+        ok('w1', { ...kubeadm, tlsCertFile: '/pki/w1.crt', providerID: 'aws:///a' }),
+        ok('w2', { ...kubeadm, tlsCertFile: '/pki/w2.crt', providerID: 'aws:///b' }),
+      ],
       DEFAULT_IGNORE,
     );
     expect(g.variants).toHaveLength(1);
     const only = g.variants[0]!;
     expect(only.config.cells.has('tlsCertFile')).toBe(false);
-    const configs = new Map([['w1', { tlsCertFile: '/pki/w1.crt' }], ['w2', { tlsCertFile: '/pki/w2.crt' }]]);
-    expect(variantIgnoredCells(only, configs, DEFAULT_IGNORE).cells.get('tlsCertFile')?.display).toBe('varies (2 values)');
+    const configs = new Map([
+      ['w1', { tlsCertFile: '/pki/w1.crt' }],
+      ['w2', { tlsCertFile: '/pki/w2.crt' }],
+    ]);
+    expect(variantIgnoredCells(only, configs, DEFAULT_IGNORE).cells.get('tlsCertFile')?.display).toBe(
+      'varies (2 values)',
+    );
   });
   it('splits on ignored fields once the user removes them from the list', () => {
-    const g = groupVariants([ok('w1', { ...kubeadm, tlsCertFile: '/a' }), ok('w2', { ...kubeadm, tlsCertFile: '/b' })], []);
+    const g = groupVariants(
+      [ok('w1', { ...kubeadm, tlsCertFile: '/a' }), ok('w2', { ...kubeadm, tlsCertFile: '/b' })],
+      [],
+    );
     expect(g.variants).toHaveLength(2);
     expect(distinguishingKeys(g.variants)).toEqual(['tlsCertFile']);
   });
@@ -63,7 +93,10 @@ describe('groupVariants', () => {
   });
   it('lists unreadable nodes as unknown with their reason instead of dropping them', () => {
     const g = groupVariants(
-      [ok('w1', kubeadm), { node: 'w7', version: 'v1.28.9', ok: false, reason: 'KubeletUnreachable', message: 'dial tcp: i/o timeout' }],
+      [
+        ok('w1', kubeadm),
+        { node: 'w7', version: 'v1.28.9', ok: false, reason: 'KubeletUnreachable', message: 'dial tcp: i/o timeout' },
+      ],
       DEFAULT_IGNORE,
     );
     expect(g.unknown).toEqual([expect.objectContaining({ node: 'w7', reason: 'KubeletUnreachable' })]);
@@ -81,7 +114,11 @@ describe('groupVariants', () => {
 
 describe('configz from several kubelet versions', () => {
   const shared = (name: string) =>
-    (JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as { kubeletconfig: Record<string, unknown> }).kubeletconfig;
+    (
+      JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as {
+        kubeletconfig: Record<string, unknown>;
+      }
+    ).kubeletconfig;
   const fleet: NodeConfigResult[] = [
     ok('v116', shared('configz-v1.16-kubeadm.json'), 'v1.16.15'),
     ok('v127', shared('configz-v1.27-kubeadm-systemd.json'), 'v1.27.3'),

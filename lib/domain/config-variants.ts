@@ -37,7 +37,13 @@ export { DEFAULT_IGNORE } from './config-ignore';
 
 export function groupVariants(results: readonly NodeConfigResult[], ignore: readonly string[]): Grouping {
   const unknown: Grouping['unknown'] = [];
-  type Body = { version: string; minor: string; config: Record<string, unknown>; nodes: string[]; versions: Set<string> };
+  type Body = {
+    version: string;
+    minor: string;
+    config: Record<string, unknown>;
+    nodes: string[];
+    versions: Set<string>;
+  };
   const trie = ignoreTrie(ignore);
   const buckets = new Map<number, Body[]>();
   let distinctBodies = 0;

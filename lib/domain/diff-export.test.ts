@@ -5,11 +5,48 @@ import { csvField, mdCell, toCsv, toJson, toMarkdown, type ExportTable } from '.
 const table: ExportTable = {
   columns: [{ label: 'k8s-worker-1' }, { label: 'k8s-worker-3' }],
   rows: [
-    { path: ['clusterDNS'], values: [{ display: '10.96.0.10, 10.96.0.11', defaulted: false }, { display: '10.96.0.10', defaulted: false }], differs: true, ignored: false },
-    { path: ['evictionHard', 'memory.available'], values: [{ display: '300Mi', defaulted: false }, null], differs: true, ignored: false },
-    { path: ['maxPods'], values: [{ display: '32', defaulted: false }, { display: '64', defaulted: false }], differs: true, ignored: false },
-    { path: ['podPidsLimit'], values: [{ display: '-1', defaulted: true }, { display: '-1', defaulted: true }], differs: false, ignored: false },
-    { path: ['staticPodURL'], values: [{ display: 'a|b "q"', defaulted: false }, { display: '=cmd()', defaulted: false }], differs: true, ignored: false },
+    {
+      path: ['clusterDNS'],
+      values: [
+        { display: '10.96.0.10, 10.96.0.11', defaulted: false },
+        { display: '10.96.0.10', defaulted: false },
+      ],
+      differs: true,
+      ignored: false,
+    },
+    {
+      path: ['evictionHard', 'memory.available'],
+      values: [{ display: '300Mi', defaulted: false }, null],
+      differs: true,
+      ignored: false,
+    },
+    {
+      path: ['maxPods'],
+      values: [
+        { display: '32', defaulted: false },
+        { display: '64', defaulted: false },
+      ],
+      differs: true,
+      ignored: false,
+    },
+    {
+      path: ['podPidsLimit'],
+      values: [
+        { display: '-1', defaulted: true },
+        { display: '-1', defaulted: true },
+      ],
+      differs: false,
+      ignored: false,
+    },
+    {
+      path: ['staticPodURL'],
+      values: [
+        { display: 'a|b "q"', defaulted: false },
+        { display: '=cmd()', defaulted: false },
+      ],
+      differs: true,
+      ignored: false,
+    },
   ],
 };
 
@@ -74,7 +111,13 @@ describe('toMarkdown', () => {
 
 describe('toJson', () => {
   it('keeps paths as arrays and values keyed by column', () => {
-    const doc = parseYaml(toJson(table)) as { rows: Array<{ key: string; path: string[]; values: Record<string, unknown> }> };
-    expect(doc.rows[1]).toMatchObject({ key: 'evictionHard.memory.available', path: ['evictionHard', 'memory.available'], values: { 'k8s-worker-3': null } });
+    const doc = parseYaml(toJson(table)) as {
+      rows: Array<{ key: string; path: string[]; values: Record<string, unknown> }>;
+    };
+    expect(doc.rows[1]).toMatchObject({
+      key: 'evictionHard.memory.available',
+      path: ['evictionHard', 'memory.available'],
+      values: { 'k8s-worker-3': null },
+    });
   });
 });

@@ -26,16 +26,29 @@ describe('flagExample', () => {
 
 describe('explainConfigMapDrift', () => {
   it('puts the flag first when one exists', () => {
-    const e = explainConfigMapDrift(['cgroupDriver'], { nodeVersion: 'v1.33.2', nodeHasField: true, nodeValueIsDefault: false, nodeValue: 'cgroupfs' });
+    const e = explainConfigMapDrift(['cgroupDriver'], {
+      nodeVersion: 'v1.33.2',
+      nodeHasField: true,
+      nodeValueIsDefault: false,
+      nodeValue: 'cgroupfs',
+    });
     expect(e.flag).toBe('--cgroup-driver');
     expect(e.causes.map((c) => c.kind)).toEqual(['flag', 'drop-in', 'local-edit']);
   });
   it('has no flag cause for config-only fields', () => {
-    const e = explainConfigMapDrift(['shutdownGracePeriod'], { nodeVersion: 'v1.33.2', nodeHasField: true, nodeValueIsDefault: false });
+    const e = explainConfigMapDrift(['shutdownGracePeriod'], {
+      nodeVersion: 'v1.33.2',
+      nodeHasField: true,
+      nodeValueIsDefault: false,
+    });
     expect(e.causes.map((c) => c.kind)).toEqual(['drop-in', 'local-edit']);
   });
   it('blames the version when the node lacks the field', () => {
-    const e = explainConfigMapDrift(['failCgroupV1'], { nodeVersion: 'v1.29.15', nodeHasField: false, nodeValueIsDefault: false });
+    const e = explainConfigMapDrift(['failCgroupV1'], {
+      nodeVersion: 'v1.29.15',
+      nodeHasField: false,
+      nodeValueIsDefault: false,
+    });
     expect(e.causes).toEqual([expect.objectContaining({ kind: 'version-default' })]);
   });
 });

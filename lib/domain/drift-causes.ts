@@ -33,7 +33,8 @@ export function flagForPath(path: ConfigPath): string | undefined {
 export function flagExample(path: ConfigPath, value: string): string | undefined {
   const flag = flagForPath(path);
   if (!flag) return undefined;
-  if (path.length === 2 && (path[0] === 'evictionHard' || path[0] === 'evictionSoft')) return `${flag}=${path[1]}<${value}`;
+  if (path.length === 2 && (path[0] === 'evictionHard' || path[0] === 'evictionSoft'))
+    return `${flag}=${path[1]}<${value}`;
   if (path.length === 2) return `${flag}=${path[1]}=${value}`;
   return `${flag}=${value}`;
 }
@@ -69,7 +70,12 @@ export function explainConfigMapDrift(
   if (!ctx.nodeHasField) {
     return {
       flag,
-      causes: [{ kind: 'version-default', text: `kubelet ${ctx.nodeVersion} does not report this field (added in a later release, or removed).` }],
+      causes: [
+        {
+          kind: 'version-default',
+          text: `kubelet ${ctx.nodeVersion} does not report this field (added in a later release, or removed).`,
+        },
+      ],
     };
   }
   if (ctx.nodeValueIsDefault) {

@@ -3,7 +3,12 @@ import { qosClassOf, rankForMemoryEviction, type PodMemoryFacts } from './evicti
 
 const Mi = 1024n * 1024n;
 const pod = (name: string, f: Partial<PodMemoryFacts>): PodMemoryFacts => ({
-  namespace: 'default', name, qosClass: 'Burstable', priority: 0, memoryRequestBytes: 0n, ...f,
+  namespace: 'default',
+  name,
+  qosClass: 'Burstable',
+  priority: 0,
+  memoryRequestBytes: 0n,
+  ...f,
 });
 
 describe('rankForMemoryEviction', () => {
@@ -37,7 +42,9 @@ describe('qosClassOf', () => {
   it('classifies like the API server', () => {
     expect(qosClassOf([{}])).toBe('BestEffort');
     expect(qosClassOf([{ limits: { cpu: '1', memory: '1Gi' } }])).toBe('Guaranteed');
-    expect(qosClassOf([{ requests: { cpu: '1', memory: '1024Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }])).toBe('Guaranteed');
+    expect(qosClassOf([{ requests: { cpu: '1', memory: '1024Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }])).toBe(
+      'Guaranteed',
+    );
     expect(qosClassOf([{ requests: { memory: '1Gi' } }])).toBe('Burstable');
   });
 });

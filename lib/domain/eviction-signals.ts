@@ -1,4 +1,10 @@
-import { type EvictionSignal, type PressureCondition, type Threshold, SIGNAL_CONDITION, resolveThreshold } from './eviction-thresholds';
+import {
+  type EvictionSignal,
+  type PressureCondition,
+  type Threshold,
+  SIGNAL_CONDITION,
+  resolveThreshold,
+} from './eviction-thresholds';
 
 /**
  * Eviction signals computed from a stats/v1alpha1 Summary the way the eviction manager does it
@@ -53,7 +59,12 @@ function fsObservations(fs: Opt<FsStats>, prefix: 'nodefs' | 'imagefs' | 'contai
   const free = big(fs.inodesFree);
   const inodes = big(fs.inodes);
   if (free !== undefined && inodes !== undefined)
-    out.push({ signal: `${prefix}.inodesFree`, available: free, capacity: inodes, ...(fs.time ? { time: fs.time } : {}) });
+    out.push({
+      signal: `${prefix}.inodesFree`,
+      available: free,
+      capacity: inodes,
+      ...(fs.time ? { time: fs.time } : {}),
+    });
   return out;
 }
 
@@ -83,7 +94,12 @@ export function observeSignals(summary: SummaryForSignals): SignalObservation[] 
   const maxpid = big(rl?.maxpid);
   const cur = big(rl?.curproc);
   if (maxpid !== undefined && cur !== undefined)
-    out.push({ signal: 'pid.available', available: maxpid - cur, capacity: maxpid, ...(rl?.time ? { time: rl.time } : {}) });
+    out.push({
+      signal: 'pid.available',
+      available: maxpid - cur,
+      capacity: maxpid,
+      ...(rl?.time ? { time: rl.time } : {}),
+    });
   return out;
 }
 
@@ -104,7 +120,10 @@ export interface ThresholdStatus {
  * Each threshold beside its live signal. allocatableMemory.available has no threshold of its own: the kubelet
  * reuses the memory.available hard threshold when enforceNodeAllocatable contains "pods".
  */
-export function evaluateThresholds(thresholds: readonly Threshold[], observations: readonly SignalObservation[]): ThresholdStatus[] {
+export function evaluateThresholds(
+  thresholds: readonly Threshold[],
+  observations: readonly SignalObservation[],
+): ThresholdStatus[] {
   return thresholds.map((threshold) => {
     const observation = observations.find((o) => o.signal === threshold.signal);
     const status: ThresholdStatus = { threshold, condition: SIGNAL_CONDITION[threshold.signal] };
@@ -114,7 +133,9 @@ export function evaluateThresholds(thresholds: readonly Threshold[], observation
       ...status,
       observation,
       thresholdAmount: amount,
-      ...(threshold.minReclaim ? { minReclaimAmount: resolveThreshold(threshold.minReclaim, observation.capacity) } : {}),
+      ...(threshold.minReclaim
+        ? { minReclaimAmount: resolveThreshold(threshold.minReclaim, observation.capacity) }
+        : {}),
       distance: observation.available - amount,
       met: observation.available < amount,
     };

@@ -39,7 +39,11 @@ describe('parseEvictionSettings', () => {
     const { thresholds, problems } = parseEvictionSettings(v131.kubeletconfig);
     expect(problems).toEqual([]);
     expect(thresholds.map((t) => t.signal)).toEqual([
-      'memory.available', 'nodefs.available', 'nodefs.inodesFree', 'imagefs.available', 'imagefs.inodesFree',
+      'memory.available',
+      'nodefs.available',
+      'nodefs.inodesFree',
+      'imagefs.available',
+      'imagefs.inodesFree',
     ]);
     expect(thresholds.every((t) => t.hard)).toBe(true);
   });
@@ -57,6 +61,8 @@ describe('parseEvictionSettings', () => {
   });
   it('handles empty and missing maps', () => {
     expect(parseEvictionSettings({})).toEqual({ thresholds: [], problems: [] });
-    expect(parseEvictionSettings({ evictionHard: { 'disk.free': '1Gi' } }).problems[0]).toMatch(/unknown eviction signal/);
+    expect(parseEvictionSettings({ evictionHard: { 'disk.free': '1Gi' } }).problems[0]).toMatch(
+      /unknown eviction signal/,
+    );
   });
 });

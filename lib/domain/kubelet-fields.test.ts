@@ -34,7 +34,9 @@ describe('defaultFor', () => {
     expect(defaultFor('evictionHard', 29).value).toEqual(v127.kubeletconfig.evictionHard);
     expect(defaultFor('evictionHard', 30).value).toEqual(v131.kubeletconfig.evictionHard);
     expect(defaultFor('evictionHard', 33, 'windows').value).toEqual({
-      'memory.available': '500Mi', 'nodefs.available': '10%', 'imagefs.available': '15%',
+      'memory.available': '500Mi',
+      'nodefs.available': '10%',
+      'imagefs.available': '15%',
     });
   });
   it('flips failCgroupV1 to true at 1.35', () => {
@@ -51,8 +53,20 @@ describe('defaultFor', () => {
     expect(defaultFor('memoryThrottlingFactor', 26).value).toBe(0.8);
   });
   it('agrees with the v1.31 capture on every field kubeadm does not set', () => {
-    const kubeadmSets = new Set(['staticPodPath', 'tlsCertFile', 'tlsPrivateKeyFile', 'rotateCertificates', 'authentication',
-      'authorization', 'clusterDomain', 'clusterDNS', 'cgroupDriver', 'containerRuntimeEndpoint', 'logging', 'memorySwap']);
+    const kubeadmSets = new Set([
+      'staticPodPath',
+      'tlsCertFile',
+      'tlsPrivateKeyFile',
+      'rotateCertificates',
+      'authentication',
+      'authorization',
+      'clusterDomain',
+      'clusterDNS',
+      'cgroupDriver',
+      'containerRuntimeEndpoint',
+      'logging',
+      'memorySwap',
+    ]);
     const cfg = v131.kubeletconfig as Record<string, unknown>;
     for (const [key, value] of Object.entries(cfg)) {
       if (kubeadmSets.has(key)) continue;

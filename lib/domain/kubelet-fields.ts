@@ -42,7 +42,11 @@ function kindOf(goType: string): FieldKind {
   if (/float/.test(goType)) return 'float';
   if (/^\*?map\[/.test(goType) || goType === 'v1.ResourceList') return 'map';
   if (/^\*?\[\]/.test(goType) || /\(\[\]/.test(goType)) return 'list';
-  if (/^\*?(string|KubeletAuthorizationMode|ResourceChangeDetectionStrategy|ImagePull\w+|MemoryReservationPolicy)$/.test(goType))
+  if (
+    /^\*?(string|KubeletAuthorizationMode|ResourceChangeDetectionStrategy|ImagePull\w+|MemoryReservationPolicy)$/.test(
+      goType,
+    )
+  )
     return 'string';
   return 'object';
 }
@@ -130,21 +134,55 @@ const EVICTION_HARD_LINUX_PRE_130 = {
 
 /** Defaults that changed between 1.20 and 1.36, newest change last per path. */
 export const DEFAULT_CHANGES: readonly DefaultChange[] = [
-  { path: 'nodeStatusReportFrequency', before: 21, value: '1m0s', source: 'types.go "Default:" 1m → 5m at v1.21; v1.16 configz capture shows 1m0s' },
-  { path: 'eventRecordQPS', before: 27, value: 5, source: 'types.go "Default:" 5 → 50 at v1.27 (kubernetes/kubernetes PR #116121)' },
+  {
+    path: 'nodeStatusReportFrequency',
+    before: 21,
+    value: '1m0s',
+    source: 'types.go "Default:" 1m → 5m at v1.21; v1.16 configz capture shows 1m0s',
+  },
+  {
+    path: 'eventRecordQPS',
+    before: 27,
+    value: 5,
+    source: 'types.go "Default:" 5 → 50 at v1.27 (kubernetes/kubernetes PR #116121)',
+  },
   { path: 'eventBurst', before: 27, value: 10, source: 'types.go "Default:" 10 → 100 at v1.27' },
   { path: 'kubeAPIQPS', before: 27, value: 5, source: 'types.go "Default:" 5 → 50 at v1.27' },
   { path: 'kubeAPIBurst', before: 27, value: 10, source: 'types.go "Default:" 10 → 100 at v1.27' },
   { path: 'memoryThrottlingFactor', before: 27, value: 0.8, source: 'types.go "Default:" 0.8 → 0.9 at v1.27' },
-  { path: 'evictionHard', before: 30, value: EVICTION_HARD_LINUX_PRE_130, source: 'imagefs.inodesFree 5% added to the Linux default map in v1.30 (PR #121834)' },
-  { path: 'logging.options.text.infoBufferSize', before: 29, value: null, source: 'text logging options absent from pre-1.29 configz captures (v1.27 capture has only json)' },
+  {
+    path: 'evictionHard',
+    before: 30,
+    value: EVICTION_HARD_LINUX_PRE_130,
+    source: 'imagefs.inodesFree 5% added to the Linux default map in v1.30 (PR #121834)',
+  },
+  {
+    path: 'logging.options.text.infoBufferSize',
+    before: 29,
+    value: null,
+    source: 'text logging options absent from pre-1.29 configz captures (v1.27 capture has only json)',
+  },
   { path: 'logging.options', before: 29, value: { json: { infoBufferSize: '0' } }, source: 'v1.27 configz capture' },
-  { path: 'logging', before: 29, value: { format: 'text', flushFrequency: '5s', verbosity: 0, options: { json: { infoBufferSize: '0' } } }, source: 'v1.27 configz capture' },
-  { path: 'failCgroupV1', before: 35, value: false, source: 'failCgroupV1 added v1.31 defaulting false; true from v1.35 (KEP-5573)' },
+  {
+    path: 'logging',
+    before: 29,
+    value: { format: 'text', flushFrequency: '5s', verbosity: 0, options: { json: { infoBufferSize: '0' } } },
+    source: 'v1.27 configz capture',
+  },
+  {
+    path: 'failCgroupV1',
+    before: 35,
+    value: false,
+    source: 'failCgroupV1 added v1.31 defaulting false; true from v1.35 (KEP-5573)',
+  },
 ];
 
 /** Windows default eviction map (defaults_windows.go). */
-export const EVICTION_HARD_WINDOWS = { 'memory.available': '500Mi', 'nodefs.available': '10%', 'imagefs.available': '15%' };
+export const EVICTION_HARD_WINDOWS = {
+  'memory.available': '500Mi',
+  'nodefs.available': '10%',
+  'imagefs.available': '15%',
+};
 
 export interface ResolvedDefault {
   /** false when the field did not exist in that version */
@@ -162,13 +200,19 @@ export interface ResolvedDefault {
 export function defaultFor(path: string, minor: number, os: 'linux' | 'windows' = 'linux'): ResolvedDefault {
   const field = BY_PATH.get(path);
   if (!fieldExistsIn(path, minor)) {
-    return { exists: false, value: null, note: `${topLevel(path)} does not exist before v1.${fieldIntroducedIn(path)}` };
+    return {
+      exists: false,
+      value: null,
+      note: `${topLevel(path)} does not exist before v1.${fieldIntroducedIn(path)}`,
+    };
   }
   if (path === 'evictionHard' && os === 'windows') return { exists: true, value: EVICTION_HARD_WINDOWS };
   let value: unknown = field?.defaultV136 ?? null;
   let note: string | undefined;
   // Walk newest→oldest: the earliest `before` that still covers `minor` wins.
-  const changes = DEFAULT_CHANGES.filter((c) => c.path === path && minor < c.before).sort((a, b) => a.before - b.before);
+  const changes = DEFAULT_CHANGES.filter((c) => c.path === path && minor < c.before).sort(
+    (a, b) => a.before - b.before,
+  );
   const change = changes[0];
   if (change) {
     value = change.value;

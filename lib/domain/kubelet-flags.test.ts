@@ -14,7 +14,13 @@ describe('flag ↔ field table', () => {
     expect(kubeletFlag('--max-pods')?.field).toBe('maxPods');
   });
   it('has no flag for config-file-only fields added recently', () => {
-    for (const path of ['failCgroupV1', 'crashLoopBackOff', 'mergeDefaultEvictionSettings', 'podLogsDir', 'imageMaximumGCAge']) {
+    for (const path of [
+      'failCgroupV1',
+      'crashLoopBackOff',
+      'mergeDefaultEvictionSettings',
+      'podLogsDir',
+      'imageMaximumGCAge',
+    ]) {
       expect(flagForField(path)).toBeUndefined();
     }
   });
@@ -50,7 +56,9 @@ describe('flagStateAt', () => {
 
 describe('parseKubeletArgs', () => {
   it('reads a kubeadm KUBELET_EXTRA_ARGS line', () => {
-    const args = parseKubeletArgs('--max-pods=64 --node-ip 10.0.0.5 --rotate-certificates --eviction-hard="memory.available<500Mi"');
+    const args = parseKubeletArgs(
+      '--max-pods=64 --node-ip 10.0.0.5 --rotate-certificates --eviction-hard="memory.available<500Mi"',
+    );
     expect(args.get('max-pods')).toBe('64');
     expect(args.get('node-ip')).toBe('10.0.0.5');
     expect(args.get('rotate-certificates')).toBe('true');

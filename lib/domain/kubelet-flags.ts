@@ -41,7 +41,11 @@ const CONFIG_FLAGS: ReadonlyArray<readonly [string, string, Partial<KubeletFlag>
   ['address', 'address'],
   ['port', 'port'],
   ['read-only-port', 'readOnlyPort'],
-  ['container-runtime-endpoint', 'containerRuntimeEndpoint', { note: 'a KubeletFlags flag (no config field) before 1.27' }],
+  [
+    'container-runtime-endpoint',
+    'containerRuntimeEndpoint',
+    { note: 'a KubeletFlags flag (no config field) before 1.27' },
+  ],
   ['image-service-endpoint', 'imageServiceEndpoint', { note: 'a KubeletFlags flag (no config field) before 1.27' }],
   ['anonymous-auth', 'authentication.anonymous.enabled'],
   ['authentication-token-webhook', 'authentication.webhook.enabled'],
@@ -151,7 +155,11 @@ const FLAG_ONLY: readonly KubeletFlag[] = [
   { name: 'hostname-override', field: null },
   { name: 'node-ip', field: null },
   { name: 'cert-dir', field: null },
-  { name: 'cloud-provider', field: null, note: 'only "" or "external" are meaningful since in-tree providers were removed (1.31)' },
+  {
+    name: 'cloud-provider',
+    field: null,
+    note: 'only "" or "external" are meaningful since in-tree providers were removed (1.31)',
+  },
   { name: 'root-dir', field: null },
   { name: 'node-labels', field: null },
   { name: 'lock-file', field: null },
@@ -160,28 +168,87 @@ const FLAG_ONLY: readonly KubeletFlag[] = [
   { name: 'image-credential-provider-bin-dir', field: null },
   { name: 'windows-service', field: null, note: 'Windows builds only' },
   { name: 'windows-priorityclass', field: null, note: 'Windows builds only' },
-  { name: 'minimum-container-ttl-duration', field: null, deprecatedSince: 'config-file', note: 'use eviction settings instead' },
-  { name: 'maximum-dead-containers-per-container', field: null, deprecatedSince: 'config-file', note: 'use eviction settings instead' },
-  { name: 'maximum-dead-containers', field: null, deprecatedSince: 'config-file', note: 'use eviction settings instead' },
+  {
+    name: 'minimum-container-ttl-duration',
+    field: null,
+    deprecatedSince: 'config-file',
+    note: 'use eviction settings instead',
+  },
+  {
+    name: 'maximum-dead-containers-per-container',
+    field: null,
+    deprecatedSince: 'config-file',
+    note: 'use eviction settings instead',
+  },
+  {
+    name: 'maximum-dead-containers',
+    field: null,
+    deprecatedSince: 'config-file',
+    note: 'use eviction settings instead',
+  },
   { name: 'register-schedulable', field: null, deprecatedSince: 'config-file', note: 'use registerWithTaints' },
   { name: 'experimental-mounter-path', field: null, deprecatedSince: 19 },
   { name: 'experimental-check-node-capabilities-before-mount', field: null, deprecatedSince: 19 },
   { name: 'cloud-config', field: null, deprecatedSince: 'config-file' },
-  { name: 'experimental-allocatable-ignore-eviction', field: null, deprecatedSince: 'config-file', note: 'leaves hard eviction thresholds out of Allocatable' },
+  {
+    name: 'experimental-allocatable-ignore-eviction',
+    field: null,
+    deprecatedSince: 'config-file',
+    note: 'leaves hard eviction thresholds out of Allocatable',
+  },
   { name: 'seccomp-profile-root', field: null, deprecatedSince: 19 },
-  { name: 'keep-terminated-pod-volumes', field: null, deprecatedSince: 8, removedIn: 30, note: 'removal release not pinned exactly (PR #122082)' },
-  { name: 'azure-container-registry-config', field: null, deprecatedSince: 28, removedIn: 30, note: 'use a credential provider plugin; removal release approximate' },
-  { name: 'pod-infra-container-image', field: null, deprecatedSince: 24, removedIn: 35, note: 'the CRI runtime owns the sandbox image' },
+  {
+    name: 'keep-terminated-pod-volumes',
+    field: null,
+    deprecatedSince: 8,
+    removedIn: 30,
+    note: 'removal release not pinned exactly (PR #122082)',
+  },
+  {
+    name: 'azure-container-registry-config',
+    field: null,
+    deprecatedSince: 28,
+    removedIn: 30,
+    note: 'use a credential provider plugin; removal release approximate',
+  },
+  {
+    name: 'pod-infra-container-image',
+    field: null,
+    deprecatedSince: 24,
+    removedIn: 35,
+    note: 'the CRI runtime owns the sandbox image',
+  },
   { name: 'container-runtime', field: null, deprecatedSince: 24, removedIn: 27 },
   { name: 'dynamic-config-dir', field: null, deprecatedSince: 22, removedIn: 24, note: 'DynamicKubeletConfig removed' },
-  ...['network-plugin', 'cni-conf-dir', 'cni-bin-dir', 'cni-cache-dir', 'network-plugin-mtu', 'docker-endpoint',
-    'image-pull-progress-deadline', 'experimental-dockershim-root-directory'].map(
-    (name): KubeletFlag => ({ name, field: null, deprecatedSince: 20, removedIn: 24, note: 'dockershim removed' }),
-  ),
-  ...['log-dir', 'log-file', 'log-file-max-size', 'logtostderr', 'alsologtostderr', 'one-output', 'stderrthreshold',
-    'skip-headers', 'skip-log-headers', 'add-dir-header', 'log-backtrace-at'].map(
-    (name): KubeletFlag => ({ name, field: null, deprecatedSince: 23, removedIn: 26, note: 'klog flags removed (PR #112120)' }),
-  ),
+  ...[
+    'network-plugin',
+    'cni-conf-dir',
+    'cni-bin-dir',
+    'cni-cache-dir',
+    'network-plugin-mtu',
+    'docker-endpoint',
+    'image-pull-progress-deadline',
+    'experimental-dockershim-root-directory',
+  ].map((name): KubeletFlag => ({ name, field: null, deprecatedSince: 20, removedIn: 24, note: 'dockershim removed' })),
+  ...[
+    'log-dir',
+    'log-file',
+    'log-file-max-size',
+    'logtostderr',
+    'alsologtostderr',
+    'one-output',
+    'stderrthreshold',
+    'skip-headers',
+    'skip-log-headers',
+    'add-dir-header',
+    'log-backtrace-at',
+  ].map((name): KubeletFlag => ({
+    name,
+    field: null,
+    deprecatedSince: 23,
+    removedIn: 26,
+    note: 'klog flags removed (PR #112120)',
+  })),
   { name: 'containerized', field: null, deprecatedSince: 14, removedIn: 16 },
   { name: 'allow-privileged', field: null, removedIn: 15 },
   { name: 'cadvisor-port', field: null, deprecatedSince: 10, removedIn: 12 },
@@ -226,7 +293,7 @@ export function flagStateAt(name: string, minor: number): FlagState {
  * repeatable map flags are not merged (good enough to find which flags are set).
  */
 export function parseKubeletArgs(args: string | readonly string[]): Map<string, string> {
-  const tokens = typeof args === 'string' ? args.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [] : [...args];
+  const tokens = typeof args === 'string' ? (args.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []) : [...args];
   const out = new Map<string, string>();
   for (let i = 0; i < tokens.length; i++) {
     const tok = (tokens[i] ?? '').replace(/^["']|["']$/g, '');
@@ -248,10 +315,22 @@ export function parseKubeletArgs(args: string | readonly string[]): Map<string, 
   return out;
 }
 
-const BOOL_FLAG_ONLY = new Set(['exit-on-lock-contention', 'windows-service', 'experimental-allocatable-ignore-eviction',
-  'register-schedulable', 'keep-terminated-pod-volumes', 'experimental-check-node-capabilities-before-mount',
-  'containerized', 'allow-privileged', 'logtostderr', 'alsologtostderr', 'one-output', 'skip-headers', 'skip-log-headers',
-  'add-dir-header']);
+const BOOL_FLAG_ONLY = new Set([
+  'exit-on-lock-contention',
+  'windows-service',
+  'experimental-allocatable-ignore-eviction',
+  'register-schedulable',
+  'keep-terminated-pod-volumes',
+  'experimental-check-node-capabilities-before-mount',
+  'containerized',
+  'allow-privileged',
+  'logtostderr',
+  'alsologtostderr',
+  'one-output',
+  'skip-headers',
+  'skip-log-headers',
+  'add-dir-header',
+]);
 
 /** pflag boolean flags take no separate value ("--rotate-certificates true" leaves "true" positional). */
 function isBoolFlag(name: string): boolean {

@@ -90,7 +90,10 @@ export function podRequestsAndLimits(spec: {
   const init = spec.initContainers ?? [];
   const requests = effective('requests', spec.containers, init);
   const limits = effective('limits', spec.containers, init);
-  for (const [key, target] of [['requests', requests], ['limits', limits]] as const) {
+  for (const [key, target] of [
+    ['requests', requests],
+    ['limits', limits],
+  ] as const) {
     const podLevel = parseList(spec.resources?.[key]);
     for (const name of ['cpu', 'memory']) {
       const q = podLevel[name];

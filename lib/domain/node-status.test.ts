@@ -16,7 +16,12 @@ describe('readyStatus', () => {
     expect(readyStatus([...conditions2018].reverse())).toBe('True');
   });
   it('reports False for a NotReady node', () => {
-    expect(readyStatus([{ type: 'Ready', status: 'False' }, { type: 'MemoryPressure', status: 'False' }])).toBe('False');
+    expect(
+      readyStatus([
+        { type: 'Ready', status: 'False' },
+        { type: 'MemoryPressure', status: 'False' },
+      ]),
+    ).toBe('False');
   });
   it('is Unknown when the controller marked it Unknown, when Ready is missing, or with no conditions', () => {
     expect(readyStatus([{ type: 'Ready', status: 'Unknown' }])).toBe('Unknown');
@@ -55,7 +60,11 @@ describe('nodeRoles', () => {
   });
   it('merges the legacy kubernetes.io/role value, de-duplicates and sorts', () => {
     expect(
-      nodeRoles({ 'node-role.kubernetes.io/master': '', 'node-role.kubernetes.io/control-plane': '', 'kubernetes.io/role': 'master' }),
+      nodeRoles({
+        'node-role.kubernetes.io/master': '',
+        'node-role.kubernetes.io/control-plane': '',
+        'kubernetes.io/role': 'master',
+      }),
     ).toEqual(['control-plane', 'master']);
   });
   it('is empty (<none>) without role labels, and skips an empty role suffix or empty legacy value', () => {

@@ -128,12 +128,23 @@ export function formatQuantity(q: Quantity, style: 'binary' | 'decimal' = 'binar
         if (v % unit === 0n) return `${v / unit}${suffix}`;
       }
     }
-    for (const [suffix, exp] of [['E', 18], ['P', 15], ['T', 12], ['G', 9], ['M', 6], ['k', 3]] as const) {
+    for (const [suffix, exp] of [
+      ['E', 18],
+      ['P', 15],
+      ['T', 12],
+      ['G', 9],
+      ['M', 6],
+      ['k', 3],
+    ] as const) {
       if (v % pow10(exp) === 0n) return `${v / pow10(exp)}${suffix}`;
     }
     return v.toString();
   }
-  for (const [suffix, exp] of [['m', 3], ['u', 6], ['n', 9]] as const) {
+  for (const [suffix, exp] of [
+    ['m', 3],
+    ['u', 6],
+    ['n', 9],
+  ] as const) {
     const scaled = q.numerator * pow10(exp);
     if (scaled % q.denominator === 0n) return `${scaled / q.denominator}${suffix}`;
   }

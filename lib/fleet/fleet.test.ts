@@ -18,7 +18,9 @@ const DELAY_MS = 15;
 /** Requests the fake has received and not yet answered; `peak` is the most at once. */
 const load = { inFlight: 0, peak: 0, byPath: new Map<string, number>() };
 let hungNode = '';
-let configBody: (node: string) => { kubeletconfig: Record<string, unknown> } = () => ({ kubeletconfig: { maxPods: 110 } });
+let configBody: (node: string) => { kubeletconfig: Record<string, unknown> } = () => ({
+  kubeletconfig: { maxPods: 110 },
+});
 
 const summary = {
   node: {
@@ -77,15 +79,36 @@ const settings = (over: Partial<FleetSettings> = {}): FleetSettings => ({
   ...over,
 });
 
-const requestsTo = (suffix: string) => [...load.byPath].filter(([p]) => p.endsWith(suffix)).reduce((n, [, c]) => n + c, 0);
+const requestsTo = (suffix: string) =>
+  [...load.byPath].filter(([p]) => p.endsWith(suffix)).reduce((n, [, c]) => n + c, 0);
 
 /** An informer fed from a fixed list (no watch), so sweeps have nodes without the fake implementing one. */
 function staticInformer(names: string[], facts: { bootID?: string; version?: string } = {}) {
   const items = names.map((name) => ({
     node: {
-      name, uid: name, createdAt: '', labels: {}, annotations: {}, ready: 'True' as const, roles: [], pressures: [], conditions: [], addresses: [],
-      unschedulable: false, taints: [], podCIDRs: [], capacity: {}, allocatable: {},
-      nodeInfo: { kubeletVersion: facts.version ?? 'v1.33.2', osImage: '', kernelVersion: '', architecture: '', containerRuntime: '', operatingSystem: '' },
+      name,
+      uid: name,
+      createdAt: '',
+      labels: {},
+      annotations: {},
+      ready: 'True' as const,
+      roles: [],
+      pressures: [],
+      conditions: [],
+      addresses: [],
+      unschedulable: false,
+      taints: [],
+      podCIDRs: [],
+      capacity: {},
+      allocatable: {},
+      nodeInfo: {
+        kubeletVersion: facts.version ?? 'v1.33.2',
+        osImage: '',
+        kernelVersion: '',
+        architecture: '',
+        containerRuntime: '',
+        operatingSystem: '',
+      },
     },
     bootID: facts.bootID ?? 'boot-1',
     resourceVersion: '1',
@@ -146,7 +169,11 @@ describe('fleet pool against a slow fake apiserver', () => {
 
   it('counts each kubelet read once in /metrics (the transport counts it; the cache does not again)', async () => {
     const okReads = async () =>
-      Number(/kd_apiserver_requests_total\{endpoint="proxy\.configz",outcome="ok"\} (\d+)/.exec(await metrics().registry.metrics())?.[1] ?? 0);
+      Number(
+        /kd_apiserver_requests_total\{endpoint="proxy\.configz",outcome="ok"\} (\d+)/.exec(
+          await metrics().registry.metrics(),
+        )?.[1] ?? 0,
+      );
     const s = settings();
     const configz = new ConfigzCache(kube, new Limiter(s), s);
     const before = await okReads();
@@ -167,7 +194,13 @@ describe('fleet pool against a slow fake apiserver', () => {
 describe('Sweeper', () => {
   function sources(s: FleetSettings) {
     const limiter = new Limiter(s);
-    return { nodes: staticInformer(NODES), configz: new ConfigzCache(kube, limiter, s), stats: new StatsCache(kube, limiter, s), refreshMs: s.refreshMs, straggleMs: s.straggleMs };
+    return {
+      nodes: staticInformer(NODES),
+      configz: new ConfigzCache(kube, limiter, s),
+      stats: new StatsCache(kube, limiter, s),
+      refreshMs: s.refreshMs,
+      straggleMs: s.straggleMs,
+    };
   }
 
   it('marks a silent kubelet pending once it straggles, then timed out, asking it only once', async () => {
@@ -175,7 +208,10 @@ describe('Sweeper', () => {
     const src = sources(settings({ timeoutMs: 900, straggleMs: 300 }));
     const sweeper = new Sweeper('stats', src);
     const seen: FleetNodeResult[] = [];
-    const unsub = sweeper.subscribe({ onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)), onSweep: () => undefined });
+    const unsub = sweeper.subscribe({
+      onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)),
+      onSweep: () => undefined,
+    });
     const sweep = await sweeper.sweepOnce();
     unsub();
     expect(seen.map((r) => r.state)).toEqual(['pending', 'error']);
@@ -193,7 +229,10 @@ describe('Sweeper', () => {
     seen.length = 0;
     for (const n of NODES) src.stats.forget(n);
     const before = fake.requests.length;
-    const again = sweeper.subscribe({ onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)), onSweep: () => undefined });
+    const again = sweeper.subscribe({
+      onNodes: (rs) => rs.filter((r) => r.name === 'node-5').forEach((r) => seen.push(r)),
+      onSweep: () => undefined,
+    });
     seen.length = 0; // drop the snapshot replayed on subscribe
     await sweeper.sweepOnce();
     again();
@@ -236,7 +275,10 @@ describe('Sweeper', () => {
   it('reports per-node headroom from the summary, against defaults until configz is known', async () => {
     const sweeper = new Sweeper('stats', sources(settings()));
     const first = new Map<string, FleetNodeResult>();
-    const unsub = sweeper.subscribe({ onNodes: (rs) => rs.forEach((r) => first.has(r.name) || first.set(r.name, r)), onSweep: () => undefined });
+    const unsub = sweeper.subscribe({
+      onNodes: (rs) => rs.forEach((r) => first.has(r.name) || first.set(r.name, r)),
+      onSweep: () => undefined,
+    });
     await sweeper.sweepOnce();
     unsub();
     const r = first.get('node-0');
@@ -255,7 +297,13 @@ describe('Sweeper thresholds', () => {
     configBody = () => ({ kubeletconfig: { evictionHard: { 'memory.available': '3Gi' } } });
     const s = settings();
     const limiter = new Limiter(s);
-    const src = { nodes: staticInformer(NODES), configz: new ConfigzCache(kube, limiter, s), stats: new StatsCache(kube, limiter, s), refreshMs: s.refreshMs, straggleMs: s.straggleMs };
+    const src = {
+      nodes: staticInformer(NODES),
+      configz: new ConfigzCache(kube, limiter, s),
+      stats: new StatsCache(kube, limiter, s),
+      refreshMs: s.refreshMs,
+      straggleMs: s.straggleMs,
+    };
     const sweeper = new Sweeper('stats', src);
     const seen: FleetNodeResult[] = [];
     const resent = new Promise<void>((resolve) => {
@@ -276,7 +324,10 @@ describe('Sweeper thresholds', () => {
     const [before, after] = seen;
     expect(seen).toHaveLength(2);
     expect(before?.state === 'ok' && before.stats).toMatchObject({ thresholds: 'defaults', headroom: { met: false } });
-    expect(after?.state === 'ok' && after.stats).toMatchObject({ thresholds: 'configz', headroom: { signal: 'memory.available', met: true } });
+    expect(after?.state === 'ok' && after.stats).toMatchObject({
+      thresholds: 'configz',
+      headroom: { signal: 'memory.available', met: true },
+    });
     // one configz read per node (counted by this cache: other tests' reads may still reach the shared fake),
     // and none again on the next sweep: the thresholds are cached
     await vi.waitFor(() => expect(src.configz.requests).toBe(NODES.length));

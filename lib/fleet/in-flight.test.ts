@@ -12,7 +12,12 @@ describe('InFlightReads', () => {
     const b = reads.track('b', () => new Promise<void>((_, j) => (failB = j)));
     now = 2100;
     expect(reads.olderThan(1000)).toEqual([['a', 1000]]);
-    expect(reads.olderThan(500).map(([n]) => n).sort()).toEqual(['a', 'b']);
+    expect(
+      reads
+        .olderThan(500)
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(['a', 'b']);
     finishA();
     await a;
     failB(new Error('deadline'));

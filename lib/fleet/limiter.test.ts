@@ -31,7 +31,9 @@ describe('Limiter', () => {
     const limiter = new Limiter({ concurrency: 100, qps: 100, burst: 5 });
     const started: number[] = [];
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: 15 }, () => limiter.run(async () => void started.push(performance.now() - t0))));
+    await Promise.all(
+      Array.from({ length: 15 }, () => limiter.run(async () => void started.push(performance.now() - t0))),
+    );
     // 5 at once from the bucket, the other 10 at 100/s: the last no sooner than ~100 ms
     expect(started.filter((t) => t < 5)).toHaveLength(5);
     expect(Math.max(...started)).toBeGreaterThanOrEqual(90);
@@ -53,13 +55,20 @@ describe('Limiter', () => {
 describe('withRetry', () => {
   const noSleep = async () => undefined;
   it('never retries 401, 403 or 404', async () => {
-    for (const [reason, code] of [['Unauthorized', 401], ['Forbidden', 403], ['NotFound', 404]] as const) {
+    for (const [reason, code] of [
+      ['Unauthorized', 401],
+      ['Forbidden', 403],
+      ['NotFound', 404],
+    ] as const) {
       let calls = 0;
       await expect(
-        withRetry(async () => {
-          calls++;
-          throw new AppError(reason, code, 'no');
-        }, { attempts: 3, sleep: noSleep }),
+        withRetry(
+          async () => {
+            calls++;
+            throw new AppError(reason, code, 'no');
+          },
+          { attempts: 3, sleep: noSleep },
+        ),
       ).rejects.toThrow('no');
       expect(calls).toBe(1);
     }
@@ -70,7 +79,8 @@ describe('withRetry', () => {
     let calls = 0;
     const result = await withRetry(
       async () => {
-        if (++calls < 3) throw new AppError(calls === 1 ? 'ServiceUnavailable' : 'TooManyRequests', calls === 1 ? 503 : 429, 'busy');
+        if (++calls < 3)
+          throw new AppError(calls === 1 ? 'ServiceUnavailable' : 'TooManyRequests', calls === 1 ? 503 : 429, 'busy');
         return 'ok';
       },
       { attempts: 3, baseDelayMs: 100, sleep: async (ms) => void waits.push(ms) },
@@ -90,10 +100,13 @@ describe('withRetry', () => {
   it('does not spend a second deadline on a kubelet that stayed silent through the first', async () => {
     let calls = 0;
     await expect(
-      withRetry(async () => {
-        calls++;
-        throw new AppError('Timeout', 504, 'no answer in 4 s');
-      }, { attempts: 3, sleep: async () => undefined }),
+      withRetry(
+        async () => {
+          calls++;
+          throw new AppError('Timeout', 504, 'no answer in 4 s');
+        },
+        { attempts: 3, sleep: async () => undefined },
+      ),
     ).rejects.toThrow('no answer');
     expect(calls).toBe(1);
   });
@@ -146,7 +159,10 @@ describe('configzStale', () => {
     expect(configzStale(ok(was), undefined, 1000, rule)).toBe(false);
   });
   it('retries a failure after the short error TTL', () => {
-    const failed = { value: { ok: false, reason: 'Timeout', code: 504, message: 'x', at: 0, facts: was } as ConfigzEntry, storedAt: 0 };
+    const failed = {
+      value: { ok: false, reason: 'Timeout', code: 504, message: 'x', at: 0, facts: was } as ConfigzEntry,
+      storedAt: 0,
+    };
     expect(configzStale(failed, was, 9_000, rule)).toBe(false);
     expect(configzStale(failed, was, 10_000, rule)).toBe(true);
   });

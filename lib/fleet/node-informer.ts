@@ -65,7 +65,9 @@ export class NodeInformer {
   /** Every node, in name order (the map's order is insertion order, which a relist reshuffles). */
   list(): WatchedNode[] {
     this.lastRead = this.now();
-    return [...this.nodes.values()].sort((a, b) => (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0));
+    return [...this.nodes.values()].sort((a, b) =>
+      a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0,
+    );
   }
 
   get(name: string): WatchedNode | undefined {
@@ -142,7 +144,10 @@ export class NodeInformer {
             void this.startWatch(generation);
             return;
           }
-          log.warn({ context: this.kube.context, err: err instanceof Error ? err.message : String(err ?? 'closed at once') }, 'fleet: node watch failed; relisting');
+          log.warn(
+            { context: this.kube.context, err: err instanceof Error ? err.message : String(err ?? 'closed at once') },
+            'fleet: node watch failed; relisting',
+          );
           this.scheduleRelist(generation, this.retryMs);
         },
       });
@@ -150,7 +155,10 @@ export class NodeInformer {
       else this.stopWatch = stop;
     } catch (err) {
       if (generation !== this.generation) return;
-      log.warn({ context: this.kube.context, err: err instanceof Error ? err.message : String(err) }, 'fleet: node watch could not start');
+      log.warn(
+        { context: this.kube.context, err: err instanceof Error ? err.message : String(err) },
+        'fleet: node watch could not start',
+      );
       this.scheduleRelist(generation, this.retryMs);
     }
   }

@@ -31,7 +31,12 @@ const COLD_WAIT_MS = 3000;
  * Stale-while-revalidate over one cache entry: fresh → it; stale → it, and one background reload (shared by
  * every caller); none yet → wait up to `coldWaitMs` for the first load (undefined if it takes longer).
  */
-async function swr<V>(cache: SharedCache<'all', V>, load: () => Promise<V>, maxAgeMs: number, coldWaitMs: number): Promise<V | undefined> {
+async function swr<V>(
+  cache: SharedCache<'all', V>,
+  load: () => Promise<V>,
+  maxAgeMs: number,
+  coldWaitMs: number,
+): Promise<V | undefined> {
   const entry = cache.peek('all');
   if (entry && Date.now() - entry.storedAt < maxAgeMs) return entry.value;
   const loading = cache.get('all', load, () => false);
@@ -44,7 +49,13 @@ async function swr<V>(cache: SharedCache<'all', V>, load: () => Promise<V>, maxA
 }
 
 function part(s: Settled<unknown> | undefined, what: string): PartAvailability {
-  if (!s) return { available: false, reason: 'Loading', code: 202, message: `${what} are still loading; they appear on the next refresh.` };
+  if (!s)
+    return {
+      available: false,
+      reason: 'Loading',
+      code: 202,
+      message: `${what} are still loading; they appear on the next refresh.`,
+    };
   return s.ok ? { available: true } : { available: false, reason: s.reason, code: s.code, message: s.message };
 }
 
@@ -60,7 +71,12 @@ export async function getFleetNodeList(kube: Kube): Promise<NodeListResponse> {
   const maxAge = fleet.settings.refreshMs;
   const [, metrics, pods] = await Promise.all([
     fleet.nodes.ready(),
-    swr(c.metrics, () => settle(() => observeApiCall('metrics.list', () => listNodeMetrics(kube))), maxAge, COLD_WAIT_MS),
+    swr(
+      c.metrics,
+      () => settle(() => observeApiCall('metrics.list', () => listNodeMetrics(kube))),
+      maxAge,
+      COLD_WAIT_MS,
+    ),
     swr(c.pods, () => settle(() => observeApiCall('pods.list', () => podTotalsByNode(kube))), maxAge, COLD_WAIT_MS),
   ]);
   const nodes = fleet.nodes.list().map((w) => w.node);

@@ -94,7 +94,10 @@ export class StatsCache {
   private load(node: string): Promise<StatsEntry> {
     return settle(async () => {
       const stats = await this.reads.read(node, () =>
-        getKubeletNodeStats(this.kube, node, { timeoutMs: this.settings.timeoutMs, maxBytes: this.settings.maxStatsBytes }),
+        getKubeletNodeStats(this.kube, node, {
+          timeoutMs: this.settings.timeoutMs,
+          maxBytes: this.settings.maxStatsBytes,
+        }),
       );
       return observeSignals(stats);
     });

@@ -81,14 +81,21 @@ export class Sweeper {
 
   private resolveOne(name: string, facts: NodeFacts): Promise<FleetNodeResult> {
     if (this.kind === 'configz') {
-      return this.src.configz.get(name, facts).then((e) => (e.ok ? { name, state: 'ok', at: iso(e.at), configHash: e.value.hash } : failed(name, e)));
+      return this.src.configz
+        .get(name, facts)
+        .then((e) => (e.ok ? { name, state: 'ok', at: iso(e.at), configHash: e.value.hash } : failed(name, e)));
     }
     return this.src.stats.get(name).then((e) => {
       const own = this.src.configz.hardThresholds(name);
       // every node, answered or not: the configz read is wanted anyway (warmConfigz) and is made exactly once
       if (!own) this.readThresholds(name, facts);
       if (!e.ok) return failed(name, e);
-      return { name, state: 'ok', at: iso(e.at), stats: aggregateStats(e.value, own ?? DEFAULT_HARD_THRESHOLDS, own ? 'configz' : 'defaults') };
+      return {
+        name,
+        state: 'ok',
+        at: iso(e.at),
+        stats: aggregateStats(e.value, own ?? DEFAULT_HARD_THRESHOLDS, own ? 'configz' : 'defaults'),
+      };
     });
   }
 
@@ -149,11 +156,13 @@ export class Sweeper {
     try {
       await Promise.all(
         nodes.map(({ node, bootID }) =>
-          this.resolveOne(node.name, { kubeletVersion: node.nodeInfo.kubeletVersion, bootID, ready: node.ready }).then((r) => {
-            if (r.state === 'ok') ok++;
-            done.add(r.name);
-            this.emit(r);
-          }),
+          this.resolveOne(node.name, { kubeletVersion: node.nodeInfo.kubeletVersion, bootID, ready: node.ready }).then(
+            (r) => {
+              if (r.state === 'ok') ok++;
+              done.add(r.name);
+              this.emit(r);
+            },
+          ),
         ),
       );
     } finally {

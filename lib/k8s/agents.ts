@@ -35,7 +35,10 @@ function fingerprint(protocol: string, tls: TlsOptions): string {
     const v = tls[k];
     h.update(`\0${k}=`);
     if (v === undefined) continue;
-    for (const part of Array.isArray(v) ? v : [v]) h.update(typeof part === 'object' && part !== null && !Buffer.isBuffer(part) ? JSON.stringify(part) : String(part));
+    for (const part of Array.isArray(v) ? v : [v])
+      h.update(
+        typeof part === 'object' && part !== null && !Buffer.isBuffer(part) ? JSON.stringify(part) : String(part),
+      );
   }
   return h.digest('hex');
 }
@@ -54,7 +57,13 @@ export function keepAliveAgent(protocol: string, tls: TlsOptions): http.Agent {
     agents.set(key, found);
     return found;
   }
-  const common = { keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_SOCKETS, timeout: IDLE_MS, scheduling: 'lifo' as const };
+  const common = {
+    keepAlive: true,
+    maxSockets: MAX_SOCKETS,
+    maxFreeSockets: MAX_SOCKETS,
+    timeout: IDLE_MS,
+    scheduling: 'lifo' as const,
+  };
   const agent = protocol === 'http:' ? new http.Agent(common) : new https.Agent({ ...common, ...definedOnly(tls) });
   agents.set(key, agent);
   while (agents.size > MAX_AGENTS) {

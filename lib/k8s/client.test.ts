@@ -18,7 +18,9 @@ function write(name: string, body: string): string {
   return file;
 }
 
-const first = write('a.yaml', `apiVersion: v1
+const first = write(
+  'a.yaml',
+  `apiVersion: v1
 kind: Config
 clusters:
 - name: prod
@@ -30,8 +32,11 @@ contexts:
 - name: prod-admin
   context: { cluster: prod, user: admin }
 current-context: prod-admin
-`);
-const second = write('b.yaml', `apiVersion: v1
+`,
+);
+const second = write(
+  'b.yaml',
+  `apiVersion: v1
 kind: Config
 clusters:
 - name: prod
@@ -45,7 +50,8 @@ contexts:
 - name: dev
   context: { cluster: dev, user: dev }
 current-context: dev
-`);
+`,
+);
 const list = [first, path.join(dir, 'missing.yaml'), second].join(path.delimiter);
 
 describe('kubeconfig loading', () => {
@@ -79,6 +85,8 @@ describe('kubeconfig loading', () => {
     expect(() => getKube({ kubeconfigPath: list, context: 'nope' })).toThrow(expect.objectContaining({ code: 422 }));
   });
   it('says where to put credentials when there are none', () => {
-    expect(() => getKube({ kubeconfigPath: path.join(dir, 'none.yaml') })).toThrow(expect.objectContaining({ code: 503, message: 'No Kubernetes credentials found.' }));
+    expect(() => getKube({ kubeconfigPath: path.join(dir, 'none.yaml') })).toThrow(
+      expect.objectContaining({ code: 503, message: 'No Kubernetes credentials found.' }),
+    );
   });
 });

@@ -42,8 +42,12 @@ const SERVICEACCOUNT_CA = '/var/run/secrets/kubernetes.io/serviceaccount/ca.crt'
 const loadedByKey = new Map<string, Loaded>();
 
 const noCredentials = () =>
-  new AppError('ServiceUnavailable', 503, 'No Kubernetes credentials found.',
-    'Set KUBECONFIG, create ~/.kube/config, or run in a pod with a ServiceAccount.');
+  new AppError(
+    'ServiceUnavailable',
+    503,
+    'No Kubernetes credentials found.',
+    'Set KUBECONFIG, create ~/.kube/config, or run in a pod with a ServiceAccount.',
+  );
 
 /**
  * Merges kubeconfig files the way kubectl does (clientcmd loading rules): files that don't exist are skipped,
@@ -81,7 +85,11 @@ function load(opts: LoadOptions): Loaded {
     base = mergeFiles([path.join(os.homedir(), '.kube', 'config')]);
     // In a pod. The CA alone is enough in the shared modes: deploy/ mounts only ca.crt (no ServiceAccount token),
     // and every call carries the signed-in user's token instead.
-    if (!base && process.env.KUBERNETES_SERVICE_HOST && (fs.existsSync(SERVICEACCOUNT_TOKEN) || fs.existsSync(SERVICEACCOUNT_CA))) {
+    if (
+      !base &&
+      process.env.KUBERNETES_SERVICE_HOST &&
+      (fs.existsSync(SERVICEACCOUNT_TOKEN) || fs.existsSync(SERVICEACCOUNT_CA))
+    ) {
       base = new KubeConfig();
       base.loadFromCluster();
       source = 'in-cluster';
@@ -116,7 +124,12 @@ function makeKube(loaded: Loaded, context: string, config = contextConfig(loaded
 
 function contextConfig(base: KubeConfig, context: string): KubeConfig {
   const config = new KubeConfig();
-  config.loadFromOptions({ clusters: base.clusters, users: base.users, contexts: base.contexts, currentContext: context });
+  config.loadFromOptions({
+    clusters: base.clusters,
+    users: base.users,
+    contexts: base.contexts,
+    currentContext: context,
+  });
   return config;
 }
 
@@ -143,7 +156,8 @@ export function userKube(token: string, opts: LoadOptions = {}): Kube {
   }
   const clusterName = loaded.base.getContextObject(context)?.cluster;
   const cluster = clusterName ? loaded.base.getCluster(clusterName) : null;
-  if (!cluster) throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
+  if (!cluster)
+    throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
   const config = new KubeConfig();
   config.loadFromOptions({
     clusters: [cluster],
@@ -168,7 +182,9 @@ export function forgetUserKube(token: string, opts: LoadOptions = {}): void {
 
 /** Names of the kubeconfig's contexts (for validating the `kd-context` cookie). */
 export function contextNames(opts: LoadOptions = {}): string[] {
-  return load(opts).base.getContexts().map((c) => c.name);
+  return load(opts)
+    .base.getContexts()
+    .map((c) => c.name);
 }
 
 /** The context used when the request names none: KUBE_CONTEXT, else current-context, else the first one. */

@@ -15,7 +15,11 @@ const compare = (q: Record<string, string>) => getCompare(kube(), CompareQuerySc
 const differing = (r: CompareResponse) => r.rows.filter((x) => x.differs && !x.ignored).map((x) => formatPath(x.path));
 
 beforeAll(async () => {
-  sim = await startSim({ scenario: 'demo', port: 0, kubeconfigPath: path.join(mkdtempSync(path.join(tmpdir(), 'kd-compare-')), 'kubeconfig') });
+  sim = await startSim({
+    scenario: 'demo',
+    port: 0,
+    kubeconfigPath: path.join(mkdtempSync(path.join(tmpdir(), 'kd-compare-')), 'kubeconfig'),
+  });
 });
 afterAll(async () => {
   await sim?.close();
@@ -33,7 +37,12 @@ describe('getCompare against the demo sim', () => {
     const r = await compare({ baseline: 'configmap' });
     expect(r.by).toBe('variant');
     const outliers = r.variants.filter((v) => v.outlier).flatMap((v) => v.nodes);
-    for (const n of [DEMO_NODES.driftMaxPods, DEMO_NODES.driftEviction, DEMO_NODES.oldKubelet, DEMO_NODES.driftCgroupDriver]) {
+    for (const n of [
+      DEMO_NODES.driftMaxPods,
+      DEMO_NODES.driftEviction,
+      DEMO_NODES.oldKubelet,
+      DEMO_NODES.driftCgroupDriver,
+    ]) {
       expect(outliers).toContain(n);
     }
     const unknown = new Map(r.unknown.map((u) => [u.node, u.reason]));

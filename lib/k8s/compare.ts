@@ -18,7 +18,10 @@ async function configMapBaseline(kube: Kube, signal?: AbortSignal): Promise<Base
     return { kind: 'configmap', label: `${cm.namespace}/${cm.name}`, yaml: cm.yaml, legacyName: cm.legacy };
   } catch (err) {
     const s = toStatus(err);
-    const message = s.code === 404 ? 'No kubeadm kubelet ConfigMap (kube-system/kubelet-config or kubelet-config-1.X) in this cluster.' : s.message;
+    const message =
+      s.code === 404
+        ? 'No kubeadm kubelet ConfigMap (kube-system/kubelet-config or kubelet-config-1.X) in this cluster.'
+        : s.message;
     return { kind: 'configmap', label: 'kube-system/kubelet-config', unavailable: { reason: s.reason, message } };
   }
 }
@@ -37,10 +40,13 @@ export async function getCompare(kube: Kube, q: CompareQuery, signal?: AbortSign
   const missing = requested ? requested.filter((n) => !versionOf.has(n)) : [];
   const by = q.by ?? (names.length <= NODE_COLUMNS_MAX ? 'node' : 'variant');
 
-  const outsideBaselineNode = q.baseline === 'node' && q.baselineNode && !names.includes(q.baselineNode) ? q.baselineNode : undefined;
+  const outsideBaselineNode =
+    q.baseline === 'node' && q.baselineNode && !names.includes(q.baselineNode) ? q.baselineNode : undefined;
   const [results, baselineExtra, cmBaseline] = await Promise.all([
     collectConfigz(kube, names, { versions: versionOf, signal }),
-    outsideBaselineNode ? collectConfigz(kube, [outsideBaselineNode], { versions: versionOf, signal }) : Promise.resolve([]),
+    outsideBaselineNode
+      ? collectConfigz(kube, [outsideBaselineNode], { versions: versionOf, signal })
+      : Promise.resolve([]),
     q.baseline === 'configmap' ? configMapBaseline(kube, signal) : Promise.resolve(null),
   ]);
   const collectMs = performance.now() - t0;
@@ -56,7 +62,13 @@ export async function getCompare(kube: Kube, q: CompareQuery, signal?: AbortSign
 
   const ignore = ignoreOf(q);
   const t1 = performance.now();
-  const { distinctBodies, ...report } = buildCompareReport({ results, ignore, by, showIgnored: q.showIgnored === '1', baseline });
+  const { distinctBodies, ...report } = buildCompareReport({
+    results,
+    ignore,
+    by,
+    showIgnored: q.showIgnored === '1',
+    baseline,
+  });
   const computeMs = performance.now() - t1;
 
   return {
@@ -71,6 +83,11 @@ export async function getCompare(kube: Kube, q: CompareQuery, signal?: AbortSign
     ignore,
     defaultIgnore: [...DEFAULT_IGNORE],
     ...report,
-    stats: { nodes: names.length, distinctBodies, collectMs: Math.round(collectMs), computeMs: Math.round(computeMs * 10) / 10 },
+    stats: {
+      nodes: names.length,
+      distinctBodies,
+      collectMs: Math.round(collectMs),
+      computeMs: Math.round(computeMs * 10) / 10,
+    },
   };
 }

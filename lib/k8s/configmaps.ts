@@ -13,7 +13,12 @@ export interface ConfigMapData {
 }
 
 /** One ConfigMap's string data (e.g. kube-system/kubelet-config, whose key `kubelet` holds kubeadm's YAML). */
-export async function getConfigMap(kube: Kube, namespace: string, name: string, signal?: AbortSignal): Promise<ConfigMapData> {
+export async function getConfigMap(
+  kube: Kube,
+  namespace: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<ConfigMapData> {
   const ns = ObjectNameSchema.parse(namespace);
   const n = ObjectNameSchema.parse(name);
   const wire = await getJson(

@@ -28,7 +28,8 @@ describe('collectWith', () => {
   it('keeps input order and reports failures with their reason instead of dropping the node', async () => {
     const results = await collectWith(
       async (node) => {
-        if (node === 'unreachable') throw new AppError('KubeletUnreachable', 502, 'dial tcp 10.0.2.47:10250: i/o timeout');
+        if (node === 'unreachable')
+          throw new AppError('KubeletUnreachable', 502, 'dial tcp 10.0.2.47:10250: i/o timeout');
         if (node === 'boom') throw new Error('secret internals');
         await sleep(node === 'slow' ? 5 : 0);
         return { node };

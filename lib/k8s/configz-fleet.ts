@@ -29,7 +29,8 @@ type Fetcher = (node: string, opts: { signal?: AbortSignal; timeoutMs?: number }
 
 function failure(node: string, version: string, err: unknown): ConfigzResult {
   if (err instanceof AppError) return { node, version, ok: false, reason: err.reason, message: err.message };
-  if (err instanceof ZodError) return { node, version, ok: false, reason: 'Invalid', message: `"${node}" is not a valid node name` };
+  if (err instanceof ZodError)
+    return { node, version, ok: false, reason: 'Invalid', message: `"${node}" is not a valid node name` };
   return { node, version, ok: false, reason: 'InternalError', message: 'configz could not be read' };
 }
 
@@ -37,7 +38,11 @@ function failure(node: string, version: string, err: unknown): ConfigzResult {
  * The pool itself, with the fetch injected (tested without a cluster). Results keep the input order.
  * Workers pull the next index from a shared counter, so a slow kubelet holds one slot, not a whole batch.
  */
-export async function collectWith(fetcher: Fetcher, nodeNames: readonly string[], o: CollectOptions = {}): Promise<ConfigzResult[]> {
+export async function collectWith(
+  fetcher: Fetcher,
+  nodeNames: readonly string[],
+  o: CollectOptions = {},
+): Promise<ConfigzResult[]> {
   const results = new Array<ConfigzResult>(nodeNames.length);
   const limit = Math.max(1, Math.min(o.concurrency ?? DEFAULT_CONCURRENCY, nodeNames.length));
   let next = 0;
@@ -46,11 +51,22 @@ export async function collectWith(fetcher: Fetcher, nodeNames: readonly string[]
       const node = nodeNames[i] as string;
       const version = o.versions?.get(node) ?? '';
       if (o.signal?.aborted) {
-        results[i] = { node, version, ok: false, reason: 'Timeout', message: 'request cancelled before configz was read' };
+        results[i] = {
+          node,
+          version,
+          ok: false,
+          reason: 'Timeout',
+          message: 'request cancelled before configz was read',
+        };
         continue;
       }
       try {
-        results[i] = { node, version, ok: true, config: await fetcher(node, { signal: o.signal, timeoutMs: o.timeoutMs }) };
+        results[i] = {
+          node,
+          version,
+          ok: true,
+          config: await fetcher(node, { signal: o.signal, timeoutMs: o.timeoutMs }),
+        };
       } catch (err) {
         results[i] = failure(node, version, err);
       }
@@ -67,13 +83,19 @@ export async function collectWith(fetcher: Fetcher, nodeNames: readonly string[]
  * (KD_FLEET_CONCURRENCY, hard cap 64) whatever `concurrency` says; `concurrency` (default: that bound) caps how
  * many of this call's nodes wait in the pool at once. Each result is the caller's own copy.
  */
-export function collectConfigz(kube: Kube, nodeNames: readonly string[], o: CollectOptions = {}): Promise<ConfigzResult[]> {
+export function collectConfigz(
+  kube: Kube,
+  nodeNames: readonly string[],
+  o: CollectOptions = {},
+): Promise<ConfigzResult[]> {
   const fleet = getFleet(kube);
   return collectWith(
     async (node, opts) => {
       const watched = fleet.nodes.get(node);
       const version = o.versions?.get(node) ?? watched?.node.nodeInfo.kubeletVersion ?? '';
-      const facts = watched ? { kubeletVersion: version, bootID: watched.bootID, ready: watched.node.ready } : { kubeletVersion: version };
+      const facts = watched
+        ? { kubeletVersion: version, bootID: watched.bootID, ready: watched.node.ready }
+        : { kubeletVersion: version };
       const entry = await fleet.configz.get(node, facts, { timeoutMs: opts.timeoutMs });
       if (!entry.ok) throw new AppError(entry.reason as Reason, entry.code, entry.message);
       const config = fleet.configz.config(entry.value.hash);

@@ -16,8 +16,12 @@ export type Target =
 
 export class KubeUnauthorizedError extends AppError {
   constructor(server: string) {
-    super('Unauthorized', 401, `The API server at ${server} rejected the credentials.`,
-      'The kubeconfig user\'s token or client certificate is invalid or expired: refresh it (e.g. re-run your cloud\'s get-credentials).');
+    super(
+      'Unauthorized',
+      401,
+      `The API server at ${server} rejected the credentials.`,
+      "The kubeconfig user's token or client certificate is invalid or expired: refresh it (e.g. re-run your cloud's get-credentials).",
+    );
   }
 }
 
@@ -29,13 +33,20 @@ export class KubeForbiddenError extends AppError {
 
 export class KubeletUnreachableError extends AppError {
   constructor(node: string, detail: string) {
-    super('KubeletUnreachable', 502, `The kubelet on node "${node}" could not be reached: ${detail}`,
-      'The API server dials the kubelet on port 10250: check that the node is up and that the control plane can reach it.');
+    super(
+      'KubeletUnreachable',
+      502,
+      `The kubelet on node "${node}" could not be reached: ${detail}`,
+      'The API server dials the kubelet on port 10250: check that the node is up and that the control plane can reach it.',
+    );
   }
 }
 
 export class MetricsUnavailableError extends AppError {
-  constructor(detail: string, hint = 'Install metrics-server (https://github.com/kubernetes-sigs/metrics-server) to serve metrics.k8s.io.') {
+  constructor(
+    detail: string,
+    hint = 'Install metrics-server (https://github.com/kubernetes-sigs/metrics-server) to serve metrics.k8s.io.',
+  ) {
     super('MetricsUnavailable', 503, `Node metrics are unavailable: ${detail}`, hint);
   }
 }
@@ -54,8 +65,12 @@ export class MalformedResponseError extends AppError {
 
 export class ResponseTooLargeError extends AppError {
   constructor(what: string, maxBytes: number) {
-    super('MalformedResponse', 502, `${what}: response larger than ${maxBytes} bytes.`,
-      'Raise KD_MAX_BODY_BYTES (kubelet) or KD_MAX_API_BODY_BYTES (apiserver) if this is expected.');
+    super(
+      'MalformedResponse',
+      502,
+      `${what}: response larger than ${maxBytes} bytes.`,
+      'Raise KD_MAX_BODY_BYTES (kubelet) or KD_MAX_API_BODY_BYTES (apiserver) if this is expected.',
+    );
   }
 }
 
@@ -71,7 +86,9 @@ const WireStatusSchema = z.looseObject({
   message: z.string().optional(),
   reason: z.string().optional(),
   code: z.number().optional(),
-  details: z.looseObject({ name: z.string().optional(), group: z.string().optional(), kind: z.string().optional() }).optional(),
+  details: z
+    .looseObject({ name: z.string().optional(), group: z.string().optional(), kind: z.string().optional() })
+    .optional(),
 });
 type WireStatus = z.infer<typeof WireStatusSchema>;
 
@@ -111,7 +128,8 @@ export function permissionFor(t: Target): Permission | undefined {
 function rbacHint(t: Target): string {
   const perm = permissionFor(t);
   if (!perm) {
-    const [verb, resource] = t.kind === 'api' ? [t.verb, `${t.resource}${t.group ? `.${t.group}` : ''}`] : ['get', 'nodes/proxy'];
+    const [verb, resource] =
+      t.kind === 'api' ? [t.verb, `${t.resource}${t.group ? `.${t.group}` : ''}`] : ['get', 'nodes/proxy'];
     return `Your RBAC role needs "${verb} ${resource}" (check with: kubectl auth can-i ${verb} ${resource}).`;
   }
   const where = perm.namespace ? ` in namespace ${perm.namespace}` : '';
@@ -133,8 +151,10 @@ export function fromHttpResponse(status: number, body: string, target: Target, s
   if (status === 401) return new KubeUnauthorizedError(server);
   if (status === 403) {
     if (target.kind === 'kubelet' && !wire) {
-      return new KubeForbiddenError(`The kubelet on node "${target.node}" refused the request: ${message}`,
-        'The kubelet did not authorize the API server\'s client certificate: bind kube-apiserver-kubelet-client to system:kubelet-api-admin (nodes/proxy, nodes/stats, nodes/configz).');
+      return new KubeForbiddenError(
+        `The kubelet on node "${target.node}" refused the request: ${message}`,
+        "The kubelet did not authorize the API server's client certificate: bind kube-apiserver-kubelet-client to system:kubelet-api-admin (nodes/proxy, nodes/stats, nodes/configz).",
+      );
     }
     return new KubeForbiddenError(message, rbacHint(target));
   }
@@ -142,12 +162,19 @@ export function fromHttpResponse(status: number, body: string, target: Target, s
     // Missing group: the apiserver's mux answers "404 page not found" (not a Status). A Status NotFound naming
     // one object means the group is served but has no sample for that node yet.
     if (status === 404 && wire?.reason === 'NotFound' && wire.details?.name) {
-      return new AppError('NotFound', 404, message, 'metrics-server has no sample for this node yet (it scrapes every 15 s by default).');
+      return new AppError(
+        'NotFound',
+        404,
+        message,
+        'metrics-server has no sample for this node yet (it scrapes every 15 s by default).',
+      );
     }
     if (status === 404) return new MetricsUnavailableError('metrics.k8s.io is not served by this cluster.');
     if (status === 503) {
-      return new MetricsUnavailableError(message,
-        'metrics-server is registered but not answering: check `kubectl get apiservice v1beta1.metrics.k8s.io` and its pods in kube-system.');
+      return new MetricsUnavailableError(
+        message,
+        'metrics-server is registered but not answering: check `kubectl get apiservice v1beta1.metrics.k8s.io` and its pods in kube-system.',
+      );
     }
   }
   if (target.kind === 'kubelet' && (status === 502 || status === 503)) {
@@ -161,7 +188,13 @@ export function fromHttpResponse(status: number, body: string, target: Target, s
     // Expired continue token or watch resourceVersion (API concepts: "410 Gone"): the list must start over.
     return new AppError('Conflict', 409, `${what}: ${message}`, 'The list changed while it was being read: reload.');
   }
-  if (status === 429) return new AppError('TooManyRequests', 429, `${what}: ${message}`, 'The API server is rate limiting: retry shortly.');
+  if (status === 429)
+    return new AppError(
+      'TooManyRequests',
+      429,
+      `${what}: ${message}`,
+      'The API server is rate limiting: retry shortly.',
+    );
   if (status === 422) return new AppError('Invalid', 422, message);
   if (status === 409) return new AppError('Conflict', 409, message);
   if (status >= 500) return new AppError('ServiceUnavailable', 503, `${what} failed: ${message}`);
@@ -178,9 +211,15 @@ const CONNECT_CODES: Record<string, [string, string]> = {
   ETIMEDOUT: ['connection timed out', 'Check your network path (VPN?) to the cluster.'],
 };
 const CERT_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_SIGNATURE_FAILURE',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_SIGNATURE_FAILURE',
 ]);
 
 function errorCode(err: unknown): string | undefined {
@@ -201,7 +240,12 @@ export function toKubeError(err: unknown, target: Target, server: string): unkno
   if (err instanceof AppError) return err;
   if (err instanceof ApiException) {
     const body: unknown = err.body;
-    return fromHttpResponse(err.code, typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body), target, server);
+    return fromHttpResponse(
+      err.code,
+      typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body),
+      target,
+      server,
+    );
   }
   // client-node's Watch reports a non-200 answer as an Error with `statusCode` and no body.
   const statusCode = err instanceof Error ? (err as Error & { statusCode?: unknown }).statusCode : undefined;
@@ -213,8 +257,11 @@ export function toKubeError(err: unknown, target: Target, server: string): unkno
   }
   if (code && CERT_CODES.has(code)) {
     const detail = err instanceof Error ? err.message : code;
-    return new ApiServerUnreachableError(server, `TLS verification failed (${code}: ${detail})`,
-      'The server certificate does not match the kubeconfig\'s certificate-authority-data or server name.');
+    return new ApiServerUnreachableError(
+      server,
+      `TLS verification failed (${code}: ${detail})`,
+      "The server certificate does not match the kubeconfig's certificate-authority-data or server name.",
+    );
   }
   return err;
 }

@@ -48,17 +48,24 @@ export async function findKubeletConfigMap(kube: Kube, signal?: AbortSignal): Pr
     data = (await getConfigMap(kube, KUBELET_CONFIGMAP_NAMESPACE, name, signal)).data;
   } catch (err) {
     if (!(err instanceof AppError && err.code === 404)) throw err;
-    const items = await listAll(kube, `/api/v1/namespaces/${KUBELET_CONFIGMAP_NAMESPACE}/configmaps`, NameOnlySchema, {
-      kind: 'api',
-      verb: 'list',
-      resource: 'configmaps',
-    }, { signal });
+    const items = await listAll(
+      kube,
+      `/api/v1/namespaces/${KUBELET_CONFIGMAP_NAMESPACE}/configmaps`,
+      NameOnlySchema,
+      {
+        kind: 'api',
+        verb: 'list',
+        resource: 'configmaps',
+      },
+      { signal },
+    );
     const legacy = newestLegacyName(items.map((i) => i.metadata.name));
     if (!legacy) throw new NotFoundError('ConfigMap', `${KUBELET_CONFIGMAP_NAMESPACE}/${KUBELET_CONFIGMAP_NAME}`);
     name = legacy;
     data = (await getConfigMap(kube, KUBELET_CONFIGMAP_NAMESPACE, name, signal)).data;
   }
   const yaml = data[KUBELET_CONFIGMAP_KEY];
-  if (yaml === undefined) throw new NotFoundError(`key "${KUBELET_CONFIGMAP_KEY}" in ConfigMap`, `${KUBELET_CONFIGMAP_NAMESPACE}/${name}`);
+  if (yaml === undefined)
+    throw new NotFoundError(`key "${KUBELET_CONFIGMAP_KEY}" in ConfigMap`, `${KUBELET_CONFIGMAP_NAMESPACE}/${name}`);
   return { namespace: KUBELET_CONFIGMAP_NAMESPACE, name, legacy: name !== KUBELET_CONFIGMAP_NAME, yaml };
 }

@@ -19,11 +19,31 @@ const PsiSchema = z.looseObject({
 });
 const CpuSchema = z.looseObject({ time, usageNanoCores: num, usageCoreNanoSeconds: num, psi: PsiSchema.optional() });
 const MemorySchema = z.looseObject({
-  time, availableBytes: num, usageBytes: num, workingSetBytes: num, rssBytes: num, pageFaults: num, majorPageFaults: num,
+  time,
+  availableBytes: num,
+  usageBytes: num,
+  workingSetBytes: num,
+  rssBytes: num,
+  pageFaults: num,
+  majorPageFaults: num,
   psi: PsiSchema.optional(),
 });
-const FsSchema = z.looseObject({ time, availableBytes: num, capacityBytes: num, usedBytes: num, inodesFree: num, inodes: num, inodesUsed: num });
-const InterfaceSchema = z.looseObject({ name: z.string().optional(), rxBytes: num, rxErrors: num, txBytes: num, txErrors: num });
+const FsSchema = z.looseObject({
+  time,
+  availableBytes: num,
+  capacityBytes: num,
+  usedBytes: num,
+  inodesFree: num,
+  inodes: num,
+  inodesUsed: num,
+});
+const InterfaceSchema = z.looseObject({
+  name: z.string().optional(),
+  rxBytes: num,
+  rxErrors: num,
+  txBytes: num,
+  txErrors: num,
+});
 const NetworkSchema = InterfaceSchema.extend({ time, interfaces: z.array(InterfaceSchema).nullish() });
 const SwapSchema = z.looseObject({ time, swapAvailableBytes: num, swapUsageBytes: num });
 const ContainerSchema = z.looseObject({

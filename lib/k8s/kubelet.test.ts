@@ -11,7 +11,9 @@ let fake: FakeApiserver;
 const kube = () => getKube({ kubeconfigPath: fake.kubeconfigPath });
 
 beforeAll(async () => {
-  fake = await startFakeApiserver((p) => replies.get(p) ?? { status: 404, body: statusBody(404, 'NotFound', 'nodes "x" not found') });
+  fake = await startFakeApiserver(
+    (p) => replies.get(p) ?? { status: 404, body: statusBody(404, 'NotFound', 'nodes "x" not found') },
+  );
 });
 afterAll(() => fake.close());
 afterEach(() => {
@@ -24,14 +26,19 @@ afterEach(() => {
 const configzPath = (n: string) => `/api/v1/nodes/${n}/proxy/configz`;
 
 async function failure(p: Promise<unknown>) {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return toStatus(err);
 }
 
 describe('getKubeletConfigz', () => {
   it('returns the kubeletconfig and keeps fields we do not know', async () => {
-    replies.set(configzPath('n1'), { body: JSON.stringify({ kubeletconfig: { maxPods: 110, someFutureField: { a: 1 } } }) });
+    replies.set(configzPath('n1'), {
+      body: JSON.stringify({ kubeletconfig: { maxPods: 110, someFutureField: { a: 1 } } }),
+    });
     const c = await getKubeletConfigz(kube(), 'n1');
     expect(c.kubeletconfig).toEqual({ maxPods: 110, someFutureField: { a: 1 } });
   });
@@ -49,7 +56,8 @@ describe('getKubeletConfigz', () => {
   });
 
   it("maps the apiserver's 403 Status to Forbidden with its message and the nodes/proxy permission", async () => {
-    const msg = 'nodes "n1" is forbidden: User "viewer" cannot get resource "nodes/proxy" in API group "" at the cluster scope';
+    const msg =
+      'nodes "n1" is forbidden: User "viewer" cannot get resource "nodes/proxy" in API group "" at the cluster scope';
     replies.set(configzPath('n1'), { status: 403, body: statusBody(403, 'Forbidden', msg) });
     const s = await failure(getKubeletConfigz(kube(), 'n1'));
     expect(s).toMatchObject({ reason: 'Forbidden', code: 403, message: msg });
@@ -100,7 +108,10 @@ describe('getKubeletConfigz', () => {
   it.each(['../../api/v1/secrets', 'a%2Fb', '%2e%2e', 'x'.repeat(300), 'nöde', 'Node-1', 'n1/../../secrets', 'n1?x=1'])(
     'rejects the hostile name %s with 422 before any request',
     async (name) => {
-      const err = await getKubeletConfigz(kube(), name).then(() => undefined, (e: unknown) => e);
+      const err = await getKubeletConfigz(kube(), name).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ZodError);
       expect(toStatus(err).code).toBe(422);
       await expect(getKubeletSummary(kube(), name)).rejects.toBeInstanceOf(ZodError);
@@ -112,13 +123,18 @@ describe('getKubeletConfigz', () => {
 describe('getKubeletSummary', () => {
   it('asks for only_cpu_and_memory when told to and accepts a sparse summary', async () => {
     replies.set('/api/v1/nodes/n1/proxy/stats/summary?only_cpu_and_memory=true', {
-      body: JSON.stringify({ node: { nodeName: 'n1', cpu: { usageNanoCores: 1 }, memory: { workingSetBytes: 2 } }, pods: null }),
+      body: JSON.stringify({
+        node: { nodeName: 'n1', cpu: { usageNanoCores: 1 }, memory: { workingSetBytes: 2 } },
+        pods: null,
+      }),
     });
     const s = await getKubeletSummary(kube(), 'n1', { onlyCpuAndMemory: true });
     expect(s.node.cpu?.usageNanoCores).toBe(1);
   });
   it('rejects a summary whose leaves have the wrong type', async () => {
-    replies.set('/api/v1/nodes/n1/proxy/stats/summary', { body: JSON.stringify({ node: { memory: { workingSetBytes: 'lots' } } }) });
+    replies.set('/api/v1/nodes/n1/proxy/stats/summary', {
+      body: JSON.stringify({ node: { memory: { workingSetBytes: 'lots' } } }),
+    });
     expect(await failure(getKubeletSummary(kube(), 'n1'))).toMatchObject({ reason: 'MalformedResponse' });
   });
 });

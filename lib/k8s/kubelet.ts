@@ -3,7 +3,14 @@ import { NodeNameSchema } from '@/lib/api/names';
 import { env } from '@/lib/env';
 import type { Kube } from './client';
 import type { Target } from './errors';
-import { ConfigzSchema, NodeStatsSchema, SummarySchema, type Configz, type NodeStats, type Summary } from './kubelet-schemas';
+import {
+  ConfigzSchema,
+  NodeStatsSchema,
+  SummarySchema,
+  type Configz,
+  type NodeStats,
+  type Summary,
+} from './kubelet-schemas';
 import { getJson, withQuery } from './transport';
 
 /**

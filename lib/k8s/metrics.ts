@@ -14,7 +14,8 @@ const BASE = '/apis/metrics.k8s.io/v1beta1/nodes';
 export function reshapeNodeMetrics(m: WireNodeMetrics): NodeMetrics {
   const cpu = tryParseQuantity(m.usage.cpu);
   const memory = tryParseQuantity(m.usage.memory);
-  if (!cpu || !memory) throw new MalformedResponseError(`metrics for node "${m.metadata.name}"`, 'usage is not a quantity');
+  if (!cpu || !memory)
+    throw new MalformedResponseError(`metrics for node "${m.metadata.name}"`, 'usage is not a quantity');
   return {
     name: m.metadata.name,
     timestamp: m.timestamp,
@@ -24,7 +25,11 @@ export function reshapeNodeMetrics(m: WireNodeMetrics): NodeMetrics {
   };
 }
 
-const opts = (signal?: AbortSignal) => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES, signal });
+const opts = (signal?: AbortSignal) => ({
+  timeoutMs: env().KD_API_TIMEOUT_MS,
+  maxBytes: env().KD_MAX_API_BODY_BYTES,
+  signal,
+});
 
 /**
  * Every node's usage from metrics.k8s.io/v1beta1 (metrics-server), in one request: metrics-server serves the
@@ -38,6 +43,12 @@ export async function listNodeMetrics(kube: Kube, signal?: AbortSignal): Promise
 /** One node's usage; 404 NotFound when metrics-server has no sample for it yet. */
 export async function getNodeMetrics(kube: Kube, name: string, signal?: AbortSignal): Promise<NodeMetrics> {
   const valid = NodeNameSchema.parse(name);
-  const wire = await getJson(kube, `${BASE}/${encodeURIComponent(valid)}`, WireNodeMetricsSchema, { kind: 'metrics', node: valid }, opts(signal));
+  const wire = await getJson(
+    kube,
+    `${BASE}/${encodeURIComponent(valid)}`,
+    WireNodeMetricsSchema,
+    { kind: 'metrics', node: valid },
+    opts(signal),
+  );
   return reshapeNodeMetrics(wire);
 }

@@ -7,14 +7,28 @@ import { getNodeList } from './node-list';
 import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from './testing/fake-apiserver';
 
 const wireNode = (name: string, ready = 'True') => ({
-  metadata: { name, uid: name, creationTimestamp: '2024-01-01T00:00:00Z', labels: { 'node-role.kubernetes.io/worker': '' } },
+  metadata: {
+    name,
+    uid: name,
+    creationTimestamp: '2024-01-01T00:00:00Z',
+    labels: { 'node-role.kubernetes.io/worker': '' },
+  },
   spec: {},
   status: {
-    conditions: [{ type: 'MemoryPressure', status: 'False' }, { type: 'Ready', status: ready }],
+    conditions: [
+      { type: 'MemoryPressure', status: 'False' },
+      { type: 'Ready', status: ready },
+    ],
     addresses: [{ type: 'InternalIP', address: '10.0.0.9' }],
     capacity: { cpu: '4', memory: '8Gi', pods: '110' },
     allocatable: { cpu: '3900m', memory: '7Gi', pods: '110' },
-    nodeInfo: { kubeletVersion: 'v1.33.2', osImage: 'Ubuntu 24.04', kernelVersion: '6.8', architecture: 'amd64', containerRuntimeVersion: 'containerd://2.0.0' },
+    nodeInfo: {
+      kubeletVersion: 'v1.33.2',
+      osImage: 'Ubuntu 24.04',
+      kernelVersion: '6.8',
+      architecture: 'amd64',
+      containerRuntimeVersion: 'containerd://2.0.0',
+    },
   },
 });
 const wirePod = (name: string, node: string, cpu: string) => ({
@@ -22,7 +36,8 @@ const wirePod = (name: string, node: string, cpu: string) => ({
   spec: { nodeName: node, containers: [{ name: 'c', resources: { requests: { cpu, memory: '64Mi' } } }] },
   status: { phase: 'Running', qosClass: 'Burstable' },
 });
-const list = (items: unknown[], next?: string) => JSON.stringify({ kind: 'List', metadata: next ? { continue: next } : {}, items });
+const list = (items: unknown[], next?: string) =>
+  JSON.stringify({ kind: 'List', metadata: next ? { continue: next } : {}, items });
 
 const handlers: Array<(p: string) => FakeReply | undefined> = [];
 let fake: FakeApiserver;
@@ -52,25 +67,46 @@ afterEach(() => {
 // Nodes come in two pages (limit=2), pods in one.
 const nodes = (p: string) =>
   p.startsWith('/api/v1/nodes?')
-    ? { body: p.includes('continue=tok') ? list([wireNode('n3', 'Unknown')]) : list([wireNode('n1'), wireNode('n2', 'False')], 'tok') }
+    ? {
+        body: p.includes('continue=tok')
+          ? list([wireNode('n3', 'Unknown')])
+          : list([wireNode('n1'), wireNode('n2', 'False')], 'tok'),
+      }
     : undefined;
 const pods = (p: string) =>
-  p.startsWith('/api/v1/pods?') ? { body: list([wirePod('a', 'n1', '250m'), wirePod('b', 'n1', '250m'), wirePod('c', 'n3', '1')]) } : undefined;
+  p.startsWith('/api/v1/pods?')
+    ? { body: list([wirePod('a', 'n1', '250m'), wirePod('b', 'n1', '250m'), wirePod('c', 'n3', '1')]) }
+    : undefined;
 const metrics = (p: string) =>
   p === '/apis/metrics.k8s.io/v1beta1/nodes'
-    ? { body: list([{ metadata: { name: 'n1' }, timestamp: 't', window: '20s', usage: { cpu: '123456789n', memory: '1024Ki' } }]) }
+    ? {
+        body: list([
+          { metadata: { name: 'n1' }, timestamp: 't', window: '20s', usage: { cpu: '123456789n', memory: '1024Ki' } },
+        ]),
+      }
     : undefined;
 
 describe('getNodeList', () => {
   it('pages through nodes and joins metrics and one shared pod list', async () => {
     handlers.push(nodes, pods, metrics);
     const res = NodeListResponseSchema.parse(await getNodeList(kube()));
-    expect(res.items.map((r) => [r.name, r.ready])).toEqual([['n1', 'True'], ['n2', 'False'], ['n3', 'Unknown']]);
-    expect(res.items[0]).toMatchObject({ usage: { cpuMillis: 124, memoryBytes: 1024 * 1024 }, requests: { cpuMillis: 500 }, podCount: 2, roles: ['worker'] });
+    expect(res.items.map((r) => [r.name, r.ready])).toEqual([
+      ['n1', 'True'],
+      ['n2', 'False'],
+      ['n3', 'Unknown'],
+    ]);
+    expect(res.items[0]).toMatchObject({
+      usage: { cpuMillis: 124, memoryBytes: 1024 * 1024 },
+      requests: { cpuMillis: 500 },
+      podCount: 2,
+      roles: ['worker'],
+    });
     expect(res.items[1]).toMatchObject({ podCount: 0, usage: null });
     expect(res).toMatchObject({ metrics: { available: true }, pods: { available: true }, context: 'fake' });
     expect(fake.requests.filter((r) => r.startsWith('/api/v1/pods'))).toHaveLength(1);
-    expect(fake.requests.find((r) => r.startsWith('/api/v1/pods'))).toContain('fieldSelector=status.phase%21%3DSucceeded%2Cstatus.phase%21%3DFailed');
+    expect(fake.requests.find((r) => r.startsWith('/api/v1/pods'))).toContain(
+      'fieldSelector=status.phase%21%3DSucceeded%2Cstatus.phase%21%3DFailed',
+    );
   });
 
   it('marks metrics unavailable (install metrics-server) when metrics.k8s.io is missing, nodes still return', async () => {
@@ -85,19 +121,33 @@ describe('getNodeList', () => {
 
   it('marks pods unavailable with the RBAC hint when listing pods is forbidden', async () => {
     handlers.push(nodes, metrics, (p) =>
-      p.startsWith('/api/v1/pods') ? { status: 403, body: statusBody(403, 'Forbidden', 'pods is forbidden: User "v" cannot list resource "pods"') } : undefined);
+      p.startsWith('/api/v1/pods')
+        ? { status: 403, body: statusBody(403, 'Forbidden', 'pods is forbidden: User "v" cannot list resource "pods"') }
+        : undefined,
+    );
     const res = await getNodeList(kube());
     expect(res.pods).toMatchObject({ available: false, reason: 'Forbidden', code: 403 });
     expect(res.items[0]).toMatchObject({ requests: null, limits: null, podCount: null, usage: { cpuMillis: 124 } });
   });
 
   it('fails whole when the nodes list fails', async () => {
-    handlers.push((p) => (p.startsWith('/api/v1/nodes') ? { status: 403, body: statusBody(403, 'Forbidden', 'nodes is forbidden') } : undefined), pods, metrics);
+    handlers.push(
+      (p) =>
+        p.startsWith('/api/v1/nodes')
+          ? { status: 403, body: statusBody(403, 'Forbidden', 'nodes is forbidden') }
+          : undefined,
+      pods,
+      metrics,
+    );
     await expect(getNodeList(kube())).rejects.toBeInstanceOf(AppError);
   });
 
   it('reports a node list item missing required fields as MalformedResponse', async () => {
-    handlers.push((p) => (p.startsWith('/api/v1/nodes') ? { body: list([{ metadata: {} }]) } : undefined), pods, metrics);
+    handlers.push(
+      (p) => (p.startsWith('/api/v1/nodes') ? { body: list([{ metadata: {} }]) } : undefined),
+      pods,
+      metrics,
+    );
     await expect(getNodeList(kube())).rejects.toMatchObject({ reason: 'MalformedResponse', code: 502 });
   });
 });

@@ -32,7 +32,11 @@ export function reshapeNode(n: WireNode): NodeDetail {
     addresses: n.status?.addresses ?? [],
     ...(internalIP(n.status?.addresses) ? { internalIP: internalIP(n.status?.addresses) } : {}),
     unschedulable: n.spec?.unschedulable ?? false,
-    taints: (n.spec?.taints ?? []).map((t) => ({ key: t.key, effect: t.effect, ...(t.value ? { value: t.value } : {}) })),
+    taints: (n.spec?.taints ?? []).map((t) => ({
+      key: t.key,
+      effect: t.effect,
+      ...(t.value ? { value: t.value } : {}),
+    })),
     podCIDRs: n.spec?.podCIDRs ?? [],
     ...(n.spec?.providerID ? { providerID: n.spec.providerID } : {}),
     capacity: n.status?.capacity ?? {},
@@ -45,25 +49,41 @@ export function reshapeNode(n: WireNode): NodeDetail {
       containerRuntime: info?.containerRuntimeVersion ?? '',
       operatingSystem: info?.operatingSystem ?? '',
     },
-    ...(n.status?.daemonEndpoints?.kubeletEndpoint ? { kubeletPort: n.status.daemonEndpoints.kubeletEndpoint.Port } : {}),
+    ...(n.status?.daemonEndpoints?.kubeletEndpoint
+      ? { kubeletPort: n.status.daemonEndpoints.kubeletEndpoint.Port }
+      : {}),
   };
 }
 
 const apiOpts = () => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES });
 
 /** All nodes, fetched in pages of KD_LIST_PAGE_SIZE (limit/continue), reshaped. */
-export async function listNodes(kube: Kube, opts: { labelSelector?: string; signal?: AbortSignal } = {}): Promise<NodeDetail[]> {
-  const items = await listAll(kube, '/api/v1/nodes', WireNodeSchema, { kind: 'api', verb: 'list', resource: 'nodes' }, {
-    labelSelector: opts.labelSelector,
-    signal: opts.signal,
-  });
+export async function listNodes(
+  kube: Kube,
+  opts: { labelSelector?: string; signal?: AbortSignal } = {},
+): Promise<NodeDetail[]> {
+  const items = await listAll(
+    kube,
+    '/api/v1/nodes',
+    WireNodeSchema,
+    { kind: 'api', verb: 'list', resource: 'nodes' },
+    {
+      labelSelector: opts.labelSelector,
+      signal: opts.signal,
+    },
+  );
   return items.map(reshapeNode);
 }
 
 /** One node by name; 404 NotFound when it does not exist. The name is validated before any request. */
 export async function getNode(kube: Kube, name: string, signal?: AbortSignal): Promise<NodeDetail> {
   const valid = NodeNameSchema.parse(name);
-  const wire = await getJson(kube, `/api/v1/nodes/${encodeURIComponent(valid)}`, WireNodeSchema,
-    { kind: 'api', verb: 'get', resource: 'nodes', name: valid }, { ...apiOpts(), signal });
+  const wire = await getJson(
+    kube,
+    `/api/v1/nodes/${encodeURIComponent(valid)}`,
+    WireNodeSchema,
+    { kind: 'api', verb: 'get', resource: 'nodes', name: valid },
+    { ...apiOpts(), signal },
+  );
   return reshapeNode(wire);
 }

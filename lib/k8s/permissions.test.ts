@@ -52,7 +52,9 @@ function grantsOfRoles(roles: Role[]): string[] {
     .flatMap((r) =>
       r.rules.flatMap((rule) =>
         rule.apiGroups.flatMap((g) =>
-          rule.resources.flatMap((res) => rule.verbs.map((v) => grant(g, res, v, r.metadata.namespace, rule.resourceNames))),
+          rule.resources.flatMap((res) =>
+            rule.verbs.map((v) => grant(g, res, v, r.metadata.namespace, rule.resourceNames)),
+          ),
         ),
       ),
     )
@@ -62,13 +64,23 @@ function grantsOfRoles(roles: Role[]): string[] {
 function grantsOfCode(role: Permission['role']): string[] {
   return Object.values(PERMISSIONS as Record<string, Permission>)
     .filter((p) => p.role === role)
-    .map((p) => grant(p.group, p.subresource ? `${p.resource}/${p.subresource}` : p.resource, p.verb, p.namespace, p.resourceNames))
+    .map((p) =>
+      grant(
+        p.group,
+        p.subresource ? `${p.resource}/${p.subresource}` : p.resource,
+        p.verb,
+        p.namespace,
+        p.resourceNames,
+      ),
+    )
     .sort();
 }
 
 /** The sim's rule shape for a role: a Role's rules only apply in its namespace, as a RoleBinding would. */
 const simRules = (roles: Role[]): Rule[] =>
-  roles.flatMap((r) => r.rules.map((rule) => ({ ...rule, ...(r.metadata.namespace ? { namespaces: [r.metadata.namespace] } : {}) })));
+  roles.flatMap((r) =>
+    r.rules.map((rule) => ({ ...rule, ...(r.metadata.namespace ? { namespaces: [r.metadata.namespace] } : {}) })),
+  );
 
 const viewerRoles = rolesIn('clusterrole-viewer.yaml');
 const approverRoles = rolesIn('clusterrole-approver.yaml');
@@ -84,7 +96,14 @@ describe('deploy/ RBAC matches lib/k8s/permissions.ts', () => {
 
   it('names no wildcard and no write outside CSR approval', () => {
     const all = [...grantsOfRoles(viewerRoles), ...grantsOfRoles(approverRoles)];
-    expect(all.filter((g) => g.split(' ').slice(0, 3).some((t) => t.includes('*')))).toEqual([]);
+    expect(
+      all.filter((g) =>
+        g
+          .split(' ')
+          .slice(0, 3)
+          .some((t) => t.includes('*')),
+      ),
+    ).toEqual([]);
     const writes = all.filter((g) => / (update|patch|delete|deletecollection|escalate|bind|impersonate) /.test(g));
     expect(writes).toEqual(['certificates.k8s.io certificatesigningrequests/approval update ns=* names=*']);
   });
@@ -136,7 +155,10 @@ describe('a user bound to exactly the deploy/ roles', () => {
     await expect(getKubeletSummary(kube, node)).resolves.toHaveProperty('node');
     expect((await listPodsOnNode(kube, node)).length).toBeGreaterThan(0);
     await expect(getNodeMetrics(kube, node)).resolves.toMatchObject({ name: node });
-    await expect(findKubeletConfigMap(kube)).resolves.toMatchObject({ namespace: 'kube-system', name: 'kubelet-config' });
+    await expect(findKubeletConfigMap(kube)).resolves.toMatchObject({
+      namespace: 'kube-system',
+      name: 'kubelet-config',
+    });
   });
 
   it('counts every API-server request in /metrics by a bounded endpoint label, never a node name', async () => {
@@ -177,14 +199,19 @@ describe('a user bound to exactly the deploy/ roles', () => {
   it('approves as the approver; the viewer gets the cluster 403 and nothing changes', async () => {
     vi.spyOn(log, 'info').mockImplementation(() => log);
     const signer = 'kubernetes.io/kubelet-serving';
-    expect(mayDecide(await listReviewedCsrs(as('yaml-approver'), new Date()).then((l) => l.permissions), signer).allowed).toBe(true);
+    expect(
+      mayDecide(await listReviewedCsrs(as('yaml-approver'), new Date()).then((l) => l.permissions), signer).allowed,
+    ).toBe(true);
 
     const before = await getCsrWire(as('yaml-viewer'), DEMO_CSRS.goodServing2);
     const refused = await decideCsr(as('yaml-viewer'), {
       name: DEMO_CSRS.goodServing2,
       decision: 'approve',
       resourceVersion: before.metadata.resourceVersion,
-    }).then(() => undefined, (e: unknown) => e);
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).code).toBe(403);
     const after = await getCsrWire(as('yaml-viewer'), DEMO_CSRS.goodServing2);
@@ -206,15 +233,24 @@ describe('a user bound to exactly the deploy/ roles', () => {
       'selfsubjectaccessreviews.authorization.k8s.io.create',
       'nodes.watch',
     ]) {
-      expect(text).toMatch(new RegExp(`kd_apiserver_requests_total\\{endpoint="${endpoint.replaceAll('.', '\\.')}",outcome="ok"\\} [1-9]`));
+      expect(text).toMatch(
+        new RegExp(`kd_apiserver_requests_total\\{endpoint="${endpoint.replaceAll('.', '\\.')}",outcome="ok"\\} [1-9]`),
+      );
     }
   });
 
   it('without nodes/proxy: the node list still works, kubelet reads are Forbidden naming the permission', async () => {
     const kube = as('no-node-proxy');
     expect((await getNodeList(kube)).items.length).toBeGreaterThan(10);
-    const err = await getKubeletConfigz(kube, DEMO_NODES.kubeadmClean[0]).then(() => undefined, (e: unknown) => e);
+    const err = await getKubeletConfigz(kube, DEMO_NODES.kubeadmClean[0]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 403, reason: 'Forbidden', hint: expect.stringContaining('"get nodes/proxy" (check with: kubectl auth can-i get nodes/proxy)') });
+    expect(err).toMatchObject({
+      code: 403,
+      reason: 'Forbidden',
+      hint: expect.stringContaining('"get nodes/proxy" (check with: kubectl auth can-i get nodes/proxy)'),
+    });
   });
 });

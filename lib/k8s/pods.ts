@@ -14,7 +14,10 @@ const NON_TERMINATED = 'status.phase!=Succeeded,status.phase!=Failed';
 export function reshapePod(p: WirePod): PodResources {
   const { requests, limits } = podRequestsAndLimits({
     containers: p.spec.containers.map((c) => ({ ...c.resources })),
-    initContainers: p.spec.initContainers?.map((c) => ({ ...c.resources, ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}) })),
+    initContainers: p.spec.initContainers?.map((c) => ({
+      ...c.resources,
+      ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}),
+    })),
     ...(p.spec.overhead ? { overhead: p.spec.overhead } : {}),
     ...(p.spec.resources ? { resources: p.spec.resources } : {}),
   });
@@ -31,7 +34,9 @@ export function reshapePod(p: WirePod): PodResources {
 }
 
 const toStrings = (amounts: ResourceAmounts) =>
-  Object.fromEntries(Object.entries(amounts).map(([name, q]) => [name, formatQuantity(q, name === 'cpu' ? 'decimal' : 'binary')]));
+  Object.fromEntries(
+    Object.entries(amounts).map(([name, q]) => [name, formatQuantity(q, name === 'cpu' ? 'decimal' : 'binary')]),
+  );
 
 /** PodResources → wire row (exact quantities as canonical strings). */
 export function toNodePod(p: PodResources): NodePod {
@@ -49,10 +54,16 @@ export function toNodePod(p: PodResources): NodePod {
 /** Non-terminated pods bound to one node (fieldSelector spec.nodeName), as `kubectl describe node` lists them. */
 export async function listPodsOnNode(kube: Kube, name: string, signal?: AbortSignal): Promise<PodResources[]> {
   const valid = NodeNameSchema.parse(name);
-  const items = await listAll(kube, '/api/v1/pods', WirePodSchema, { kind: 'api', verb: 'list', resource: 'pods' }, {
-    fieldSelector: `spec.nodeName=${valid},${NON_TERMINATED}`,
-    signal,
-  });
+  const items = await listAll(
+    kube,
+    '/api/v1/pods',
+    WirePodSchema,
+    { kind: 'api', verb: 'list', resource: 'pods' },
+    {
+      fieldSelector: `spec.nodeName=${valid},${NON_TERMINATED}`,
+      signal,
+    },
+  );
   return items.map(reshapePod);
 }
 
@@ -61,9 +72,15 @@ export async function listPodsOnNode(kube: Kube, name: string, signal?: AbortSig
  * (lib/domain/node-row totalsByNode) instead of issuing one pod list per node.
  */
 export async function listAllActivePods(kube: Kube, signal?: AbortSignal): Promise<PodResources[]> {
-  const items = await listAll(kube, '/api/v1/pods', WirePodSchema, { kind: 'api', verb: 'list', resource: 'pods' }, {
-    fieldSelector: NON_TERMINATED,
-    signal,
-  });
+  const items = await listAll(
+    kube,
+    '/api/v1/pods',
+    WirePodSchema,
+    { kind: 'api', verb: 'list', resource: 'pods' },
+    {
+      fieldSelector: NON_TERMINATED,
+      signal,
+    },
+  );
   return items.map(reshapePod);
 }

@@ -17,7 +17,13 @@ export const ListMetaSchema = z.object({
 
 /** A list response page: items plus the continue token for `limit`/`continue` chunking. */
 export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ metadata: ListMetaSchema.optional(), items: z.array(item).nullable().transform((x) => x ?? []) });
+  z.object({
+    metadata: ListMetaSchema.optional(),
+    items: z
+      .array(item)
+      .nullable()
+      .transform((x) => x ?? []),
+  });
 
 const ObjectMetaSchema = z.object({
   name: z.string(),

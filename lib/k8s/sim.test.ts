@@ -33,7 +33,10 @@ afterAll(async () => {
 });
 
 async function failure(p: Promise<unknown>) {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return toStatus(err);
 }
@@ -46,7 +49,9 @@ function setMetrics(enabled: boolean): Promise<void> {
       { method: 'POST', ca: sim.caPem, headers: { authorization: `Bearer ${sim.tokens.admin}` } },
       (res) => {
         res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`simctl answered ${res.statusCode}`))));
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`simctl answered ${res.statusCode}`)),
+        );
       },
     );
     req.on('error', reject);
@@ -65,7 +70,12 @@ describe('against the demo cluster', () => {
   it('lists the demo cast with real statuses, usage and pod totals', async () => {
     const res = NodeListResponseSchema.parse(await getNodeList(admin()));
     const byName = new Map(res.items.map((r) => [r.name, r]));
-    for (const name of [DEMO_NODES.controlPlane, ...DEMO_NODES.kubeadmClean, DEMO_NODES.unreachable, DEMO_NODES.forbidden]) {
+    for (const name of [
+      DEMO_NODES.controlPlane,
+      ...DEMO_NODES.kubeadmClean,
+      DEMO_NODES.unreachable,
+      DEMO_NODES.forbidden,
+    ]) {
       expect(byName.has(name), name).toBe(true);
     }
     expect(byName.get(DEMO_NODES.notReady)?.ready).not.toBe('True');
@@ -100,26 +110,44 @@ describe('against the demo cluster', () => {
     await getKubeletConfigz(admin(), DEMO_NODES.kubeadmClean[0]); // warm: one connection exists
     sim.resetStats();
     for (let i = 0; i < 20; i++) await getKubeletConfigz(admin(), DEMO_NODES.kubeadmClean[0]);
-    await Promise.all(Array.from({ length: 8 }, () => getKubeletSummary(admin(), DEMO_NODES.kubeadmClean[1], { onlyCpuAndMemory: true })));
+    await Promise.all(
+      Array.from({ length: 8 }, () =>
+        getKubeletSummary(admin(), DEMO_NODES.kubeadmClean[1], { onlyCpuAndMemory: true }),
+      ),
+    );
     expect(sim.stats().total).toBe(28);
     // 20 sequential reads ride the warm connection; 8 concurrent ones need at most 8 (minus the warm one)
     expect(sim.stats().tlsConnections).toBeLessThanOrEqual(7);
   });
 
   it('reports the faulty kubelets with their own errors', async () => {
-    expect(await failure(getKubeletConfigz(admin(), DEMO_NODES.unreachable))).toMatchObject({ reason: 'KubeletUnreachable', code: 502 });
+    expect(await failure(getKubeletConfigz(admin(), DEMO_NODES.unreachable))).toMatchObject({
+      reason: 'KubeletUnreachable',
+      code: 502,
+    });
     const forbidden = await failure(getKubeletConfigz(admin(), DEMO_NODES.forbidden));
     expect(forbidden).toMatchObject({ reason: 'Forbidden', code: 403 });
     expect(forbidden.message).toContain('kube-apiserver-kubelet-client');
-    expect(await failure(getKubeletConfigz(admin(), DEMO_NODES.malformed))).toMatchObject({ reason: 'MalformedResponse', code: 502 });
-    expect(await failure(getKubeletSummary(admin(), DEMO_NODES.malformed))).toMatchObject({ reason: 'MalformedResponse', code: 502 });
-    expect(await failure(getKubeletConfigz(admin(), DEMO_NODES.slow, { timeoutMs: 300 }))).toMatchObject({ reason: 'Timeout', code: 504 });
+    expect(await failure(getKubeletConfigz(admin(), DEMO_NODES.malformed))).toMatchObject({
+      reason: 'MalformedResponse',
+      code: 502,
+    });
+    expect(await failure(getKubeletSummary(admin(), DEMO_NODES.malformed))).toMatchObject({
+      reason: 'MalformedResponse',
+      code: 502,
+    });
+    expect(await failure(getKubeletConfigz(admin(), DEMO_NODES.slow, { timeoutMs: 300 }))).toMatchObject({
+      reason: 'Timeout',
+      code: 504,
+    });
   });
 
   it('lists pods on one node, non-terminated only, with summed requests', async () => {
     const pods = await listPodsOnNode(admin(), DEMO_NODES.controlPlane);
     expect(pods.length).toBeGreaterThan(0);
-    expect(pods.every((p) => p.nodeName === DEMO_NODES.controlPlane && p.phase !== 'Succeeded' && p.phase !== 'Failed')).toBe(true);
+    expect(
+      pods.every((p) => p.nodeName === DEMO_NODES.controlPlane && p.phase !== 'Succeeded' && p.phase !== 'Failed'),
+    ).toBe(true);
   });
 
   it('reads node metrics, CSRs and the kubeadm kubelet-config ConfigMap', async () => {
@@ -139,10 +167,16 @@ describe('against the demo cluster', () => {
   it('watches nodes from a resourceVersion', async () => {
     const expected = (await listNodes(admin())).length;
     const events: WatchedNodeEvent[] = [];
-    const stop = await watchNodesSince(admin(), { resourceVersion: '0', onEvent: (e) => events.push(e), onDone: () => undefined });
+    const stop = await watchNodesSince(admin(), {
+      resourceVersion: '0',
+      onEvent: (e) => events.push(e),
+      onDone: () => undefined,
+    });
     try {
       // a watch from resourceVersion "0" starts with a synthetic ADDED for every existing node
-      await vi.waitFor(() => expect(events.filter((e) => e.type === 'ADDED').length).toBe(expected), { timeout: 10_000 });
+      await vi.waitFor(() => expect(events.filter((e) => e.type === 'ADDED').length).toBe(expected), {
+        timeout: 10_000,
+      });
       const first = events[0];
       expect(first?.type === 'ADDED' && first.item.node.nodeInfo.kubeletVersion).toMatch(/^v1\./);
     } finally {
@@ -158,7 +192,9 @@ describe('against the demo cluster', () => {
       expect(res.pods.available).toBe(true);
       expect(res.items.length).toBeGreaterThan(10);
       expect(res.items.every((r) => r.usage === null)).toBe(true);
-      expect(await failure(getNodeMetrics(admin(), DEMO_NODES.controlPlane))).toMatchObject({ reason: 'MetricsUnavailable' });
+      expect(await failure(getNodeMetrics(admin(), DEMO_NODES.controlPlane))).toMatchObject({
+        reason: 'MetricsUnavailable',
+      });
     } finally {
       await setMetrics(true);
     }

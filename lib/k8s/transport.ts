@@ -5,7 +5,15 @@ import type { z } from 'zod';
 import { observeApiCall } from '@/lib/observability/metrics';
 import { keepAliveAgent } from './agents';
 import type { Kube } from './client';
-import { describeTarget, fromHttpResponse, KubeTimeoutError, MalformedResponseError, ResponseTooLargeError, toKubeError, type Target } from './errors';
+import {
+  describeTarget,
+  fromHttpResponse,
+  KubeTimeoutError,
+  MalformedResponseError,
+  ResponseTooLargeError,
+  toKubeError,
+  type Target,
+} from './errors';
 
 export interface RawOptions {
   /** deadline for the whole exchange, headers and body */
@@ -27,8 +35,11 @@ interface RawResponse {
  * `path` is always built inside lib/k8s from fixed templates and encoded names; it never comes from a browser.
  */
 export async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
-  return observeApiCall(endpointLabel(target), () => send(kube, path, target, opts), (res) =>
-    res.status >= 200 && res.status < 300 ? 'ok' : fromHttpResponse(res.status, res.body, target, kube.server).reason,
+  return observeApiCall(
+    endpointLabel(target),
+    () => send(kube, path, target, opts),
+    (res) =>
+      res.status >= 200 && res.status < 300 ? 'ok' : fromHttpResponse(res.status, res.body, target, kube.server).reason,
   );
 }
 
@@ -81,7 +92,8 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
         res.on('error', reject);
         // A socket cut mid-body (deadline, peer reset) may close without 'end' or 'error'.
         res.on('close', () => {
-          if (!res.complete) reject(Object.assign(new Error('connection closed before the response ended'), { code: 'ECONNRESET' }));
+          if (!res.complete)
+            reject(Object.assign(new Error('connection closed before the response ended'), { code: 'ECONNRESET' }));
         });
       });
       req.on('error', reject);

@@ -10,5 +10,8 @@ export const log = pino({
   base: { app: 'kubelet-dashboard' },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
-  redact: { paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' },
+  redact: {
+    paths: ['token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'headers.cookie'],
+    censor: '[redacted]',
+  },
 });

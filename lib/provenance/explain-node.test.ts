@@ -24,8 +24,11 @@ afterAll(async () => {
 });
 
 const body = (content: string) =>
-  ExplainRequestSchema.parse({ inputs: [{ kind: 'auto', path: '/etc/systemd/system/kubelet.service.d/20-extra.conf', content }] });
-const DROP_IN = '[Service]\nEnvironment="KUBELET_EXTRA_ARGS=--max-pods=64 --network-plugin=cni"\nExecStart=\nExecStart=/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml $KUBELET_EXTRA_ARGS\n';
+  ExplainRequestSchema.parse({
+    inputs: [{ kind: 'auto', path: '/etc/systemd/system/kubelet.service.d/20-extra.conf', content }],
+  });
+const DROP_IN =
+  '[Service]\nEnvironment="KUBELET_EXTRA_ARGS=--max-pods=64 --network-plugin=cni"\nExecStart=\nExecStart=/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml $KUBELET_EXTRA_ARGS\n';
 
 describe('explainForNode', () => {
   it('explains k8s-worker-3’s maxPods from the drop-in over the kubeadm ConfigMap', async () => {
@@ -33,7 +36,11 @@ describe('explainForNode', () => {
     expect(r.liveCompared).toBe(true);
     expect(r.configMap).toBe('kube-system/kubelet-config');
     const maxPods = r.fields.find((f) => f.path === 'maxPods');
-    expect(maxPods).toMatchObject({ status: 'explained', live: 64, source: 'flag: --max-pods from KUBELET_EXTRA_ARGS (/etc/systemd/system/kubelet.service.d/20-extra.conf)' });
+    expect(maxPods).toMatchObject({
+      status: 'explained',
+      live: 64,
+      source: 'flag: --max-pods from KUBELET_EXTRA_ARGS (/etc/systemd/system/kubelet.service.d/20-extra.conf)',
+    });
     expect(maxPods?.overridden.at(-1)).toEqual({ value: 32, source: 'ConfigMap kube-system/kubelet-config' });
     expect(r.warnings.find((w) => w.code === 'removed-flag')?.flag).toBe('network-plugin');
   });

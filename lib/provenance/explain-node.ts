@@ -31,7 +31,10 @@ export async function explainForNode(
   let cm: { name: string; config: Record<string, unknown> } | undefined;
   if (configMap.status === 'fulfilled' && configMap.value) {
     try {
-      cm = { name: `${configMap.value.namespace}/${configMap.value.name}`, config: parseKubeletConfigFile(configMap.value.yaml).config };
+      cm = {
+        name: `${configMap.value.namespace}/${configMap.value.name}`,
+        config: parseKubeletConfigFile(configMap.value.yaml).config,
+      };
     } catch (err) {
       if (!(err instanceof ConfigFileError)) throw err;
     }
@@ -49,7 +52,11 @@ export async function explainForNode(
     throw new AppError('InternalError', 500, 'Could not explain the pasted files.');
   }
   const live = configz.status === 'rejected' ? toStatus(configz.reason) : undefined;
-  const usedConfigMap = cm && result.fields.some((f) => f.source?.startsWith('ConfigMap ') || f.overridden.some((o) => o.source.startsWith('ConfigMap ')));
+  const usedConfigMap =
+    cm &&
+    result.fields.some(
+      (f) => f.source?.startsWith('ConfigMap ') || f.overridden.some((o) => o.source.startsWith('ConfigMap ')),
+    );
   return {
     node: name,
     ...result,

@@ -29,7 +29,6 @@ export const csrDetailOptions = (ctx: string, name: string) =>
     queryFn: ({ signal }) => fetchJson(`/api/csrs/${encodeURIComponent(name)}`, CsrDetailResponseSchema, { signal }),
   });
 
-
 export function useCsrList(ctx: string | undefined) {
   return useQuery({ ...csrListOptions(ctx ?? ''), enabled: ctx !== undefined });
 }
@@ -114,4 +113,3 @@ export function useBulkApprove(ctx: string) {
     onSettled: () => qc.invalidateQueries({ queryKey: csrKeys.all(ctx) }),
   });
 }
-

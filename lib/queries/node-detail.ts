@@ -20,7 +20,14 @@ export type ConfigzResponse = z.infer<typeof ConfigzResponseSchema>;
 
 const num = z.number().nullish();
 const time = z.string().nullish();
-const Fs = z.looseObject({ time, availableBytes: num, capacityBytes: num, usedBytes: num, inodesFree: num, inodes: num });
+const Fs = z.looseObject({
+  time,
+  availableBytes: num,
+  capacityBytes: num,
+  usedBytes: num,
+  inodesFree: num,
+  inodes: num,
+});
 const Mem = z.looseObject({ time, availableBytes: num, usageBytes: num, workingSetBytes: num });
 
 /** The parts of stats/summary the page reads (eviction signals, pod working sets); unknown keys pass through. */

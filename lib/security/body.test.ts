@@ -20,7 +20,10 @@ describe('readJsonBody', () => {
     });
     // a schema violation is a ZodError, answered as 422 Invalid with what was wrong, for full and mini schemas
     for (const schema of [Schema, zm.object({ a: zm.number() })]) {
-      const err = await readJsonBody(req('{"a":"1"}'), schema).then(() => undefined, (e: unknown) => e);
+      const err = await readJsonBody(req('{"a":"1"}'), schema).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(z.core.$ZodError);
       expect(toStatus(err)).toMatchObject({ code: 422, reason: 'Invalid' });
       expect(toStatus(err).message).toContain('a');

@@ -4,7 +4,10 @@ import { describeError } from './error-help';
 
 describe('describeError', () => {
   it('prefers the hint the server sent', () => {
-    const help = describeError(new AppError('Forbidden', 403, 'nodes is forbidden', 'grant list nodes to alice'), 'nodes');
+    const help = describeError(
+      new AppError('Forbidden', 403, 'nodes is forbidden', 'grant list nodes to alice'),
+      'nodes',
+    );
     expect(help).toEqual({
       title: 'Permission denied',
       message: 'nodes is forbidden',

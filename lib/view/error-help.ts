@@ -14,25 +14,35 @@ export interface ErrorHelp {
 const FALLBACK: Record<string, { title: string; needs: (what: string) => string }> = {
   Unauthorized: {
     title: 'Not authenticated',
-    needs: () => 'Valid credentials for the current kube context: the token or client certificate in the kubeconfig was rejected or has expired.',
+    needs: () =>
+      'Valid credentials for the current kube context: the token or client certificate in the kubeconfig was rejected or has expired.',
   },
   Forbidden: {
     title: 'Permission denied',
-    needs: (what) => `RBAC permission for ${what}: the context's user needs "list" on that resource (check with kubectl auth can-i).`,
+    needs: (what) =>
+      `RBAC permission for ${what}: the context's user needs "list" on that resource (check with kubectl auth can-i).`,
   },
-  NotFound: { title: 'Not found', needs: () => 'The object or API may have been removed; check the current kube context.' },
+  NotFound: {
+    title: 'Not found',
+    needs: () => 'The object or API may have been removed; check the current kube context.',
+  },
   ServiceUnavailable: {
     title: 'Cluster unreachable',
-    needs: () => 'Network connectivity from the dashboard server to the Kubernetes API server (VPN, firewall, the server URL in the kubeconfig).',
+    needs: () =>
+      'Network connectivity from the dashboard server to the Kubernetes API server (VPN, firewall, the server URL in the kubeconfig).',
   },
   Timeout: {
     title: 'Request timed out',
     needs: () => 'A responsive API server: it did not answer in time. Check connectivity and apiserver load.',
   },
-  TooManyRequests: { title: 'Rate limited', needs: () => 'Fewer requests: the API server is throttling (API Priority and Fairness). It retries shortly.' },
+  TooManyRequests: {
+    title: 'Rate limited',
+    needs: () => 'Fewer requests: the API server is throttling (API Priority and Fairness). It retries shortly.',
+  },
   MalformedResponse: {
     title: 'Unexpected response',
-    needs: () => 'A compatible API server or dashboard version: the response did not match what the dashboard understands.',
+    needs: () =>
+      'A compatible API server or dashboard version: the response did not match what the dashboard understands.',
   },
   InternalError: { title: 'Server error', needs: () => 'See the dashboard server log for details.' },
 };

@@ -22,7 +22,13 @@ describe('readyStatus', () => {
 
 describe('parseTextQuery', () => {
   it('separates words from key=value selectors', () => {
-    expect(parseTextQuery('  Worker  zone=a pool= ')).toEqual({ words: ['worker'], labels: [['zone', 'a'], ['pool', '']] });
+    expect(parseTextQuery('  Worker  zone=a pool= ')).toEqual({
+      words: ['worker'],
+      labels: [
+        ['zone', 'a'],
+        ['pool', ''],
+      ],
+    });
   });
 
   it('treats a leading = as a word, not a selector', () => {

@@ -34,7 +34,9 @@ describe('sortNodes', () => {
     expect(names(named).slice(0, 3)).toEqual(['node-0', 'node-1', 'node-2']);
     for (const column of SORT_COLUMNS) {
       for (const dir of ['asc', 'desc'] as const) {
-        expect(names(sortNodes(named, column, dir, { inNameOrder: true }))).toEqual(names(sortNodes(rows, column, dir)));
+        expect(names(sortNodes(named, column, dir, { inNameOrder: true }))).toEqual(
+          names(sortNodes(rows, column, dir)),
+        );
       }
     }
   });
@@ -55,7 +57,9 @@ describe('sortNodes', () => {
   });
 
   it('compares kubelet versions numerically', () => {
-    const rows = ['v1.9.0', 'v1.27.16', 'v1.33.2'].map((kubeletVersion, i) => testNode({ name: `n${i}`, kubeletVersion }));
+    const rows = ['v1.9.0', 'v1.27.16', 'v1.33.2'].map((kubeletVersion, i) =>
+      testNode({ name: `n${i}`, kubeletVersion }),
+    );
     expect(sortNodes(rows, 'version', 'desc').map((r) => r.kubeletVersion)).toEqual(['v1.33.2', 'v1.27.16', 'v1.9.0']);
   });
 

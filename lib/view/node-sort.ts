@@ -75,7 +75,12 @@ export function orderByName(nodes: readonly NodeRow[]): NodeRow[] {
  * Table these rows with `manualSorting`, so this tested function is the only sort implementation.
  * `inNameOrder`: the caller guarantees `nodes` is already in orderByName order (a filter keeps it).
  */
-export function sortNodes(nodes: readonly NodeRow[], column: SortColumn, dir: 'asc' | 'desc', o: { inNameOrder?: boolean } = {}): NodeRow[] {
+export function sortNodes(
+  nodes: readonly NodeRow[],
+  column: SortColumn,
+  dir: 'asc' | 'desc',
+  o: { inNameOrder?: boolean } = {},
+): NodeRow[] {
   const named = o.inNameOrder ? nodes : orderByName(nodes);
   // names are unique: name order (or its reverse) is the whole answer
   if (column === 'name') return dir === 'asc' ? [...named] : [...named].reverse();

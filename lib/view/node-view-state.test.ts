@@ -33,7 +33,10 @@ describe('parseViewState', () => {
   });
 
   it('accepts a page searchParams record, taking the first of repeated values', () => {
-    expect(parseViewState({ status: ['Ready', 'NotReady'], sort: 'age' })).toMatchObject({ status: 'Ready', sort: 'age' });
+    expect(parseViewState({ status: ['Ready', 'NotReady'], sort: 'age' })).toMatchObject({
+      status: 'Ready',
+      sort: 'age',
+    });
   });
 });
 

@@ -67,7 +67,8 @@ export interface NodeViewState {
 
 export const DEFAULT_VIEW_STATE: NodeViewState = { q: '', sort: 'name', dir: 'asc' };
 
-type ParamsInput = URLSearchParams | { get(name: string): string | null } | Record<string, string | string[] | undefined>;
+type ParamsInput =
+  URLSearchParams | { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 function readParam(params: ParamsInput, name: string): string | undefined {
   if (typeof (params as URLSearchParams).get === 'function') {

@@ -26,7 +26,12 @@ export function capacityOf(m: NodeModel): Record<string, string> {
 }
 
 /** Exact allocatable as numbers: cpu in millicores, memory/ephemeral-storage in bytes. */
-export function allocatableNumbers(m: NodeModel): { cpuMillis: bigint; memoryBytes: bigint; storageBytes: bigint; pods: number } {
+export function allocatableNumbers(m: NodeModel): {
+  cpuMillis: bigint;
+  memoryBytes: bigint;
+  storageBytes: bigint;
+  pods: number;
+} {
   const kube = reserved(m.config, 'kubeReserved');
   const sys = reserved(m.config, 'systemReserved');
   const hard = evictionHard(m.config);
@@ -37,9 +42,14 @@ export function allocatableNumbers(m: NodeModel): { cpuMillis: bigint; memoryByt
   const fsHard = hard['nodefs.available'];
   return {
     cpuMillis: clamp(BigInt(m.cpuCores) * 1000n - cpu(kube.cpu) - cpu(sys.cpu)),
-    memoryBytes: clamp(m.memoryBytes - bytes(kube.memory) - bytes(sys.memory) - (memHard ? thresholdBytes(memHard, m.memoryBytes) : 0n)),
+    memoryBytes: clamp(
+      m.memoryBytes - bytes(kube.memory) - bytes(sys.memory) - (memHard ? thresholdBytes(memHard, m.memoryBytes) : 0n),
+    ),
     storageBytes: clamp(
-      m.diskBytes - bytes(kube['ephemeral-storage']) - bytes(sys['ephemeral-storage']) - (fsHard ? thresholdBytes(fsHard, m.diskBytes) : 0n),
+      m.diskBytes -
+        bytes(kube['ephemeral-storage']) -
+        bytes(sys['ephemeral-storage']) -
+        (fsHard ? thresholdBytes(fsHard, m.diskBytes) : 0n),
     ),
     pods: Number(m.config.maxPods),
   };

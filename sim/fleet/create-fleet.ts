@@ -17,7 +17,10 @@ export async function createFleet(opts: FleetOptions): Promise<Fleet> {
   const pendingCsrs = opts.pendingCsrs ?? (opts.scenario === 'scale' ? 1000 : 0);
   // CSR workers boot while the nodes are built, then sign while this thread builds the pods
   const pool = pendingCsrs >= POOL_THRESHOLD ? startCsrPool() : undefined;
-  const scale = opts.scenario === 'scale' ? (await import('./scenario-scale')).scaleNodes(seed, now, opts.nodes ?? 5000) : undefined;
+  const scale =
+    opts.scenario === 'scale'
+      ? (await import('./scenario-scale')).scaleNodes(seed, now, opts.nodes ?? 5000)
+      : undefined;
   const models = scale?.nodes ?? demoNodes(seed, now);
   const csrSetReady = createCsrSet({
     scenario: opts.scenario,

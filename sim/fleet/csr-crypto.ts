@@ -7,7 +7,12 @@ x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 /** Kubelets generate ECDSA P-256 keys (k8s.io/client-go/util/certificate). */
 const EC: EcKeyGenParams & EcdsaParams = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 /** kubeadm's cluster CA default: RSA 2048, CN=kubernetes, 10 years. */
-const RSA: RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+const RSA: RsaHashedKeyGenParams = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256',
+};
 
 export type KeyPair = CryptoKeyPair;
 
@@ -30,7 +35,10 @@ export async function generateClusterCa(notBefore: Date): Promise<ClusterCa> {
     keys,
     signingAlgorithm: RSA,
     extensions: [
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign,
+        true,
+      ),
       new x509.BasicConstraintsExtension(true, undefined, true),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       new x509.SubjectAlternativeNameExtension([{ type: 'dns', value: 'kubernetes' }]),
@@ -69,10 +77,32 @@ export async function createCsrPem(c: CsrContent, keys: KeyPair): Promise<string
  * Sign a request like kube-controller-manager's csrsigning controller: subject and SANs copied, usages
  * turned into key usage / extended key usage, notBefore backdated 5 minutes.
  */
-export async function signCsr(ca: ClusterCa, csrPem: string, usages: readonly string[], issuedAt: Date, lifetimeSeconds: number, serial: string): Promise<string> {
+export async function signCsr(
+  ca: ClusterCa,
+  csrPem: string,
+  usages: readonly string[],
+  issuedAt: Date,
+  lifetimeSeconds: number,
+  serial: string,
+): Promise<string> {
   const csr = new x509.Pkcs10CertificateRequest(csrPem);
-  const eku = usages.flatMap((u) => (u === 'server auth' ? [x509.ExtendedKeyUsage.serverAuth] : u === 'client auth' ? [x509.ExtendedKeyUsage.clientAuth] : []));
-  const ku = usages.reduce((f, u) => f | (u === 'digital signature' ? x509.KeyUsageFlags.digitalSignature : u === 'key encipherment' ? x509.KeyUsageFlags.keyEncipherment : 0), 0);
+  const eku = usages.flatMap((u) =>
+    u === 'server auth'
+      ? [x509.ExtendedKeyUsage.serverAuth]
+      : u === 'client auth'
+        ? [x509.ExtendedKeyUsage.clientAuth]
+        : [],
+  );
+  const ku = usages.reduce(
+    (f, u) =>
+      f |
+      (u === 'digital signature'
+        ? x509.KeyUsageFlags.digitalSignature
+        : u === 'key encipherment'
+          ? x509.KeyUsageFlags.keyEncipherment
+          : 0),
+    0,
+  );
   // Pkcs10CertificateRequest.getExtension only takes an OID; 2.5.29.17 = subjectAltName
   const sanRaw = csr.getExtension('2.5.29.17');
   const san = sanRaw ? new x509.SubjectAlternativeNameExtension(sanRaw.rawData) : undefined;
@@ -106,7 +136,10 @@ export function base64(s: string): string {
  * length runs past the end, so any PKCS#10 parser rejects it.
  */
 export function invalidCsrPem(): string {
-  const body = Buffer.concat([Buffer.from([0x30, 0x82, 0x04, 0x00, 0x30, 0x82]), Buffer.from('kubelet-serving request body truncated in transit', 'utf8')]);
+  const body = Buffer.concat([
+    Buffer.from([0x30, 0x82, 0x04, 0x00, 0x30, 0x82]),
+    Buffer.from('kubelet-serving request body truncated in transit', 'utf8'),
+  ]);
   const b64 = body.toString('base64').replace(/(.{64})/g, '$1\n');
   return `-----BEGIN CERTIFICATE REQUEST-----\n${b64}\n-----END CERTIFICATE REQUEST-----\n`;
 }

@@ -31,7 +31,10 @@ interface PoolWorker {
 }
 
 function startWorker(): PoolWorker {
-  const worker = new Worker(BOOT, { eval: true, workerData: { entry: new URL('./csr-worker.ts', import.meta.url).href } });
+  const worker = new Worker(BOOT, {
+    eval: true,
+    workerData: { entry: new URL('./csr-worker.ts', import.meta.url).href },
+  });
   const failed = new Promise<never>((_, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`CSR worker exited with code ${code}`)));
@@ -45,7 +48,8 @@ function startWorker(): PoolWorker {
       worker.postMessage(batch);
       const pems = await reply;
       void worker.terminate();
-      if (!Array.isArray(pems) || !pems.every((p): p is string => typeof p === 'string')) throw new Error('CSR worker sent no PEMs');
+      if (!Array.isArray(pems) || !pems.every((p): p is string => typeof p === 'string'))
+        throw new Error('CSR worker sent no PEMs');
       return pems;
     },
   };
@@ -72,10 +76,15 @@ export function startCsrPool(workers = Math.min(2, availableParallelism())): Csr
     createCsrPems: async (contents) => {
       const size = Math.ceil(contents.length / pool.length);
       try {
-        const parts = await Promise.all(pool.map((w, i) => w.run({ contents: contents.slice(i * size, (i + 1) * size) })));
+        const parts = await Promise.all(
+          pool.map((w, i) => w.run({ contents: contents.slice(i * size, (i + 1) * size) })),
+        );
         return parts.flat();
       } catch (err) {
-        console.warn('[sim] CSR workers failed, building requests in-process:', err instanceof Error ? err.message : err);
+        console.warn(
+          '[sim] CSR workers failed, building requests in-process:',
+          err instanceof Error ? err.message : err,
+        );
         return inProcess(contents);
       }
     },

@@ -39,14 +39,28 @@ export async function createCsrSet(o: {
   const healthy = o.nodes.filter((n) => !n.notReady && !n.fault);
   const count = Math.min(o.pendingCsrs, healthy.length);
   const step = healthy.length / Math.max(1, count);
-  const pending = Array.from({ length: count }, (_, k) => healthy[Math.floor(k * step)]).filter((n): n is NodeModel => n !== undefined);
+  const pending = Array.from({ length: count }, (_, k) => healthy[Math.floor(k * step)]).filter(
+    (n): n is NodeModel => n !== undefined,
+  );
   const pendingInputs = pending.map((n, k) => servingCsr(fresh(), n, new Date(o.now.getTime() - (k % 3600) * 1000)));
   // started before the first await: the requests are built on worker threads while the caller builds pods
-  const pendingPems = o.pool && pendingInputs.length >= POOL_THRESHOLD ? o.pool.createCsrPems(pendingInputs.map(csrContent)) : undefined;
+  const pendingPems =
+    o.pool && pendingInputs.length >= POOL_THRESHOLD ? o.pool.createCsrPems(pendingInputs.map(csrContent)) : undefined;
 
   const born = new Date(Math.min(...o.nodes.map((n) => n.createdAt.getTime())) - 86400000);
-  const [ca, ...keys] = await Promise.all([generateClusterCa(born), generateKubeletKey(), generateKubeletKey(), generateKubeletKey(), generateKubeletKey()]);
-  const ctx: CsrContext = { ca, keys, uid: () => rng.uuid(), serial: () => `${(rng.int(1, 7) + 8).toString(16)}${rng.hex(31)}` };
+  const [ca, ...keys] = await Promise.all([
+    generateClusterCa(born),
+    generateKubeletKey(),
+    generateKubeletKey(),
+    generateKubeletKey(),
+    generateKubeletKey(),
+  ]);
+  const ctx: CsrContext = {
+    ca,
+    keys,
+    uid: () => rng.uuid(),
+    serial: () => `${(rng.int(1, 7) + 8).toString(16)}${rng.hex(31)}`,
+  };
   const initial: KubeObject[] = await Promise.all(demoInputs.map((i, k) => buildCsr(i, ctx, k)));
   const pems = await pendingPems;
   initial.push(...(await Promise.all(pendingInputs.map((input, k) => buildCsr(input, ctx, k, pems?.[k])))));
@@ -64,7 +78,8 @@ export async function createCsrSet(o: {
         const n = candidates[emitted % candidates.length];
         if (!n) break;
         const createdAt = new Date(o.now.getTime() + (emitted + 1) * o.intervalSeconds * 1000);
-        const input = emitted % 2 === 0 ? servingCsr(fresh(), n, createdAt) : clientRenewalCsr(fresh(), n.name, createdAt);
+        const input =
+          emitted % 2 === 0 ? servingCsr(fresh(), n, createdAt) : clientRenewalCsr(fresh(), n.name, createdAt);
         out.push(await buildCsr(input, ctx, emitted));
         emitted++;
       }

@@ -1,4 +1,12 @@
-import { base64, createCsrPem, invalidCsrPem, signCsr, type ClusterCa, type CsrContent, type KeyPair } from './csr-crypto';
+import {
+  base64,
+  createCsrPem,
+  invalidCsrPem,
+  signCsr,
+  type ClusterCa,
+  type CsrContent,
+  type KeyPair,
+} from './csr-crypto';
 import { DEMO_CSRS, DEMO_JOINING_NODE, DEMO_NODES } from './demo-layout';
 import type { NodeModel } from './model';
 import { rfc3339 } from './rng';
@@ -7,7 +15,11 @@ import type { KubeObject } from './types';
 export const SERVING = 'kubernetes.io/kubelet-serving';
 export const CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
 export const NODE_GROUPS = ['system:nodes', 'system:authenticated'];
-export const BOOTSTRAP_GROUPS = ['system:bootstrappers', 'system:bootstrappers:kubeadm:default-node-token', 'system:authenticated'];
+export const BOOTSTRAP_GROUPS = [
+  'system:bootstrappers',
+  'system:bootstrappers:kubeadm:default-node-token',
+  'system:authenticated',
+];
 const SERVING_USAGES = ['digital signature', 'server auth'];
 const CLIENT_USAGES = ['digital signature', 'client auth'];
 
@@ -36,7 +48,14 @@ export interface CsrSpecInput {
 
 /** Conditions exactly as the approver that wrote them does (kubectl, csrapproving controller, csrsigning). */
 function conditionsOf(outcome: Outcome, at: string): Array<Record<string, string>> {
-  const c = (type: string, reason: string, message: string) => ({ type, status: 'True', reason, message, lastUpdateTime: at, lastTransitionTime: at });
+  const c = (type: string, reason: string, message: string) => ({
+    type,
+    status: 'True',
+    reason,
+    message,
+    lastUpdateTime: at,
+    lastTransitionTime: at,
+  });
   switch (outcome.kind) {
     case 'pending':
       return [];
@@ -47,7 +66,10 @@ function conditionsOf(outcome: Outcome, at: string): Array<Record<string, string
     case 'denied':
       return [c('Denied', 'KubectlDeny', 'This CSR was denied by kubectl certificate deny.')];
     case 'failed':
-      return [c('Approved', 'KubectlApprove', 'This CSR was approved by kubectl certificate approve.'), c('Failed', 'SignerValidationFailure', outcome.message)];
+      return [
+        c('Approved', 'KubectlApprove', 'This CSR was approved by kubectl certificate approve.'),
+        c('Failed', 'SignerValidationFailure', outcome.message),
+      ];
   }
 }
 
@@ -59,14 +81,23 @@ export interface CsrContext {
   serial: () => string;
 }
 
-export const csrContent = (input: CsrSpecInput): CsrContent => ({ subject: input.subject, dns: input.dns, ips: input.ips });
+export const csrContent = (input: CsrSpecInput): CsrContent => ({
+  subject: input.subject,
+  dns: input.dns,
+  ips: input.ips,
+});
 
 /**
  * One certificates.k8s.io/v1 CertificateSigningRequest with a real request (and certificate when issued).
  * `pem` is a request built elsewhere (csr-pool.ts) for `csrContent(input)`. uid and serial are drawn before
  * the first await, so concurrent calls draw them in call order.
  */
-export async function buildCsr(input: CsrSpecInput, ctx: CsrContext, keyIndex: number, pem?: string): Promise<KubeObject> {
+export async function buildCsr(
+  input: CsrSpecInput,
+  ctx: CsrContext,
+  keyIndex: number,
+  pem?: string,
+): Promise<KubeObject> {
   const issued = input.outcome.kind === 'kubectl-approved' || input.outcome.kind === 'auto-approved';
   const serial = issued ? ctx.serial() : '';
   const uid = ctx.uid();
@@ -76,7 +107,16 @@ export async function buildCsr(input: CsrSpecInput, ctx: CsrContext, keyIndex: n
   const created = rfc3339(input.createdAt);
   const decidedAt = rfc3339(input.createdAt.getTime() + 2000);
   const certificate = issued
-    ? base64(await signCsr(ctx.ca, request, input.usages, new Date(input.createdAt.getTime() + 2000), input.expirationSeconds ?? 365 * 86400, serial))
+    ? base64(
+        await signCsr(
+          ctx.ca,
+          request,
+          input.usages,
+          new Date(input.createdAt.getTime() + 2000),
+          input.expirationSeconds ?? 365 * 86400,
+          serial,
+        ),
+      )
     : undefined;
   const conditions = conditionsOf(input.outcome, decidedAt);
   return {
@@ -102,20 +142,45 @@ const nodeSubject = (node: string) => `CN=system:node:${node}, O=system:nodes`;
 
 /** Serving CSR content from a node's status.addresses: DNS = hostname(s), IP = every IP address. */
 export function servingSans(m: NodeModel): { dns: string[]; ips: string[] } {
-  const dns = [m.name, ...(m.internalDNS && m.internalDNS !== m.name ? [m.internalDNS] : []), ...(m.externalDNS ? [m.externalDNS] : [])];
+  const dns = [
+    m.name,
+    ...(m.internalDNS && m.internalDNS !== m.name ? [m.internalDNS] : []),
+    ...(m.externalDNS ? [m.externalDNS] : []),
+  ];
   const ips = [m.internalIP, ...(m.externalIP ? [m.externalIP] : [])];
   return { dns, ips };
 }
 
-export function servingCsr(name: string, m: NodeModel, createdAt: Date, outcome: Outcome = { kind: 'pending' }): CsrSpecInput {
+export function servingCsr(
+  name: string,
+  m: NodeModel,
+  createdAt: Date,
+  outcome: Outcome = { kind: 'pending' },
+): CsrSpecInput {
   return {
-    name, signerName: SERVING, username: `system:node:${m.name}`, groups: NODE_GROUPS, usages: SERVING_USAGES,
-    subject: nodeSubject(m.name), ...servingSans(m), createdAt, outcome,
+    name,
+    signerName: SERVING,
+    username: `system:node:${m.name}`,
+    groups: NODE_GROUPS,
+    usages: SERVING_USAGES,
+    subject: nodeSubject(m.name),
+    ...servingSans(m),
+    createdAt,
+    outcome,
   };
 }
 
 export function clientRenewalCsr(name: string, node: string, createdAt: Date): CsrSpecInput {
-  return { name, signerName: CLIENT, username: `system:node:${node}`, groups: NODE_GROUPS, usages: CLIENT_USAGES, subject: nodeSubject(node), createdAt, outcome: { kind: 'pending' } };
+  return {
+    name,
+    signerName: CLIENT,
+    username: `system:node:${node}`,
+    groups: NODE_GROUPS,
+    usages: CLIENT_USAGES,
+    subject: nodeSubject(node),
+    createdAt,
+    outcome: { kind: 'pending' },
+  };
 }
 
 /** Every entry of DEMO_CSRS with the content its comment promises. */
@@ -135,23 +200,63 @@ export function demoCsrInputs(nodes: ReadonlyMap<string, NodeModel>, now: Date):
   return [
     servingCsr(DEMO_CSRS.goodServing, w1, ago(3)),
     servingCsr(DEMO_CSRS.goodServing2, node(DEMO_NODES.ack[0]), ago(7)),
-    { name: DEMO_CSRS.goodBootstrapClient, signerName: CLIENT, ...bootstrap, usages: CLIENT_USAGES, subject: nodeSubject(DEMO_JOINING_NODE), createdAt: ago(2), outcome: { kind: 'pending' } },
+    {
+      name: DEMO_CSRS.goodBootstrapClient,
+      signerName: CLIENT,
+      ...bootstrap,
+      usages: CLIENT_USAGES,
+      subject: nodeSubject(DEMO_JOINING_NODE),
+      createdAt: ago(2),
+      outcome: { kind: 'pending' },
+    },
     clientRenewalCsr(DEMO_CSRS.goodClientRenewal, DEMO_NODES.memoryPressure, ago(11)),
     { ...servingCsr(DEMO_CSRS.hostileOtherNodeIp, w3, ago(14)), ips: [w3.internalIP, w1.internalIP] },
-    { ...servingCsr(DEMO_CSRS.hostileOutsideDns, w4, ago(16)), dns: [w4.name, 'kubernetes.default.svc', 'api.attacker.example'] },
+    {
+      ...servingCsr(DEMO_CSRS.hostileOutsideDns, w4, ago(16)),
+      dns: [w4.name, 'kubernetes.default.svc', 'api.attacker.example'],
+    },
     // requested with k8s-worker-5's credentials, but names the control-plane node
     { ...servingCsr(DEMO_CSRS.hostileCnMismatch, cp, ago(19)), username: `system:node:${DEMO_NODES.oldKubelet}` },
-    { ...servingCsr(DEMO_CSRS.hostileClientUsage, w6, ago(22)), usages: ['digital signature', 'server auth', 'client auth'] },
+    {
+      ...servingCsr(DEMO_CSRS.hostileClientUsage, w6, ago(22)),
+      usages: ['digital signature', 'server auth', 'client auth'],
+    },
     { ...servingCsr(DEMO_CSRS.hostileInvalidRequest, node(DEMO_NODES.diskPressure), ago(25)), invalid: true },
     {
-      name: DEMO_CSRS.otherSigner, signerName: 'example.com/mtls', username: 'jane.doe@acme.io', groups: ['platform-team', 'system:authenticated'],
-      usages: ['digital signature', 'client auth'], subject: 'CN=payments-api, O=acme', dns: ['payments-api.payments.svc'], expirationSeconds: 86400,
-      createdAt: ago(40), outcome: { kind: 'pending' },
+      name: DEMO_CSRS.otherSigner,
+      signerName: 'example.com/mtls',
+      username: 'jane.doe@acme.io',
+      groups: ['platform-team', 'system:authenticated'],
+      usages: ['digital signature', 'client auth'],
+      subject: 'CN=payments-api, O=acme',
+      dns: ['payments-api.payments.svc'],
+      expirationSeconds: 86400,
+      createdAt: ago(40),
+      outcome: { kind: 'pending' },
     },
     servingCsr(DEMO_CSRS.approvedIssued, cp, ago(3 * 1440), { kind: 'kubectl-approved' }),
-    { name: DEMO_CSRS.autoApproved, signerName: CLIENT, ...bootstrap, usages: CLIENT_USAGES, subject: nodeSubject(DEMO_NODES.diskPressure), createdAt: ago(9 * 1440), outcome: { kind: 'auto-approved' } },
-    { ...servingCsr(DEMO_CSRS.denied, w4, ago(2 * 1440), { kind: 'denied' }), dns: [w4.name, `${w4.name}.corp.example`] },
+    {
+      name: DEMO_CSRS.autoApproved,
+      signerName: CLIENT,
+      ...bootstrap,
+      usages: CLIENT_USAGES,
+      subject: nodeSubject(DEMO_NODES.diskPressure),
+      createdAt: ago(9 * 1440),
+      outcome: { kind: 'auto-approved' },
+    },
+    {
+      ...servingCsr(DEMO_CSRS.denied, w4, ago(2 * 1440), { kind: 'denied' }),
+      dns: [w4.name, `${w4.name}.corp.example`],
+    },
     // the kubelet could not determine its addresses yet: no SANs, which the kubelet-serving signer rejects
-    { ...servingCsr(DEMO_CSRS.failed, w6, ago(1440), { kind: 'failed', message: 'DNS or IP subjectAltName is required' }), dns: [], ips: [], expirationSeconds: 604800 },
+    {
+      ...servingCsr(DEMO_CSRS.failed, w6, ago(1440), {
+        kind: 'failed',
+        message: 'DNS or IP subjectAltName is required',
+      }),
+      dns: [],
+      ips: [],
+      expirationSeconds: 604800,
+    },
   ];
 }

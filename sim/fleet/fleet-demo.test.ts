@@ -39,7 +39,14 @@ interface SummaryJson {
     systemContainers: Array<{ name: string }>;
     cpu: { time: string; usageNanoCores: number };
     memory: MemoryStatsJson;
-    fs: { availableBytes: number; usedBytes: number; capacityBytes: number; inodesFree: number; inodesUsed: number; inodes: number };
+    fs: {
+      availableBytes: number;
+      usedBytes: number;
+      capacityBytes: number;
+      inodesFree: number;
+      inodesUsed: number;
+      inodes: number;
+    };
     rlimit: { curproc: number; maxpid: number };
     runtime: Record<string, unknown>;
   };
@@ -51,7 +58,14 @@ interface NodeMetricsJson {
 }
 interface CsrJson {
   metadata: { name: string };
-  spec: { request: string; username: string; groups: string[]; signerName: string; usages: string[]; expirationSeconds?: number };
+  spec: {
+    request: string;
+    username: string;
+    groups: string[];
+    signerName: string;
+    usages: string[];
+    expirationSeconds?: number;
+  };
   status: { certificate?: string; conditions?: Array<{ type: string; reason: string; message: string }> };
 }
 interface KubeletConfigYaml {
@@ -78,8 +92,20 @@ const bytes = (q: string) => parseBytes(q);
 describe('demo cast', () => {
   it('has every node of demo-layout.ts and none for the joining node', () => {
     const names = fleet.nodes.map((n) => n.name);
-    const expected = [DEMO_NODES.controlPlane, ...DEMO_NODES.kubeadmClean, DEMO_NODES.driftMaxPods, DEMO_NODES.driftEviction, DEMO_NODES.oldKubelet,
-      DEMO_NODES.driftCgroupDriver, DEMO_NODES.notReady, DEMO_NODES.diskPressure, ...DEMO_NODES.ack, ...DEMO_NODES.kubeasz, ...DEMO_NODES.eks, ...DEMO_NODES.gke];
+    const expected = [
+      DEMO_NODES.controlPlane,
+      ...DEMO_NODES.kubeadmClean,
+      DEMO_NODES.driftMaxPods,
+      DEMO_NODES.driftEviction,
+      DEMO_NODES.oldKubelet,
+      DEMO_NODES.driftCgroupDriver,
+      DEMO_NODES.notReady,
+      DEMO_NODES.diskPressure,
+      ...DEMO_NODES.ack,
+      ...DEMO_NODES.kubeasz,
+      ...DEMO_NODES.eks,
+      ...DEMO_NODES.gke,
+    ];
     expect(new Set(names)).toEqual(new Set(expected));
     expect(names).not.toContain(DEMO_JOINING_NODE);
   });
@@ -94,7 +120,9 @@ describe('demo cast', () => {
 
   it('applies the documented drift', () => {
     expect(node(DEMO_NODES.driftMaxPods).kubeletConfig.maxPods).toBe(64);
-    expect((node(DEMO_NODES.driftEviction).kubeletConfig.evictionHard as Record<string, string>)['memory.available']).toBe('500Mi');
+    expect(
+      (node(DEMO_NODES.driftEviction).kubeletConfig.evictionHard as Record<string, string>)['memory.available'],
+    ).toBe('500Mi');
     expect(node(DEMO_NODES.oldKubelet).kubeletVersion).toBe('v1.29.15');
     expect(node(DEMO_NODES.driftCgroupDriver).kubeletConfig.cgroupDriver).toBe('cgroupfs');
     expect(node(DEMO_NODES.kubeadmClean[0]).kubeletConfig.cgroupDriver).toBe('systemd');
@@ -115,9 +143,13 @@ describe('allocatable', () => {
       const fsHard = hard['nodefs.available'] ? thresholdBytes(hard['nodefs.available'], capFs) : 0n;
       const b = (q?: string) => (q ? bytes(q) : 0n);
       const c = (q?: string) => (q ? parseCpuMillis(q) : 0n);
-      expect(parseCpuMillis(alloc.cpu as string), n.name).toBe(parseCpuMillis(cap.cpu as string) - c(kube.cpu) - c(sys.cpu));
+      expect(parseCpuMillis(alloc.cpu as string), n.name).toBe(
+        parseCpuMillis(cap.cpu as string) - c(kube.cpu) - c(sys.cpu),
+      );
       expect(bytes(alloc.memory as string), n.name).toBe(capMem - b(kube.memory) - b(sys.memory) - memHard);
-      expect(BigInt(alloc['ephemeral-storage'] as string), n.name).toBe(capFs - b(kube['ephemeral-storage']) - b(sys['ephemeral-storage']) - fsHard);
+      expect(BigInt(alloc['ephemeral-storage'] as string), n.name).toBe(
+        capFs - b(kube['ephemeral-storage']) - b(sys['ephemeral-storage']) - fsHard,
+      );
       expect(alloc.pods).toBe(String(n.kubeletConfig.maxPods));
       expect(alloc.memory).toMatch(/^\d+Ki$/);
       expect(alloc['ephemeral-storage']).toMatch(/^\d+$/);
@@ -130,14 +162,44 @@ describe('summary', () => {
 
   it('has the node and pod keys of summary-api-shape.md', () => {
     const s = fleet.summary(DEMO_NODES.kubeadmClean[0], NOW, false) as unknown as SummaryJson;
-    for (const k of ['nodeName', 'systemContainers', 'startTime', 'cpu', 'memory', 'network', 'fs', 'runtime', 'rlimit', 'swap']) expect(s.node, k).toHaveProperty(k);
+    for (const k of [
+      'nodeName',
+      'systemContainers',
+      'startTime',
+      'cpu',
+      'memory',
+      'network',
+      'fs',
+      'runtime',
+      'rlimit',
+      'swap',
+    ])
+      expect(s.node, k).toHaveProperty(k);
     expect(s.node.systemContainers.map((c) => c.name)).toEqual(['kubelet', 'runtime', 'pods']);
     expect(Object.keys(s.node.cpu)).toEqual(['time', 'usageNanoCores', 'usageCoreNanoSeconds']);
-    expect(Object.keys(s.node.memory)).toEqual(['time', 'availableBytes', 'usageBytes', 'workingSetBytes', 'rssBytes', 'pageFaults', 'majorPageFaults']);
+    expect(Object.keys(s.node.memory)).toEqual([
+      'time',
+      'availableBytes',
+      'usageBytes',
+      'workingSetBytes',
+      'rssBytes',
+      'pageFaults',
+      'majorPageFaults',
+    ]);
     expect(s.node.runtime).toHaveProperty('imageFs');
     expect(s.node.runtime).toHaveProperty('containerFs');
     const pod = s.pods[0];
-    for (const k of ['podRef', 'startTime', 'containers', 'cpu', 'memory', 'volume', 'ephemeral-storage', 'process_stats']) expect(pod, k).toHaveProperty(k);
+    for (const k of [
+      'podRef',
+      'startTime',
+      'containers',
+      'cpu',
+      'memory',
+      'volume',
+      'ephemeral-storage',
+      'process_stats',
+    ])
+      expect(pod, k).toHaveProperty(k);
     expect(s.node.startTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
@@ -155,7 +217,9 @@ describe('summary', () => {
     expect(distinct.length).toBeGreaterThanOrEqual(2);
     distinct.slice(1).forEach((t, i) => expect(t - (distinct[i] ?? 0)).toBe(10_000));
     // the whole Summary is a function of the sample: any two requests within one interval get the same body
-    expect(JSON.stringify(fleet.summary(name, NOW, false))).toBe(JSON.stringify(fleet.summary(name, new Date(Date.parse(times[0] ?? '') + 1000), false)));
+    expect(JSON.stringify(fleet.summary(name, NOW, false))).toBe(
+      JSON.stringify(fleet.summary(name, new Date(Date.parse(times[0] ?? '') + 1000), false)),
+    );
   });
 
   it('omits containerFs before 1.29 and swap before 1.28', () => {
@@ -193,8 +257,17 @@ describe('pressure', () => {
     for (const n of fleet.nodes.filter((x) => cond(x, 'Ready') === 'True')) {
       const s = fleet.summary(n.name, at, false) as unknown as SummaryJson;
       const hard = n.kubeletConfig.evictionHard as Record<string, string>;
-      const memT = hard['memory.available'] ? Number(thresholdBytes(hard['memory.available'], BigInt(s.node.memory.availableBytes + s.node.memory.workingSetBytes))) : 0;
-      const fsT = hard['nodefs.available'] ? Number(thresholdBytes(hard['nodefs.available'], BigInt(s.node.fs.capacityBytes))) : 0;
+      const memT = hard['memory.available']
+        ? Number(
+            thresholdBytes(
+              hard['memory.available'],
+              BigInt(s.node.memory.availableBytes + s.node.memory.workingSetBytes),
+            ),
+          )
+        : 0;
+      const fsT = hard['nodefs.available']
+        ? Number(thresholdBytes(hard['nodefs.available'], BigInt(s.node.fs.capacityBytes)))
+        : 0;
       const memLow = s.node.memory.availableBytes < memT;
       const fsLow = s.node.fs.availableBytes < fsT;
       expect(cond(n, 'MemoryPressure'), `${n.name} at ${at.toISOString()}`).toBe(memLow ? 'True' : 'False');
@@ -215,10 +288,14 @@ describe('pressure', () => {
   });
 
   it('taints pressure, NotReady and cordoned nodes', () => {
-    const keys = (name: string) => ((node(name).object.spec as NodeSpecJson).taints ?? []).map((t) => `${t.key}:${t.effect}`);
+    const keys = (name: string) =>
+      ((node(name).object.spec as NodeSpecJson).taints ?? []).map((t) => `${t.key}:${t.effect}`);
     expect(keys(DEMO_NODES.memoryPressure)).toContain('node.kubernetes.io/memory-pressure:NoSchedule');
     expect(keys(DEMO_NODES.diskPressure)).toContain('node.kubernetes.io/disk-pressure:NoSchedule');
-    expect(keys(DEMO_NODES.notReady)).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
+    expect(keys(DEMO_NODES.notReady)).toEqual([
+      'node.kubernetes.io/unreachable:NoSchedule',
+      'node.kubernetes.io/unreachable:NoExecute',
+    ]);
     expect(keys(DEMO_NODES.controlPlane)).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule']);
     expect(fleet.nodes.filter((n) => (n.object.spec as NodeSpecJson).unschedulable === true)).toHaveLength(1);
     expect(cond(node(DEMO_NODES.notReady), 'Ready')).toBe('Unknown');
@@ -265,7 +342,9 @@ describe('kubelet config per version', () => {
   });
 
   it('ships kube-system/kubelet-config whose YAML parses to the kubeadm config', () => {
-    const cm = fleet.configMaps.find((c) => c.metadata.name === 'kubelet-config' && c.metadata.namespace === 'kube-system');
+    const cm = fleet.configMaps.find(
+      (c) => c.metadata.name === 'kubelet-config' && c.metadata.namespace === 'kube-system',
+    );
     const parsed = parse(String((cm?.data as Record<string, unknown> | undefined)?.kubelet)) as KubeletConfigYaml;
     expect(parsed).toEqual(kubeadmKubeletConfig());
     expect(parsed.kind).toBe('KubeletConfiguration');
@@ -280,11 +359,15 @@ describe('CSRs', () => {
     if (!c) throw new Error(name);
     return c as unknown as CsrJson;
   };
-  const decode = (c: CsrJson) => new x509.Pkcs10CertificateRequest(Buffer.from(c.spec.request, 'base64').toString('utf8'));
+  const decode = (c: CsrJson) =>
+    new x509.Pkcs10CertificateRequest(Buffer.from(c.spec.request, 'base64').toString('utf8'));
   const sans = (r: x509.Pkcs10CertificateRequest) => {
     const raw = r.getExtension('2.5.29.17');
     const names = raw ? new x509.SubjectAlternativeNameExtension(raw.rawData).names.toJSON() : [];
-    return { dns: names.filter((n) => n.type === 'dns').map((n) => n.value), ips: names.filter((n) => n.type === 'ip').map((n) => n.value) };
+    return {
+      dns: names.filter((n) => n.type === 'dns').map((n) => n.value),
+      ips: names.filter((n) => n.type === 'ip').map((n) => n.value),
+    };
   };
   const addresses = (name: string) => status(node(name)).addresses;
 
@@ -304,7 +387,10 @@ describe('CSRs', () => {
   });
 
   it('matches CN and SANs to the node a good serving CSR claims', () => {
-    for (const [name, nodeName] of [[DEMO_CSRS.goodServing, DEMO_NODES.kubeadmClean[0]], [DEMO_CSRS.goodServing2, DEMO_NODES.ack[0]]] as const) {
+    for (const [name, nodeName] of [
+      [DEMO_CSRS.goodServing, DEMO_NODES.kubeadmClean[0]],
+      [DEMO_CSRS.goodServing2, DEMO_NODES.ack[0]],
+    ] as const) {
       const c = csr(name);
       const r = decode(c);
       expect(r.subject).toBe(`CN=system:node:${nodeName}, O=system:nodes`);
@@ -312,7 +398,12 @@ describe('CSRs', () => {
       expect(c.spec.groups).toEqual(['system:nodes', 'system:authenticated']);
       expect(c.spec.signerName).toBe('kubernetes.io/kubelet-serving');
       const addr = addresses(nodeName);
-      expect(sans(r).ips.sort()).toEqual(addr.filter((a) => a.type.endsWith('IP')).map((a) => a.address).sort());
+      expect(sans(r).ips.sort()).toEqual(
+        addr
+          .filter((a) => a.type.endsWith('IP'))
+          .map((a) => a.address)
+          .sort(),
+      );
       expect(sans(r).dns).toContain(nodeName);
       expect(c.status).toEqual({});
     }
@@ -321,7 +412,11 @@ describe('CSRs', () => {
   it('makes the bootstrap and renewal client CSRs as kubelets do', () => {
     const b = csr(DEMO_CSRS.goodBootstrapClient);
     expect(b.spec.username).toBe('system:bootstrap:abcdef');
-    expect(b.spec.groups).toEqual(['system:bootstrappers', 'system:bootstrappers:kubeadm:default-node-token', 'system:authenticated']);
+    expect(b.spec.groups).toEqual([
+      'system:bootstrappers',
+      'system:bootstrappers:kubeadm:default-node-token',
+      'system:authenticated',
+    ]);
     expect(decode(b).subject).toBe(`CN=system:node:${DEMO_JOINING_NODE}, O=system:nodes`);
     expect(b.spec.signerName).toBe('kubernetes.io/kube-apiserver-client-kubelet');
     const r = csr(DEMO_CSRS.goodClientRenewal);
@@ -334,7 +429,9 @@ describe('CSRs', () => {
     const ipOf = (n: string) => addresses(n).find((a) => a.type === 'InternalIP')?.address;
     expect(sans(decode(csr(DEMO_CSRS.hostileOtherNodeIp))).ips).toContain(ipOf(DEMO_NODES.kubeadmClean[0]));
     expect(csr(DEMO_CSRS.hostileOtherNodeIp).spec.username).toBe(`system:node:${DEMO_NODES.driftMaxPods}`);
-    expect(sans(decode(csr(DEMO_CSRS.hostileOutsideDns))).dns).toEqual(expect.arrayContaining(['kubernetes.default.svc', 'api.attacker.example']));
+    expect(sans(decode(csr(DEMO_CSRS.hostileOutsideDns))).dns).toEqual(
+      expect.arrayContaining(['kubernetes.default.svc', 'api.attacker.example']),
+    );
     const cnm = csr(DEMO_CSRS.hostileCnMismatch);
     expect(cnm.spec.username).toBe(`system:node:${DEMO_NODES.oldKubelet}`);
     expect(decode(cnm).subject).toContain(`CN=system:node:${DEMO_NODES.controlPlane}`);
@@ -347,9 +444,13 @@ describe('CSRs', () => {
   it('records decisions like the real approvers and issues real certificates', async () => {
     const conds = (n: string) => (csr(n).status.conditions ?? []).map((c) => `${c.type}/${c.reason}`);
     expect(conds(DEMO_CSRS.approvedIssued)).toEqual(['Approved/KubectlApprove']);
-    expect(csr(DEMO_CSRS.approvedIssued).status.conditions?.[0]?.message).toBe('This CSR was approved by kubectl certificate approve.');
+    expect(csr(DEMO_CSRS.approvedIssued).status.conditions?.[0]?.message).toBe(
+      'This CSR was approved by kubectl certificate approve.',
+    );
     expect(conds(DEMO_CSRS.autoApproved)).toEqual(['Approved/AutoApproved']);
-    expect(csr(DEMO_CSRS.autoApproved).status.conditions?.[0]?.message).toBe('Auto approving kubelet client certificate after SubjectAccessReview.');
+    expect(csr(DEMO_CSRS.autoApproved).status.conditions?.[0]?.message).toBe(
+      'Auto approving kubelet client certificate after SubjectAccessReview.',
+    );
     expect(conds(DEMO_CSRS.denied)).toEqual(['Denied/KubectlDeny']);
     expect(conds(DEMO_CSRS.failed)).toEqual(['Approved/KubectlApprove', 'Failed/SignerValidationFailure']);
     expect(csr(DEMO_CSRS.failed).status).not.toHaveProperty('certificate');
@@ -376,7 +477,11 @@ describe('CSRs', () => {
 describe('determinism', () => {
   it('builds the same nodes and pods from the same seed', async () => {
     const again = await createFleet({ scenario: 'demo', now: NOW });
-    expect(JSON.stringify(again.nodes.map((n) => n.object))).toBe(JSON.stringify((await createFleet({ scenario: 'demo', now: NOW })).nodes.map((n) => n.object)));
-    expect(again.pods.map((p) => p.metadata.uid)).toEqual((await createFleet({ scenario: 'demo', now: NOW })).pods.map((p) => p.metadata.uid));
+    expect(JSON.stringify(again.nodes.map((n) => n.object))).toBe(
+      JSON.stringify((await createFleet({ scenario: 'demo', now: NOW })).nodes.map((n) => n.object)),
+    );
+    expect(again.pods.map((p) => p.metadata.uid)).toEqual(
+      (await createFleet({ scenario: 'demo', now: NOW })).pods.map((p) => p.metadata.uid),
+    );
   });
 });

@@ -17,7 +17,13 @@ describe('scale scenario', () => {
   }, 180_000);
 
   it('turns the latency model off on request', async () => {
-    const f = await createFleet({ scenario: 'scale', nodes: 20, latency: false, pendingCsrs: 0, now: new Date('2026-03-01T12:00:00Z') });
+    const f = await createFleet({
+      scenario: 'scale',
+      nodes: 20,
+      latency: false,
+      pendingCsrs: 0,
+      now: new Date('2026-03-01T12:00:00Z'),
+    });
     expect(f.latency).toBeNull();
     expect(f.nodes).toHaveLength(20);
   });
@@ -26,7 +32,8 @@ describe('scale scenario', () => {
     const now = new Date('2026-03-01T12:00:00Z');
     const f = await createFleet({ scenario: 'scale', nodes: 600, latency: false, pendingCsrs: 0, now });
     const counts: number[] = [];
-    for (let s = 5; s <= 300; s += 5) counts.push((await f.tick(new Date(now.getTime() + s * 1000))).changedNodes.length);
+    for (let s = 5; s <= 300; s += 5)
+      counts.push((await f.tick(new Date(now.getTime() + s * 1000))).changedNodes.length);
     expect(Math.max(...counts)).toBeLessThan(600 / 10);
     // every reachable node reported once within its nodeStatusReportFrequency (at most 5 min)
     expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(f.nodes.length - 10);

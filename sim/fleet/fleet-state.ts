@@ -30,7 +30,9 @@ export function initNodeState(model: NodeModel, seed: number, now: Date): NodeSt
   const reportMs = goDurationSeconds(model.config.nodeStatusReportFrequency, 300) * 1000;
   // kubelets started at different moments: each posts its status at its own phase of the report period,
   // so a 5,000-node fleet refreshes a few nodes per tick rather than all of them at once
-  const lastReportMs = Math.floor(now.getTime() / 1000) * 1000 - (hash32(seed, `${model.key}/report`) % Math.max(1, reportMs / 1000)) * 1000;
+  const lastReportMs =
+    Math.floor(now.getTime() / 1000) * 1000 -
+    (hash32(seed, `${model.key}/report`) % Math.max(1, reportMs / 1000)) * 1000;
   const times: NodeTimes = {
     heartbeat: rfc3339(lastReportMs),
     since: rfc3339(model.bootTime.getTime() + 20000),
@@ -44,7 +46,15 @@ export function initNodeState(model: NodeModel, seed: number, now: Date): NodeSt
     kubeletConfig: model.config,
     ...(model.fault ? { fault: model.fault } : {}),
   };
-  return { model, sim, times, pressure, pressureVaries: pressureCanChange(model, seed, now), reportMs, nextReportMs: lastReportMs + reportMs };
+  return {
+    model,
+    sim,
+    times,
+    pressure,
+    pressureVaries: pressureCanChange(model, seed, now),
+    reportMs,
+    nextReportMs: lastReportMs + reportMs,
+  };
 }
 
 /**

@@ -39,7 +39,11 @@ export function kubeadmKubeletConfig(): Record<string, unknown> {
     imageMinimumGCAge: '0s',
     kind: 'KubeletConfiguration',
     kubeReserved: { cpu: '300m', memory: '200Mi' },
-    logging: { flushFrequency: 0, options: { json: { infoBufferSize: '0' }, text: { infoBufferSize: '0' } }, verbosity: 0 },
+    logging: {
+      flushFrequency: 0,
+      options: { json: { infoBufferSize: '0' }, text: { infoBufferSize: '0' } },
+      verbosity: 0,
+    },
     maxPods: 32,
     memorySwap: {},
     nodeStatusReportFrequency: '0s',

@@ -19,7 +19,12 @@ function kibibytes(bytes: number): string {
 }
 
 /** NodeMetrics: cpu = node usageNanoCores, memory = node workingSetBytes, from the same sample as the Summary. */
-export function buildNodeMetrics(m: NodeModel, labels: Record<string, string>, seed: number, now: Date): KubeObject | undefined {
+export function buildNodeMetrics(
+  m: NodeModel,
+  labels: Record<string, string>,
+  seed: number,
+  now: Date,
+): KubeObject | undefined {
   if (!scrapeable(m)) return undefined;
   const u = nodeUsage(m, seed, now);
   return {

@@ -146,28 +146,57 @@ export function createPodNaming(seed: number): PodNaming {
     },
     ownerReferences: (owner) => {
       let r = refs.get(owner.uid);
-      if (!r) refs.set(owner.uid, (r = Object.freeze([Object.freeze({ ...owner, controller: true, blockOwnerDeletion: true })])));
+      if (!r)
+        refs.set(
+          owner.uid,
+          (r = Object.freeze([Object.freeze({ ...owner, controller: true, blockOwnerDeletion: true })])),
+        );
       return r;
     },
   };
 }
 
 /** Name and owner for a pod of this template, the way its controller would name it. */
-export function podIdentity(t: PodTemplate, node: NodeModel | undefined, naming: PodNaming, rng: Rng): { name: string; owner?: PodOwner } {
+export function podIdentity(
+  t: PodTemplate,
+  node: NodeModel | undefined,
+  naming: PodNaming,
+  rng: Rng,
+): { name: string; owner?: PodOwner } {
   switch (t.kind) {
     case 'Static':
-      return { name: `${t.name}-${node?.name ?? 'unknown'}`, owner: node ? { apiVersion: 'v1', kind: 'Node', name: node.name, uid: node.uid } : undefined };
+      return {
+        name: `${t.name}-${node?.name ?? 'unknown'}`,
+        owner: node ? { apiVersion: 'v1', kind: 'Node', name: node.name, uid: node.uid } : undefined,
+      };
     case 'DaemonSet':
-      return { name: `${t.name}-${rng.suffix(5)}`, owner: { apiVersion: 'apps/v1', kind: 'DaemonSet', name: t.name, uid: naming.ownerUid('DaemonSet', t.name) } };
+      return {
+        name: `${t.name}-${rng.suffix(5)}`,
+        owner: { apiVersion: 'apps/v1', kind: 'DaemonSet', name: t.name, uid: naming.ownerUid('DaemonSet', t.name) },
+      };
     case 'StatefulSet':
-      return { name: `${t.name}-${naming.ordinal(t)}`, owner: { apiVersion: 'apps/v1', kind: 'StatefulSet', name: t.name, uid: naming.ownerUid('StatefulSet', t.name) } };
+      return {
+        name: `${t.name}-${naming.ordinal(t)}`,
+        owner: {
+          apiVersion: 'apps/v1',
+          kind: 'StatefulSet',
+          name: t.name,
+          uid: naming.ownerUid('StatefulSet', t.name),
+        },
+      };
     case 'Job': {
       const job = `${t.name}-${29000000 + rng.int(0, 99999)}`;
-      return { name: `${job}-${rng.suffix(5)}`, owner: { apiVersion: 'batch/v1', kind: 'Job', name: job, uid: naming.ownerUid('Job', job) } };
+      return {
+        name: `${job}-${rng.suffix(5)}`,
+        owner: { apiVersion: 'batch/v1', kind: 'Job', name: job, uid: naming.ownerUid('Job', job) },
+      };
     }
     case 'Deployment': {
       const rs = `${t.name}-${naming.rsHash(t)}`;
-      return { name: `${rs}-${rng.suffix(5)}`, owner: { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: naming.ownerUid('ReplicaSet', rs) } };
+      return {
+        name: `${rs}-${rng.suffix(5)}`,
+        owner: { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: naming.ownerUid('ReplicaSet', rs) },
+      };
     }
   }
 }
@@ -187,7 +216,8 @@ export interface PopulateOptions {
 export function populatePods(node: NodeModel, o: PopulateOptions): PodModel[] {
   const rng = createRng(o.seed, `pods/${node.name}`);
   const templates: Array<{ t: PodTemplate; phase: PodPhase }> = [];
-  if (node.role === 'control-plane') for (const t of controlPlaneStatics(node.version)) templates.push({ t, phase: 'Running' });
+  if (node.role === 'control-plane')
+    for (const t of controlPlaneStatics(node.version)) templates.push({ t, phase: 'Running' });
   for (const t of daemonSetsFor(node.profile, node.version)) templates.push({ t, phase: 'Running' });
   for (const t of o.extra ?? []) templates.push({ t, phase: 'Running' });
   if (o.oddPhases) {
@@ -201,7 +231,10 @@ export function populatePods(node: NodeModel, o: PopulateOptions): PodModel[] {
   const start = Math.max(node.bootTime.getTime(), node.createdAt.getTime()) + 60000;
   const pods = templates.map(({ t, phase }, i) => {
     const id = podIdentity(t, node, o.naming, rng);
-    const created = phase === 'Pending' ? new Date(o.now.getTime() - 45000) : new Date(Math.min(o.now.getTime() - 60000, start + rng.int(0, 5 * 86400) * 1000));
+    const created =
+      phase === 'Pending'
+        ? new Date(o.now.getTime() - 45000)
+        : new Date(Math.min(o.now.getTime() - 60000, start + rng.int(0, 5 * 86400) * 1000));
     const ownerReferences = id.owner ? o.naming.ownerReferences(id.owner) : undefined;
     return buildPod({ template: t, node, ipIndex: i, phase, created, rng, name: id.name, ownerReferences });
   });

@@ -40,7 +40,9 @@ function labelsOf(m: NodeModel): Record<string, string> {
     'kubernetes.io/arch': m.arch,
     'kubernetes.io/hostname': m.name,
     'kubernetes.io/os': 'linux',
-    ...(m.role === 'control-plane' ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+    ...(m.role === 'control-plane'
+      ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' }
+      : {}),
     ...(m.instanceType ? { 'node.kubernetes.io/instance-type': m.instanceType } : {}),
     'topology.kubernetes.io/region': m.region,
     'topology.kubernetes.io/zone': m.zone,
@@ -61,25 +63,45 @@ function addressesOf(m: NodeModel): Array<{ type: string; address: string }> {
 export function conditionsOf(m: NodeModel, p: Pressure, heartbeat: string, since: string, lostAt: string): Condition[] {
   if (m.notReady) {
     const unknown = (type: string): Condition => ({
-      type, status: 'Unknown', lastHeartbeatTime: lostAt, lastTransitionTime: rfc3339(Date.parse(lostAt) + 40000),
-      reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.',
+      type,
+      status: 'Unknown',
+      lastHeartbeatTime: lostAt,
+      lastTransitionTime: rfc3339(Date.parse(lostAt) + 40000),
+      reason: 'NodeStatusUnknown',
+      message: 'Kubelet stopped posting node status.',
     });
     return [unknown('MemoryPressure'), unknown('DiskPressure'), unknown('PIDPressure'), unknown('Ready')];
   }
   const pressure = (type: 'MemoryPressure' | 'DiskPressure' | 'PIDPressure', on: boolean): Condition => {
     const [reason, message] = TEXT[type][on ? 'True' : 'False'];
-    return { type, status: on ? 'True' : 'False', lastHeartbeatTime: heartbeat, lastTransitionTime: since, reason, message };
+    return {
+      type,
+      status: on ? 'True' : 'False',
+      lastHeartbeatTime: heartbeat,
+      lastTransitionTime: since,
+      reason,
+      message,
+    };
   };
   const conds: Condition[] = [];
   if (m.profile === 'gke') {
-    conds.push({ type: 'NetworkUnavailable', status: 'False', lastHeartbeatTime: since, lastTransitionTime: since, reason: 'RouteCreated', message: 'NodeController create implicit route' });
+    conds.push({
+      type: 'NetworkUnavailable',
+      status: 'False',
+      lastHeartbeatTime: since,
+      lastTransitionTime: since,
+      reason: 'RouteCreated',
+      message: 'NodeController create implicit route',
+    });
   }
-  conds.push(
-    pressure('MemoryPressure', p.memory),
-    pressure('DiskPressure', p.disk),
-    pressure('PIDPressure', p.pid),
-    { type: 'Ready', status: 'True', lastHeartbeatTime: heartbeat, lastTransitionTime: since, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
-  );
+  conds.push(pressure('MemoryPressure', p.memory), pressure('DiskPressure', p.disk), pressure('PIDPressure', p.pid), {
+    type: 'Ready',
+    status: 'True',
+    lastHeartbeatTime: heartbeat,
+    lastTransitionTime: since,
+    reason: 'KubeletReady',
+    message: 'kubelet is posting ready status',
+  });
   return conds;
 }
 
@@ -92,8 +114,10 @@ export function taintsOf(m: NodeModel, p: Pressure, lostAt: string): Array<Recor
     t.push({ key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: lostAt });
     t.push({ key: 'node.kubernetes.io/unreachable', effect: 'NoExecute', timeAdded: lostAt });
   }
-  if (!m.notReady && p.memory) t.push({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule', timeAdded: lostAt });
-  if (!m.notReady && p.disk) t.push({ key: 'node.kubernetes.io/disk-pressure', effect: 'NoSchedule', timeAdded: lostAt });
+  if (!m.notReady && p.memory)
+    t.push({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule', timeAdded: lostAt });
+  if (!m.notReady && p.disk)
+    t.push({ key: 'node.kubernetes.io/disk-pressure', effect: 'NoSchedule', timeAdded: lostAt });
   return t;
 }
 
@@ -117,7 +141,9 @@ export function buildNodeObject(m: NodeModel, p: Pressure, times: NodeTimes): Ku
       creationTimestamp: rfc3339(m.createdAt),
       labels: labelsOf(m),
       annotations: {
-        ...(m.profile === 'kubeadm' ? { 'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock' } : {}),
+        ...(m.profile === 'kubeadm'
+          ? { 'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock' }
+          : {}),
         'node.alpha.kubernetes.io/ttl': '0',
         'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
       },
@@ -152,7 +178,10 @@ export function buildNodeObject(m: NodeModel, p: Pressure, times: NodeTimes): Ku
         ? {
             runtimeHandlers: ['', 'runc'].map((name) => ({
               name,
-              features: m.minor >= 31 ? { recursiveReadOnlyMounts: false, userNamespaces: false } : { recursiveReadOnlyMounts: false },
+              features:
+                m.minor >= 31
+                  ? { recursiveReadOnlyMounts: false, userNamespaces: false }
+                  : { recursiveReadOnlyMounts: false },
             })),
           }
         : {}),

@@ -28,7 +28,8 @@ const templateParts = new WeakMap<PodTemplate, TemplateParts>();
 function partsOf(t: PodTemplate): TemplateParts {
   let parts = templateParts.get(t);
   if (!parts) {
-    const labels: Record<string, string> = t.kind === 'Static' ? { component: t.name, tier: 'node' } : { 'app.kubernetes.io/name': t.name };
+    const labels: Record<string, string> =
+      t.kind === 'Static' ? { component: t.name, tier: 'node' } : { 'app.kubernetes.io/name': t.name };
     parts = Object.freeze({
       containers: Object.freeze(
         t.containers.map((c) =>
@@ -83,7 +84,11 @@ function nodePartsOf(node: NodeModel): NodeParts {
   if (!parts) {
     const base = node.podCIDR.split('/')[0] ?? '10.244.0.0';
     const [a, b, c] = base.split('.');
-    parts = { specs: new Map(), hostIPs: Object.freeze([Object.freeze({ ip: node.internalIP })]), podIpPrefix: `${a}.${b}.${c}.` };
+    parts = {
+      specs: new Map(),
+      hostIPs: Object.freeze([Object.freeze({ ip: node.internalIP })]),
+      podIpPrefix: `${a}.${b}.${c}.`,
+    };
     nodeParts.set(node, parts);
   }
   return parts;
@@ -140,7 +145,14 @@ export function buildPod(input: PodInput): PodModel {
           phase === 'Running'
             ? { running: { startedAt: started } }
             : phase === 'Succeeded'
-              ? { terminated: { exitCode: 0, reason: 'Completed', startedAt: started, finishedAt: rfc3339(input.created.getTime() + 95000) } }
+              ? {
+                  terminated: {
+                    exitCode: 0,
+                    reason: 'Completed',
+                    startedAt: started,
+                    finishedAt: rfc3339(input.created.getTime() + 95000),
+                  },
+                }
               : { waiting: { reason: 'ContainerCreating' } },
       }))
     : undefined;
@@ -152,9 +164,13 @@ export function buildPod(input: PodInput): PodModel {
       namespace: t.namespace,
       uid,
       creationTimestamp: created,
-      ...(t.kind !== 'Static' && t.kind !== 'StatefulSet' ? { generateName: input.name.slice(0, input.name.lastIndexOf('-') + 1) } : {}),
+      ...(t.kind !== 'Static' && t.kind !== 'StatefulSet'
+        ? { generateName: input.name.slice(0, input.name.lastIndexOf('-') + 1) }
+        : {}),
       labels: parts.labels,
-      ...(t.kind === 'Static' ? { annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': rng.hex(32) } } : {}),
+      ...(t.kind === 'Static'
+        ? { annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.mirror': rng.hex(32) } }
+        : {}),
       ...(input.ownerReferences ? { ownerReferences: input.ownerReferences } : {}),
     },
     spec: specOf(t, node),
@@ -170,10 +186,17 @@ export function buildPod(input: PodInput): PodModel {
             containerStatuses,
           }
         : {
-            conditions: [{
-              type: 'PodScheduled', status: 'False', reason: 'Unschedulable', lastProbeTime: null, lastTransitionTime: created,
-              message: '0/20 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 19 Insufficient memory. preemption: 0/20 nodes are available: 20 No preemption victims found for incoming pod.',
-            }],
+            conditions: [
+              {
+                type: 'PodScheduled',
+                status: 'False',
+                reason: 'Unschedulable',
+                lastProbeTime: null,
+                lastTransitionTime: created,
+                message:
+                  '0/20 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 19 Insufficient memory. preemption: 0/20 nodes are available: 20 No preemption victims found for incoming pod.',
+              },
+            ],
           }),
     },
   };

@@ -27,7 +27,13 @@ export function tieredCpuMillis(cores: number): number {
 /** GKE memory reservation: 25% of the first 4 GiB, 20% of the next 4, 10% of the next 8, 6% up to 128, 2% above. */
 export function gkeMemoryMi(memoryBytes: bigint): number {
   const gi = Number(memoryBytes) / 2 ** 30;
-  const tiers: Array<[number, number]> = [[4, 0.25], [4, 0.2], [8, 0.1], [112, 0.06], [Infinity, 0.02]];
+  const tiers: Array<[number, number]> = [
+    [4, 0.25],
+    [4, 0.2],
+    [8, 0.1],
+    [112, 0.06],
+    [Infinity, 0.02],
+  ];
   let left = gi;
   let reserved = 0;
   for (const [size, frac] of tiers) {
@@ -53,9 +59,19 @@ function ackFlags(): Record<string, unknown> {
     podPidsLimit: 16384,
     kubeReserved: { memory: '400Mi', pid: '1000' },
     systemReserved: { memory: '300Mi', pid: '1000' },
-    evictionHard: { 'imagefs.available': '15%', 'memory.available': '300Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%' },
+    evictionHard: {
+      'imagefs.available': '15%',
+      'memory.available': '300Mi',
+      'nodefs.available': '10%',
+      'nodefs.inodesFree': '5%',
+    },
     containerRuntimeEndpoint: 'unix:///var/run/containerd/containerd.sock',
-    tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+    tlsCipherSuites: [
+      'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+    ],
     staticPodPath: '/etc/kubernetes/manifests',
   };
 }
@@ -64,7 +80,11 @@ function ackFlags(): Record<string, unknown> {
 function kubeaszFile(sysReserved: boolean): Record<string, unknown> {
   return {
     address: '0.0.0.0',
-    authentication: { anonymous: { enabled: false }, webhook: { cacheTTL: '2m0s', enabled: true }, x509: { clientCAFile: '/etc/kubernetes/ssl/ca.pem' } },
+    authentication: {
+      anonymous: { enabled: false },
+      webhook: { cacheTTL: '2m0s', enabled: true },
+      x509: { clientCAFile: '/etc/kubernetes/ssl/ca.pem' },
+    },
     authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '5m0s', cacheUnauthorizedTTL: '30s' } },
     cgroupDriver: 'cgroupfs',
     cgroupsPerQOS: true,
@@ -76,7 +96,12 @@ function kubeaszFile(sysReserved: boolean): Record<string, unknown> {
     enforceNodeAllocatable: sysReserved ? ['pods', 'kube-reserved', 'system-reserved'] : ['pods', 'kube-reserved'],
     eventBurst: 10,
     eventRecordQPS: 5,
-    evictionHard: { 'imagefs.available': '15%', 'memory.available': '300Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%' },
+    evictionHard: {
+      'imagefs.available': '15%',
+      'memory.available': '300Mi',
+      'nodefs.available': '10%',
+      'nodefs.inodesFree': '5%',
+    },
     fileCheckFrequency: '40s',
     hairpinMode: 'hairpin-veth',
     healthzBindAddress: '0.0.0.0',
@@ -99,7 +124,11 @@ function eksFile(input: ProfileInput): Record<string, unknown> {
   const maxPods = input.maxPods ?? 29;
   return {
     address: '0.0.0.0',
-    authentication: { anonymous: { enabled: false }, webhook: { cacheTTL: '2m0s', enabled: true }, x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' } },
+    authentication: {
+      anonymous: { enabled: false },
+      webhook: { cacheTTL: '2m0s', enabled: true },
+      x509: { clientCAFile: '/etc/kubernetes/pki/ca.crt' },
+    },
     authorization: { mode: 'Webhook', webhook: { cacheAuthorizedTTL: '5m0s', cacheUnauthorizedTTL: '30s' } },
     cgroupDriver: 'systemd',
     cgroupRoot: '/',
@@ -126,23 +155,53 @@ function eksFile(input: ProfileInput): Record<string, unknown> {
     readOnlyPort: 0,
     serializeImagePulls: false,
     serverTLSBootstrap: true,
-    tlsCipherSuites: ['TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SHA256'],
+    tlsCipherSuites: [
+      'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+      'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+      'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
+      'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+      'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
+      'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+      'TLS_RSA_WITH_AES_256_GCM_SHA384',
+      'TLS_RSA_WITH_AES_128_GCM_SHA256',
+    ],
   };
 }
 
 /** GKE (COS) /home/kubernetes/kubelet-config.yaml, reservations from GKE's "plan node sizes" tiers. */
 function gkeFile(input: ProfileInput): Record<string, unknown> {
   return {
-    authentication: { anonymous: { enabled: false }, webhook: { enabled: true }, x509: { clientCAFile: '/etc/srv/kubernetes/pki/ca-certificates.crt' } },
+    authentication: {
+      anonymous: { enabled: false },
+      webhook: { enabled: true },
+      x509: { clientCAFile: '/etc/srv/kubernetes/pki/ca-certificates.crt' },
+    },
     authorization: { mode: 'Webhook' },
     cgroupRoot: '/',
     cgroupDriver: 'systemd',
     clusterDNS: ['34.118.224.10'],
     clusterDomain: 'cluster.local',
     enableDebuggingHandlers: true,
-    evictionHard: { 'memory.available': '100Mi', 'nodefs.available': '10%', 'nodefs.inodesFree': '5%', 'pid.available': '10%' },
-    evictionSoft: { 'memory.available': '200Mi', 'nodefs.available': '15%', 'nodefs.inodesFree': '10%', 'imagefs.available': '20%', 'imagefs.inodesFree': '10%' },
-    evictionSoftGracePeriod: { 'memory.available': '30s', 'nodefs.available': '2m0s', 'nodefs.inodesFree': '2m0s', 'imagefs.available': '2m0s', 'imagefs.inodesFree': '2m0s' },
+    evictionHard: {
+      'memory.available': '100Mi',
+      'nodefs.available': '10%',
+      'nodefs.inodesFree': '5%',
+      'pid.available': '10%',
+    },
+    evictionSoft: {
+      'memory.available': '200Mi',
+      'nodefs.available': '15%',
+      'nodefs.inodesFree': '10%',
+      'imagefs.available': '20%',
+      'imagefs.inodesFree': '10%',
+    },
+    evictionSoftGracePeriod: {
+      'memory.available': '30s',
+      'nodefs.available': '2m0s',
+      'nodefs.inodesFree': '2m0s',
+      'imagefs.available': '2m0s',
+      'imagefs.inodesFree': '2m0s',
+    },
     evictionMaxPodGracePeriod: 60,
     featureGates: { RotateKubeletServerCertificate: true, ExecProbeTimeout: false },
     kernelMemcgNotification: true,

@@ -62,8 +62,10 @@ export function createRng(seed: number, key = ''): Rng {
     uuid: () => {
       const codes = new Array<number>(36);
       for (let i = 0; i < 36; i++) {
-        if (i === 8 || i === 13 || i === 18 || i === 23) codes[i] = 45; // '-'
-        else if (i === 14) codes[i] = 52; // '4': version 4
+        if (i === 8 || i === 13 || i === 18 || i === 23)
+          codes[i] = 45; // '-'
+        else if (i === 14)
+          codes[i] = 52; // '4': version 4
         else if (i === 19) codes[i] = VARIANT.charCodeAt(int(0, 3));
         else codes[i] = HEX.charCodeAt(Math.floor(next() * 16));
       }

@@ -16,7 +16,12 @@ interface ProfileMix {
 const MIX: ProfileMix[] = [
   { profile: 'eks', share: 0.35, minors: [29, 30, 31, 32, 33], patch: { 29: 15, 30: 13, 31: 9, 32: 5, 33: 1 } },
   { profile: 'gke', share: 0.25, minors: [30, 31, 32, 33], patch: { 30: 14, 31: 8, 32: 4, 33: 2 } },
-  { profile: 'kubeadm', share: 0.2, minors: [27, 28, 29, 30, 31, 32, 33], patch: { 27: 16, 28: 15, 29: 15, 30: 14, 31: 9, 32: 6, 33: 2 } },
+  {
+    profile: 'kubeadm',
+    share: 0.2,
+    minors: [27, 28, 29, 30, 31, 32, 33],
+    patch: { 27: 16, 28: 15, 29: 15, 30: 14, 31: 9, 32: 6, 33: 2 },
+  },
   { profile: 'managed-ack', share: 0.12, minors: [28, 30, 31, 32], patch: { 28: 15, 30: 14, 31: 9, 32: 1 } },
   { profile: 'binary-kubeasz', share: 0.08, minors: [27, 28, 29], patch: { 27: 16, 28: 15, 29: 15 } },
 ];
@@ -32,7 +37,12 @@ function profileFor(i: number, n: number): ProfileMix {
 }
 
 /** About 0.1 % of nodes per fault kind, placed deterministically. */
-function faultFor(rng: Rng): { fault?: KubeletFault; notReady?: boolean; pressure?: 'memory' | 'disk'; cordoned?: boolean } {
+function faultFor(rng: Rng): {
+  fault?: KubeletFault;
+  notReady?: boolean;
+  pressure?: 'memory' | 'disk';
+  cordoned?: boolean;
+} {
   const r = rng.next();
   if (r < 0.001) return { fault: { kind: 'unreachable' } };
   if (r < 0.002) return { fault: { kind: 'forbidden' } };
@@ -53,8 +63,12 @@ function scaleInput(i: number, n: number, rng: Rng, now: Date): NodeInput {
   const b = i & 255;
   const ip = `10.${a}.${b}.${rng.int(4, 250)}`;
   const common = {
-    profile: mix.profile, version, podCIDR: `10.${128 + (i >> 8)}.${b}.0/24`, internalIP: ip,
-    createdAt: new Date(now.getTime() - rng.int(1, 300) * DAY), ...faultFor(rng),
+    profile: mix.profile,
+    version,
+    podCIDR: `10.${128 + (i >> 8)}.${b}.0/24`,
+    internalIP: ip,
+    createdAt: new Date(now.getTime() - rng.int(1, 300) * DAY),
+    ...faultFor(rng),
   };
   const seq = String(i + 1).padStart(5, '0');
   switch (mix.profile) {
@@ -64,39 +78,87 @@ function scaleInput(i: number, n: number, rng: Rng, now: Date): NodeInput {
       const zone = rng.pick(['us-east-1a', 'us-east-1b', 'us-east-1c']);
       const name = `ip-${ip.replace(/\./g, '-')}.ec2.internal`;
       return {
-        ...common, name, cpuCores: large ? 2 : 4, memoryGi: large ? 8 : 16, diskGi: 80, maxPods: large ? 29 : 58,
-        instanceType: arm ? (large ? 'm6g.large' : 'm6g.xlarge') : large ? 'm5.large' : 'm5.xlarge', arch: arm ? 'arm64' : 'amd64',
-        region: 'us-east-1', zone, internalDNS: name, providerID: `aws:///${zone}/i-0${rng.hex(16)}`,
-        extraLabels: { 'eks.amazonaws.com/nodegroup': `ng-${rng.pick(['general', 'batch', 'web'])}`, 'eks.amazonaws.com/capacityType': 'ON_DEMAND' },
-        osImage: 'Amazon Linux 2023.5.20240819', kernelVersion: `6.1.102-111.182.amzn2023.${arm ? 'aarch64' : 'x86_64'}`, containerRuntimeVersion: 'containerd://1.7.20',
+        ...common,
+        name,
+        cpuCores: large ? 2 : 4,
+        memoryGi: large ? 8 : 16,
+        diskGi: 80,
+        maxPods: large ? 29 : 58,
+        instanceType: arm ? (large ? 'm6g.large' : 'm6g.xlarge') : large ? 'm5.large' : 'm5.xlarge',
+        arch: arm ? 'arm64' : 'amd64',
+        region: 'us-east-1',
+        zone,
+        internalDNS: name,
+        providerID: `aws:///${zone}/i-0${rng.hex(16)}`,
+        extraLabels: {
+          'eks.amazonaws.com/nodegroup': `ng-${rng.pick(['general', 'batch', 'web'])}`,
+          'eks.amazonaws.com/capacityType': 'ON_DEMAND',
+        },
+        osImage: 'Amazon Linux 2023.5.20240819',
+        kernelVersion: `6.1.102-111.182.amzn2023.${arm ? 'aarch64' : 'x86_64'}`,
+        containerRuntimeVersion: 'containerd://1.7.20',
       };
     }
     case 'gke': {
       const pool = rng.pick(['default-pool', 'highmem-pool']);
       const name = `gke-scale-${pool}-${rng.hex(8)}-${rng.suffix(4)}`;
       return {
-        ...common, name, cpuCores: 4, memoryGi: pool === 'default-pool' ? 16 : 32, diskGi: 100, instanceType: pool === 'default-pool' ? 'e2-standard-4' : 'e2-highmem-4',
-        region: 'us-central1', zone: rng.pick(['us-central1-a', 'us-central1-b', 'us-central1-f']), providerID: `gce://acme-scale/us-central1-a/${name}`,
+        ...common,
+        name,
+        cpuCores: 4,
+        memoryGi: pool === 'default-pool' ? 16 : 32,
+        diskGi: 100,
+        instanceType: pool === 'default-pool' ? 'e2-standard-4' : 'e2-highmem-4',
+        region: 'us-central1',
+        zone: rng.pick(['us-central1-a', 'us-central1-b', 'us-central1-f']),
+        providerID: `gce://acme-scale/us-central1-a/${name}`,
         extraLabels: { 'cloud.google.com/gke-nodepool': pool, 'cloud.google.com/gke-os-distribution': 'cos' },
-        osImage: 'Container-Optimized OS from Google', kernelVersion: '6.6.72+', containerRuntimeVersion: 'containerd://1.7.24',
+        osImage: 'Container-Optimized OS from Google',
+        kernelVersion: '6.6.72+',
+        containerRuntimeVersion: 'containerd://1.7.24',
       };
     }
     case 'managed-ack':
       return {
-        ...common, name: `cn-hangzhou.${ip}`, cpuCores: 4, memoryGi: 16, diskGi: 120, instanceType: 'ecs.g7.xlarge', region: 'cn-hangzhou',
-        zone: rng.pick(['cn-hangzhou-j', 'cn-hangzhou-k']), providerID: `cn-hangzhou.i-bp1${rng.suffix(17)}`,
+        ...common,
+        name: `cn-hangzhou.${ip}`,
+        cpuCores: 4,
+        memoryGi: 16,
+        diskGi: 120,
+        instanceType: 'ecs.g7.xlarge',
+        region: 'cn-hangzhou',
+        zone: rng.pick(['cn-hangzhou-j', 'cn-hangzhou-k']),
+        providerID: `cn-hangzhou.i-bp1${rng.suffix(17)}`,
         extraLabels: { 'alibabacloud.com/nodepool-id': `np${rng.hex(32)}` },
-        osImage: 'Alibaba Cloud Linux 3.2104 U10 (OpenAnolis Edition)', kernelVersion: '5.10.134-17.2.al8.x86_64', containerRuntimeVersion: 'containerd://1.6.36',
+        osImage: 'Alibaba Cloud Linux 3.2104 U10 (OpenAnolis Edition)',
+        kernelVersion: '5.10.134-17.2.al8.x86_64',
+        containerRuntimeVersion: 'containerd://1.6.36',
       };
     case 'binary-kubeasz':
       return {
-        ...common, name: `kubeasz-scale-${seq}`, cpuCores: 8, memoryGi: 32, diskGi: 200, region: 'idc-shanghai', zone: 'idc-shanghai-1',
-        osImage: 'Ubuntu 20.04.6 LTS', kernelVersion: '5.4.0-196-generic', containerRuntimeVersion: 'containerd://1.6.33',
+        ...common,
+        name: `kubeasz-scale-${seq}`,
+        cpuCores: 8,
+        memoryGi: 32,
+        diskGi: 200,
+        region: 'idc-shanghai',
+        zone: 'idc-shanghai-1',
+        osImage: 'Ubuntu 20.04.6 LTS',
+        kernelVersion: '5.4.0-196-generic',
+        containerRuntimeVersion: 'containerd://1.6.33',
       };
     case 'kubeadm':
       return {
-        ...common, name: `scale-node-${seq}`, cpuCores: 8, memoryGi: 32, diskGi: 200, region: 'dc1', zone: rng.pick(['dc1-rack-a', 'dc1-rack-b']),
-        osImage: 'Ubuntu 22.04.4 LTS', kernelVersion: '5.15.0-119-generic', containerRuntimeVersion: 'containerd://1.7.22',
+        ...common,
+        name: `scale-node-${seq}`,
+        cpuCores: 8,
+        memoryGi: 32,
+        diskGi: 200,
+        region: 'dc1',
+        zone: rng.pick(['dc1-rack-a', 'dc1-rack-b']),
+        osImage: 'Ubuntu 22.04.4 LTS',
+        kernelVersion: '5.15.0-119-generic',
+        containerRuntimeVersion: 'containerd://1.7.22',
         local: rng.next() < 0.05 ? { maxPods: 64 } : undefined,
       };
   }

@@ -26,11 +26,27 @@ function memory(time: string, ws: number, available?: number, usage?: number): J
 }
 
 function fs(time: string, u: NodeUsage, used: number, inodesUsed = u.inodes - u.inodesFree): Json {
-  return { time, availableBytes: u.fsAvailableBytes, capacityBytes: u.fsCapacityBytes, usedBytes: used, inodesFree: u.inodesFree, inodes: u.inodes, inodesUsed };
+  return {
+    time,
+    availableBytes: u.fsAvailableBytes,
+    capacityBytes: u.fsCapacityBytes,
+    usedBytes: used,
+    inodesFree: u.inodesFree,
+    inodes: u.inodes,
+    inodesUsed,
+  };
 }
 
 function network(time: string, rx: number, tx: number): Json {
-  return { time, name: 'eth0', rxBytes: rx, rxErrors: 0, txBytes: tx, txErrors: 0, interfaces: [{ name: 'eth0', rxBytes: rx, rxErrors: 0, txBytes: tx, txErrors: 0 }] };
+  return {
+    time,
+    name: 'eth0',
+    rxBytes: rx,
+    rxErrors: 0,
+    txBytes: tx,
+    txErrors: 0,
+    interfaces: [{ name: 'eth0', rxBytes: rx, rxErrors: 0, txBytes: tx, txErrors: 0 }],
+  };
 }
 
 /** What a pod's stats carry that never changes: its ref, start, and per-container rootfs/log sizes. */
@@ -107,7 +123,12 @@ export function buildSummary(m: NodeModel, seed: number, now: Date, onlyCpuAndMe
     let logs = 0;
     const containers = p.containers.map((name, ci) => {
       const cu = pu.containers[ci] ?? { cpuNanoCores: 0, workingSetBytes: 0 };
-      const c: Json = { name, startTime: p.startTime, cpu: cpu(time, cu.cpuNanoCores, (p.cpuMillis * 1e6 * podUp) / p.containers.length), memory: memory(time, cu.workingSetBytes) };
+      const c: Json = {
+        name,
+        startTime: p.startTime,
+        cpu: cpu(time, cu.cpuNanoCores, (p.cpuMillis * 1e6 * podUp) / p.containers.length),
+        memory: memory(time, cu.workingSetBytes),
+      };
       if (full) {
         const rootfsUsed = ps.rootfsUsed[ci] ?? 0;
         const logsUsed = ps.logsUsed[ci] ?? 0;
@@ -128,8 +149,27 @@ export function buildSummary(m: NodeModel, seed: number, now: Date, onlyCpuAndMe
     if (full) {
       const volUsed = 12288;
       if (!p.hostNetwork) pod.network = network(time, Math.round(podUp * 1500), Math.round(podUp * 900));
-      pod.volume = [{ time, availableBytes: Math.round(u.memoryCapacityBytes * 0.4), capacityBytes: Math.round(u.memoryCapacityBytes * 0.4), usedBytes: volUsed, inodesFree: 1000000, inodes: 1000009, inodesUsed: 9, name: ps.volumeName }];
-      pod['ephemeral-storage'] = { time, availableBytes: u.fsAvailableBytes, capacityBytes: u.fsCapacityBytes, usedBytes: rootfs + logs + volUsed, inodesFree: u.inodesFree, inodes: u.inodes, inodesUsed: 10 * containers.length + 9 };
+      pod.volume = [
+        {
+          time,
+          availableBytes: Math.round(u.memoryCapacityBytes * 0.4),
+          capacityBytes: Math.round(u.memoryCapacityBytes * 0.4),
+          usedBytes: volUsed,
+          inodesFree: 1000000,
+          inodes: 1000009,
+          inodesUsed: 9,
+          name: ps.volumeName,
+        },
+      ];
+      pod['ephemeral-storage'] = {
+        time,
+        availableBytes: u.fsAvailableBytes,
+        capacityBytes: u.fsCapacityBytes,
+        usedBytes: rootfs + logs + volUsed,
+        inodesFree: u.inodesFree,
+        inodes: u.inodes,
+        inodesUsed: 10 * containers.length + 9,
+      };
       pod.process_stats = { process_count: 1 + containers.length * 2 };
       if (m.minor >= 28) pod.swap = { time, swapUsageBytes: 0 };
     }

@@ -79,7 +79,13 @@ export function nodeUsage(m: NodeModel, seed: number, now: Date): NodeUsage {
   if (cached?.seed === seed && cached.usage.sampleTime.getTime() === sampleTime.getTime()) return cached.usage;
   const t = sampleTime.getTime() / 1000;
   const hashes = podWaveHashes(m, seed);
-  const usage = usageOf(m, seed, sampleTime, (k) => wave(seed, `${m.key}/${k}`, t), (i, mem) => waveOfHash(hashes[2 * i + (mem ? 1 : 0)] ?? 0, t));
+  const usage = usageOf(
+    m,
+    seed,
+    sampleTime,
+    (k) => wave(seed, `${m.key}/${k}`, t),
+    (i, mem) => waveOfHash(hashes[2 * i + (mem ? 1 : 0)] ?? 0, t),
+  );
   usageCache.set(m, { seed, usage });
   return usage;
 }
@@ -124,11 +130,22 @@ export function pressureCanChange(m: NodeModel, seed: number, now: Date): boolea
 }
 
 /** Usage given the node's waves (`w`, by key) and its pods' (`podWave`, by index: cpu or memory). */
-function usageOf(m: NodeModel, seed: number, sampleTime: Date, w: (key: string) => number, podWave: (index: number, memory: boolean) => number): NodeUsage {
+function usageOf(
+  m: NodeModel,
+  seed: number,
+  sampleTime: Date,
+  w: (key: string) => number,
+  podWave: (index: number, memory: boolean) => number,
+): NodeUsage {
   const t = sampleTime.getTime() / 1000;
 
   const pods: PodUsage[] = m.pods.map((p, pi) => {
-    if (!p.running) return { cpuNanoCores: 0, workingSetBytes: 0, containers: p.containers.map(() => ({ cpuNanoCores: 0, workingSetBytes: 0 })) };
+    if (!p.running)
+      return {
+        cpuNanoCores: 0,
+        workingSetBytes: 0,
+        containers: p.containers.map(() => ({ cpuNanoCores: 0, workingSetBytes: 0 })),
+      };
     const cpu = Math.max(1e5, p.cpuMillis * 1e6 * (1 + 0.3 * podWave(pi, false)));
     const ws = Math.round(p.memoryBytes * (1 + 0.1 * podWave(pi, true)));
     const n = p.containers.length;

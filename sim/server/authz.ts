@@ -22,7 +22,10 @@ export interface Rule {
   nonResourceURLs?: string[];
 }
 
-export type Attributes = Pick<RequestInfo, 'isResourceRequest' | 'path' | 'verb' | 'apiGroup' | 'namespace' | 'resource' | 'name' | 'subresource'>;
+export type Attributes = Pick<
+  RequestInfo,
+  'isResourceRequest' | 'path' | 'verb' | 'apiGroup' | 'namespace' | 'resource' | 'name' | 'subresource'
+>;
 
 export interface Decision {
   allowed: boolean;
@@ -34,8 +37,27 @@ export const VIEWER: User = { name: 'sim-viewer', groups: ['system:authenticated
 
 /** system:discovery, system:public-info-viewer and system:basic-user, bound to every authenticated user. */
 const AUTHENTICATED_RULES: Rule[] = [
-  { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/readyz', '/version', '/version/', '/openapi', '/openapi/*'] },
-  { verbs: ['create'], apiGroups: ['authorization.k8s.io'], resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'] },
+  {
+    verbs: ['get'],
+    nonResourceURLs: [
+      '/api',
+      '/api/*',
+      '/apis',
+      '/apis/*',
+      '/healthz',
+      '/livez',
+      '/readyz',
+      '/version',
+      '/version/',
+      '/openapi',
+      '/openapi/*',
+    ],
+  },
+  {
+    verbs: ['create'],
+    apiGroups: ['authorization.k8s.io'],
+    resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+  },
   { verbs: ['create'], apiGroups: ['authentication.k8s.io'], resources: ['selfsubjectreviews'] },
 ];
 
@@ -62,11 +84,18 @@ export function rulesFor(user: User): Rule[] {
   return rules;
 }
 
-const has = (list: readonly string[] | undefined, v: string) => list !== undefined && (list.includes('*') || list.includes(v));
+const has = (list: readonly string[] | undefined, v: string) =>
+  list !== undefined && (list.includes('*') || list.includes(v));
 
 function resourceMatches(rule: Rule, resource: string, subresource: string): boolean {
   const combined = subresource ? `${resource}/${subresource}` : resource;
-  return (rule.resources ?? []).some((r) => r === '*' || r === combined || (!subresource && r === resource) || (subresource !== '' && r === `*/${subresource}`));
+  return (rule.resources ?? []).some(
+    (r) =>
+      r === '*' ||
+      r === combined ||
+      (!subresource && r === resource) ||
+      (subresource !== '' && r === `*/${subresource}`),
+  );
 }
 
 function pathMatches(patterns: readonly string[], path: string): boolean {
@@ -86,14 +115,20 @@ export function ruleAllows(rule: Rule, a: Attributes): boolean {
 export function authorize(user: User, a: Attributes): Decision {
   if (user.groups.includes('system:masters')) return { allowed: true, reason: '' };
   const allowed = rulesFor(user).some((r) => ruleAllows(r, a));
-  return { allowed, reason: allowed ? `RBAC: allowed by ClusterRoleBinding "${user.name}" of ClusterRole "${user.name}" to User "${user.name}"` : '' };
+  return {
+    allowed,
+    reason: allowed
+      ? `RBAC: allowed by ClusterRoleBinding "${user.name}" of ClusterRole "${user.name}" to User "${user.name}"`
+      : '',
+  };
 }
 
 /** The message responsewriters.forbiddenMessage builds. */
 export function forbiddenMessage(user: User, a: Attributes): string {
   if (!a.isResourceRequest) return `User "${user.name}" cannot ${a.verb} path "${a.path}"`;
   const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-  if (a.namespace) return `User "${user.name}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup}" in the namespace "${a.namespace}"`;
+  if (a.namespace)
+    return `User "${user.name}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup}" in the namespace "${a.namespace}"`;
   return `User "${user.name}" cannot ${a.verb} resource "${resource}" in API group "${a.apiGroup}" at the cluster scope`;
 }
 
@@ -102,7 +137,17 @@ export function forbiddenMessage(user: User, a: Attributes): string {
  * needs `approve` on `signers` named after the signer, or on "<domain>/*".
  */
 export function mayApproveSigner(user: User, signerName: string): boolean {
-  const base = { isResourceRequest: true, path: '', verb: 'approve', apiGroup: 'certificates.k8s.io', namespace: '', resource: 'signers', subresource: '' };
+  const base = {
+    isResourceRequest: true,
+    path: '',
+    verb: 'approve',
+    apiGroup: 'certificates.k8s.io',
+    namespace: '',
+    resource: 'signers',
+    subresource: '',
+  };
   const domain = signerName.split('/')[0] ?? '';
-  return authorize(user, { ...base, name: signerName }).allowed || authorize(user, { ...base, name: `${domain}/*` }).allowed;
+  return (
+    authorize(user, { ...base, name: signerName }).allowed || authorize(user, { ...base, name: `${domain}/*` }).allowed
+  );
 }

@@ -23,7 +23,9 @@ export function renderKubeconfig(url: string, caPem: string, tokens: Tokens): st
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'sim', cluster: { server: url, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } }],
+    clusters: [
+      { name: 'sim', cluster: { server: url, 'certificate-authority-data': Buffer.from(caPem).toString('base64') } },
+    ],
     users: [
       { name: ADMIN.name, user: { token: tokens.admin } },
       { name: VIEWER.name, user: { token: tokens.viewer } },

@@ -30,33 +30,88 @@ interface ApiResource {
 }
 
 const READ = ['get', 'list', 'watch'];
-const sub = (name: string, kind: string, verbs: string[], namespaced = false): ApiResource => ({ name, singularName: '', namespaced, kind, verbs });
+const sub = (name: string, kind: string, verbs: string[], namespaced = false): ApiResource => ({
+  name,
+  singularName: '',
+  namespaced,
+  kind,
+  verbs,
+});
 
 const CORE: ApiResource[] = [
-  { name: 'configmaps', singularName: 'configmap', namespaced: true, kind: 'ConfigMap', verbs: READ, shortNames: ['cm'] },
-  { name: 'namespaces', singularName: 'namespace', namespaced: false, kind: 'Namespace', verbs: READ, shortNames: ['ns'] },
+  {
+    name: 'configmaps',
+    singularName: 'configmap',
+    namespaced: true,
+    kind: 'ConfigMap',
+    verbs: READ,
+    shortNames: ['cm'],
+  },
+  {
+    name: 'namespaces',
+    singularName: 'namespace',
+    namespaced: false,
+    kind: 'Namespace',
+    verbs: READ,
+    shortNames: ['ns'],
+  },
   { name: 'nodes', singularName: 'node', namespaced: false, kind: 'Node', verbs: READ, shortNames: ['no'] },
   sub('nodes/proxy', 'NodeProxyOptions', ['get']),
   sub('nodes/status', 'Node', ['get']),
-  { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', verbs: READ, shortNames: ['po'], categories: ['all'] },
+  {
+    name: 'pods',
+    singularName: 'pod',
+    namespaced: true,
+    kind: 'Pod',
+    verbs: READ,
+    shortNames: ['po'],
+    categories: ['all'],
+  },
 ];
 
 const GROUPS: Record<string, { version: string; resources: ApiResource[] }> = {
   'authentication.k8s.io': {
     version: 'v1',
-    resources: [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }],
+    resources: [
+      {
+        name: 'selfsubjectreviews',
+        singularName: 'selfsubjectreview',
+        namespaced: false,
+        kind: 'SelfSubjectReview',
+        verbs: ['create'],
+      },
+    ],
   },
   'authorization.k8s.io': {
     version: 'v1',
     resources: [
-      { name: 'selfsubjectaccessreviews', singularName: 'selfsubjectaccessreview', namespaced: false, kind: 'SelfSubjectAccessReview', verbs: ['create'] },
-      { name: 'selfsubjectrulesreviews', singularName: 'selfsubjectrulesreview', namespaced: false, kind: 'SelfSubjectRulesReview', verbs: ['create'] },
+      {
+        name: 'selfsubjectaccessreviews',
+        singularName: 'selfsubjectaccessreview',
+        namespaced: false,
+        kind: 'SelfSubjectAccessReview',
+        verbs: ['create'],
+      },
+      {
+        name: 'selfsubjectrulesreviews',
+        singularName: 'selfsubjectrulesreview',
+        namespaced: false,
+        kind: 'SelfSubjectRulesReview',
+        verbs: ['create'],
+      },
     ],
   },
   'certificates.k8s.io': {
     version: 'v1',
     resources: [
-      { name: 'certificatesigningrequests', singularName: 'certificatesigningrequest', namespaced: false, kind: 'CertificateSigningRequest', verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'], shortNames: ['csr'] },
+      {
+        name: 'certificatesigningrequests',
+        singularName: 'certificatesigningrequest',
+        namespaced: false,
+        kind: 'CertificateSigningRequest',
+        verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+        shortNames: ['csr'],
+      },
       sub('certificatesigningrequests/approval', 'CertificateSigningRequest', ['get', 'patch', 'update']),
       sub('certificatesigningrequests/status', 'CertificateSigningRequest', ['get', 'patch', 'update']),
     ],
@@ -80,7 +135,12 @@ function apiGroup(name: string) {
 /** Discovery document for a non-resource path, or undefined when the path is not a discovery path. */
 export function discoveryDoc(path: string, metrics: boolean, serverAddress: string): unknown {
   const p = path.replace(/\/+$/, '');
-  if (p === '/api') return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  if (p === '/api')
+    return {
+      kind: 'APIVersions',
+      versions: ['v1'],
+      serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+    };
   if (p === '/api/v1') return { kind: 'APIResourceList', groupVersion: 'v1', resources: CORE };
   if (p === '/apis') return { kind: 'APIGroupList', apiVersion: 'v1', groups: groupNames(metrics).map(apiGroup) };
   const m = /^\/apis\/([^/]+)(?:\/([^/]+))?$/.exec(p);

@@ -26,7 +26,7 @@ export class HttpError extends Error {
     readonly body: unknown,
     readonly contentType = 'application/json',
   ) {
-    super(typeof body === 'string' ? body : messageOf(body) ?? `HTTP ${statusCode}`);
+    super(typeof body === 'string' ? body : (messageOf(body) ?? `HTTP ${statusCode}`));
     this.name = new.target.name;
   }
 }
@@ -48,8 +48,10 @@ export function send(res: ServerResponse, statusCode: number, body: string | Buf
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
   const statusCode = reply.statusCode ?? 200;
-  if (reply.bytes !== undefined) return send(res, statusCode, reply.bytes, reply.contentType ?? 'application/octet-stream');
-  if (reply.text !== undefined) return send(res, statusCode, reply.text, reply.contentType ?? 'text/plain; charset=utf-8');
+  if (reply.bytes !== undefined)
+    return send(res, statusCode, reply.bytes, reply.contentType ?? 'application/octet-stream');
+  if (reply.text !== undefined)
+    return send(res, statusCode, reply.text, reply.contentType ?? 'text/plain; charset=utf-8');
   const body = reply.raw ?? JSON.stringify(reply.json);
   send(res, statusCode, body, reply.contentType ?? 'application/json');
 }
@@ -61,7 +63,11 @@ export function sendError(res: ServerResponse, err: HttpError): void {
 
 /** Begins a chunked response; the caller writes lines and ends it. */
 export function startStream(res: ServerResponse, contentType: string): void {
-  res.writeHead(200, { 'Content-Type': contentType, 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.writeHead(200, {
+    'Content-Type': contentType,
+    'Transfer-Encoding': 'chunked',
+    'Cache-Control': 'no-cache, private',
+  });
   res.flushHeaders();
 }
 
@@ -99,7 +105,10 @@ export async function readJson(req: IncomingMessage, limitBytes = DEFAULT_BODY_L
 }
 
 function tooLarge(limitBytes: number): HttpError {
-  return new HttpError(413, statusBody(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limitBytes}`));
+  return new HttpError(
+    413,
+    statusBody(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limitBytes}`),
+  );
 }
 
 /** Minimal Status used by the transport layer itself (the richer builders live in status.ts). */

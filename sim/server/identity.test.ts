@@ -19,7 +19,13 @@ beforeAll(async () => {
     port: 0,
     tickMs: 0,
     kubeconfigPath: path.join(dir, 'kubeconfig'),
-    users: [{ name: 'node-reader', groups: ['readers'], rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['nodes'] }] }],
+    users: [
+      {
+        name: 'node-reader',
+        groups: ['readers'],
+        rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['nodes'] }],
+      },
+    ],
   });
 });
 afterAll(async () => {
@@ -31,15 +37,27 @@ describe('SelfSubjectReview', () => {
   it('tells each user who they are, and a wrong token gets 401', async () => {
     const viewer = await call(sim, 'POST', SSR, { token: sim.tokens.viewer, body: review });
     expect(viewer.status).toBe(201);
-    expect(viewer.json()).toMatchObject({ status: { userInfo: { username: 'sim-viewer', groups: ['system:authenticated'] } } });
+    expect(viewer.json()).toMatchObject({
+      status: { userInfo: { username: 'sim-viewer', groups: ['system:authenticated'] } },
+    });
     expect((await call(sim, 'POST', SSR, { token: 'wrong', body: review })).status).toBe(401);
     expect((await call(sim, 'POST', SSR, { token: sim.tokens.viewer, body: { kind: 'Other' } })).status).toBe(422);
   });
 
   it('is what kubectl auth whoami reads', async () => {
-    const r = await kubectl('kubectl', path.join(dir, 'kubeconfig'), path.join(dir, 'cache'), ['--context', 'sim-viewer', 'auth', 'whoami', '-o', 'json']);
+    const r = await kubectl('kubectl', path.join(dir, 'kubeconfig'), path.join(dir, 'cache'), [
+      '--context',
+      'sim-viewer',
+      'auth',
+      'whoami',
+      '-o',
+      'json',
+    ]);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'SelfSubjectReview', status: { userInfo: { username: 'sim-viewer' } } });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      kind: 'SelfSubjectReview',
+      status: { userInfo: { username: 'sim-viewer' } },
+    });
   });
 });
 

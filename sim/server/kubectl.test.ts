@@ -46,8 +46,22 @@ describe.each(KUBECTLS)('kubectl $label', ({ label, bin }) => {
 
   it('get nodes -o wide adds the addresses, OS image, kernel and runtime', async () => {
     const r = await run('get', 'nodes', '-o', 'wide');
-    expect(r.stdout.split('\n')[0]?.split(/\s{2,}/).map((s) => s.trim())).toEqual([
-      'NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION', 'INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME',
+    expect(
+      r.stdout
+        .split('\n')[0]
+        ?.split(/\s{2,}/)
+        .map((s) => s.trim()),
+    ).toEqual([
+      'NAME',
+      'STATUS',
+      'ROLES',
+      'AGE',
+      'VERSION',
+      'INTERNAL-IP',
+      'EXTERNAL-IP',
+      'OS-IMAGE',
+      'KERNEL-VERSION',
+      'CONTAINER-RUNTIME',
     ]);
   });
 
@@ -66,7 +80,9 @@ describe.each(KUBECTLS)('kubectl $label', ({ label, bin }) => {
 
   it('an unreachable kubelet shows the apiserver dial error', async () => {
     const r = await run('get', '--raw', `/api/v1/nodes/${DEMO_NODES.unreachable}/proxy/configz`);
-    expect(r.stderr).toMatch(/Error from server \(ServiceUnavailable\): error trying to reach service: dial tcp [\d.]+:10250: connect: no route to host/);
+    expect(r.stderr).toMatch(
+      /Error from server \(ServiceUnavailable\): error trying to reach service: dial tcp [\d.]+:10250: connect: no route to host/,
+    );
   });
 
   it('top nodes prints usage', async () => {
@@ -90,8 +106,17 @@ describe.each(KUBECTLS)('kubectl $label', ({ label, bin }) => {
     expect(create.stderr).toBe('');
     expect(create.stdout).toContain(`certificatesigningrequest.certificates.k8s.io/${csrA} created`);
     const before = await run('get', 'csr');
-    expect(before.stdout.split('\n')[0]?.split(/\s+/)).toEqual(['NAME', 'AGE', 'SIGNERNAME', 'REQUESTOR', 'REQUESTEDDURATION', 'CONDITION']);
-    expect(before.stdout).toMatch(new RegExp(`${csrA}\\s+\\S+\\s+kubernetes.io/kubelet-serving\\s+sim-admin\\s+<none>\\s+Pending`));
+    expect(before.stdout.split('\n')[0]?.split(/\s+/)).toEqual([
+      'NAME',
+      'AGE',
+      'SIGNERNAME',
+      'REQUESTOR',
+      'REQUESTEDDURATION',
+      'CONDITION',
+    ]);
+    expect(before.stdout).toMatch(
+      new RegExp(`${csrA}\\s+\\S+\\s+kubernetes.io/kubelet-serving\\s+sim-admin\\s+<none>\\s+Pending`),
+    );
 
     expect((await run('certificate', 'approve', csrA)).stdout).toContain('approved');
     expect((await run('certificate', 'deny', csrB)).stdout).toContain('denied');
@@ -109,7 +134,8 @@ describe.each(KUBECTLS)('kubectl $label', ({ label, bin }) => {
   });
 
   it('auth can-i tells the truth for both contexts', async () => {
-    const canI = async (context: string, ...args: string[]) => (await run('--context', context, 'auth', 'can-i', ...args)).stdout.trim();
+    const canI = async (context: string, ...args: string[]) =>
+      (await run('--context', context, 'auth', 'can-i', ...args)).stdout.trim();
     expect(await canI('sim-admin', 'update', 'certificatesigningrequests/approval')).toBe('yes');
     expect(await canI('sim-viewer', 'update', 'certificatesigningrequests/approval')).toBe('no');
     expect(await canI('sim-admin', 'approve', 'signers.certificates.k8s.io/kubernetes.io/kubelet-serving')).toBe('yes');
@@ -126,7 +152,13 @@ describe.each(KUBECTLS)('kubectl $label', ({ label, bin }) => {
     let minutes = 0;
     const ticker = setInterval(() => void sim.tick(new Date(Date.now() + (minutes += 6) * 60_000)), 300);
     try {
-      const out = await kubectlUntil(bin, kubeconfig, cache(), ['get', 'nodes', '--watch'], (o) => o.trim().split('\n').length > rowsBefore);
+      const out = await kubectlUntil(
+        bin,
+        kubeconfig,
+        cache(),
+        ['get', 'nodes', '--watch'],
+        (o) => o.trim().split('\n').length > rowsBefore,
+      );
       expect(out.trim().split('\n').length).toBeGreaterThan(rowsBefore);
     } finally {
       clearInterval(ticker);
@@ -139,7 +171,9 @@ describe.each(KUBECTLS)('kubectl $label', ({ label, bin }) => {
     const bad = path.join(dir, `bad-${label}`);
     await writeFile(bad, (await readFile(kubeconfig, 'utf8')).replaceAll(sim.tokens.admin, 'not-a-token'));
     const r = await kubectl(bin, bad, path.join(dir, `cache-bad-${label}`), ['get', 'nodes']);
-    expect(r.stderr).toMatch(/error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)/);
+    expect(r.stderr).toMatch(
+      /error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)/,
+    );
   });
 
   it('top nodes without metrics-server says the Metrics API is not available', async () => {

@@ -8,7 +8,14 @@
 export const OPENAPI_V2_PROTOBUF_ACCEPT = 'application/com.github.proto-openapi.spec.v2';
 export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 
-const PATCHES = [{ path: '/apis/certificates.k8s.io/v1/certificatesigningrequests/{name}', group: 'certificates.k8s.io', version: 'v1', kind: 'CertificateSigningRequest' }];
+const PATCHES = [
+  {
+    path: '/apis/certificates.k8s.io/v1/certificatesigningrequests/{name}',
+    group: 'certificates.k8s.io',
+    version: 'v1',
+    kind: 'CertificateSigningRequest',
+  },
+];
 
 function varint(n: number): Buffer {
   const out: number[] = [];

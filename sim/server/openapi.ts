@@ -4,12 +4,18 @@
  * sim accepts writes for, a PATCH operation with `fieldValidation`, so kubectl leaves validation to the
  * server (zod + the apiserver's rules) instead of needing full schemas.
  */
-const HASH = 'sim0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001';
+const HASH =
+  'sim0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001';
 
 const WRITABLE: Record<string, Array<{ path: string; group: string; version: string; kind: string }>> = {
   'api/v1': [],
   'apis/certificates.k8s.io/v1': [
-    { path: '/apis/certificates.k8s.io/v1/certificatesigningrequests/{name}', group: 'certificates.k8s.io', version: 'v1', kind: 'CertificateSigningRequest' },
+    {
+      path: '/apis/certificates.k8s.io/v1/certificatesigningrequests/{name}',
+      group: 'certificates.k8s.io',
+      version: 'v1',
+      kind: 'CertificateSigningRequest',
+    },
   ],
   'apis/authorization.k8s.io/v1': [],
   'apis/authentication.k8s.io/v1': [],
@@ -18,7 +24,8 @@ const WRITABLE: Record<string, Array<{ path: string; group: string; version: str
 const FIELD_VALIDATION = {
   name: 'fieldValidation',
   in: 'query',
-  description: 'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.',
+  description:
+    'fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields.',
   schema: { type: 'string', uniqueItems: true },
 };
 
@@ -43,7 +50,11 @@ function gvDoc(gv: string) {
 export function openapiDoc(path: string): unknown {
   const p = path.replace(/\/+$/, '');
   if (p === '/openapi/v3') {
-    return { paths: Object.fromEntries(Object.keys(WRITABLE).map((gv) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=${HASH}` }])) };
+    return {
+      paths: Object.fromEntries(
+        Object.keys(WRITABLE).map((gv) => [gv, { serverRelativeURL: `/openapi/v3/${gv}?hash=${HASH}` }]),
+      ),
+    };
   }
   const gv = p.replace(/^\/openapi\/v3\//, '');
   return p.startsWith('/openapi/v3/') && gv in WRITABLE ? gvDoc(gv) : undefined;

@@ -13,28 +13,81 @@ type Schema = Record<number, Field>;
 const s = (name: string, repeated = false): Field => ({ name, type: 'string', repeated });
 
 const OBJECT_META: Schema = {
-  1: s('name'), 2: s('generateName'), 3: s('namespace'), 5: s('uid'), 6: s('resourceVersion'),
-  8: { name: 'creationTimestamp', type: 'time' }, 11: { name: 'labels', type: 'map' }, 12: { name: 'annotations', type: 'map' },
+  1: s('name'),
+  2: s('generateName'),
+  3: s('namespace'),
+  5: s('uid'),
+  6: s('resourceVersion'),
+  8: { name: 'creationTimestamp', type: 'time' },
+  11: { name: 'labels', type: 'map' },
+  12: { name: 'annotations', type: 'map' },
 };
 const CSR_CONDITION: Schema = {
-  1: s('type'), 2: s('reason'), 3: s('message'), 4: { name: 'lastUpdateTime', type: 'time' }, 5: { name: 'lastTransitionTime', type: 'time' }, 6: s('status'),
+  1: s('type'),
+  2: s('reason'),
+  3: s('message'),
+  4: { name: 'lastUpdateTime', type: 'time' },
+  5: { name: 'lastTransitionTime', type: 'time' },
+  6: s('status'),
 };
 const CSR: Schema = {
   1: { name: 'metadata', type: 'msg', msg: OBJECT_META },
-  2: { name: 'spec', type: 'msg', msg: { 1: { name: 'request', type: 'bytes' }, 2: s('username'), 3: s('uid'), 4: s('groups', true), 5: s('usages', true), 7: s('signerName'), 8: { name: 'expirationSeconds', type: 'int' } } },
-  3: { name: 'status', type: 'msg', msg: { 1: { name: 'conditions', type: 'msg', msg: CSR_CONDITION, repeated: true }, 2: { name: 'certificate', type: 'bytes' } } },
+  2: {
+    name: 'spec',
+    type: 'msg',
+    msg: {
+      1: { name: 'request', type: 'bytes' },
+      2: s('username'),
+      3: s('uid'),
+      4: s('groups', true),
+      5: s('usages', true),
+      7: s('signerName'),
+      8: { name: 'expirationSeconds', type: 'int' },
+    },
+  },
+  3: {
+    name: 'status',
+    type: 'msg',
+    msg: {
+      1: { name: 'conditions', type: 'msg', msg: CSR_CONDITION, repeated: true },
+      2: { name: 'certificate', type: 'bytes' },
+    },
+  },
 };
-const RESOURCE_ATTRIBUTES: Schema = { 1: s('namespace'), 2: s('verb'), 3: s('group'), 4: s('version'), 5: s('resource'), 6: s('subresource'), 7: s('name') };
+const RESOURCE_ATTRIBUTES: Schema = {
+  1: s('namespace'),
+  2: s('verb'),
+  3: s('group'),
+  4: s('version'),
+  5: s('resource'),
+  6: s('subresource'),
+  7: s('name'),
+};
 const SSAR: Schema = {
   1: { name: 'metadata', type: 'msg', msg: OBJECT_META },
-  2: { name: 'spec', type: 'msg', msg: { 1: { name: 'resourceAttributes', type: 'msg', msg: RESOURCE_ATTRIBUTES }, 2: { name: 'nonResourceAttributes', type: 'msg', msg: { 1: s('path'), 2: s('verb') } } } },
+  2: {
+    name: 'spec',
+    type: 'msg',
+    msg: {
+      1: { name: 'resourceAttributes', type: 'msg', msg: RESOURCE_ATTRIBUTES },
+      2: { name: 'nonResourceAttributes', type: 'msg', msg: { 1: s('path'), 2: s('verb') } },
+    },
+  },
 };
-const SSRR: Schema = { 1: { name: 'metadata', type: 'msg', msg: OBJECT_META }, 2: { name: 'spec', type: 'msg', msg: { 1: s('namespace') } } };
+const SSRR: Schema = {
+  1: { name: 'metadata', type: 'msg', msg: OBJECT_META },
+  2: { name: 'spec', type: 'msg', msg: { 1: s('namespace') } },
+};
 
 /** authentication/v1 SelfSubjectReview: metadata only on the way in (status is the server's answer). */
 const SSR: Schema = { 1: { name: 'metadata', type: 'msg', msg: OBJECT_META } };
 
-const SCHEMAS: Record<string, Schema> = { CertificateSigningRequest: CSR, SelfSubjectAccessReview: SSAR, SelfSubjectRulesReview: SSRR, SelfSubjectReview: SSR };
+const SCHEMAS: Record<string, Schema> = {
+  CertificateSigningRequest: CSR,
+  SelfSubjectAccessReview: SSAR,
+  SelfSubjectRulesReview: SSRR,
+  SelfSubjectReview: SSR,
+};
 
 class Reader {
   pos = 0;
@@ -106,13 +159,20 @@ export const isProtobuf = (contentType: string) => contentType.startsWith('appli
 export function decodeKubeProtobuf(body: Buffer): Record<string, unknown> {
   try {
     if (body.subarray(0, 4).toString('latin1') !== 'k8s\0') throw new Error('missing k8s protobuf prefix');
-    const unknown = decode(body.subarray(4), { 1: { name: 'typeMeta', type: 'msg', msg: { 1: s('apiVersion'), 2: s('kind') } }, 2: { name: 'raw', type: 'bytes' } });
+    const unknown = decode(body.subarray(4), {
+      1: { name: 'typeMeta', type: 'msg', msg: { 1: s('apiVersion'), 2: s('kind') } },
+      2: { name: 'raw', type: 'bytes' },
+    });
     const typeMeta = (unknown.typeMeta ?? {}) as { apiVersion?: string; kind?: string };
     const schema = SCHEMAS[typeMeta.kind ?? ''];
     if (!schema) throw new Error(`no protobuf decoder for kind ${typeMeta.kind ?? '?'}`);
     const obj = decode(Buffer.from(String(unknown.raw ?? ''), 'base64'), schema);
     return { apiVersion: typeMeta.apiVersion, kind: typeMeta.kind, ...obj, metadata: obj.metadata ?? {} };
   } catch (err) {
-    throw new StatusError(400, 'BadRequest', `error decoding request body: ${err instanceof Error ? err.message : 'invalid protobuf'}`);
+    throw new StatusError(
+      400,
+      'BadRequest',
+      `error decoding request body: ${err instanceof Error ? err.message : 'invalid protobuf'}`,
+    );
   }
 }

@@ -17,12 +17,33 @@ export interface RequestInfo {
   rest: string[];
 }
 
-const METHOD_VERBS: Record<string, string> = { GET: 'get', HEAD: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+const METHOD_VERBS: Record<string, string> = {
+  GET: 'get',
+  HEAD: 'get',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'patch',
+  DELETE: 'delete',
+};
 
 export function requestInfo(method: string, path: string, query: URLSearchParams): RequestInfo {
   const verb = METHOD_VERBS[method] ?? method.toLowerCase();
-  const info: RequestInfo = { isResourceRequest: false, path, verb, apiGroup: '', apiVersion: '', namespace: '', resource: '', name: '', subresource: '', rest: [] };
-  const parts = path.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+  const info: RequestInfo = {
+    isResourceRequest: false,
+    path,
+    verb,
+    apiGroup: '',
+    apiVersion: '',
+    namespace: '',
+    resource: '',
+    name: '',
+    subresource: '',
+    rest: [],
+  };
+  const parts = path
+    .split('/')
+    .filter((p) => p.length > 0)
+    .map(decodeURIComponent);
   let rest: string[];
   if (parts[0] === 'api' && parts.length >= 3) {
     info.apiVersion = parts[1] ?? '';

@@ -5,7 +5,13 @@
 import type { KubeObject } from '../fleet/types';
 import type { Reply } from './http';
 import { decodeContinue, encodeContinue, lowerBound, parseLimit } from './paging';
-import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector, type FieldRequirement } from './selectors';
+import {
+  matchesFields,
+  matchesLabels,
+  parseFieldSelector,
+  parseLabelSelector,
+  type FieldRequirement,
+} from './selectors';
 import { notFound, type GroupResource } from './status';
 import type { Store } from './store';
 import type { TableDef } from './tables';
@@ -47,7 +53,9 @@ export function compileFilter(def: ResourceDef, namespace: string, query: URLSea
   const labels = parseLabelSelector(query.get('labelSelector'));
   const fields = parseFieldSelector(query.get('fieldSelector'), supportedFields(def));
   const predicate = (obj: KubeObject) =>
-    (!namespace || obj.metadata.namespace === namespace) && matchesLabels(labels, obj.metadata.labels) && matchesFields(fields, fieldGetter(def, obj));
+    (!namespace || obj.metadata.namespace === namespace) &&
+    matchesLabels(labels, obj.metadata.labels) &&
+    matchesFields(fields, fieldGetter(def, obj));
   return { predicate, fields, selective: labels.length > 0 || fields.length > 0 };
 }
 
@@ -59,14 +67,27 @@ export function wantsTable(accept: string): TableVersion {
   return /as=Table;v=v1;g=meta\.k8s\.io|as=Table;g=meta\.k8s\.io;v=v1(?!beta)/.test(accept) ? 'v1' : 'v1beta1';
 }
 
-export function tableRow(def: ResourceDef, obj: KubeObject, now: number, includeObject: string | null, version: string) {
+export function tableRow(
+  def: ResourceDef,
+  obj: KubeObject,
+  now: number,
+  includeObject: string | null,
+  version: string,
+) {
   const row: Record<string, unknown> = { cells: def.table.cells(obj, now) };
   if (includeObject === 'Object') row.object = obj;
-  else if (includeObject !== 'None') row.object = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${version}`, metadata: obj.metadata };
+  else if (includeObject !== 'None')
+    row.object = { kind: 'PartialObjectMetadata', apiVersion: `meta.k8s.io/${version}`, metadata: obj.metadata };
   return row;
 }
 
-export function toTable(def: ResourceDef, objs: KubeObject[], version: string, query: URLSearchParams, listMeta: Record<string, unknown>) {
+export function toTable(
+  def: ResourceDef,
+  objs: KubeObject[],
+  version: string,
+  query: URLSearchParams,
+  listMeta: Record<string, unknown>,
+) {
   const now = Date.now();
   const includeObject = query.get('includeObject');
   return {
@@ -78,7 +99,11 @@ export function toTable(def: ResourceDef, objs: KubeObject[], version: string, q
   };
 }
 
-function rangeFor(def: ResourceDef, namespace: string, fields: FieldRequirement[]): { keys: readonly string[]; from: number; to: number } {
+function rangeFor(
+  def: ResourceDef,
+  namespace: string,
+  fields: FieldRequirement[],
+): { keys: readonly string[]; from: number; to: number } {
   const indexed = def.index?.(fields);
   const keys = indexed ?? def.store.sortedKeys();
   if (!namespace || indexed) return { keys, from: 0, to: keys.length };

@@ -38,7 +38,8 @@ function checkKey(key: string, whole: string): string {
 }
 
 function checkValue(value: string, whole: string): string {
-  if (!VALUE.test(value) || value.length > 63) throw badRequest(`unable to parse requirement: invalid label value "${value}" in "${whole}"`);
+  if (!VALUE.test(value) || value.length > 63)
+    throw badRequest(`unable to parse requirement: invalid label value "${value}" in "${whole}"`);
   return value;
 }
 
@@ -55,7 +56,8 @@ function parseRequirement(part: string): Requirement {
     const [, key = '', op, value = ''] = eqMatch;
     return { key: checkKey(key, part), op: op === '!=' ? 'neq' : 'eq', value: checkValue(value.trim(), part) };
   }
-  if (/\s/.test(part) || /[()=!<>]/.test(part)) throw badRequest(`unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt`);
+  if (/\s/.test(part) || /[()=!<>]/.test(part))
+    throw badRequest(`unable to parse requirement: found '${part}', expected: in, notin, =, ==, !=, gt, lt`);
   return { key: checkKey(part, part), op: 'exists' };
 }
 
@@ -68,12 +70,24 @@ export function matchesLabels(selector: Selector, labels: Record<string, string>
   for (const r of selector) {
     const v = labels?.[r.key];
     switch (r.op) {
-      case 'eq': if (v !== r.value) return false; break;
-      case 'neq': if (v === r.value) return false; break;
-      case 'in': if (v === undefined || !r.values.includes(v)) return false; break;
-      case 'notin': if (v !== undefined && r.values.includes(v)) return false; break;
-      case 'exists': if (v === undefined) return false; break;
-      case 'notexists': if (v !== undefined) return false; break;
+      case 'eq':
+        if (v !== r.value) return false;
+        break;
+      case 'neq':
+        if (v === r.value) return false;
+        break;
+      case 'in':
+        if (v === undefined || !r.values.includes(v)) return false;
+        break;
+      case 'notin':
+        if (v !== undefined && r.values.includes(v)) return false;
+        break;
+      case 'exists':
+        if (v === undefined) return false;
+        break;
+      case 'notexists':
+        if (v !== undefined) return false;
+        break;
     }
   }
   return true;

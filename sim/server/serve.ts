@@ -58,7 +58,10 @@ export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise
   }
   const host = opts.host ?? '127.0.0.1';
   let address = '';
-  const server = createServer({ cert: ca.servingCertPem, key: ca.servingKeyPem, keepAliveTimeout: 60_000 }, createHandler(sim, users, () => address));
+  const server = createServer(
+    { cert: ca.servingCertPem, key: ca.servingKeyPem, keepAliveTimeout: 60_000 },
+    createHandler(sim, users, () => address),
+  );
   server.on('secureConnection', () => void sim.stats.tlsConnections++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -82,7 +85,10 @@ export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise
     }
   };
   const tickMs = opts.tickMs ?? 5000;
-  const timer = tickMs > 0 ? setInterval(() => void tick().catch((e: unknown) => console.error('[sim] tick failed', e)), tickMs) : undefined;
+  const timer =
+    tickMs > 0
+      ? setInterval(() => void tick().catch((e: unknown) => console.error('[sim] tick failed', e)), tickMs)
+      : undefined;
   timer?.unref();
 
   return {

@@ -76,13 +76,23 @@ export function createHandler(sim: SimState, users: Map<string, User>, serverAdd
     void handle(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) return sendError(res, err);
       console.error('[sim] unexpected error', err);
-      sendError(res, new StatusError(500, 'InternalError', 'an error on the server ("internal error") has prevented the request from succeeding'));
+      sendError(
+        res,
+        new StatusError(
+          500,
+          'InternalError',
+          'an error on the server ("internal error") has prevented the request from succeeding',
+        ),
+      );
     });
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = parseRequestUrl(req.url ?? '/');
-    if (LOG_REQUESTS) res.on('finish', () => console.log(`[sim] ${req.method} ${req.url} ${req.headers['content-type'] ?? ''} -> ${res.statusCode}`));
+    if (LOG_REQUESTS)
+      res.on('finish', () =>
+        console.log(`[sim] ${req.method} ${req.url} ${req.headers['content-type'] ?? ''} -> ${res.statusCode}`),
+      );
     const info = requestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
     sim.count(statsKind({ info, url }));
     const auth = req.headers.authorization;
@@ -92,11 +102,21 @@ export function createHandler(sim: SimState, users: Map<string, User>, serverAdd
     if (user) {
       const decision = authorize(user, info);
       if (!decision.allowed) {
-        const gr = info.isResourceRequest ? { group: info.apiGroup, resource: info.resource } : { group: '', resource: '' };
+        const gr = info.isResourceRequest
+          ? { group: info.apiGroup, resource: info.resource }
+          : { group: '', resource: '' };
         throw forbidden(gr, info.name, forbiddenMessage(user, info));
       }
     }
-    const ctx: Ctx = { req, res, url, info, user: user ?? { name: 'system:anonymous', groups: ['system:unauthenticated'] }, sim, accept: String(req.headers.accept ?? '') };
+    const ctx: Ctx = {
+      req,
+      res,
+      url,
+      info,
+      user: user ?? { name: 'system:anonymous', groups: ['system:unauthenticated'] },
+      sim,
+      accept: String(req.headers.accept ?? ''),
+    };
     const result = await route(ctx, serverAddress());
     if (result !== STREAMED) sendReply(res, result);
   }

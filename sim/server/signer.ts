@@ -5,14 +5,28 @@
 import type { KubeObject } from '../fleet/types';
 import type { SimState } from './state';
 
-const OWNED_SIGNERS = ['kubernetes.io/kubelet-serving', 'kubernetes.io/kube-apiserver-client-kubelet', 'kubernetes.io/kube-apiserver-client'];
+const OWNED_SIGNERS = [
+  'kubernetes.io/kubelet-serving',
+  'kubernetes.io/kube-apiserver-client-kubelet',
+  'kubernetes.io/kube-apiserver-client',
+];
 const SERVING_USAGES = ['digital signature', 'key encipherment', 'server auth'];
 const SIGN_DELAY_MS = 300;
 const DEFAULT_VALIDITY_S = 365 * 24 * 3600;
 
 interface CsrWire {
   spec: { request: string; signerName: string; usages?: string[]; expirationSeconds?: number };
-  status?: { conditions?: Array<{ type: string; status?: string; reason?: string; message?: string; lastUpdateTime?: string; lastTransitionTime?: string }>; certificate?: string };
+  status?: {
+    conditions?: Array<{
+      type: string;
+      status?: string;
+      reason?: string;
+      message?: string;
+      lastUpdateTime?: string;
+      lastTransitionTime?: string;
+    }>;
+    certificate?: string;
+  };
 }
 
 const wire = (o: KubeObject) => o as unknown as KubeObject & CsrWire;
@@ -20,7 +34,13 @@ const wire = (o: KubeObject) => o as unknown as KubeObject & CsrWire;
 export function needsSigning(obj: KubeObject): boolean {
   const csr = wire(obj);
   const types = new Set((csr.status?.conditions ?? []).map((c) => c.type));
-  return types.has('Approved') && !types.has('Denied') && !types.has('Failed') && !csr.status?.certificate && OWNED_SIGNERS.includes(csr.spec.signerName);
+  return (
+    types.has('Approved') &&
+    !types.has('Denied') &&
+    !types.has('Failed') &&
+    !csr.status?.certificate &&
+    OWNED_SIGNERS.includes(csr.spec.signerName)
+  );
 }
 
 async function issue(sim: SimState, name: string): Promise<void> {
@@ -30,7 +50,8 @@ async function issue(sim: SimState, name: string): Promise<void> {
   const usages = csr.spec.usages ?? [];
   const status = { ...(csr.status ?? {}) };
   try {
-    const bad = csr.spec.signerName === 'kubernetes.io/kubelet-serving' ? usages.filter((u) => !SERVING_USAGES.includes(u)) : [];
+    const bad =
+      csr.spec.signerName === 'kubernetes.io/kubelet-serving' ? usages.filter((u) => !SERVING_USAGES.includes(u)) : [];
     if (bad.length) throw new Error(`invalid usage for kubelet-serving certificate: ${bad.join(', ')}`);
     const pem = Buffer.from(csr.spec.request, 'base64').toString('utf8');
     const cert = await sim.ca.sign(pem, usages, csr.spec.expirationSeconds ?? DEFAULT_VALIDITY_S);
@@ -38,7 +59,17 @@ async function issue(sim: SimState, name: string): Promise<void> {
   } catch (e) {
     const now = new Date().toISOString();
     const message = e instanceof Error ? e.message : 'signing failed';
-    status.conditions = [...(status.conditions ?? []), { type: 'Failed', status: 'True', reason: 'SignerValidationFailure', message, lastUpdateTime: now, lastTransitionTime: now }];
+    status.conditions = [
+      ...(status.conditions ?? []),
+      {
+        type: 'Failed',
+        status: 'True',
+        reason: 'SignerValidationFailure',
+        message,
+        lastUpdateTime: now,
+        lastTransitionTime: now,
+      },
+    ];
   }
   sim.csrs.store.put({ ...current, metadata: { ...current.metadata }, status });
 }

@@ -19,7 +19,9 @@ export interface StartSimOptions {
   users?: ExtraUser[];
 }
 
-export async function startSim(opts: StartSimOptions): Promise<SimHandle & { timings: { fleetMs: number; serverMs: number } }> {
+export async function startSim(
+  opts: StartSimOptions,
+): Promise<SimHandle & { timings: { fleetMs: number; serverMs: number } }> {
   const started = performance.now();
   const fleet = await createFleet({
     scenario: opts.scenario,
@@ -30,6 +32,12 @@ export async function startSim(opts: StartSimOptions): Promise<SimHandle & { tim
     now: new Date(),
   });
   const fleetMs = performance.now() - started;
-  const handle = await serveFleet(fleet, { port: opts.port ?? 0, host: opts.host, kubeconfigPath: opts.kubeconfigPath, tickMs: opts.tickMs, users: opts.users });
+  const handle = await serveFleet(fleet, {
+    port: opts.port ?? 0,
+    host: opts.host,
+    kubeconfigPath: opts.kubeconfigPath,
+    tickMs: opts.tickMs,
+    users: opts.users,
+  });
   return { ...handle, timings: { fleetMs, serverMs: performance.now() - started - fleetMs } };
 }

@@ -32,7 +32,8 @@ function namespaceObject(name: string, created: string): KubeObject {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const field = (o: KubeObject, section: string, key: string) => str((o[section] as Record<string, unknown> | undefined)?.[key]);
+const field = (o: KubeObject, section: string, key: string) =>
+  str((o[section] as Record<string, unknown> | undefined)?.[key]);
 
 export class SimState {
   readonly clock = new Clock();
@@ -52,23 +53,61 @@ export class SimState {
   ) {
     const store = () => new Store(this.clock);
     this.nodes = {
-      gr: { group: '', resource: 'nodes' }, kind: 'Node', listKind: 'NodeList', apiVersion: 'v1', namespaced: false, store: store(), table: NODE_TABLE,
-      fields: { 'spec.unschedulable': (o) => String(Boolean((o.spec as { unschedulable?: boolean } | undefined)?.unschedulable)) },
+      gr: { group: '', resource: 'nodes' },
+      kind: 'Node',
+      listKind: 'NodeList',
+      apiVersion: 'v1',
+      namespaced: false,
+      store: store(),
+      table: NODE_TABLE,
+      fields: {
+        'spec.unschedulable': (o) =>
+          String(Boolean((o.spec as { unschedulable?: boolean } | undefined)?.unschedulable)),
+      },
     };
     this.pods = {
-      gr: { group: '', resource: 'pods' }, kind: 'Pod', listKind: 'PodList', apiVersion: 'v1', namespaced: true, store: store(), table: POD_TABLE,
-      fields: { 'spec.nodeName': (o) => field(o, 'spec', 'nodeName'), 'status.phase': (o) => field(o, 'status', 'phase'), 'status.podIP': (o) => field(o, 'status', 'podIP') },
+      gr: { group: '', resource: 'pods' },
+      kind: 'Pod',
+      listKind: 'PodList',
+      apiVersion: 'v1',
+      namespaced: true,
+      store: store(),
+      table: POD_TABLE,
+      fields: {
+        'spec.nodeName': (o) => field(o, 'spec', 'nodeName'),
+        'status.phase': (o) => field(o, 'status', 'phase'),
+        'status.podIP': (o) => field(o, 'status', 'podIP'),
+      },
       index: (reqs) => this.podIndex(reqs),
     };
     this.csrs = {
-      gr: { group: 'certificates.k8s.io', resource: 'certificatesigningrequests' }, kind: 'CertificateSigningRequest', listKind: 'CertificateSigningRequestList',
-      apiVersion: 'certificates.k8s.io/v1', namespaced: false, store: store(), table: CSR_TABLE, fields: { 'spec.signerName': (o) => field(o, 'spec', 'signerName') },
+      gr: { group: 'certificates.k8s.io', resource: 'certificatesigningrequests' },
+      kind: 'CertificateSigningRequest',
+      listKind: 'CertificateSigningRequestList',
+      apiVersion: 'certificates.k8s.io/v1',
+      namespaced: false,
+      store: store(),
+      table: CSR_TABLE,
+      fields: { 'spec.signerName': (o) => field(o, 'spec', 'signerName') },
     };
     this.configmaps = {
-      gr: { group: '', resource: 'configmaps' }, kind: 'ConfigMap', listKind: 'ConfigMapList', apiVersion: 'v1', namespaced: true, store: store(), table: CONFIGMAP_TABLE, fields: {},
+      gr: { group: '', resource: 'configmaps' },
+      kind: 'ConfigMap',
+      listKind: 'ConfigMapList',
+      apiVersion: 'v1',
+      namespaced: true,
+      store: store(),
+      table: CONFIGMAP_TABLE,
+      fields: {},
     };
     this.namespaces = {
-      gr: { group: '', resource: 'namespaces' }, kind: 'Namespace', listKind: 'NamespaceList', apiVersion: 'v1', namespaced: false, store: store(), table: NAMESPACE_TABLE,
+      gr: { group: '', resource: 'namespaces' },
+      kind: 'Namespace',
+      listKind: 'NamespaceList',
+      apiVersion: 'v1',
+      namespaced: false,
+      store: store(),
+      table: NAMESPACE_TABLE,
       fields: { 'status.phase': (o) => field(o, 'status', 'phase') },
     };
 
@@ -85,7 +124,11 @@ export class SimState {
     this.csrs.store.seed(fleet.csrs);
     this.configmaps.store.seed(fleet.configMaps);
     const created = fleet.nodes[0]?.object.metadata.creationTimestamp ?? new Date().toISOString();
-    const names = new Set([...BASE_NAMESPACES, ...fleet.pods.map((p) => p.metadata.namespace ?? 'default'), ...fleet.configMaps.map((c) => c.metadata.namespace ?? 'default')]);
+    const names = new Set([
+      ...BASE_NAMESPACES,
+      ...fleet.pods.map((p) => p.metadata.namespace ?? 'default'),
+      ...fleet.configMaps.map((c) => c.metadata.namespace ?? 'default'),
+    ]);
     this.namespaces.store.seed([...names].map((n) => namespaceObject(n, created)));
   }
 

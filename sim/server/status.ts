@@ -28,7 +28,14 @@ export class StatusError extends HttpError {
 }
 
 export function statusObject(code: number, reason: string, message: string, details?: StatusDetails) {
-  const body: Record<string, unknown> = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason };
+  const body: Record<string, unknown> = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+  };
   if (details) body.details = compact(details);
   body.code = code;
   return body;
@@ -41,16 +48,24 @@ function compact(d: StatusDetails): Record<string, unknown> {
 export const unauthorized = () => new StatusError(401, 'Unauthorized', 'Unauthorized');
 
 export function notFound(gr: GroupResource, name: string): StatusError {
-  return new StatusError(404, 'NotFound', `${qualified(gr)} "${name}" not found`, { name, group: gr.group, kind: gr.resource });
+  return new StatusError(404, 'NotFound', `${qualified(gr)} "${name}" not found`, {
+    name,
+    group: gr.group,
+    kind: gr.resource,
+  });
 }
 
 /** What the apiserver answers for a path it does not serve (also a missing aggregated APIService). */
-export const pathNotFound = () => new StatusError(404, 'NotFound', 'the server could not find the requested resource', {});
+export const pathNotFound = () =>
+  new StatusError(404, 'NotFound', 'the server could not find the requested resource', {});
 
 export function forbidden(gr: GroupResource, name: string, why: string): StatusError {
-  const message = !gr.resource && !gr.group
-    ? `forbidden: ${why}`
-    : name ? `${qualified(gr)} "${name}" is forbidden: ${why}` : `${qualified(gr)} is forbidden: ${why}`;
+  const message =
+    !gr.resource && !gr.group
+      ? `forbidden: ${why}`
+      : name
+        ? `${qualified(gr)} "${name}" is forbidden: ${why}`
+        : `${qualified(gr)} is forbidden: ${why}`;
   return new StatusError(403, 'Forbidden', message, { name, group: gr.group, kind: gr.resource });
 }
 
@@ -64,11 +79,20 @@ export function conflict(gr: GroupResource, name: string): StatusError {
 }
 
 export function alreadyExists(gr: GroupResource, name: string): StatusError {
-  return new StatusError(409, 'AlreadyExists', `${qualified(gr)} "${name}" already exists`, { name, group: gr.group, kind: gr.resource });
+  return new StatusError(409, 'AlreadyExists', `${qualified(gr)} "${name}" already exists`, {
+    name,
+    group: gr.group,
+    kind: gr.resource,
+  });
 }
 
 export interface FieldError {
-  type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueForbidden' | 'FieldValueDuplicate' | 'FieldValueNotSupported';
+  type:
+    | 'FieldValueInvalid'
+    | 'FieldValueRequired'
+    | 'FieldValueForbidden'
+    | 'FieldValueDuplicate'
+    | 'FieldValueNotSupported';
   field: string;
   /** the part after "field: ", e.g. `Invalid value: "x": reason` or `Required value` */
   detail: string;
@@ -90,7 +114,12 @@ export function invalid(kind: string, group: string, name: string, errs: FieldEr
 export const badRequest = (message: string) => new StatusError(400, 'BadRequest', message);
 
 export function methodNotAllowed(): StatusError {
-  return new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+  return new StatusError(
+    405,
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+    {},
+  );
 }
 
 export function expired(requested: number, oldest: number): StatusError {

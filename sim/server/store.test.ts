@@ -3,7 +3,11 @@ import type { KubeObject } from '../fleet/types';
 import { StatusError } from './status';
 import { Clock, Store, type WatchEvent } from './store';
 
-const obj = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, uid: name, creationTimestamp: '2026-01-01T00:00:00Z' } });
+const obj = (name: string): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, uid: name, creationTimestamp: '2026-01-01T00:00:00Z' },
+});
 
 describe('store', () => {
   it('stamps increasing resourceVersions and replays events newer than a watch start', () => {

@@ -10,7 +10,11 @@ export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
 export class WatchEvent {
   private parsed: KubeObject | undefined;
-  constructor(readonly type: EventType, readonly rv: number, readonly json: string) {}
+  constructor(
+    readonly type: EventType,
+    readonly rv: number,
+    readonly json: string,
+  ) {}
   /** The object as it was at this event (parsed lazily; shared by all watchers). */
   get object(): KubeObject {
     this.parsed ??= JSON.parse(this.json) as KubeObject;

@@ -5,7 +5,11 @@ import { ageSince } from './duration';
 interface ContainerStatusWire {
   ready?: boolean;
   restartCount?: number;
-  state?: { waiting?: { reason?: string }; running?: object; terminated?: { reason?: string; signal?: number; exitCode?: number } };
+  state?: {
+    waiting?: { reason?: string };
+    running?: object;
+    terminated?: { reason?: string; signal?: number; exitCode?: number };
+  };
   lastState?: { terminated?: { finishedAt?: string } };
 }
 
@@ -49,9 +53,13 @@ export function podCells(obj: KubeObject, now: number): Array<string | number> {
     reason = podReady ? 'Running' : 'NotReady';
   }
   if (pod.metadata.deletionTimestamp) reason = pod.status?.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
-  const restartCell = lastRestart ? `${restarts} (${ageSince(new Date(lastRestart).toISOString(), now)} ago)` : String(restarts);
+  const restartCell = lastRestart
+    ? `${restarts} (${ageSince(new Date(lastRestart).toISOString(), now)} ago)`
+    : String(restarts);
   const gates = pod.spec?.readinessGates ?? [];
-  const gatesTrue = gates.filter((g) => pod.status?.conditions?.some((c) => c.type === g.conditionType && c.status === 'True')).length;
+  const gatesTrue = gates.filter((g) =>
+    pod.status?.conditions?.some((c) => c.type === g.conditionType && c.status === 'True'),
+  ).length;
   return [
     pod.metadata.name,
     `${ready}/${total}`,

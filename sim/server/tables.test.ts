@@ -9,12 +9,28 @@ function node(overrides: Record<string, unknown>): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Node',
-    metadata: { name: 'k8s-worker-7', uid: 'u', creationTimestamp: '2026-01-05T09:00:00Z', labels: { 'kubernetes.io/hostname': 'k8s-worker-7' } },
+    metadata: {
+      name: 'k8s-worker-7',
+      uid: 'u',
+      creationTimestamp: '2026-01-05T09:00:00Z',
+      labels: { 'kubernetes.io/hostname': 'k8s-worker-7' },
+    },
     spec: { unschedulable: true },
     status: {
-      conditions: [{ type: 'MemoryPressure', status: 'Unknown' }, { type: 'Ready', status: 'Unknown' }],
-      addresses: [{ type: 'InternalIP', address: '10.0.0.17' }, { type: 'Hostname', address: 'k8s-worker-7' }],
-      nodeInfo: { kubeletVersion: 'v1.33.2', osImage: 'Ubuntu 22.04.4 LTS', kernelVersion: '5.15.0-105-generic', containerRuntimeVersion: 'containerd://1.7.13' },
+      conditions: [
+        { type: 'MemoryPressure', status: 'Unknown' },
+        { type: 'Ready', status: 'Unknown' },
+      ],
+      addresses: [
+        { type: 'InternalIP', address: '10.0.0.17' },
+        { type: 'Hostname', address: 'k8s-worker-7' },
+      ],
+      nodeInfo: {
+        kubeletVersion: 'v1.33.2',
+        osImage: 'Ubuntu 22.04.4 LTS',
+        kernelVersion: '5.15.0-105-generic',
+        containerRuntimeVersion: 'containerd://1.7.13',
+      },
     },
     ...overrides,
   };
@@ -23,7 +39,16 @@ function node(overrides: Record<string, unknown>): KubeObject {
 describe('node table rows', () => {
   it('shows a NotReady, cordoned node as printers.go does', () => {
     expect(NODE_TABLE.cells(node({}), NOW)).toEqual([
-      'k8s-worker-7', 'NotReady,SchedulingDisabled', '<none>', '5d3h', 'v1.33.2', '10.0.0.17', '<none>', 'Ubuntu 22.04.4 LTS', '5.15.0-105-generic', 'containerd://1.7.13',
+      'k8s-worker-7',
+      'NotReady,SchedulingDisabled',
+      '<none>',
+      '5d3h',
+      'v1.33.2',
+      '10.0.0.17',
+      '<none>',
+      'Ubuntu 22.04.4 LTS',
+      '5.15.0-105-generic',
+      'containerd://1.7.13',
     ]);
   });
 
@@ -37,7 +62,16 @@ describe('node table rows', () => {
 
   it('declares the wide columns with priority 1', () => {
     expect(NODE_TABLE.columns.map((c) => `${c.name}:${c.priority}`)).toEqual([
-      'Name:0', 'Status:0', 'Roles:0', 'Age:0', 'Version:0', 'Internal-IP:1', 'External-IP:1', 'OS-Image:1', 'Kernel-Version:1', 'Container-Runtime:1',
+      'Name:0',
+      'Status:0',
+      'Roles:0',
+      'Age:0',
+      'Version:0',
+      'Internal-IP:1',
+      'External-IP:1',
+      'OS-Image:1',
+      'Kernel-Version:1',
+      'Container-Runtime:1',
     ]);
   });
 });
@@ -45,8 +79,12 @@ describe('node table rows', () => {
 describe('CSR condition cell', () => {
   it('prefers Denied over Approved and appends Failed and Issued', () => {
     expect(csrCondition({ metadata: { name: 'a' } })).toBe('Pending');
-    expect(csrCondition({ metadata: { name: 'a' }, status: { conditions: [{ type: 'Approved' }], certificate: 'x' } })).toBe('Approved,Issued');
-    expect(csrCondition({ metadata: { name: 'a' }, status: { conditions: [{ type: 'Approved' }, { type: 'Failed' }] } })).toBe('Approved,Failed');
+    expect(
+      csrCondition({ metadata: { name: 'a' }, status: { conditions: [{ type: 'Approved' }], certificate: 'x' } }),
+    ).toBe('Approved,Issued');
+    expect(
+      csrCondition({ metadata: { name: 'a' }, status: { conditions: [{ type: 'Approved' }, { type: 'Failed' }] } }),
+    ).toBe('Approved,Failed');
     expect(csrCondition({ metadata: { name: 'a' }, status: { conditions: [{ type: 'Denied' }] } })).toBe('Denied');
   });
 });

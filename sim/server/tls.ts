@@ -20,7 +20,11 @@ export interface CertAuthority {
   sign(csrPem: string, usages: string[], validSeconds: number): Promise<string>;
 }
 
-const serial = () => webcrypto.getRandomValues(new Uint8Array(16)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), '').replace(/^[89a-f]/, '1');
+const serial = () =>
+  webcrypto
+    .getRandomValues(new Uint8Array(16))
+    .reduce((s, b) => s + b.toString(16).padStart(2, '0'), '')
+    .replace(/^[89a-f]/, '1');
 
 async function keyPem(key: CryptoKey): Promise<string> {
   return x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', key as webcrypto.CryptoKey), 'PRIVATE KEY');
@@ -35,7 +39,10 @@ const KEY_USAGE_BITS: Record<string, number> = {
   'cert sign': x509.KeyUsageFlags.keyCertSign,
   'crl sign': x509.KeyUsageFlags.cRLSign,
 };
-const EXT_USAGES: Record<string, string> = { 'server auth': x509.ExtendedKeyUsage.serverAuth, 'client auth': x509.ExtendedKeyUsage.clientAuth };
+const EXT_USAGES: Record<string, string> = {
+  'server auth': x509.ExtendedKeyUsage.serverAuth,
+  'client auth': x509.ExtendedKeyUsage.clientAuth,
+};
 
 export async function createAuthority(now = new Date()): Promise<CertAuthority> {
   const caKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
@@ -49,7 +56,10 @@ export async function createAuthority(now = new Date()): Promise<CertAuthority> 
     signingAlgorithm: ALG,
     extensions: [
       new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
@@ -80,8 +90,13 @@ export async function createAuthority(now = new Date()): Promise<CertAuthority> 
     if (!(await req.verify())) throw new Error('CSR signature does not verify');
     const keyBits = usages.reduce((bits, u) => bits | (KEY_USAGE_BITS[u] ?? 0), 0);
     const ext = usages.map((u) => EXT_USAGES[u]).filter((u): u is string => u !== undefined);
-    const san = req.extensions.find((e): e is x509.SubjectAlternativeNameExtension => e instanceof x509.SubjectAlternativeNameExtension);
-    const extensions: x509.Extension[] = [new x509.BasicConstraintsExtension(false, undefined, true), await x509.AuthorityKeyIdentifierExtension.create(ca)];
+    const san = req.extensions.find(
+      (e): e is x509.SubjectAlternativeNameExtension => e instanceof x509.SubjectAlternativeNameExtension,
+    );
+    const extensions: x509.Extension[] = [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      await x509.AuthorityKeyIdentifierExtension.create(ca),
+    ];
     if (keyBits) extensions.push(new x509.KeyUsagesExtension(keyBits, true));
     if (ext.length) extensions.push(new x509.ExtendedKeyUsageExtension(ext));
     if (san) extensions.push(new x509.SubjectAlternativeNameExtension(san.names.toJSON()));

@@ -60,7 +60,15 @@ export function watch(def: ResourceDef, q: ListQuery, name: string, req: Incomin
     return;
   }
   const bookmarkTimer = bookmarks
-    ? setInterval(() => write('BOOKMARK', { kind: def.kind, apiVersion: def.apiVersion, metadata: { resourceVersion: String(lastRv) } }), BOOKMARK_EVERY_MS)
+    ? setInterval(
+        () =>
+          write('BOOKMARK', {
+            kind: def.kind,
+            apiVersion: def.apiVersion,
+            metadata: { resourceVersion: String(lastRv) },
+          }),
+        BOOKMARK_EVERY_MS,
+      )
     : undefined;
   const finish = () => {
     clearTimeout(timer);

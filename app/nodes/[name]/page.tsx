@@ -19,7 +19,10 @@ export async function generateMetadata(props: PageProps<'/nodes/[name]'>): Promi
 /** Server prefetch waits this long per part; slower kubelets are fetched by the browser, so first paint stays fast. */
 const PREFETCH_BUDGET_MS = 1500;
 const within = <T,>(p: Promise<T>) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('prefetch budget')), PREFETCH_BUDGET_MS))]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('prefetch budget')), PREFETCH_BUDGET_MS)),
+  ]);
 
 /**
  * Node detail. Each part is prefetched independently: a failing or slow part is simply not dehydrated and the
@@ -41,8 +44,12 @@ export default async function NodeDetailPage(props: PageProps<'/nodes/[name]'>) 
       if (err instanceof NotFoundError) notFound();
     }
     await Promise.allSettled([
-      within(getKubeletConfigz(kube, name)).then((d) => queryClient.setQueryData(nodeConfigzOptions(ctx, name).queryKey, d)),
-      within(getKubeletSummary(kube, name)).then((d) => queryClient.setQueryData(nodeSummaryOptions(ctx, name).queryKey, d)),
+      within(getKubeletConfigz(kube, name)).then((d) =>
+        queryClient.setQueryData(nodeConfigzOptions(ctx, name).queryKey, d),
+      ),
+      within(getKubeletSummary(kube, name)).then((d) =>
+        queryClient.setQueryData(nodeSummaryOptions(ctx, name).queryKey, d),
+      ),
       within(listPodsOnNode(kube, name)).then((p) =>
         queryClient.setQueryData(nodePodsOptions(ctx, name).queryKey, { node: name, items: p.map(toNodePod) }),
       ),

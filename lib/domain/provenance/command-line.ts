@@ -15,7 +15,8 @@ export interface CommandLineResult {
 const TREE_PREFIX_RE = /^[\s│├└─|`\\-]*(?:\d+\s+)?/u;
 const PS_ROW_RE = /^\S+\s+\d+\s+\d+\s+/;
 const BINARY_RE = /(^|\s)(\S*\/)?kubelet(?=\s|$)/;
-const STOP_RE = /^(?:[A-Z][a-z]{2} \d{1,2} \d\d:\d\d|\s*(?:Main PID|Tasks|Memory|CPU|CGroup|Loaded|Active|Docs|Process|Drop-In):)/;
+const STOP_RE =
+  /^(?:[A-Z][a-z]{2} \d{1,2} \d\d:\d\d|\s*(?:Main PID|Tasks|Memory|CPU|CGroup|Loaded|Active|Docs|Process|Drop-In):)/;
 
 /** Finds the kubelet invocation in pasted text; undefined when there is none. */
 export function extractKubeletArgv(text: string): CommandLineResult | undefined {
@@ -38,7 +39,13 @@ export function extractKubeletArgv(text: string): CommandLineResult | undefined 
     let j = i + 1;
     for (; j < lines.length; j++) {
       const next = lines[j] as string;
-      if (next.trim() === '' || PS_ROW_RE.test(next) || STOP_RE.test(next) || BINARY_RE.test(next.replace(TREE_PREFIX_RE, ''))) break;
+      if (
+        next.trim() === '' ||
+        PS_ROW_RE.test(next) ||
+        STOP_RE.test(next) ||
+        BINARY_RE.test(next.replace(TREE_PREFIX_RE, ''))
+      )
+        break;
       block.push(next);
       physical.push(next);
     }
@@ -73,7 +80,9 @@ function joinWrapped(block: string[], physical: string[]): CommandLineResult {
   if (argv.at(-1)?.endsWith('…')) {
     // systemctl status ellipsizes long lines unless run with -l/--full
     argv = argv.slice(0, -1);
-    notes.push('the command line was cut off with "…"; run `systemctl status kubelet -l --no-pager` for the whole line');
+    notes.push(
+      'the command line was cut off with "…"; run `systemctl status kubelet -l --no-pager` for the whole line',
+    );
   }
   return { argv, notes };
 }

@@ -19,7 +19,8 @@ export function parseKubeletConfigFile(text: string): { config: Record<string, u
   try {
     doc = parseYaml(text, { prettyErrors: false });
   } catch (err) {
-    if (err instanceof YAMLParseError) throw new ConfigFileError(`not valid YAML/JSON (${err.code} at line ${err.linePos?.[0]?.line ?? '?'})`);
+    if (err instanceof YAMLParseError)
+      throw new ConfigFileError(`not valid YAML/JSON (${err.code} at line ${err.linePos?.[0]?.line ?? '?'})`);
     throw err;
   }
   if (!isObject(doc)) throw new ConfigFileError('not a YAML/JSON object');

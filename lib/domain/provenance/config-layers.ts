@@ -28,13 +28,19 @@ export function orderConfigLayers(input: {
   const dropIns = parsed.filter((c) => inDir(c.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const rest = parsed.filter((c) => !inDir(c.path));
   const main = rest.find((c) => c.path === input.configFlag) ?? (rest.length === 1 ? rest[0] : undefined);
-  if (main && input.configFlag !== undefined && main.path !== input.configFlag) notes.push(`Using ${main.path} as the --config file (${input.configFlag}).`);
-  for (const c of rest) if (c !== main) notes.push(`${c.path} is neither the --config file nor in --config-dir; the kubelet would not read it.`);
+  if (main && input.configFlag !== undefined && main.path !== input.configFlag)
+    notes.push(`Using ${main.path} as the --config file (${input.configFlag}).`);
+  for (const c of rest)
+    if (c !== main)
+      notes.push(`${c.path} is neither the --config file nor in --config-dir; the kubelet would not read it.`);
   if (dropIns.length > 0 && !main) notes.push('Config drop-ins were pasted without the --config file.');
   const layer = (c: (typeof parsed)[number], file: string): ConfigLayer => ({
     source: c.fromConfigMap ? { kind: 'configmap', name: c.path } : { kind: 'config-file', file },
     config: c.config,
   });
-  const layers = [...(main ? [layer(main, input.configFlag ?? main.path)] : []), ...dropIns.map((c) => layer(c, c.path))];
+  const layers = [
+    ...(main ? [layer(main, input.configFlag ?? main.path)] : []),
+    ...dropIns.map((c) => layer(c, c.path)),
+  ];
   return { layers, notes, problems };
 }

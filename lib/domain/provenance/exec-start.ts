@@ -32,7 +32,10 @@ const BRACED_RE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$\$/g;
  * the variable's value split into words (zero words when unset); `${FOO}` anywhere in a word is replaced by
  * the value verbatim and stays one word; `$$` is a literal dollar.
  */
-export function expandExecStart(line: ExecStartLine, env: ReadonlyMap<string, VarDefinition>): {
+export function expandExecStart(
+  line: ExecStartLine,
+  env: ReadonlyMap<string, VarDefinition>,
+): {
   tokens: ExpandedToken[];
   undefinedVariables: string[];
 } {
@@ -48,7 +51,10 @@ export function expandExecStart(line: ExecStartLine, env: ReadonlyMap<string, Va
         continue;
       }
       for (const w of splitWords(def.value)) {
-        tokens.push({ text: w.text, origin: { unit: line.declaredIn, variable: name, definedIn: def.definedIn, via: def.via } });
+        tokens.push({
+          text: w.text,
+          origin: { unit: line.declaredIn, variable: name, definedIn: def.definedIn, via: def.via },
+        });
       }
       continue;
     }

@@ -61,10 +61,12 @@ export function explainKubeletConfig(input: {
   const minor = minorOf(input.version) ?? 33;
   const notes: string[] = [];
   const warnings: ProvenanceWarning[] = [];
-  if (minorOf(input.version) === undefined) warnings.push(warn(`Kubelet version "${input.version}" is unreadable; assuming 1.33.`));
+  if (minorOf(input.version) === undefined)
+    warnings.push(warn(`Kubelet version "${input.version}" is unreadable; assuming 1.33.`));
 
   const classified = input.inputs.map((i) => ({ ...i, kind: detectKind(i) }));
-  const of = (k: string): UnitFile[] => classified.filter((i) => i.kind === k).map(({ path, content }) => ({ path, content }));
+  const of = (k: string): UnitFile[] =>
+    classified.filter((i) => i.kind === k).map(({ path, content }) => ({ path, content }));
   const units = of('unit');
   const envs = of('env');
 
@@ -76,15 +78,23 @@ export function explainKubeletConfig(input: {
     for (const ref of service.missingEnvFiles) {
       warnings.push(
         ref.optional
-          ? info(`EnvironmentFile=-${ref.path} (${ref.declaredIn}) was not pasted; if it exists on the node its variables are missing here.`)
-          : warn(`EnvironmentFile=${ref.path} (${ref.declaredIn}) was not pasted and is not optional: if it is missing on the node, systemd will not start the kubelet.`),
+          ? info(
+              `EnvironmentFile=-${ref.path} (${ref.declaredIn}) was not pasted; if it exists on the node its variables are missing here.`,
+            )
+          : warn(
+              `EnvironmentFile=${ref.path} (${ref.declaredIn}) was not pasted and is not optional: if it is missing on the node, systemd will not start the kubelet.`,
+            ),
       );
     }
-    const line = [...service.execStart].reverse().find((l) => /(^|\/)kubelet(\s|$)/.test(l.command.trim().split(/\s+/)[0] ?? '')) ?? service.execStart.at(-1);
+    const line =
+      [...service.execStart]
+        .reverse()
+        .find((l) => /(^|\/)kubelet(\s|$)/.test(l.command.trim().split(/\s+/)[0] ?? '')) ?? service.execStart.at(-1);
     if (line) {
       const { tokens, undefinedVariables } = expandExecStart(line, service.environment);
       expanded = tokens;
-      for (const v of new Set(undefinedVariables)) notes.push(`$${v} is not set by any pasted file and expands to nothing.`);
+      for (const v of new Set(undefinedVariables))
+        notes.push(`$${v} is not set by any pasted file and expands to nothing.`);
     } else warnings.push(warn('The pasted unit files have no ExecStart= left after merging.'));
   }
 
@@ -105,7 +115,11 @@ export function explainKubeletConfig(input: {
       return { text, ...(hit ? { origin: hit.origin } : {}) };
     });
     if (expanded && tokens.some((t) => !t.origin)) {
-      warnings.push(warn('The running command line has arguments the pasted unit files do not produce: the files changed since the last restart (daemon-reload + restart pending), or not all files were pasted.'));
+      warnings.push(
+        warn(
+          'The running command line has arguments the pasted unit files do not produce: the files changed since the last restart (daemon-reload + restart pending), or not all files were pasted.',
+        ),
+      );
     }
   } else if (expanded) {
     argv = expanded.map((t) => t.text);
@@ -128,39 +142,81 @@ export function explainKubeletConfig(input: {
   if (layers.length === 0 && configFlag !== undefined) {
     if (input.configMap) {
       layers.push({ source: { kind: 'configmap', name: input.configMap.name }, config: input.configMap.config });
-      notes.push(`${configFlag} was not pasted; using the ConfigMap ${input.configMap.name}, which kubeadm writes to that file on join and upgrade.`);
+      notes.push(
+        `${configFlag} was not pasted; using the ConfigMap ${input.configMap.name}, which kubeadm writes to that file on join and upgrade.`,
+      );
     } else warnings.push(warn(`--config=${configFlag} was not pasted: fields it sets will show as unexplained.`));
   }
 
-  const prediction = predictConfig({ minor, versionLabel: `v1.${minor}`, hasConfigFlag: configFlag !== undefined || layers.length > 0, layers, occurrences: parsed.occurrences });
+  const prediction = predictConfig({
+    minor,
+    versionLabel: `v1.${minor}`,
+    hasConfigFlag: configFlag !== undefined || layers.length > 0,
+    layers,
+    occurrences: parsed.occurrences,
+  });
   warnings.push(...flagWarnings(parsed, prediction, minor));
   const driver = prediction.fields.get('cgroupDriver');
-  const containerd = classified.filter((i) => i.kind === 'containerd-config').map((i) => containerdCgroupDriver(i.content)).find(Boolean);
+  const containerd = classified
+    .filter((i) => i.kind === 'containerd-config')
+    .map((i) => containerdCgroupDriver(i.content))
+    .find(Boolean);
   warnings.push(
     ...runtimeWarnings({
       cgroupDriver: input.live?.cgroupDriver ?? driver?.value,
-      cgroupDriverSource: input.live?.cgroupDriver !== undefined ? 'live configz' : driver ? sourceLabel(driver.source) : 'default',
+      cgroupDriverSource:
+        input.live?.cgroupDriver !== undefined ? 'live configz' : driver ? sourceLabel(driver.source) : 'default',
       ...(containerd ? { runtimeDriver: containerd } : {}),
-      systemdManaged: units.length > 0 || classified.some((i) => i.kind === 'command-line' && /\bCGroup:|\.service\b/.test(i.content)),
+      systemdManaged:
+        units.length > 0 ||
+        classified.some((i) => i.kind === 'command-line' && /\bCGroup:|\.service\b/.test(i.content)),
     }),
   );
 
   const label = (s: FieldSource) => ({ source: sourceLabel(s), sourceKind: sourceKind(s) });
-  const overridden = (o: ReadonlyArray<{ value: unknown; source: FieldSource }>) => o.map((x) => ({ value: x.value, source: sourceLabel(x.source) }));
+  const overridden = (o: ReadonlyArray<{ value: unknown; source: FieldSource }>) =>
+    o.map((x) => ({ value: x.value, source: sourceLabel(x.source) }));
   const fields: FieldRow[] = input.live
     ? attribute(prediction.fields, input.live).map((a): FieldRow => {
-        if (a.status === 'explained') return { path: a.path, status: a.status, live: a.live, predicted: a.live, ...label(a.source), overridden: overridden(a.overridden) };
-        if (a.status === 'not-live') return { path: a.path, status: a.status, predicted: a.predicted, ...label(a.source), overridden: [] };
-        return { path: a.path, status: a.status, live: a.live, ...(a.source ? { predicted: a.predicted, ...label(a.source) } : {}), overridden: [] };
+        if (a.status === 'explained')
+          return {
+            path: a.path,
+            status: a.status,
+            live: a.live,
+            predicted: a.live,
+            ...label(a.source),
+            overridden: overridden(a.overridden),
+          };
+        if (a.status === 'not-live')
+          return { path: a.path, status: a.status, predicted: a.predicted, ...label(a.source), overridden: [] };
+        return {
+          path: a.path,
+          status: a.status,
+          live: a.live,
+          ...(a.source ? { predicted: a.predicted, ...label(a.source) } : {}),
+          overridden: [],
+        };
       })
-    : [...prediction.fields.values()].sort((a, b) => (a.path < b.path ? -1 : 1)).map((p) => ({ path: p.path, status: 'predicted', predicted: p.value, ...label(p.source), overridden: overridden(p.overridden) }));
+    : [...prediction.fields.values()]
+        .sort((a, b) => (a.path < b.path ? -1 : 1))
+        .map((p) => ({
+          path: p.path,
+          status: 'predicted',
+          predicted: p.value,
+          ...label(p.source),
+          overridden: overridden(p.overridden),
+        }));
 
   const flags: FlagRow[] = parsed.occurrences.map((o) => ({
     flag: o.name,
     value: o.value,
     type: o.info.type,
     ...(o.info.type === 'config' ? { field: o.info.def.field } : {}),
-    where: o.origin?.variable ? `${o.origin.variable} (${o.origin.definedIn ?? o.origin.unit})` : o.origin ? `ExecStart (${o.origin.unit})` : 'command line',
+    where: o.origin?.variable
+      ? `${o.origin.variable} (${o.origin.definedIn ?? o.origin.unit})`
+      : o.origin
+        ? `ExecStart (${o.origin.unit})`
+        : 'command line',
   }));
   const count = (s: FieldRow['status']) => fields.filter((f) => f.status === s).length;
   return redactDeep({

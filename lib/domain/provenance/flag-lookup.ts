@@ -50,10 +50,22 @@ const KIND_OVERRIDES: Readonly<Record<string, FlagValueKind>> = {
 
 /** Boolean flags with no config field (KubeletFlags.AddFlags and removed klog/dockershim-era flags). */
 const BOOL_ONLY = new Set([
-  'exit-on-lock-contention', 'windows-service', 'experimental-allocatable-ignore-eviction', 'register-schedulable',
-  'keep-terminated-pod-volumes', 'experimental-check-node-capabilities-before-mount', 'containerized',
-  'allow-privileged', 'logtostderr', 'alsologtostderr', 'one-output', 'skip-headers', 'skip-log-headers',
-  'add-dir-header', 'help', 'require-kubeconfig',
+  'exit-on-lock-contention',
+  'windows-service',
+  'experimental-allocatable-ignore-eviction',
+  'register-schedulable',
+  'keep-terminated-pod-volumes',
+  'experimental-check-node-capabilities-before-mount',
+  'containerized',
+  'allow-privileged',
+  'logtostderr',
+  'alsologtostderr',
+  'one-output',
+  'skip-headers',
+  'skip-log-headers',
+  'add-dir-header',
+  'help',
+  'require-kubeconfig',
 ]);
 
 function kindOf(flag: KubeletFlag): FlagValueKind {
@@ -129,10 +141,22 @@ export function lookupFlag(rawName: string, minor: number): FlagInfo {
   const kind = kindOf(f);
   const note = f.note !== undefined ? { note: f.note } : {};
   if (f.removedIn !== undefined && minor >= f.removedIn) {
-    return { type: 'removed', def: { flag: name, kind, removedIn: f.removedIn, approximate: /approximate|not pinned/.test(f.note ?? ''), ...note } };
+    return {
+      type: 'removed',
+      def: {
+        flag: name,
+        kind,
+        removedIn: f.removedIn,
+        approximate: /approximate|not pinned/.test(f.note ?? ''),
+        ...note,
+      },
+    };
   }
   if (f.field && (f.addedIn === undefined || minor >= f.addedIn) && !fieldMissingBefore(f, minor)) {
-    return { type: 'config', def: { flag: name, field: f.field, kind, notDeprecated: f.deprecatedSince === undefined, ...note } };
+    return {
+      type: 'config',
+      def: { flag: name, field: f.field, kind, notDeprecated: f.deprecatedSince === undefined, ...note },
+    };
   }
   return {
     type: 'kubelet-only',

@@ -70,7 +70,8 @@ export function convertFlagValue(kind: FlagValueKind, text: string): unknown {
     case 'reservedMemory': {
       const colon = text.indexOf(':');
       const numa = Number(text.slice(0, colon));
-      if (colon <= 0 || !Number.isInteger(numa)) throw new FlagValueError(`"${text}" is not <numa>:<resource>=<quantity>,…`);
+      if (colon <= 0 || !Number.isInteger(numa))
+        throw new FlagValueError(`"${text}" is not <numa>:<resource>=<quantity>,…`);
       return [{ numaNode: numa, limits: Object.fromEntries(pairs(text.slice(colon + 1), '=', 'resource=quantity')) }];
     }
     case 'taints':

@@ -8,14 +8,29 @@ const args = (...t: string[]) => t.map((text) => ({ text }));
 describe('flag ↔ field table', () => {
   it('maps config flags to their KubeletConfiguration fields', () => {
     expect(lookupFlag('max-pods', 33)).toMatchObject({ type: 'config', def: { field: 'maxPods', kind: 'int' } });
-    expect(lookupFlag('kube-reserved', 33)).toMatchObject({ type: 'config', def: { field: 'kubeReserved', kind: 'mapStringString' } });
-    expect(lookupFlag('eviction-hard', 33)).toMatchObject({ type: 'config', def: { field: 'evictionHard', kind: 'langleMap' } });
+    expect(lookupFlag('kube-reserved', 33)).toMatchObject({
+      type: 'config',
+      def: { field: 'kubeReserved', kind: 'mapStringString' },
+    });
+    expect(lookupFlag('eviction-hard', 33)).toMatchObject({
+      type: 'config',
+      def: { field: 'evictionHard', kind: 'langleMap' },
+    });
     expect(lookupFlag('anonymous-auth', 33)).toMatchObject({ def: { field: 'authentication.anonymous.enabled' } });
     expect(lookupFlag('rotate-server-certificates', 33)).toMatchObject({ def: { field: 'serverTLSBootstrap' } });
     expect(lookupFlag('pod-manifest-path', 33)).toMatchObject({ def: { field: 'staticPodPath' } });
   });
   it('lists identity and bootstrap flags as having no config field', () => {
-    for (const name of ['kubeconfig', 'bootstrap-kubeconfig', 'hostname-override', 'node-ip', 'config', 'node-labels', 'cert-dir', 'root-dir']) {
+    for (const name of [
+      'kubeconfig',
+      'bootstrap-kubeconfig',
+      'hostname-override',
+      'node-ip',
+      'config',
+      'node-labels',
+      'cert-dir',
+      'root-dir',
+    ]) {
       expect(lookupFlag(name, 33).type).toBe('kubelet-only');
     }
   });
@@ -43,7 +58,10 @@ describe('flag ↔ field table', () => {
 
 describe('argv parsing (pflag rules)', () => {
   it('reads --flag=value, --flag value, bare booleans and -v forms', () => {
-    const p = parseKubeletArgs(args('--max-pods=64', '--kubeconfig', '/etc/k.conf', '--fail-swap-on', '-v', '2', '--cgroup-driver', 'systemd'), 33);
+    const p = parseKubeletArgs(
+      args('--max-pods=64', '--kubeconfig', '/etc/k.conf', '--fail-swap-on', '-v', '2', '--cgroup-driver', 'systemd'),
+      33,
+    );
     expect(p.occurrences.map((o) => [o.name, o.value])).toEqual([
       ['max-pods', '64'],
       ['kubeconfig', '/etc/k.conf'],
@@ -63,14 +81,19 @@ describe('argv parsing (pflag rules)', () => {
     expect(p.missingValues.map((m) => m.name)).toEqual(['node-ip']);
   });
   it('stops at --', () => {
-    expect(parseKubeletArgs(args('--v=1', '--', '--max-pods=3'), 33).positional.map((s) => s.text)).toEqual(['--max-pods=3']);
+    expect(parseKubeletArgs(args('--v=1', '--', '--max-pods=3'), 33).positional.map((s) => s.text)).toEqual([
+      '--max-pods=3',
+    ]);
   });
 });
 
 describe('flag values', () => {
   it('parses map flags', () => {
     expect(convertFlagValue('mapStringString', 'cpu=100m,memory=1Gi')).toEqual({ cpu: '100m', memory: '1Gi' });
-    expect(convertFlagValue('langleMap', 'memory.available<300Mi,nodefs.available<10%')).toEqual({ 'memory.available': '300Mi', 'nodefs.available': '10%' });
+    expect(convertFlagValue('langleMap', 'memory.available<300Mi,nodefs.available<10%')).toEqual({
+      'memory.available': '300Mi',
+      'nodefs.available': '10%',
+    });
     expect(convertFlagValue('mapStringBool', 'A=true,B=false')).toEqual({ A: true, B: false });
     expect(convertFlagValue('mapStringString', '')).toEqual({});
   });
@@ -81,7 +104,9 @@ describe('flag values', () => {
       { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
       { key: 'spot', effect: 'PreferNoSchedule' },
     ]);
-    expect(convertFlagValue('reservedMemory', '0:memory=1Gi,hugepages-1Gi=2Gi')).toEqual([{ numaNode: 0, limits: { memory: '1Gi', 'hugepages-1Gi': '2Gi' } }]);
+    expect(convertFlagValue('reservedMemory', '0:memory=1Gi,hugepages-1Gi=2Gi')).toEqual([
+      { numaNode: 0, limits: { memory: '1Gi', 'hugepages-1Gi': '2Gi' } },
+    ]);
     expect(convertFlagValue('duration', '5m')).toBe('5m0s');
   });
   it('rejects what the kubelet rejects', () => {
@@ -93,6 +118,9 @@ describe('flag values', () => {
   it('repeats: scalars last-wins, slices append, maps merge', () => {
     expect(foldFlagValue('int', 32, 64)).toBe(64);
     expect(foldFlagValue('stringSlice', ['a'], ['b'])).toEqual(['a', 'b']);
-    expect(foldFlagValue('mapStringString', { cpu: '1', memory: '1Gi' }, { cpu: '2' })).toEqual({ cpu: '2', memory: '1Gi' });
+    expect(foldFlagValue('mapStringString', { cpu: '1', memory: '1Gi' }, { cpu: '2' })).toEqual({
+      cpu: '2',
+      memory: '1Gi',
+    });
   });
 });

@@ -18,10 +18,15 @@ export function detectKind(input: PastedInput): InputKind {
   const text = input.content;
   const path = input.path;
   if (/^\s*\[(Service|Unit|Install)\]\s*$/m.test(text) || /^\s*ExecStart\s*=/m.test(text)) return 'unit';
-  if (/kind:\s*KubeletConfiguration|"kind"\s*:\s*"KubeletConfiguration"|kubelet\.config\.k8s\.io|"kubeletconfig"\s*:/.test(text)) {
+  if (
+    /kind:\s*KubeletConfiguration|"kind"\s*:\s*"KubeletConfiguration"|kubelet\.config\.k8s\.io|"kubeletconfig"\s*:/.test(
+      text,
+    )
+  ) {
     return 'kubelet-config';
   }
-  if (/SystemdCgroup|io\.containerd\.|^\s*\[plugins/m.test(text) || /containerd.*\.toml$/.test(path)) return 'containerd-config';
+  if (/SystemdCgroup|io\.containerd\.|^\s*\[plugins/m.test(text) || /containerd.*\.toml$/.test(path))
+    return 'containerd-config';
   if (text.includes('\0') || /(^|[\s/─])kubelet\s+-{1,2}[a-z]/m.test(text)) return 'command-line';
   if (/\.(ya?ml|json)$/.test(path)) return 'kubelet-config';
   return 'env';

@@ -46,7 +46,14 @@ export function parseKubeletArgs(args: readonly ArgToken[], minor: number): Pars
   const missingValues: ParsedArgv['missingValues'] = [];
   const push = (name: string, value: string, written: string, origin?: TokenOrigin) => {
     const info = lookupFlag(name, minor);
-    occurrences.push({ name: normalizeFlagName(name), value, written, index: occurrences.length, info, ...(origin ? { origin } : {}) });
+    occurrences.push({
+      name: normalizeFlagName(name),
+      value,
+      written,
+      index: occurrences.length,
+      info,
+      ...(origin ? { origin } : {}),
+    });
   };
   for (let i = 0; i < args.length; i++) {
     const tok = args[i] as ArgToken;

@@ -9,7 +9,12 @@ import { splitWords } from './words';
 
 describe('systemd word splitting', () => {
   it('groups quotes anywhere in a word and decodes escapes', () => {
-    expect(splitWords(`"A=1 2" B='x y' C=a\\ b D="q\\"q"`).map((w) => w.text)).toEqual(['A=1 2', 'B=x y', 'C=a b', 'D=q"q']);
+    expect(splitWords(`"A=1 2" B='x y' C=a\\ b D="q\\"q"`).map((w) => w.text)).toEqual([
+      'A=1 2',
+      'B=x y',
+      'C=a b',
+      'D=q"q',
+    ]);
   });
   it('returns nothing for blank input', () => {
     expect(splitWords('   ')).toEqual([]);
@@ -19,7 +24,17 @@ describe('systemd word splitting', () => {
 describe('EnvironmentFile parsing', () => {
   it('reads quoted, unquoted, commented and continued lines', () => {
     const env = parseEnvFile(
-      ['# comment', '; also comment', 'A="--x=1 --y=2"', "B='single quoted'", 'C=plain value  ', 'D=cont\\', 'inued', 'not an assignment', ''].join('\n'),
+      [
+        '# comment',
+        '; also comment',
+        'A="--x=1 --y=2"',
+        "B='single quoted'",
+        'C=plain value  ',
+        'D=cont\\',
+        'inued',
+        'not an assignment',
+        '',
+      ].join('\n'),
     );
     expect(env.assignments.map((a) => [a.name, a.value])).toEqual([
       ['A', '--x=1 --y=2'],
@@ -36,7 +51,9 @@ describe('EnvironmentFile parsing', () => {
 
 describe('unit files', () => {
   it('joins continuation lines and reads only [Service]', () => {
-    const d = parseServiceSection('[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/kubelet \\\n  --a=1 \\\n  # comment\n  --b=2\n');
+    const d = parseServiceSection(
+      '[Unit]\nDescription=x\n[Service]\nExecStart=/usr/bin/kubelet \\\n  --a=1 \\\n  # comment\n  --b=2\n',
+    );
     expect(d).toEqual([{ key: 'ExecStart', value: '/usr/bin/kubelet --a=1 --b=2' }]);
   });
   it('applies drop-ins after the main unit, sorted by file name across directories', () => {
@@ -55,13 +72,23 @@ describe('unit files', () => {
     const svc = mergeService(
       [
         { path: 'kubelet.service', content: '[Service]\nExecStart=/usr/bin/kubelet\nEnvironment=X=from-unit' },
-        { path: 'kubelet.service.d/10.conf', content: '[Service]\nExecStart=\nExecStart=/usr/bin/kubelet $X\nEnvironmentFile=-/etc/default/kubelet\nEnvironmentFile=/etc/missing' },
+        {
+          path: 'kubelet.service.d/10.conf',
+          content:
+            '[Service]\nExecStart=\nExecStart=/usr/bin/kubelet $X\nEnvironmentFile=-/etc/default/kubelet\nEnvironmentFile=/etc/missing',
+        },
       ],
       [{ path: '/etc/default/kubelet', content: 'X=from-file' }],
     );
     expect(svc.execStart).toHaveLength(1);
-    expect(svc.environment.get('X')).toEqual({ value: 'from-file', definedIn: '/etc/default/kubelet', via: 'EnvironmentFile' });
-    expect(svc.missingEnvFiles).toEqual([{ path: '/etc/missing', optional: false, declaredIn: 'kubelet.service.d/10.conf' }]);
+    expect(svc.environment.get('X')).toEqual({
+      value: 'from-file',
+      definedIn: '/etc/default/kubelet',
+      via: 'EnvironmentFile',
+    });
+    expect(svc.missingEnvFiles).toEqual([
+      { path: '/etc/missing', optional: false, declaredIn: 'kubelet.service.d/10.conf' },
+    ]);
   });
   it('notes two ExecStart= lines left by a drop-in that forgot the reset', () => {
     const svc = mergeService(
@@ -78,7 +105,10 @@ describe('unit files', () => {
       ['A', { value: '--x=1 "--y=2 3"', definedIn: 'f', via: 'Environment' as const }],
       ['B', { value: 'a b', definedIn: 'f', via: 'Environment' as const }],
     ]);
-    const { tokens, undefinedVariables } = expandExecStart({ command: '/usr/bin/kubelet $A --z=${B} $UNSET --cost=$$5', declaredIn: 'u', prefixes: '' }, env);
+    const { tokens, undefinedVariables } = expandExecStart(
+      { command: '/usr/bin/kubelet $A --z=${B} $UNSET --cost=$$5', declaredIn: 'u', prefixes: '' },
+      env,
+    );
     expect(tokens.map((t) => t.text)).toEqual(['/usr/bin/kubelet', '--x=1', '--y=2 3', '--z=a b', '--cost=$5']);
     expect(tokens[1]?.origin).toEqual({ unit: 'u', variable: 'A', definedIn: 'f', via: 'Environment' });
     expect(undefinedVariables).toEqual(['UNSET']);
@@ -111,13 +141,24 @@ describe('command lines from process listings', () => {
     ]);
   });
   it('reads /proc/<pid>/cmdline with NUL separators', () => {
-    expect(extractKubeletArgv('/usr/bin/kubelet\0--max-pods=64\0--node-labels=a=b c\0')?.argv).toEqual(['/usr/bin/kubelet', '--max-pods=64', '--node-labels=a=b c']);
+    expect(extractKubeletArgv('/usr/bin/kubelet\0--max-pods=64\0--node-labels=a=b c\0')?.argv).toEqual([
+      '/usr/bin/kubelet',
+      '--max-pods=64',
+      '--node-labels=a=b c',
+    ]);
   });
   it('joins backslash continuations', () => {
-    expect(extractKubeletArgv('kubelet \\\n  --v=2 \\\n  --max-pods 30')?.argv).toEqual(['kubelet', '--v=2', '--max-pods', '30']);
+    expect(extractKubeletArgv('kubelet \\\n  --v=2 \\\n  --max-pods 30')?.argv).toEqual([
+      'kubelet',
+      '--v=2',
+      '--max-pods',
+      '30',
+    ]);
   });
   it('drops the word systemctl status cut off with an ellipsis and says so', () => {
-    const r = extractKubeletArgv('     CGroup: /system.slice/kubelet.service\n             └─6443 /usr/bin/kubelet --max-pods=64 --kubeconfig=/etc/kube…');
+    const r = extractKubeletArgv(
+      '     CGroup: /system.slice/kubelet.service\n             └─6443 /usr/bin/kubelet --max-pods=64 --kubeconfig=/etc/kube…',
+    );
     expect(r?.argv).toEqual(['/usr/bin/kubelet', '--max-pods=64']);
     expect(r?.notes.join()).toMatch(/-l --no-pager/);
   });

@@ -93,7 +93,10 @@ export function predictConfig(input: {
     const last = occ[occ.length - 1] as FlagOccurrence;
     let finalValue = value;
     if (path === 'featureGates') {
-      const fromFile = fields.get(path)?.source.kind === 'default' ? {} : (fields.get(path)?.value as Record<string, boolean> | undefined);
+      const fromFile =
+        fields.get(path)?.source.kind === 'default'
+          ? {}
+          : (fields.get(path)?.value as Record<string, boolean> | undefined);
       finalValue = { ...(fromFile ?? {}), ...(value as Record<string, boolean>) };
     }
     set(path, finalValue, {
@@ -118,7 +121,11 @@ export function predictConfig(input: {
   }
   const parallel = fields.get('maxParallelImagePulls')?.value;
   if (!explicit.has('serializeImagePulls') && typeof parallel === 'number' && parallel > 1) {
-    set('serializeImagePulls', false, { kind: 'default', version: input.versionLabel, note: 'false when maxParallelImagePulls > 1' });
+    set('serializeImagePulls', false, {
+      kind: 'default',
+      version: input.versionLabel,
+      note: 'false when maxParallelImagePulls > 1',
+    });
   }
   return { fields, flagProblems };
 }

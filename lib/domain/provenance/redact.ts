@@ -6,7 +6,10 @@
  */
 const RULES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[a-z0-9]{6}\.[a-z0-9]{16}\b/g, '[REDACTED bootstrap token]'],
-  [/((?:^|\s)(?:token|client-key-data|client-certificate-data|password|id-token|refresh-token)\s*:\s*)("?)[^\s"]+\2/gim, '$1[REDACTED]'],
+  [
+    /((?:^|\s)(?:token|client-key-data|client-certificate-data|password|id-token|refresh-token)\s*:\s*)("?)[^\s"]+\2/gim,
+    '$1[REDACTED]',
+  ],
   [/(--(?:token|bootstrap-token|password)[= ])\S+/gi, '$1[REDACTED]'],
   [/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1[REDACTED]'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[REDACTED private key]'],

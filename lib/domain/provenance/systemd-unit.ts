@@ -92,7 +92,8 @@ export function parseServiceSection(content: string): Directive[] {
 }
 
 const baseName = (path: string): string => path.split('/').pop() ?? path;
-const isDropIn = (path: string): boolean => /\.d\/[^/]+\.conf$/.test(path) || (path.endsWith('.conf') && !path.endsWith('.service'));
+const isDropIn = (path: string): boolean =>
+  /\.d\/[^/]+\.conf$/.test(path) || (path.endsWith('.conf') && !path.endsWith('.service'));
 
 /**
  * Orders unit files as systemd applies them: `.service` main units first, then `.conf` drop-ins sorted by
@@ -129,7 +130,8 @@ export function mergeService(units: readonly UnitFile[], envFiles: readonly Unit
         if (value === '') envAssignments = [];
         for (const word of splitWords(value)) {
           const eq = word.text.indexOf('=');
-          if (eq > 0) envAssignments.push({ name: word.text.slice(0, eq), value: word.text.slice(eq + 1), file: unit.path });
+          if (eq > 0)
+            envAssignments.push({ name: word.text.slice(0, eq), value: word.text.slice(eq + 1), file: unit.path });
         }
       } else if (key === 'EnvironmentFile') {
         if (value === '') envFileRefs = [];
@@ -150,8 +152,10 @@ export function mergeService(units: readonly UnitFile[], envFiles: readonly Unit
       continue;
     }
     const parsed = parseEnvFile(file.content);
-    for (const a of parsed.assignments) environment.set(a.name, { value: a.value, definedIn: ref.path, via: 'EnvironmentFile' });
-    if (parsed.invalidLines.length > 0) notes.push(`${ref.path}: systemd ignores line(s) ${parsed.invalidLines.join(', ')} (not KEY=VALUE)`);
+    for (const a of parsed.assignments)
+      environment.set(a.name, { value: a.value, definedIn: ref.path, via: 'EnvironmentFile' });
+    if (parsed.invalidLines.length > 0)
+      notes.push(`${ref.path}: systemd ignores line(s) ${parsed.invalidLines.join(', ')} (not KEY=VALUE)`);
   }
   if (execStart.length > 1 && serviceType !== 'oneshot') {
     notes.push(

@@ -3,7 +3,11 @@ import { tryParseGoDuration } from '@/lib/domain/durations';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown): boolean =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+  v === undefined ||
+  v === null ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (isObject(v) && Object.keys(v).length === 0);
 
 /**
  * Whether a predicted value and a live configz value mean the same setting. configz omits empty values
@@ -12,7 +16,8 @@ const isEmpty = (v: unknown): boolean =>
  */
 export function configValuesEqual(a: unknown, b: unknown): boolean {
   if (isEmpty(a) && isEmpty(b)) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => configValuesEqual(x, b[i]));
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => configValuesEqual(x, b[i]));
   if (isObject(a) && isObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) if (!configValuesEqual(a[k], b[k])) return false;
@@ -31,7 +36,8 @@ function scalarTextEqual(a: string, b: string): boolean {
     const db = tryParseGoDuration(b);
     if (da !== undefined && db !== undefined) return da === db;
   }
-  if (a.endsWith('%') || b.endsWith('%')) return Number(a.slice(0, -1)) === Number(b.slice(0, -1)) && a.endsWith('%') && b.endsWith('%');
+  if (a.endsWith('%') || b.endsWith('%'))
+    return Number(a.slice(0, -1)) === Number(b.slice(0, -1)) && a.endsWith('%') && b.endsWith('%');
   const qa = tryParseQuantity(a);
   const qb = tryParseQuantity(b);
   return qa !== undefined && qb !== undefined && quantitiesEqual(qa, qb);

@@ -20,7 +20,10 @@ describe('flag warnings', () => {
   });
   it('reports values the kubelet would reject', () => {
     const r = cmd('/usr/bin/kubelet --max-pods=lots --eviction-hard=memory.available=1Gi');
-    expect(r.warnings.filter((w) => w.code === 'invalid-flag-value').map((w) => w.flag)).toEqual(['max-pods', 'eviction-hard']);
+    expect(r.warnings.filter((w) => w.code === 'invalid-flag-value').map((w) => w.flag)).toEqual([
+      'max-pods',
+      'eviction-hard',
+    ]);
   });
   it('reports unknown flags', () => {
     expect(cmd('/usr/bin/kubelet --max-podz=3').warnings.find((w) => w.code === 'unknown-flag')?.flag).toBe('max-podz');
@@ -33,24 +36,39 @@ describe('flag warnings', () => {
 
 describe('runtime warnings', () => {
   it('warns about cgroupfs on a systemd-managed node without the runtime config', () => {
-    expect(runtimeWarnings({ cgroupDriver: 'cgroupfs', cgroupDriverSource: 'default', systemdManaged: true }).map((w) => w.code)).toEqual([
-      'cgroupfs-on-systemd',
-    ]);
+    expect(
+      runtimeWarnings({ cgroupDriver: 'cgroupfs', cgroupDriverSource: 'default', systemdManaged: true }).map(
+        (w) => w.code,
+      ),
+    ).toEqual(['cgroupfs-on-systemd']);
     expect(runtimeWarnings({ cgroupDriver: 'systemd', cgroupDriverSource: 'x', systemdManaged: true })).toEqual([]);
   });
   it('compares with containerd’s SystemdCgroup', () => {
-    expect(containerdCgroupDriver('[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n  SystemdCgroup = false')).toBe('cgroupfs');
+    expect(
+      containerdCgroupDriver(
+        '[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]\n  SystemdCgroup = false',
+      ),
+    ).toBe('cgroupfs');
     expect(containerdCgroupDriver('# SystemdCgroup = true\nversion = 2')).toBeUndefined();
-    expect(runtimeWarnings({ cgroupDriver: 'systemd', cgroupDriverSource: 'x', runtimeDriver: 'cgroupfs', systemdManaged: true })[0]?.code).toBe(
-      'cgroup-driver-mismatch',
-    );
+    expect(
+      runtimeWarnings({
+        cgroupDriver: 'systemd',
+        cgroupDriverSource: 'x',
+        runtimeDriver: 'cgroupfs',
+        systemdManaged: true,
+      })[0]?.code,
+    ).toBe('cgroup-driver-mismatch');
   });
 });
 
 describe('pasted config files', () => {
   it('accepts the kubeadm ConfigMap and a configz dump', () => {
-    const cm = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  kubelet: |\n    apiVersion: kubelet.config.k8s.io/v1beta1\n    kind: KubeletConfiguration\n    maxPods: 32\n';
-    expect(parseKubeletConfigFile(cm)).toEqual({ config: { apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', maxPods: 32 }, fromConfigMap: true });
+    const cm =
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  kubelet: |\n    apiVersion: kubelet.config.k8s.io/v1beta1\n    kind: KubeletConfiguration\n    maxPods: 32\n';
+    expect(parseKubeletConfigFile(cm)).toEqual({
+      config: { apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', maxPods: 32 },
+      fromConfigMap: true,
+    });
     expect(parseKubeletConfigFile('{"kubeletconfig":{"maxPods":64}}').config).toEqual({ maxPods: 64 });
   });
   it('refuses other kinds and broken YAML without echoing the content', () => {
@@ -78,11 +96,20 @@ describe('redaction', () => {
       '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----',
     ].join('\n');
     const out = redactSecrets(text);
-    for (const secret of ['0123456789abcdef', 'eyJhbGciOiJSUzI1NiIsImtpZCI6', 'LS0tLS1CRUdJTi', 'eyJhbGciOi.abc.def', 'f395accd246ae52d', 'MIIE']) {
+    for (const secret of [
+      '0123456789abcdef',
+      'eyJhbGciOiJSUzI1NiIsImtpZCI6',
+      'LS0tLS1CRUdJTi',
+      'eyJhbGciOi.abc.def',
+      'f395accd246ae52d',
+      'MIIE',
+    ]) {
       expect(out).not.toContain(secret);
     }
   });
   it('leaves ordinary flags alone', () => {
-    expect(redactSecrets('--max-pods=64 --kubeconfig=/etc/kubernetes/kubelet.conf')).toBe('--max-pods=64 --kubeconfig=/etc/kubernetes/kubelet.conf');
+    expect(redactSecrets('--max-pods=64 --kubeconfig=/etc/kubernetes/kubelet.conf')).toBe(
+      '--max-pods=64 --kubeconfig=/etc/kubernetes/kubelet.conf',
+    );
   });
 });

@@ -57,7 +57,10 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
         flag: occ.name,
         message: `--${occ.name} is not a kubelet flag we know of; the kubelet exits on unknown flags${where(occ.origin)}.`,
       });
-    } else if (info.type === 'kubelet-only' && (info.def.deprecatedSince !== undefined || info.def.removedIn !== undefined)) {
+    } else if (
+      info.type === 'kubelet-only' &&
+      (info.def.deprecatedSince !== undefined || info.def.removedIn !== undefined)
+    ) {
       const when = info.def.removedIn !== undefined ? `; removed in 1.${info.def.removedIn}` : '';
       out.push({
         severity: 'warning',
@@ -66,10 +69,20 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
         message: `--${occ.name} is deprecated${info.def.note ? ` (${info.def.note})` : ''}${when}${where(occ.origin)}.`,
       });
     } else if (info.type === 'config' && info.def.note && /no effect/.test(info.def.note)) {
-      out.push({ severity: 'warning', code: 'deprecated-flag', flag: occ.name, field: info.def.field, message: `--${occ.name} ${info.def.note}${where(occ.origin)}.` });
+      out.push({
+        severity: 'warning',
+        code: 'deprecated-flag',
+        flag: occ.name,
+        field: info.def.field,
+        message: `--${occ.name} ${info.def.note}${where(occ.origin)}.`,
+      });
     }
   }
-  const configFlags = [...new Set(parsed.occurrences.filter((o) => o.info.type === 'config' && !o.info.def.notDeprecated).map((o) => o.name))];
+  const configFlags = [
+    ...new Set(
+      parsed.occurrences.filter((o) => o.info.type === 'config' && !o.info.def.notDeprecated).map((o) => o.name),
+    ),
+  ];
   if (configFlags.length > 0) {
     out.push({
       severity: 'info',
@@ -78,7 +91,12 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
     });
   }
   for (const p of prediction.flagProblems) {
-    out.push({ severity: 'error', code: 'invalid-flag-value', flag: p.occurrence.name, message: `--${p.occurrence.name}: ${p.message}; the kubelet would not start${where(p.occurrence.origin)}.` });
+    out.push({
+      severity: 'error',
+      code: 'invalid-flag-value',
+      flag: p.occurrence.name,
+      message: `--${p.occurrence.name}: ${p.message}; the kubelet would not start${where(p.occurrence.origin)}.`,
+    });
   }
   for (const s of parsed.positional) {
     out.push({
@@ -88,10 +106,19 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
     });
   }
   for (const s of parsed.badShorthands) {
-    out.push({ severity: 'error', code: 'stray-argument', message: `"${s.text}": single-dash long flags are read as shorthands and rejected; use two dashes${where(s.origin)}.` });
+    out.push({
+      severity: 'error',
+      code: 'stray-argument',
+      message: `"${s.text}": single-dash long flags are read as shorthands and rejected; use two dashes${where(s.origin)}.`,
+    });
   }
   for (const m of parsed.missingValues) {
-    out.push({ severity: 'error', code: 'missing-value', flag: m.name, message: `--${m.name} has no value${where(m.origin)}.` });
+    out.push({
+      severity: 'error',
+      code: 'missing-value',
+      flag: m.name,
+      message: `--${m.name} has no value${where(m.origin)}.`,
+    });
   }
   // repeated scalar flags with different values
   const byName = new Map<string, FlagOccurrence[]>();
@@ -105,7 +132,10 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
         code: 'flag-repeated',
         flag: name,
         message: `--${name} is given ${occs.length} times with different values (${occs.map((o) => `"${o.value}"${where(o.origin)}`).join(', ')}); ${
-          last.info.type === 'config' && ['stringSlice', 'mapStringString', 'langleMap', 'mapStringBool', 'colonMultimap', 'reservedMemory'].includes(last.info.def.kind)
+          last.info.type === 'config' &&
+          ['stringSlice', 'mapStringString', 'langleMap', 'mapStringBool', 'colonMultimap', 'reservedMemory'].includes(
+            last.info.def.kind,
+          )
             ? 'the values are combined'
             : `the last one, "${last.value}", wins`
         }.`,
@@ -114,7 +144,9 @@ export function flagWarnings(parsed: ParsedArgv, prediction: Prediction, minor: 
   }
   for (const field of prediction.fields.values()) {
     if (field.source.kind !== 'flag') continue;
-    const fileValue = [...field.overridden].reverse().find((o) => o.source.kind === 'config-file' || o.source.kind === 'configmap');
+    const fileValue = [...field.overridden]
+      .reverse()
+      .find((o) => o.source.kind === 'config-file' || o.source.kind === 'configmap');
     if (fileValue && !configValuesEqual(fileValue.value, field.value)) {
       out.push({
         severity: 'warning',

@@ -94,4 +94,13 @@ current-context: fake
 
 /** A meta/v1 Status body as the apiserver sends it. */
 export const statusBody = (code: number, reason: string, message: string, details?: Record<string, unknown>) =>
-  JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code, ...(details ? { details } : {}) });
+  JSON.stringify({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+    ...(details ? { details } : {}),
+  });

@@ -13,7 +13,9 @@ export interface RequestUrl {
 
 export function parseRequestUrl(raw: string): RequestUrl {
   const q = raw.indexOf('?');
-  return q < 0 ? { pathname: raw, searchParams: new URLSearchParams() } : { pathname: raw.slice(0, q), searchParams: new URLSearchParams(raw.slice(q + 1)) };
+  return q < 0
+    ? { pathname: raw, searchParams: new URLSearchParams() }
+    : { pathname: raw.slice(0, q), searchParams: new URLSearchParams(raw.slice(q + 1)) };
 }
 
 export interface Ctx {
@@ -28,4 +30,8 @@ export interface Ctx {
 
 export type Route = (ctx: Ctx) => Promise<HandlerResult> | HandlerResult;
 
-export const listQuery = (ctx: Ctx): ListQuery => ({ namespace: ctx.info.namespace, query: ctx.url.searchParams, accept: ctx.accept });
+export const listQuery = (ctx: Ctx): ListQuery => ({
+  namespace: ctx.info.namespace,
+  query: ctx.url.searchParams,
+  accept: ctx.accept,
+});

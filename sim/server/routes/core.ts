@@ -17,7 +17,8 @@ export function readRoute(pick: (ctx: Ctx) => ResourceDef): Route {
       case 'list':
         return list(def, q);
       case 'watch':
-        if (info.name && !def.store.get(info.namespace ? `${info.namespace}/${info.name}` : info.name)) throw notFound(def.gr, info.name);
+        if (info.name && !def.store.get(info.namespace ? `${info.namespace}/${info.name}` : info.name))
+          throw notFound(def.gr, info.name);
         watch(def, q, info.name, ctx.req, ctx.res);
         return STREAMED;
       case 'get':

@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import type { KubeObject } from '../../fleet/types';
 import { mayApproveSigner } from '../authz';
-import { csrInvalid, CsrBodySchema, unknownFields, validateConditions, validateCreate, zodInvalid, type CsrBody, type CsrCondition } from '../csr-validate';
+import {
+  csrInvalid,
+  CsrBodySchema,
+  unknownFields,
+  validateConditions,
+  validateCreate,
+  zodInvalid,
+  type CsrBody,
+  type CsrCondition,
+} from '../csr-validate';
 import { readObject } from '../body';
 import type { HandlerResult, Reply } from '../http';
 import { getObject } from '../resource';
@@ -22,8 +31,14 @@ const NAME_CHARS = 'bcdfghjklmnpqrstvwxz2456789'; // k8s.io/apimachinery/pkg/uti
 function checkStrict(ctx: Ctx, raw: unknown): void {
   if (ctx.url.searchParams.get('fieldValidation') !== 'Strict') return;
   const unknown = unknownFields(raw);
-  if (unknown.length === 1) throw new StatusError(400, 'BadRequest', `strict decoding error: unknown field "${unknown[0]}"`);
-  if (unknown.length > 1) throw new StatusError(400, 'BadRequest', `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+  if (unknown.length === 1)
+    throw new StatusError(400, 'BadRequest', `strict decoding error: unknown field "${unknown[0]}"`);
+  if (unknown.length > 1)
+    throw new StatusError(
+      400,
+      'BadRequest',
+      `strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+    );
 }
 
 function parseBody(name: string, raw: unknown): CsrBody {
@@ -39,7 +54,10 @@ async function create(ctx: Ctx): Promise<Reply> {
   const store = ctx.sim.csrs.store;
   let name = body.metadata.name ?? '';
   if (!name && body.metadata.generateName) {
-    do name = body.metadata.generateName + Array.from({ length: 5 }, () => NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)]).join('');
+    do
+      name =
+        body.metadata.generateName +
+        Array.from({ length: 5 }, () => NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)]).join('');
     while (store.get(name));
   }
   const errs = validateCreate(name, body);
@@ -57,10 +75,12 @@ async function create(ctx: Ctx): Promise<Reply> {
 }
 
 function checkVersion(ctx: Ctx, current: KubeObject, requested: string | undefined): void {
-  if (requested && requested !== current.metadata.resourceVersion) throw conflict(ctx.sim.csrs.gr, current.metadata.name);
+  if (requested && requested !== current.metadata.resourceVersion)
+    throw conflict(ctx.sim.csrs.gr, current.metadata.name);
 }
 
-const conditionsOf = (o: Record<string, unknown>): CsrCondition[] => ((o.status as { conditions?: CsrCondition[] } | undefined)?.conditions ?? []);
+const conditionsOf = (o: Record<string, unknown>): CsrCondition[] =>
+  (o.status as { conditions?: CsrCondition[] } | undefined)?.conditions ?? [];
 const isApproval = (c: CsrCondition) => c.type === 'Approved' || c.type === 'Denied';
 
 /** Builds the stored object for an update of the main resource or a subresource from `incoming`. */
@@ -71,23 +91,47 @@ function merge(ctx: Ctx, current: KubeObject, incoming: CsrBody): KubeObject {
   let status: Record<string, unknown> = oldStatus;
   if (sub === 'approval' || sub === 'status') {
     const next = conditionsOf(incoming);
-    const conditions = sub === 'approval' ? [...prev.filter((c) => !isApproval(c)), ...next.filter(isApproval)] : [...prev.filter(isApproval), ...next.filter((c) => !isApproval(c))];
+    const conditions =
+      sub === 'approval'
+        ? [...prev.filter((c) => !isApproval(c)), ...next.filter(isApproval)]
+        : [...prev.filter(isApproval), ...next.filter((c) => !isApproval(c))];
     const errs = validateConditions(conditions, prev);
     if (errs.length) throw csrInvalid(current.metadata.name, errs);
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    const stamped = conditions.map((c) => ({ ...c, lastUpdateTime: c.lastUpdateTime ?? now, lastTransitionTime: c.lastTransitionTime ?? now }));
-    status = sub === 'approval' ? { ...oldStatus, conditions: stamped } : { ...(incoming.status ?? {}), conditions: stamped };
+    const stamped = conditions.map((c) => ({
+      ...c,
+      lastUpdateTime: c.lastUpdateTime ?? now,
+      lastTransitionTime: c.lastTransitionTime ?? now,
+    }));
+    status =
+      sub === 'approval' ? { ...oldStatus, conditions: stamped } : { ...(incoming.status ?? {}), conditions: stamped };
   }
-  const meta = sub ? current.metadata : { ...current.metadata, labels: incoming.metadata.labels, annotations: incoming.metadata.annotations };
+  const meta = sub
+    ? current.metadata
+    : { ...current.metadata, labels: incoming.metadata.labels, annotations: incoming.metadata.annotations };
   return { ...current, metadata: { ...meta }, spec: current.spec, status };
 }
 
 function admitApproval(ctx: Ctx, current: KubeObject, next: KubeObject): void {
   if (ctx.info.subresource !== 'approval') return;
   const signer = (current.spec as { signerName?: string } | undefined)?.signerName ?? '';
-  const changed = JSON.stringify(conditionsOf(next).filter(isApproval).map((c) => c.type)) !== JSON.stringify(conditionsOf(current).filter(isApproval).map((c) => c.type));
+  const changed =
+    JSON.stringify(
+      conditionsOf(next)
+        .filter(isApproval)
+        .map((c) => c.type),
+    ) !==
+    JSON.stringify(
+      conditionsOf(current)
+        .filter(isApproval)
+        .map((c) => c.type),
+    );
   if (changed && !mayApproveSigner(ctx.user, signer))
-    throw forbidden(ctx.sim.csrs.gr, current.metadata.name, `user not permitted to approve requests with signerName "${signer}"`);
+    throw forbidden(
+      ctx.sim.csrs.gr,
+      current.metadata.name,
+      `user not permitted to approve requests with signerName "${signer}"`,
+    );
 }
 
 async function update(ctx: Ctx, patch: boolean): Promise<Reply> {
@@ -97,7 +141,11 @@ async function update(ctx: Ctx, patch: boolean): Promise<Reply> {
   checkStrict(ctx, incomingRaw);
   const incoming = parseBody(ctx.info.name, incomingRaw);
   if (incoming.metadata.name && incoming.metadata.name !== ctx.info.name)
-    throw new StatusError(400, 'BadRequest', `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${ctx.info.name})`);
+    throw new StatusError(
+      400,
+      'BadRequest',
+      `the name of the object (${incoming.metadata.name}) does not match the name on the URL (${ctx.info.name})`,
+    );
   checkVersion(ctx, current, incoming.metadata.resourceVersion);
   const next = merge(ctx, current, incoming);
   admitApproval(ctx, current, next);
@@ -109,13 +157,19 @@ async function update(ctx: Ctx, patch: boolean): Promise<Reply> {
 function remove(ctx: Ctx): Reply {
   const current = getObject(ctx.sim.csrs, '', ctx.info.name);
   ctx.sim.csrs.store.delete(current.metadata.name);
-  const details = { name: current.metadata.name, group: 'certificates.k8s.io', kind: 'certificatesigningrequests', uid: current.metadata.uid };
+  const details = {
+    name: current.metadata.name,
+    group: 'certificates.k8s.io',
+    kind: 'certificatesigningrequests',
+    uid: current.metadata.uid,
+  };
   return { json: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details } };
 }
 
 export async function csrsRoute(ctx: Ctx): Promise<HandlerResult> {
   const { verb, subresource, name } = ctx.info;
-  if (subresource && !['approval', 'status'].includes(subresource)) throw new StatusError(404, 'NotFound', 'the server could not find the requested resource', {});
+  if (subresource && !['approval', 'status'].includes(subresource))
+    throw new StatusError(404, 'NotFound', 'the server could not find the requested resource', {});
   switch (verb) {
     case 'get':
     case 'list':

@@ -37,7 +37,14 @@ export function podMetricsRoute(ctx: Ctx): Reply {
   if (info.subresource) throw pathNotFound();
   const selector = parseLabelSelector(ctx.url.searchParams.get('labelSelector'));
   const all = sim.fleet.podMetrics(new Date());
-  const items = all.filter((m) => (!info.namespace || m.metadata.namespace === info.namespace) && matchesLabels(selector, m.metadata.labels ?? sim.pods.store.get(`${m.metadata.namespace}/${m.metadata.name}`)?.metadata.labels));
+  const items = all.filter(
+    (m) =>
+      (!info.namespace || m.metadata.namespace === info.namespace) &&
+      matchesLabels(
+        selector,
+        m.metadata.labels ?? sim.pods.store.get(`${m.metadata.namespace}/${m.metadata.name}`)?.metadata.labels,
+      ),
+  );
   if (info.verb === 'get') {
     const found = items.find((m) => m.metadata.name === info.name);
     if (!found) throw notFound({ group: 'metrics.k8s.io', resource: 'podmetrics' }, info.name);

@@ -23,6 +23,10 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 export function applyPatch(current: KubeObject, patch: unknown, contentType: string): unknown {
   const type = contentType.split(';')[0]?.trim() ?? '';
   if (type !== 'application/merge-patch+json' && type !== 'application/strategic-merge-patch+json')
-    throw new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json`);
+    throw new StatusError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/merge-patch+json, application/strategic-merge-patch+json`,
+    );
   return mergePatch(JSON.parse(JSON.stringify(current)) as Json, patch);
 }

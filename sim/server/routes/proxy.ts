@@ -8,10 +8,12 @@ import { methodNotAllowed, notFound, pathNotFound, StatusError } from '../status
 import type { Ctx } from './context';
 
 /** The kubelet maps /stats/* to subresource "stats"; configz and healthz fall under "proxy". */
-const kubeletSubresource = (path: string) => (path.startsWith('stats') ? 'stats' : path.startsWith('metrics') ? 'metrics' : 'proxy');
+const kubeletSubresource = (path: string) =>
+  path.startsWith('stats') ? 'stats' : path.startsWith('metrics') ? 'metrics' : 'proxy';
 
 function internalIp(node: SimNode): string {
-  const addresses = (node.object.status as { addresses?: Array<{ type: string; address: string }> } | undefined)?.addresses ?? [];
+  const addresses =
+    (node.object.status as { addresses?: Array<{ type: string; address: string }> } | undefined)?.addresses ?? [];
   return addresses.find((a) => a.type === 'InternalIP')?.address ?? '10.0.0.1';
 }
 
@@ -54,12 +56,24 @@ function serve(ctx: Ctx, node: SimNode, path: string): Reply {
   throw pathNotFound();
 }
 
-async function applyFault(ctx: Ctx, node: SimNode, fault: KubeletFault, path: string): Promise<HandlerResult | undefined> {
+async function applyFault(
+  ctx: Ctx,
+  node: SimNode,
+  fault: KubeletFault,
+  path: string,
+): Promise<HandlerResult | undefined> {
   switch (fault.kind) {
     case 'unreachable':
-      throw new StatusError(503, 'ServiceUnavailable', `error trying to reach service: dial tcp ${internalIp(node)}:10250: connect: no route to host`);
+      throw new StatusError(
+        503,
+        'ServiceUnavailable',
+        `error trying to reach service: dial tcp ${internalIp(node)}:10250: connect: no route to host`,
+      );
     case 'forbidden':
-      return { statusCode: 403, text: `Forbidden (user=kube-apiserver-kubelet-client, verb=get, resource=nodes, subresource=${kubeletSubresource(path)})` };
+      return {
+        statusCode: 403,
+        text: `Forbidden (user=kube-apiserver-kubelet-client, verb=get, resource=nodes, subresource=${kubeletSubresource(path)})`,
+      };
     case 'hung':
       return hang(ctx);
     case 'slow':

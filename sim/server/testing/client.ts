@@ -28,7 +28,12 @@ export function call(
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text, json: <T>() => JSON.parse(text) as T });
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers['content-type'] ?? ''),
+          text,
+          json: <T>() => JSON.parse(text) as T,
+        });
       });
     });
     req.on('error', reject);
@@ -45,12 +50,20 @@ export async function makeCsrRequest(cn: string, dns: string[], ips: string[]): 
     name: `O=system:nodes, CN=${cn}`,
     keys,
     signingAlgorithm: alg,
-    extensions: [new x509.SubjectAlternativeNameExtension([...dns.map((value) => ({ type: 'dns' as const, value })), ...ips.map((value) => ({ type: 'ip' as const, value }))])],
+    extensions: [
+      new x509.SubjectAlternativeNameExtension([
+        ...dns.map((value) => ({ type: 'dns' as const, value })),
+        ...ips.map((value) => ({ type: 'ip' as const, value })),
+      ]),
+    ],
   });
   return Buffer.from(csr.toString('pem')).toString('base64');
 }
 
-export async function csrManifest(name: string, signerName = 'kubernetes.io/kubelet-serving'): Promise<Record<string, unknown>> {
+export async function csrManifest(
+  name: string,
+  signerName = 'kubernetes.io/kubelet-serving',
+): Promise<Record<string, unknown>> {
   return {
     apiVersion: 'certificates.k8s.io/v1',
     kind: 'CertificateSigningRequest',

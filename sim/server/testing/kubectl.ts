@@ -13,22 +13,38 @@ export interface KubectlResult {
   stderr: string;
 }
 
-export function kubectl(bin: string, kubeconfig: string, cacheDir: string, args: string[], input?: string): Promise<KubectlResult> {
+export function kubectl(
+  bin: string,
+  kubeconfig: string,
+  cacheDir: string,
+  args: string[],
+  input?: string,
+): Promise<KubectlResult> {
   return new Promise((resolve) => {
     const child = execFile(
       bin,
       [...args, '--cache-dir', cacheDir],
       { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir }, timeout: 20_000 },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
     );
     if (input !== undefined) child.stdin?.end(input);
   });
 }
 
 /** Starts `kubectl … --watch` and resolves with its output once `done(output)` holds (then kills it). */
-export function kubectlUntil(bin: string, kubeconfig: string, cacheDir: string, args: string[], done: (out: string) => boolean, timeoutMs = 15_000): Promise<string> {
+export function kubectlUntil(
+  bin: string,
+  kubeconfig: string,
+  cacheDir: string,
+  args: string[],
+  done: (out: string) => boolean,
+  timeoutMs = 15_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...args, '--cache-dir', cacheDir], { env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir } });
+    const child = spawn(bin, [...args, '--cache-dir', cacheDir], {
+      env: { ...process.env, KUBECONFIG: kubeconfig, KUBECACHEDIR: cacheDir },
+    });
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

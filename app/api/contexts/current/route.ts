@@ -20,7 +20,10 @@ export async function POST(req: Request) {
     getKube({ context: name }); // throws 422 when the kubeconfig has no such context
     const secure = new URL(req.url).protocol === 'https:' ? '; Secure' : '';
     const res = json({ ...(await listRequestContexts()), current: name });
-    res.headers.append('set-cookie', `${CONTEXT_COOKIE}=${encodeURIComponent(name)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000${secure}`);
+    res.headers.append(
+      'set-cookie',
+      `${CONTEXT_COOKIE}=${encodeURIComponent(name)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000${secure}`,
+    );
     return res;
   } catch (err) {
     return errorResponse(err);

@@ -11,7 +11,11 @@ export async function GET(req: Request) {
     const { kind } = FleetStreamQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
     const stream = fleetEventStream(await getRequestKube(), kind, req.signal);
     return new Response(stream, {
-      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store, no-transform', 'x-accel-buffering': 'no' },
+      headers: {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store, no-transform',
+        'x-accel-buffering': 'no',
+      },
     });
   } catch (err) {
     return errorResponse(err);

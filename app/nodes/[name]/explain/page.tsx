@@ -41,12 +41,17 @@ export default async function ExplainPage(props: PageProps<'/nodes/[name]/explai
           / Explain config
         </nav>
         <h1 className="text-2xl font-semibold tracking-tight">Where does each kubelet setting on {name} come from?</h1>
-        {version && <p className="text-sm text-zinc-600 dark:text-zinc-400">Kubelet {version}: defaults and flag removals are those of this version.</p>}
+        {version && (
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Kubelet {version}: defaults and flag removals are those of this version.
+          </p>
+        )}
         <p className="max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
-          Paste what you have from the node: the kubelet command line (<code>ps -ef</code> or <code>systemctl status kubelet</code>), the
-          unit file and its drop-ins (<code>systemctl cat kubelet</code>), the env files they load, and <code>config.yaml</code>. The
-          dashboard parses them the way systemd and the kubelet do, predicts the effective config (defaults ← config file ← flags) and
-          compares it with the node&apos;s live configz.
+          Paste what you have from the node: the kubelet command line (<code>ps -ef</code> or{' '}
+          <code>systemctl status kubelet</code>), the unit file and its drop-ins (<code>systemctl cat kubelet</code>),
+          the env files they load, and <code>config.yaml</code>. The dashboard parses them the way systemd and the
+          kubelet do, predicts the effective config (defaults ← config file ← flags) and compares it with the
+          node&apos;s live configz.
         </p>
       </header>
       <ExplainView node={name} />
