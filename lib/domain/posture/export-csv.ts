@@ -1,10 +1,5 @@
+import { csvField } from '../diff-export';
 import type { NodeEvaluation } from './report';
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading =+-@ is prefixed with ' so spreadsheets never run it as a formula. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 const HEADER = [
   'node',

@@ -5,7 +5,7 @@ import kubeadm128 from '../fixtures/compare/kubeadm-v1.28.configz.json';
 import v129LocalUp from '../fixtures/configz-v1.29-local-up-cluster.json';
 import { CHECKS } from './catalog';
 import { evaluateNode } from './evaluate';
-import { csvField, postureCsv } from './export-csv';
+import { postureCsv } from './export-csv';
 import { postureSarif } from './export-sarif';
 import sarifSchema from './fixtures/sarif-schema-2.1.0.json';
 import { buildPostureReport, type NodeEvaluation } from './report';
@@ -87,11 +87,11 @@ describe('CSV export', () => {
     expect(lines.at(-2)).toBe('gke-forbidden,v1.32.4,,,,,unreadable,,,Forbidden: kubelet answered 403');
     expect(lines.at(-1)).toBe('slow-1,v1.31.9,,,,,pending,,,configz not read yet');
   });
-  it('quotes separators and defuses spreadsheet formulas', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('-1')).toBe("'-1");
+  it('quotes separators and defuses spreadsheet formulas in every cell', () => {
+    const hostile: NodeEvaluation[] = [
+      { name: 'n1', kubeletVersion: '=cmd|x', state: 'unreadable', reason: 'Invalid', message: 'bad, "quoted"' },
+    ];
+    expect(postureCsv(hostile).split('\r\n')[1]).toBe(`n1,'=cmd|x,,,,,unreadable,,,"Invalid: bad, ""quoted"""`);
   });
 });
 
