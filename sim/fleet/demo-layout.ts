@@ -11,6 +11,7 @@ export const DEMO_VERSIONS = {
   kubeaszNew: 'v1.28.15',
   kubeaszOld: 'v1.27.16',
   kubeadmOld: 'v1.29.15',
+  legacy: 'v1.27.16',
 } as const;
 
 export const DEMO_NODES = {
@@ -43,6 +44,10 @@ export const DEMO_NODES = {
   gke: ['gke-prod-default-pool-1a2b3c4d-x9k2', 'gke-prod-default-pool-1a2b3c4d-q7mz'],
   /** kubelet answers the apiserver's proxy with 403 */
   forbidden: 'gke-prod-default-pool-1a2b3c4d-q7mz',
+  /** posture: a kubeadm worker hardened to CIS 1.12 §4.2 and the STIG's kubelet rules */
+  hardened: 'k8s-hardened-1',
+  /** posture: a flags-only binary install: anonymous auth, AlwaysAllow, read-only port 10255 */
+  legacy: 'legacy-node-1',
 } as const;
 
 /** A node that has not joined yet: its bootstrap client CSR is pending. No Node object exists for it. */

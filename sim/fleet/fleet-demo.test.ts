@@ -105,6 +105,8 @@ describe('demo cast', () => {
       ...DEMO_NODES.kubeasz,
       ...DEMO_NODES.eks,
       ...DEMO_NODES.gke,
+      DEMO_NODES.hardened,
+      DEMO_NODES.legacy,
     ];
     expect(new Set(names)).toEqual(new Set(expected));
     expect(names).not.toContain(DEMO_JOINING_NODE);
@@ -339,6 +341,33 @@ describe('kubelet config per version', () => {
       expect(c).not.toHaveProperty('apiVersion');
       expect(c).not.toHaveProperty('readOnlyPort', 0);
     }
+  });
+
+  it('differs in hardening per profile: legacy keeps the flag defaults, hardened follows CIS and the STIG', () => {
+    const config = (name: string) => fleet.nodes.find((n) => n.name === name)?.kubeletConfig ?? {};
+    const legacy = config(DEMO_NODES.legacy);
+    // applyLegacyDefaults (cmd/kubelet/app/options/options.go): what a kubelet without --config runs with
+    expect(legacy).toMatchObject({
+      readOnlyPort: 10255,
+      authentication: { anonymous: { enabled: true }, webhook: { enabled: false } },
+      authorization: { mode: 'AlwaysAllow' },
+    });
+    expect(legacy).not.toHaveProperty('rotateCertificates');
+    const hardened = config(DEMO_NODES.hardened);
+    expect(hardened).toMatchObject({
+      protectKernelDefaults: true,
+      podPidsLimit: 4096,
+      seccompDefault: true,
+      streamingConnectionIdleTimeout: '5m0s',
+      rotateCertificates: true,
+      serverTLSBootstrap: true,
+      authorization: { mode: 'Webhook' },
+    });
+    expect(hardened).not.toHaveProperty('readOnlyPort');
+    expect(hardened).not.toHaveProperty('staticPodPath');
+    // the stock kubeadm workers keep kubeadm's defaults
+    expect(config('k8s-worker-1')).not.toHaveProperty('protectKernelDefaults');
+    expect(config('k8s-worker-1')).toHaveProperty('staticPodPath', '/etc/kubernetes/manifests');
   });
 
   it('ships kube-system/kubelet-config whose YAML parses to the kubeadm config', () => {

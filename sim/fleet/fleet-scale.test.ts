@@ -12,7 +12,7 @@ describe('scale scenario', () => {
     expect(f.csrs).toHaveLength(1000);
     expect(f.latency).toEqual({ medianMs: 30, tailFraction: 0.01, tailMs: 1000, hungFraction: 0.002 });
     expect(new Set(f.nodes.map((n) => minorOf(n.kubeletVersion)))).toEqual(new Set([27, 28, 29, 30, 31, 32, 33]));
-    expect(new Set(f.nodes.map((n) => n.profile)).size).toBe(5);
+    expect(new Set(f.nodes.map((n) => n.profile)).size).toBe(7);
     expect(f.nodes.filter((n) => n.fault).length).toBeGreaterThan(5);
   }, 180_000);
 

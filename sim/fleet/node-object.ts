@@ -2,7 +2,7 @@ import { allocatableOf, capacityOf } from './allocatable';
 import type { NodeModel } from './model';
 import { rfc3339 } from './rng';
 import type { Pressure } from './usage';
-import type { KubeObject } from './types';
+import type { KubeObject, ProfileName } from './types';
 
 interface Condition {
   type: string;
@@ -29,12 +29,15 @@ const TEXT = {
   },
 } as const;
 
+/** Profiles without a cloud provider: no legacy failure-domain labels. */
+const ON_PREM: ReadonlySet<ProfileName> = new Set(['kubeadm', 'kubeadm-hardened', 'binary-kubeasz', 'binary-legacy']);
+
 function labelsOf(m: NodeModel): Record<string, string> {
   return {
     'beta.kubernetes.io/arch': m.arch,
     'beta.kubernetes.io/os': 'linux',
     ...(m.instanceType ? { 'beta.kubernetes.io/instance-type': m.instanceType } : {}),
-    ...(m.profile !== 'kubeadm' && m.profile !== 'binary-kubeasz'
+    ...(!ON_PREM.has(m.profile)
       ? { 'failure-domain.beta.kubernetes.io/region': m.region, 'failure-domain.beta.kubernetes.io/zone': m.zone }
       : {}),
     'kubernetes.io/arch': m.arch,
@@ -141,7 +144,7 @@ export function buildNodeObject(m: NodeModel, p: Pressure, times: NodeTimes): Ku
       creationTimestamp: rfc3339(m.createdAt),
       labels: labelsOf(m),
       annotations: {
-        ...(m.profile === 'kubeadm'
+        ...(m.profile === 'kubeadm' || m.profile === 'kubeadm-hardened'
           ? { 'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock' }
           : {}),
         'node.alpha.kubernetes.io/ttl': '0',

@@ -96,7 +96,11 @@ export function daemonSetsFor(profile: ProfileName, version: string): readonly P
 function buildDaemonSets(profile: ProfileName, version: string): PodTemplate[] {
   switch (profile) {
     case 'kubeadm':
+    case 'kubeadm-hardened':
       return [KUBE_PROXY(version), CALICO, NODE_EXPORTER];
+    case 'binary-legacy':
+      // kube-proxy and flannel run as systemd binaries on such installs; only node-exporter is a pod
+      return [NODE_EXPORTER];
     case 'binary-kubeasz':
       // kubeasz runs kube-proxy as a systemd binary, not a pod
       return [

@@ -221,14 +221,72 @@ function gkeFile(input: ProfileInput): Record<string, unknown> {
   };
 }
 
+/** CIS Kubernetes Benchmark 1.12 4.2.12's cipher allow-list (kube-bench cfg/cis-1.12/node.yaml). */
+const CIS_CIPHERS = [
+  'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
+  'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',
+  'TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305',
+  'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384',
+];
+
+/**
+ * A kubeadm worker pool hardened to CIS 1.12 §4.2 and the DISA STIG's kubelet rules (what hardening playbooks
+ * such as the CIS/STIG roles of kubespray or ansible-kubernetes write): kubeadm's config with the read-only
+ * port off, kernel defaults protected, a PID limit, seccomp by default, a 5m streaming idle timeout, the CIS
+ * cipher list, and no staticPodPath on workers (STIG V-242397). The serving certificate still comes from
+ * serverTLSBootstrap, which CIS 4.2.9 accepts and the STIG's tlsCertFile rules do not.
+ */
+function kubeadmHardenedFile(): Record<string, unknown> {
+  const { staticPodPath: _staticPods, ...kubeadm } = kubeadmKubeletConfig();
+  return {
+    ...kubeadm,
+    containerRuntimeEndpoint: 'unix:///var/run/containerd/containerd.sock',
+    readOnlyPort: 0,
+    protectKernelDefaults: true,
+    podPidsLimit: 4096,
+    seccompDefault: true,
+    streamingConnectionIdleTimeout: '5m0s',
+    tlsCipherSuites: CIS_CIPHERS,
+    featureGates: { RotateKubeletServerCertificate: true },
+  };
+}
+
+/**
+ * A kubelet from an old binary-install guide, started with flags only (no --config): it keeps the kubelet's
+ * *flag* defaults, which are not the config file's (cmd/kubelet/app/options/options.go applyLegacyDefaults):
+ * anonymous auth on, token webhook off, authorization AlwaysAllow, read-only port 10255. No client CA, no
+ * certificate rotation; the serving certificate is the self-signed pair the kubelet writes under --cert-dir.
+ */
+function legacyFlags(): Record<string, unknown> {
+  return {
+    authentication: { anonymous: { enabled: true }, webhook: { enabled: false } },
+    authorization: { mode: 'AlwaysAllow' },
+    readOnlyPort: 10255,
+    tlsCertFile: '/var/lib/kubelet/pki/kubelet.crt',
+    tlsPrivateKeyFile: '/var/lib/kubelet/pki/kubelet.key',
+    staticPodPath: '/etc/kubernetes/manifests',
+    clusterDNS: ['10.254.0.2'],
+    clusterDomain: 'cluster.local',
+    cgroupDriver: 'cgroupfs',
+    hairpinMode: 'hairpin-veth',
+    containerRuntimeEndpoint: 'unix:///run/containerd/containerd.sock',
+  };
+}
+
 /** The profile's own layer (config file and/or flags) before node-local drift. */
 export function profileLayer(input: ProfileInput): Record<string, unknown> {
   switch (input.profile) {
     case 'kubeadm':
       // ConfigMap → /var/lib/kubelet/config.yaml; then kubeadm-flags.env sets the CRI socket by flag.
       return { ...kubeadmKubeletConfig(), containerRuntimeEndpoint: 'unix:///var/run/containerd/containerd.sock' };
+    case 'kubeadm-hardened':
+      return kubeadmHardenedFile();
     case 'managed-ack':
       return ackFlags();
+    case 'binary-legacy':
+      return legacyFlags();
     case 'binary-kubeasz':
       return kubeaszFile(input.systemReservedEnabled ?? false);
     case 'eks':

@@ -189,6 +189,28 @@ export function demoNodeInputs(now: Date): NodeInput[] {
     }),
     gke(gke1, 0),
     gke(gke2, 1, { fault: { kind: 'forbidden' } }),
+    kubeadm(DEMO_NODES.hardened, 19, {
+      profile: 'kubeadm-hardened',
+      zone: 'dc1-rack-b',
+      osImage: 'Ubuntu 24.04.1 LTS',
+      kernelVersion: '6.8.0-45-generic',
+    }),
+    {
+      name: DEMO_NODES.legacy,
+      profile: 'binary-legacy',
+      version: DEMO_VERSIONS.legacy,
+      cpuCores: 8,
+      memoryGi: 32,
+      diskGi: 200,
+      region: 'idc-beijing',
+      zone: 'idc-beijing-2',
+      internalIP: '192.168.9.31',
+      podCIDR: '10.254.31.0/24',
+      osImage: 'CentOS Linux 7 (Core)',
+      kernelVersion: '3.10.0-1160.119.1.el7.x86_64',
+      containerRuntimeVersion: 'containerd://1.6.33',
+      createdAt: born(900),
+    },
   ];
 }
 

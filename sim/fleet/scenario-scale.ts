@@ -14,16 +14,19 @@ interface ProfileMix {
 
 /** Share of the fleet per platform and the kubelet minors each runs (1.27–1.33 overall). */
 const MIX: ProfileMix[] = [
-  { profile: 'eks', share: 0.35, minors: [29, 30, 31, 32, 33], patch: { 29: 15, 30: 13, 31: 9, 32: 5, 33: 1 } },
-  { profile: 'gke', share: 0.25, minors: [30, 31, 32, 33], patch: { 30: 14, 31: 8, 32: 4, 33: 2 } },
+  { profile: 'eks', share: 0.33, minors: [29, 30, 31, 32, 33], patch: { 29: 15, 30: 13, 31: 9, 32: 5, 33: 1 } },
+  { profile: 'gke', share: 0.24, minors: [30, 31, 32, 33], patch: { 30: 14, 31: 8, 32: 4, 33: 2 } },
   {
     profile: 'kubeadm',
-    share: 0.2,
+    share: 0.16,
     minors: [27, 28, 29, 30, 31, 32, 33],
     patch: { 27: 16, 28: 15, 29: 15, 30: 14, 31: 9, 32: 6, 33: 2 },
   },
+  // a CIS/STIG-hardened kubeadm pool and a few legacy flags-only nodes: the posture page has something to find
+  { profile: 'kubeadm-hardened', share: 0.06, minors: [31, 32, 33], patch: { 31: 9, 32: 6, 33: 2 } },
   { profile: 'managed-ack', share: 0.12, minors: [28, 30, 31, 32], patch: { 28: 15, 30: 14, 31: 9, 32: 1 } },
-  { profile: 'binary-kubeasz', share: 0.08, minors: [27, 28, 29], patch: { 27: 16, 28: 15, 29: 15 } },
+  { profile: 'binary-kubeasz', share: 0.07, minors: [27, 28, 29], patch: { 27: 16, 28: 15, 29: 15 } },
+  { profile: 'binary-legacy', share: 0.02, minors: [27, 28], patch: { 27: 16, 28: 15 } },
 ];
 
 function profileFor(i: number, n: number): ProfileMix {
@@ -145,6 +148,32 @@ function scaleInput(i: number, n: number, rng: Rng, now: Date): NodeInput {
         zone: 'idc-shanghai-1',
         osImage: 'Ubuntu 20.04.6 LTS',
         kernelVersion: '5.4.0-196-generic',
+        containerRuntimeVersion: 'containerd://1.6.33',
+      };
+    case 'kubeadm-hardened':
+      return {
+        ...common,
+        name: `hardened-node-${seq}`,
+        cpuCores: 8,
+        memoryGi: 32,
+        diskGi: 200,
+        region: 'dc1',
+        zone: rng.pick(['dc1-rack-c', 'dc1-rack-d']),
+        osImage: 'Ubuntu 24.04.1 LTS',
+        kernelVersion: '6.8.0-45-generic',
+        containerRuntimeVersion: 'containerd://1.7.22',
+      };
+    case 'binary-legacy':
+      return {
+        ...common,
+        name: `legacy-node-${seq}`,
+        cpuCores: 8,
+        memoryGi: 32,
+        diskGi: 200,
+        region: 'idc-beijing',
+        zone: 'idc-beijing-2',
+        osImage: 'CentOS Linux 7 (Core)',
+        kernelVersion: '3.10.0-1160.119.1.el7.x86_64',
         containerRuntimeVersion: 'containerd://1.6.33',
       };
     case 'kubeadm':

@@ -19,7 +19,12 @@ export interface ObjectMeta {
 /** Any Kubernetes object as JSON (Node, Pod, CertificateSigningRequest, ConfigMap, NodeMetrics…). */
 export type KubeObject = { apiVersion: string; kind: string; metadata: ObjectMeta } & Record<string, unknown>;
 
-export type ProfileName = 'kubeadm' | 'managed-ack' | 'binary-kubeasz' | 'eks' | 'gke';
+/**
+ * How a node's kubelet is configured. The profiles differ in hardening on purpose (the dashboard's posture page):
+ * kubeadm defaults, a CIS-hardened kubeadm pool, a legacy flags-only binary install, and the managed clouds'.
+ */
+export type ProfileName =
+  'kubeadm' | 'kubeadm-hardened' | 'managed-ack' | 'binary-kubeasz' | 'binary-legacy' | 'eks' | 'gke';
 
 /** How a node's kubelet misbehaves when the apiserver proxies to it. */
 export type KubeletFault =
