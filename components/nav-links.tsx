@@ -9,6 +9,7 @@ import { focusRing } from './ui/focus';
 const LINKS = [
   { href: '/nodes', label: 'Nodes' },
   { href: '/compare', label: 'Compare' },
+  { href: '/posture', label: 'Posture' },
   { href: '/csrs', label: 'CSRs' },
 ] as const;
 

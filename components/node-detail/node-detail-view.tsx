@@ -15,6 +15,7 @@ import { kubeletMinor, podMemoryFacts, sumPodResources } from './derive';
 import { EvictionView } from './eviction-panel';
 import { NodeHeader } from './node-header';
 import { Panel } from './panel';
+import { NodePostureView } from '@/components/posture/node-posture';
 import type { SignalSample } from './signal-chart';
 
 const MAX_SAMPLES = 360; // one hour at the 10 s refresh
@@ -150,6 +151,17 @@ export function NodeDetailView({ name }: { name: string }) {
             {...(summaryError ? { summaryError } : {})}
           />
         )}
+      </Panel>
+      <Panel
+        id="posture"
+        title="Security posture"
+        subtitle="CIS 1.12 §4 and DISA STIG kubelet checks on /configz"
+        query={q.configz}
+        intervalMs={NODE_DETAIL_REFRESH_MS.configz}
+        errorTitle="Posture needs the kubelet config"
+        what="nodes/proxy (get), to read the kubelet's /configz"
+      >
+        {config && <NodePostureView config={config} kubeletVersion={node.nodeInfo.kubeletVersion} roles={node.roles} />}
       </Panel>
       <Panel
         id="config"

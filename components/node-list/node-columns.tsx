@@ -10,6 +10,7 @@ import { percentOfAllocatable } from '@/lib/view/percent';
 import { KubeletCell } from './kubelet-cell';
 import { NameCell, PressureCell, RolesCell, SchedulingCell, SystemCell } from './node-cells';
 import { PercentValue } from './percent-cell';
+import { PostureCell, type PostureColumnData } from './posture-cell';
 import { StatusBadge } from './status-badge';
 
 declare module '@tanstack/react-table' {
@@ -29,13 +30,15 @@ export interface ColumnContext {
   kubelet?: ReadonlyMap<string, FleetNodeResult>;
   /** the fleet stream is connected, so a node without a result is pending rather than unknown */
   kubeletLive?: boolean;
+  /** failed security checks per node (GET /api/posture?view=nodes) */
+  posture?: PostureColumnData;
 }
 
 /** Column widths, one per column in order; also the grid template shared by header and rows. */
 export const GRID_TEMPLATE =
-  'minmax(11.5rem,1.6fr) 6rem 5.5rem 5rem minmax(9rem,1fr) 3.25rem 4.5rem 4.5rem 4.5rem 4.5rem 4.75rem 7.5rem 7rem minmax(8.25rem,1fr)';
+  'minmax(11.5rem,1.6fr) 6rem 5.5rem 5rem minmax(9rem,1fr) 3.25rem 4.5rem 4.5rem 4.5rem 4.5rem 4.75rem 7.5rem 7rem 5.75rem minmax(8.25rem,1fr)';
 /** sum of the minimum widths: narrower screens scroll the table sideways */
-export const TABLE_MIN_WIDTH = '85.75rem';
+export const TABLE_MIN_WIDTH = '91.5rem';
 
 const cores = (millis: number) => `${formatCpuMillis(millis)}${millis >= 1000 ? ' cores' : ''}`;
 
@@ -80,6 +83,7 @@ export function nodeColumns({
   pods,
   kubelet,
   kubeletLive = false,
+  posture,
 }: ColumnContext): ColumnDef<NodeRow>[] {
   const specs: ColumnSpec[] = [
     { id: 'name', header: 'Name', cell: NameCell },
@@ -166,6 +170,17 @@ export function nodeColumns({
     cell: ({ row }) => <Cell node={row.original} />,
     meta: { description },
   }));
+  // Sortable (failed checks, via sortNodes' postureFails); unevaluated nodes sort last either way.
+  const postureFails = new Map([...(posture?.counts ?? [])].map(([name, c]) => [name, c.fail]));
+  columns.splice(columns.length - 1, 0, {
+    id: 'posture',
+    header: 'Posture',
+    accessorFn: (node) => sortValue('posture', node, { postureFails }),
+    cell: ({ row }) => <PostureCell name={row.original.name} posture={posture} />,
+    meta: {
+      description: 'Failed kubelet security checks (CIS 1.12 §4, DISA STIG) on the effective config; see Posture',
+    },
+  });
   // Filled progressively by the fleet stream; not sortable (the URL sort covers server-side columns only).
   columns.splice(columns.length - 1, 0, {
     id: 'kubelet',

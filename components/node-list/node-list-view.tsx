@@ -9,6 +9,7 @@ import { useContexts } from '@/lib/queries/contexts';
 import { contextKeys } from '@/lib/queries/keys';
 import { useFleetStream } from '@/lib/queries/fleet-stream';
 import { useNodeList } from '@/lib/queries/nodes';
+import { postureQuery, usePosture } from '@/lib/queries/posture';
 import { countNodes, filterNodes, nodeFacets } from '@/lib/view/node-filters';
 import { orderByName, sortNodes } from '@/lib/view/node-sort';
 import { hasFilters } from '@/lib/view/node-view-state';
@@ -17,6 +18,7 @@ import { NodeFiltersBar } from './node-filters-bar';
 import { NodeTable } from './node-table';
 import { NodeTableSkeleton } from './node-table-skeleton';
 import { PartialDataBanner } from './partial-data-banner';
+import type { PostureColumnData } from './posture-cell';
 import { SummaryBar } from './summary-bar';
 import { useNodeViewState } from './use-node-view-state';
 import { useHydrated } from '@/components/use-hydrated';
@@ -33,6 +35,7 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   const ctx = contexts.data?.current ?? serverContext;
   const nodes = useNodeList(ctx);
   const kubelet = useFleetStream(ctx, 'stats');
+  const postureReport = usePosture(ctx, postureQuery({ view: 'nodes' }));
   const [view, setView] = useNodeViewState();
   const hydrated = useHydrated();
   // Remounts the filters bar (and its text box state) when filters are cleared from outside it.
@@ -51,9 +54,22 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   const facets = useMemo(() => nodeFacets(items ?? []), [items]);
   // Collate names once per node list; each sort or filter change then sorts numbers, not strings.
   const byName = useMemo(() => orderByName(items ?? []), [items]);
+  const postureData = postureReport.data;
+  const postureError = postureReport.error?.message;
+  const posture = useMemo((): PostureColumnData => {
+    const counts = new Map(Object.entries(postureData?.nodeCounts ?? {}));
+    return {
+      counts,
+      unreadable: new Map(Object.entries(postureData?.unreadable ?? {})),
+      pending: new Set(postureData?.pending ?? []),
+      loaded: postureData !== undefined,
+      ...(postureError ? { error: postureError } : {}),
+    };
+  }, [postureData, postureError]);
+  const postureFails = useMemo(() => new Map([...posture.counts].map(([name, c]) => [name, c.fail])), [posture]);
   const rows = useMemo(
-    () => sortNodes(filterNodes(byName, view), view.sort, view.dir, { inNameOrder: true }),
-    [byName, view],
+    () => sortNodes(filterNodes(byName, view), view.sort, view.dir, { inNameOrder: true, postureFails }),
+    [byName, view, postureFails],
   );
 
   if (contexts.isError && !ctx) {
@@ -136,6 +152,7 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
           pods={data.pods}
           kubelet={kubelet.results}
           kubeletLive={kubelet.live}
+          posture={posture}
         />
       )}
     </div>

@@ -38,11 +38,12 @@ export function NodeTable({
   pods,
   kubelet,
   kubeletLive,
+  posture,
 }: NodeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = useMemo(
-    () => nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive }),
-    [fetchedAt, metrics, pods, kubelet, kubeletLive],
+    () => nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive, posture }),
+    [fetchedAt, metrics, pods, kubelet, kubeletLive, posture],
   );
   const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
 

@@ -20,3 +20,12 @@ export const csrKeys = {
   list: (ctx: string) => [...csrKeys.all(ctx), 'list'] as const,
   detail: (ctx: string, name: string) => [...csrKeys.all(ctx), 'detail', name] as const,
 };
+
+/**
+ * Kubelet security posture (GET /api/posture), under the context's node keys so a context switch or a node
+ * refresh invalidates it too. The query string is part of the key: each view and selector is its own entry.
+ */
+export const postureKeys = {
+  all: (ctx: string) => [...nodeKeys.all(ctx), 'posture'] as const,
+  view: (ctx: string, qs: string) => [...postureKeys.all(ctx), qs] as const,
+};

@@ -92,6 +92,18 @@ describe('sortValue', () => {
   });
 
   it('has a value for every column of a complete node', () => {
-    for (const column of SORT_COLUMNS) expect(sortValue(column, testNode({ name: 'z' }))).toBeDefined();
+    const extras = { postureFails: new Map([['z', 0]]) };
+    for (const column of SORT_COLUMNS) expect(sortValue(column, testNode({ name: 'z' }), extras)).toBeDefined();
+  });
+
+  it('sorts by failed posture checks, nodes without a count last in both directions', () => {
+    const rows = ['a', 'b', 'c', 'd'].map((name) => testNode({ name }));
+    const postureFails = new Map([
+      ['a', 3],
+      ['b', 0],
+      ['d', 7],
+    ]);
+    expect(names(sortNodes(rows, 'posture', 'desc', { postureFails }))).toEqual(['d', 'a', 'b', 'c']);
+    expect(names(sortNodes(rows, 'posture', 'asc', { postureFails }))).toEqual(['b', 'a', 'd', 'c']);
   });
 });

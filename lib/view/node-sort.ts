@@ -13,12 +13,18 @@ const ratio = (used: number | null | undefined, allocatable: number): number | u
 /** Ready < Ready,SchedulingDisabled < Unknown < NotReady: descending puts the nodes needing attention first. */
 const READY_RANK = { True: 0, Unknown: 1, False: 2 } as const;
 
+/** Values some columns sort by that are not on the row (the posture column: failed checks per node). */
+export interface SortExtras {
+  /** failed checks per evaluated node (GET /api/posture?view=nodes); absent = not evaluated (yet) */
+  postureFails?: ReadonlyMap<string, number>;
+}
+
 /**
  * The value a column sorts by. `undefined` means "not known" (metrics or pods unavailable, unparsable
  * version) and always sorts last whatever the direction, so missing data never poses as 0 %.
  * Percent columns sort by the exact ratio, not the truncated percentage shown.
  */
-export function sortValue(column: SortColumn, node: NodeRow): SortValue {
+export function sortValue(column: SortColumn, node: NodeRow, extras: SortExtras = {}): SortValue {
   switch (column) {
     case 'name':
       return node.name;
@@ -52,6 +58,9 @@ export function sortValue(column: SortColumn, node: NodeRow): SortValue {
       return node.pressures.length;
     case 'taints':
       return node.taints.length + (node.unschedulable ? 0.5 : 0);
+    case 'posture':
+      // unreadable and not-yet-read nodes have no count: last, never posing as 0 failures
+      return extras.postureFails?.get(node.name);
   }
 }
 
@@ -79,14 +88,14 @@ export function sortNodes(
   nodes: readonly NodeRow[],
   column: SortColumn,
   dir: 'asc' | 'desc',
-  o: { inNameOrder?: boolean } = {},
+  o: { inNameOrder?: boolean } & SortExtras = {},
 ): NodeRow[] {
   const named = o.inNameOrder ? nodes : orderByName(nodes);
   // names are unique: name order (or its reverse) is the whole answer
   if (column === 'name') return dir === 'asc' ? [...named] : [...named].reverse();
   const sign = dir === 'asc' ? 1 : -1;
   return named
-    .map((node, index) => ({ node, index, value: sortValue(column, node) }))
+    .map((node, index) => ({ node, index, value: sortValue(column, node, o) }))
     .sort((a, b) => {
       if (a.value === undefined || b.value === undefined) {
         if (a.value === b.value) return a.index - b.index;

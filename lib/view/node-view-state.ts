@@ -20,6 +20,7 @@ export const SORT_COLUMNS = [
   'pods',
   'pressure',
   'taints',
+  'posture',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 

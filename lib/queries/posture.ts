@@ -1,0 +1,44 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { PostureReportSchema, type PostureReportWire } from '@/lib/api/posture';
+import { fetchJson } from './fetch-json';
+import { postureKeys } from './keys';
+
+/** While kubelets are still being read, ask again this often; each answer adds the nodes that arrived. */
+export const POSTURE_PENDING_POLL_MS = 2000;
+/** Posture changes when a kubelet restarts with a new config: refreshed every minute otherwise. */
+export const POSTURE_REFRESH_MS = 60_000;
+
+const pollWhilePending = (data: PostureReportWire | undefined) =>
+  data && data.pending.length > 0 ? POSTURE_PENDING_POLL_MS : POSTURE_REFRESH_MS;
+
+/** The query string of a posture view (no leading "?"): view, check and selector, in a stable order. */
+export function postureQuery(p: {
+  view: 'summary' | 'nodes' | 'check' | 'full';
+  check?: string;
+  selector?: string;
+}): string {
+  const q = new URLSearchParams({ view: p.view });
+  if (p.check) q.set('check', p.check);
+  if (p.selector) q.set('selector', p.selector);
+  return q.toString();
+}
+
+export const postureOptions = (ctx: string, qs: string) =>
+  queryOptions({
+    queryKey: postureKeys.view(ctx, qs),
+    queryFn: ({ signal }) => fetchJson(`/api/posture?${qs}`, PostureReportSchema, { signal }),
+    staleTime: 30_000,
+    refetchInterval: (query) => pollWhilePending(query.state.data),
+  });
+
+/**
+ * A posture view for the current context. Keeps the previous answer on screen while a changed view (another
+ * selector, another check) loads, and polls every 2 s while some kubelets are still being read.
+ */
+export function usePosture(ctx: string | undefined, qs: string, o: { enabled?: boolean } = {}) {
+  return useQuery({
+    ...postureOptions(ctx ?? '', qs),
+    enabled: ctx !== undefined && (o.enabled ?? true),
+    placeholderData: keepPreviousData,
+  });
+}
