@@ -40,7 +40,7 @@ export function PostureCell({ name, posture }: { name: string; posture: PostureC
       </span>
     );
   }
-  const title = `${counts.fail} failed, ${counts.unknown} unknown, ${counts.pass} passed, ${counts['n/a']} n/a (CIS 1.12 §4 and DISA STIG kubelet checks on configz)`;
+  const title = `${counts.fail} failed, ${counts.unknown} unknown, ${counts.pass} passed, ${counts['n/a']} n/a of the CIS 1.12 §4 and DISA STIG kubelet checks configz decides`;
   return (
     <Link
       href={`/nodes/${encodeURIComponent(name)}#posture-title`}

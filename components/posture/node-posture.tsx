@@ -10,13 +10,6 @@ import { PostureStatusBadge } from './status-badge';
 
 const ORDER: Record<CheckStatus, number> = { fail: 0, unknown: 1, pass: 2, 'n/a': 3 };
 
-const SOURCE_NOTE = {
-  configz: '',
-  zero: 'omitted by configz (zero value)',
-  default: 'default for this version',
-  'not-in-configz': 'not in configz',
-} as const;
-
 function CheckRow({ result }: { result: NodePosture['results'][number] }) {
   const { check, outcome } = result;
   return (
@@ -37,9 +30,10 @@ function CheckRow({ result }: { result: NodePosture['results'][number] }) {
         <span className="font-mono text-zinc-900 dark:text-zinc-100" data-testid="posture-value">
           {outcome.value}
         </span>
-        {SOURCE_NOTE[outcome.source] && <span className="text-zinc-500"> ({SOURCE_NOTE[outcome.source]})</span>} —{' '}
+        {' — '}
         {outcome.reason}
       </p>
+      {outcome.note && <p className="text-xs text-zinc-500">Value: {outcome.note}.</p>}
       {outcome.status !== 'pass' && outcome.status !== 'n/a' && (
         <details className="text-xs">
           <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">
@@ -73,7 +67,7 @@ export function NodePostureView({
     .filter((r) => r.check.decidable)
     .sort((a, b) => ORDER[a.outcome.status] - ORDER[b.outcome.status]);
   const hostOnly = posture.results.filter((r) => !r.check.decidable);
-  const { counts } = posture;
+  const { counts, notInConfigz } = posture;
   const version =
     posture.minorSource === 'node'
       ? `v1.${posture.minor} defaults`
@@ -85,7 +79,7 @@ export function NodePostureView({
       <p className="text-sm" data-testid="posture-counts">
         <span className="font-semibold text-red-700 dark:text-red-300">{counts.fail} failing</span> ·{' '}
         <span className="text-amber-800 dark:text-amber-300">{counts.unknown} unknown</span> · {counts.pass} passing ·{' '}
-        {counts['n/a']} n/a
+        {counts['n/a']} n/a · {notInConfigz} need the node itself
         <span className="text-xs text-zinc-500">
           {' '}
           — {BENCHMARKS.cis.name} {BENCHMARKS.cis.version} §4 and {BENCHMARKS.stig.name} kubelet rules, on the effective

@@ -44,6 +44,7 @@ const ValueGroupSchema = z.object({
   value: z.string(),
   source: z.enum(['configz', 'zero', 'default', 'not-in-configz']),
   reason: z.string(),
+  note: z.optional(z.string()),
   nodes: z.array(z.string()),
 });
 

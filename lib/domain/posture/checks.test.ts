@@ -62,6 +62,7 @@ describe('kubelet posture on real configz captures', () => {
     // pre-1.27 default event rate, read from configz
     expect(o['4.2.8']).toMatchObject({ value: '5', source: 'configz' });
     expect(o['4.2.8']?.reason).toMatch(/v1\.16 default/);
+    expect(o['4.2.8']?.note).toBeUndefined();
     expect(o['4.2.14']?.reason).toMatch(/no seccompDefault \(added in v1\.22\)/);
     expect(o['4.2.11']?.value).toBe('true (the v1.16 default); serverTLSBootstrap=false');
   });
@@ -69,7 +70,7 @@ describe('kubelet posture on real configz captures', () => {
   it('reads an absent readOnlyPort as 0 and an absent protectKernelDefaults as false (configz omits zero values)', () => {
     const o = outcomes(v127, 'v1.27.16');
     expect(o['4.2.4']).toMatchObject({ status: 'pass', value: '0', source: 'zero' });
-    expect(o['4.2.4']?.reason).toMatch(/omitempty/);
+    expect(o['4.2.4']?.note).toMatch(/omitempty/);
     expect(o['V-242434']).toMatchObject({ status: 'fail', value: 'false', source: 'zero' });
   });
 
@@ -121,7 +122,7 @@ describe('kubelet posture on real configz captures', () => {
     expect(o['4.2.2']?.status).toBe('unknown');
     // pointer and struct fields a live kubelet always reports: the version default, said so
     expect(o['4.2.5']).toMatchObject({ status: 'pass', value: '4h0m0s', source: 'default' });
-    expect(o['4.2.5']?.reason).toMatch(/v1\.30 default/);
+    expect(o['4.2.5']?.note).toMatch(/v1\.30 default/);
     expect(o['4.2.6']).toMatchObject({ status: 'pass', source: 'default' });
     expect(o['4.2.13']).toMatchObject({ status: 'fail', value: '-1', source: 'configz' });
   });

@@ -16,7 +16,12 @@ export interface NodePosture {
   minorSource: CheckContext['minorSource'];
   /** one outcome per check, in catalog order */
   results: Array<{ check: CheckDefinition; outcome: CheckOutcome }>;
+  /**
+   * Outcomes of the checks configz can decide. Host-file and flag-only checks are unknown on every node by
+   * construction; counting them would bury real unknowns, so they are counted apart in `notInConfigz`.
+   */
   counts: Record<CheckOutcome['status'], number>;
+  notInConfigz: number;
 }
 
 /**
@@ -31,6 +36,7 @@ export function evaluateNode(input: NodeInput, checks: readonly CheckDefinition[
     ...resolveMinor(input.kubeletVersion, input.config),
   };
   const counts = { pass: 0, fail: 0, unknown: 0, 'n/a': 0 };
+  let notInConfigz = 0;
   const results = checks.map((check) => {
     let outcome: CheckOutcome;
     try {
@@ -43,8 +49,9 @@ export function evaluateNode(input: NodeInput, checks: readonly CheckDefinition[
         reason: 'this configz could not be read for this check',
       };
     }
-    counts[outcome.status]++;
+    if (check.decidable) counts[outcome.status]++;
+    else notInConfigz++;
     return { check, outcome };
   });
-  return { minor: ctx.minor, minorSource: ctx.minorSource, results, counts };
+  return { minor: ctx.minor, minorSource: ctx.minorSource, results, counts, notInConfigz };
 }

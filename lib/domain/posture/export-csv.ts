@@ -38,7 +38,7 @@ export function postureCsv(evaluations: readonly NodeEvaluation[]): string {
           outcome.status,
           outcome.value,
           outcome.source,
-          outcome.reason,
+          outcome.note ? `${outcome.reason} (${outcome.note})` : outcome.reason,
         ]);
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -156,7 +156,9 @@ export function postureSarif(
         ruleIndex,
         kind: fail ? 'fail' : 'review',
         level: fail ? (rules[ruleIndex]?.defaultConfiguration.level ?? 'error') : 'note',
-        message: { text: `${e.name}: ${check.title}. Effective value: ${outcome.value}. ${outcome.reason}.` },
+        message: {
+          text: `${e.name}: ${check.title}. Effective value: ${outcome.value}${outcome.note ? ` (${outcome.note})` : ''}. ${outcome.reason}.`,
+        },
         locations: location(e.name),
         partialFingerprints: { 'kubeletPostureNodeRule/v1': `${e.name}/${ruleId}` },
         properties: { node: e.name, kubeletVersion: e.kubeletVersion, value: outcome.value, source: outcome.source },

@@ -9,7 +9,7 @@ export function judged(
   reason: string,
   value = formatValue(eff.value),
 ): CheckOutcome {
-  return { status, value, source: eff.source, reason: eff.note ? `${reason} (${eff.note})` : reason };
+  return { status, value, source: eff.source, reason, ...(eff.note ? { note: eff.note } : {}) };
 }
 
 /** The field is absent and its default depends on file-vs-flags configuration: configz cannot decide. */

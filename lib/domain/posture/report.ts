@@ -17,6 +17,7 @@ export interface ValueGroup {
   value: string;
   source: ValueSource;
   reason: string;
+  note?: string;
   nodes: string[];
 }
 
@@ -108,16 +109,16 @@ export function buildPostureReport(
     for (const e of ok) {
       const r = e.posture.results[index];
       if (!r) continue;
-      const { status, value, source, reason } = r.outcome;
+      const { status, value, source, reason, note } = r.outcome;
       counts[status]++;
       if (!withNodes) continue;
       nodes[e.name] = status;
       values[e.name] = value;
       if (o.view === 'check') {
-        const key = `${status}\u0000${value}\u0000${reason}`;
+        const key = `${status}\u0000${value}\u0000${reason}\u0000${note ?? ''}`;
         const g = groups.get(key);
         if (g) g.nodes.push(e.name);
-        else groups.set(key, { status, value, source, reason, nodes: [e.name] });
+        else groups.set(key, { status, value, source, reason, ...(note ? { note } : {}), nodes: [e.name] });
       }
     }
     const report: CheckReport = { ...describe(check), counts };

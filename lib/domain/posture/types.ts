@@ -35,8 +35,10 @@ export interface CheckOutcome {
   /** the effective value(s) judged, as a person reads them ("10255", "Webhook", "4h0m0s", "not set") */
   value: string;
   source: ValueSource;
-  /** why this status, from the evidence: the rule applied, where the value came from, what would tell */
+  /** why this status, from the evidence: the rule applied, what would tell */
   reason: string;
+  /** how a value absent from configz was resolved (its zero value, or the version default) */
+  note?: string;
 }
 
 /** How to fix a failing node: the KubeletConfiguration field (config file) and the command-line flag. */
