@@ -35,7 +35,8 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   const ctx = contexts.data?.current ?? serverContext;
   const nodes = useNodeList(ctx);
   const kubelet = useFleetStream(ctx, 'stats');
-  const postureReport = usePosture(ctx, postureQuery({ view: 'nodes' }));
+  // Asked once the rows are there: the node list's first paint never waits behind a fleet evaluation.
+  const postureReport = usePosture(ctx, postureQuery({ view: 'nodes' }), { enabled: nodes.data !== undefined });
   const [view, setView] = useNodeViewState();
   const hydrated = useHydrated();
   // Remounts the filters bar (and its text box state) when filters are cleared from outside it.
