@@ -9,11 +9,11 @@ import * as z from '@/lib/zod-mini';
  * counts: the node list's posture column) | check (one `check`, nodes grouped by value: the drill-down),
  * `format` = json (default) | csv | sarif (downloads; always every node and check).
  */
-export const POSTURE_VIEWS = ['full', 'summary', 'nodes', 'check'] as const;
-export const POSTURE_FORMATS = ['json', 'csv', 'sarif'] as const;
+const POSTURE_VIEWS = ['full', 'summary', 'nodes', 'check'] as const;
+const POSTURE_FORMATS = ['json', 'csv', 'sarif'] as const;
 
 /** Label selector text as kubectl accepts it, bounded; parsed (and rejected with the reason) on the server. */
-export const SelectorSchema = z
+const SelectorSchema = z
   .string()
   .check(z.maxLength(1024), z.regex(/^[\w./\-=!,()<> ]*$/, 'not a valid label selector'));
 

@@ -25,9 +25,9 @@ const evaluations = new WeakMap<Fleet, Map<string, NodePosture>>();
 const EVALUATION_CACHE_MAX = 20_000;
 
 /** Waiting longer than this for cold reads answers with what has arrived and lists the rest as pending. */
-export const PAGE_WAIT_MS = 1500;
+const PAGE_WAIT_MS = 1500;
 /** Downloads wait for every read (each one is bounded by the kubelet deadline and its retry). */
-export const EXPORT_WAIT_MS = 30_000;
+const EXPORT_WAIT_MS = 30_000;
 
 function parseSelector(text: string | undefined): Requirement[] {
   try {
@@ -97,7 +97,7 @@ export async function evaluateFleetPosture(
   });
 }
 
-export type PostureAnswer =
+type PostureAnswer =
   { kind: 'json'; report: PostureReport } | { kind: 'file'; body: string; contentType: string; filename: string };
 
 /** GET /api/posture: the report view the page asked for, or a CSV / SARIF download of every node and check. */

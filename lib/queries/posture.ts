@@ -4,9 +4,9 @@ import { fetchJson } from './fetch-json';
 import { postureKeys } from './keys';
 
 /** While kubelets are still being read, ask again this often; each answer adds the nodes that arrived. */
-export const POSTURE_PENDING_POLL_MS = 2000;
+const POSTURE_PENDING_POLL_MS = 2000;
 /** Posture changes when a kubelet restarts with a new config: refreshed every minute otherwise. */
-export const POSTURE_REFRESH_MS = 60_000;
+const POSTURE_REFRESH_MS = 60_000;
 
 const pollWhilePending = (data: PostureReportWire | undefined) =>
   data && data.pending.length > 0 ? POSTURE_PENDING_POLL_MS : POSTURE_REFRESH_MS;
@@ -23,7 +23,7 @@ export function postureQuery(p: {
   return q.toString();
 }
 
-export const postureOptions = (ctx: string, qs: string) =>
+const postureOptions = (ctx: string, qs: string) =>
   queryOptions({
     queryKey: postureKeys.view(ctx, qs),
     queryFn: ({ signal }) => fetchJson(`/api/posture?${qs}`, PostureReportSchema, { signal }),

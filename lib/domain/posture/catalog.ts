@@ -31,8 +31,6 @@ export const BENCHMARKS = {
   },
 } as const;
 
-export type BenchmarkInfo = (typeof BENCHMARKS)[keyof typeof BENCHMARKS];
-
 /** Every check, in report order: CIS 4.2 (what configz decides), STIG additions, then CIS 4.1 (host files). */
 export const CHECKS: readonly CheckDefinition[] = [...CIS_KUBELET_CHECKS, ...STIG_KUBELET_CHECKS, ...CIS_FILE_CHECKS];
 

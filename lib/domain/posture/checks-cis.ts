@@ -15,7 +15,7 @@ import type { CheckDefinition } from './types';
  */
 
 /** CIS 1.12 4.2.12's allow-list (kube-bench cfg/cis-1.12); 1.9–1.11 also allowed TLS_RSA_WITH_AES_{128,256}_GCM_*. */
-export const STRONG_CIPHERS: readonly string[] = [
+const STRONG_CIPHERS: readonly string[] = [
   'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
   'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256',
   'TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305',

@@ -37,7 +37,7 @@ export interface Effective {
  * Defaults a kubelet started without --config gets from its flags (cmd/kubelet/app/options/options.go,
  * applyLegacyDefaults), where they differ from the config-file defaults (v1beta1 defaults.go).
  */
-export const FLAG_DEFAULTS: Readonly<Record<string, unknown>> = {
+const FLAG_DEFAULTS: Readonly<Record<string, unknown>> = {
   'authentication.anonymous.enabled': true,
   'authentication.webhook.enabled': false,
   'authorization.mode': 'AlwaysAllow',
@@ -60,7 +60,7 @@ function zeroOf(goType: string, kind: string): unknown {
 }
 
 /** Whether configz leaves the field out when it holds its zero value (a non-pointer scalar, slice or map). */
-export function omittedWhenZero(path: string): boolean {
+function omittedWhenZero(path: string): boolean {
   const f = kubeletField(path);
   if (!f || NEVER_ZERO.has(path)) return false;
   if (f.kind === 'list' || f.kind === 'map') return true;

@@ -38,7 +38,7 @@ interface SarifRule {
 
 type SarifLevel = 'error' | 'warning' | 'note' | 'none';
 
-export interface SarifResult {
+interface SarifResult {
   ruleId: string;
   ruleIndex: number;
   kind: 'fail' | 'review';
@@ -78,7 +78,7 @@ const SEVERITY: Record<Exclude<CheckLevel, null> | 'none', string> = {
   none: '5.0',
 };
 
-export const sarifRuleId = (c: Pick<CheckDefinition, 'id' | 'benchmark'>): string =>
+const sarifRuleId = (c: Pick<CheckDefinition, 'id' | 'benchmark'>): string =>
   `${c.benchmark === 'cis' ? 'CIS' : 'STIG'}-${c.id}`;
 
 function rule(c: CheckDefinition): SarifRule {

@@ -10,9 +10,9 @@ export type NodeEvaluation =
   /** its configz is being read and has not arrived yet */
   | { name: string; kubeletVersion: string; state: 'pending' };
 
-export type StatusCounts = Record<CheckStatus, number>;
+type StatusCounts = Record<CheckStatus, number>;
 
-export interface ValueGroup {
+interface ValueGroup {
   status: CheckStatus;
   value: string;
   source: ValueSource;
@@ -21,7 +21,7 @@ export interface ValueGroup {
   nodes: string[];
 }
 
-export interface CheckReport {
+interface CheckReport {
   id: string;
   benchmark: CheckDefinition['benchmark'];
   title: string;

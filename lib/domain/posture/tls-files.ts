@@ -11,7 +11,7 @@ import type { CheckContext } from './types';
  * kubeadm capture in lib/domain/fixtures shows /var/lib/kubelet/pki/kubelet.crt although kubeadm never sets it.
  * With serverTLSBootstrap on, the paths stay empty and the certificate comes from a kubelet-serving CSR.
  */
-export interface ServingCert {
+interface ServingCert {
   certFile: string;
   keyFile: string;
   bootstrap: boolean;

@@ -12,12 +12,10 @@
  */
 export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'n/a';
 
-export const CHECK_STATUSES: readonly CheckStatus[] = ['fail', 'unknown', 'pass', 'n/a'];
-
 /** CIS profile level, or DISA STIG severity category. null: the level is not published where we could read it. */
 export type CheckLevel = 'L1' | 'L2' | 'CAT I' | 'CAT II' | 'CAT III' | null;
 
-export type BenchmarkId = 'cis' | 'stig';
+type BenchmarkId = 'cis' | 'stig';
 
 /** Where the value a check judged came from. */
 export type ValueSource =
