@@ -57,13 +57,17 @@ function postureOf(
   return posture;
 }
 
+/** Resolves after `ms`, or at once when the caller goes away (the reads go on and are cached for the next one). */
 const delay = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 /**
@@ -82,7 +86,9 @@ export async function evaluateFleetPosture(
   const reads = nodes.map(({ node, bootID }) =>
     fleet.configz
       .get(node.name, { kubeletVersion: node.nodeInfo.kubeletVersion, bootID, ready: node.ready })
-      .then((entry) => void settled.set(node.name, entry)),
+      .then((entry) => void settled.set(node.name, entry))
+      // a read that throws instead of settling leaves its node pending; it never fails the report
+      .catch(() => undefined),
   );
   await Promise.race([Promise.all(reads), delay(o.waitMs, o.signal)]);
 
