@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
@@ -7,8 +8,7 @@ import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
 import { useContexts } from '@/lib/queries/contexts';
-import { useNodeList } from '@/lib/queries/nodes';
-import { postureQuery, usePosture } from '@/lib/queries/posture';
+import { postureQuery, usePosture, useSelectorNodes } from '@/lib/queries/posture';
 import { CheckDetail } from './check-detail';
 import { CheckTable } from './check-table';
 import { postureExportHref } from './posture-params';
@@ -23,7 +23,8 @@ export function PostureView() {
   const contexts = useContexts();
   const ctx = contexts.data?.current;
   const [params, update] = usePostureParams();
-  const nodeList = useNodeList(ctx);
+  const [wantSuggestions, setWantSuggestions] = useState(false);
+  const nodeList = useSelectorNodes(ctx, wantSuggestions);
   const summary = usePosture(ctx, postureQuery({ view: 'summary', selector: params.selector }));
   const data = summary.data;
 
@@ -50,6 +51,7 @@ export function PostureView() {
           selector={params.selector}
           nodes={nodeList.data?.items ?? []}
           onApply={(selector) => update({ selector })}
+          onFocus={() => setWantSuggestions(true)}
         />
         <div className="flex items-center gap-2 text-sm">
           <span className="text-xs text-zinc-500">Export</span>

@@ -12,10 +12,13 @@ export function SelectorForm({
   selector,
   nodes,
   onApply,
+  onFocus,
 }: {
   selector: string | undefined;
   nodes: ReadonlyArray<{ labels: Record<string, string> }>;
   onApply: (selector: string | undefined) => void;
+  /** the box is being used: time to load the labels the suggestions come from */
+  onFocus?: () => void;
 }) {
   const [draft, setDraft] = useState(selector ?? '');
   const suggestions = useMemo(() => selectorSuggestions(nodes), [nodes]);
@@ -35,6 +38,7 @@ export function SelectorForm({
           list="posture-selector-suggestions"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
+          onFocus={onFocus}
           placeholder="e.g. eks.amazonaws.com/nodegroup=general-purpose"
           spellCheck={false}
           className="h-9 w-96 max-w-full rounded-md border border-zinc-300 bg-white px-2 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { PostureReportSchema, type PostureReportWire } from '@/lib/api/posture';
 import { fetchJson } from './fetch-json';
+import { nodeListOptions } from './nodes';
 import { postureKeys } from './keys';
 
 /** While kubelets are still being read, ask again this often; each answer adds the nodes that arrived. */
@@ -40,5 +41,18 @@ export function usePosture(ctx: string | undefined, qs: string, o: { enabled?: b
     ...postureOptions(ctx ?? '', qs),
     enabled: ctx !== undefined && (o.enabled ?? true),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Node labels for the selector suggestions on /posture, asked only once the selector box is used: the full
+ * node list of a 5,000-node fleet is megabytes the posture page does not otherwise need. Not polled.
+ */
+export function useSelectorNodes(ctx: string | undefined, wanted: boolean) {
+  return useQuery({
+    ...nodeListOptions(ctx ?? ''),
+    enabled: ctx !== undefined && wanted,
+    refetchInterval: false,
+    staleTime: 60_000,
   });
 }
