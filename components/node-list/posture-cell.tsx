@@ -42,7 +42,9 @@ export function PostureCell({ name, posture }: { name: string; posture: PostureC
   }
   const title = `${counts.fail} failed, ${counts.unknown} unknown, ${counts.pass} passed, ${counts['n/a']} n/a of the CIS 1.12 §4 and DISA STIG kubelet checks configz decides`;
   return (
+    // no prefetch, as the name cell: every sort or scroll would otherwise fetch the pages of the rows it shows
     <Link
+      prefetch={false}
       href={`/nodes/${encodeURIComponent(name)}#posture-title`}
       title={title}
       data-posture-fail={counts.fail}

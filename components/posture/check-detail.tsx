@@ -44,6 +44,7 @@ function GroupView({ group }: { group: Group }) {
         {shown.map((n) => (
           <li key={n}>
             <Link
+              prefetch={false}
               href={`/nodes/${encodeURIComponent(n)}#posture-title`}
               className="font-mono text-sky-700 hover:underline dark:text-sky-400"
             >

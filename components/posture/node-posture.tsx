@@ -17,6 +17,7 @@ function CheckRow({ result }: { result: NodePosture['results'][number] }) {
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
         <PostureStatusBadge status={outcome.status} />
         <Link
+          prefetch={false}
           href={`/posture?check=${encodeURIComponent(check.id)}`}
           className="font-mono text-xs text-sky-700 hover:underline dark:text-sky-400"
           title="This check across the fleet"
@@ -84,7 +85,7 @@ export function NodePostureView({
           {' '}
           — {BENCHMARKS.cis.name} {BENCHMARKS.cis.version} §4 and {BENCHMARKS.stig.name} kubelet rules, on the effective
           config with {version}.{' '}
-          <Link href="/posture" className="text-sky-700 hover:underline dark:text-sky-400">
+          <Link prefetch={false} href="/posture" className="text-sky-700 hover:underline dark:text-sky-400">
             Fleet posture
           </Link>
         </span>
