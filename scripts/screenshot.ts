@@ -14,6 +14,7 @@ const pages: Array<{ file: string; url: string; ready: string }> = [
   { file: 'node-detail.png', url: '/nodes/k8s-worker-2', ready: 'text=memory.available' },
   { file: 'compare.png', url: '/compare', ready: 'text=Per-node fields' },
   { file: 'csrs.png', url: '/csrs', ready: 'text=csr-h1ip7' },
+  { file: 'posture.png', url: '/posture?check=4.2.4', ready: '[data-group-status]' },
 ];
 
 async function main(): Promise<void> {

@@ -37,8 +37,7 @@ function GroupView({ group }: { group: Group }) {
         <span className="text-xs text-zinc-500">({SOURCE_NOTE[group.source]})</span>
       </div>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        {group.reason}
-        {group.note ? ` Value: ${group.note}.` : ''}
+        {group.reason}.{group.note ? ` Value: ${group.note}.` : ''}
       </p>
       <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label={`Nodes: ${group.status}, ${group.value}`}>
         {shown.map((n) => (
