@@ -1,15 +1,39 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { PostureView } from '@/components/posture/posture-view';
+import { parsePostureParams } from '@/components/posture/posture-params';
+import { PostureQuerySchema, reportToWire } from '@/lib/api/posture';
+import { getPosture } from '@/lib/fleet/posture';
+import { getRequestKube, listRequestContexts } from '@/lib/k8s/request';
+import { contextsOptions } from '@/lib/queries/contexts';
+import { postureKeys } from '@/lib/queries/keys';
+import { postureQuery } from '@/lib/queries/posture';
+import { getQueryClient } from '@/lib/queries/query-client';
 
 export const metadata: Metadata = { title: 'Posture' };
 
 /**
  * Kubelet security posture for the fleet: CIS and STIG kubelet checks judged on every node's effective config
- * (configz), from the fleet layer's cache. The data is read in the browser: a cold fleet's configz takes seconds
- * and the page shows counts as kubelets answer instead of waiting for the last one.
+ * (configz), from the fleet layer's cache. The first screen comes with the counts known within the report's
+ * wait (nodes judged so far; the browser then polls while kubelets are still being read). A failure here is not
+ * shown: the browser's own fetch reports it with its reason.
  */
-export default function PosturePage() {
+export default async function PosturePage(props: PageProps<'/posture'>) {
+  const search = await props.searchParams;
+  const { selector } = parsePostureParams({ get: (k) => [search[k]].flat()[0] ?? null });
+  const queryClient = getQueryClient();
+  const contexts = await listRequestContexts().catch(() => undefined);
+  if (contexts) {
+    queryClient.setQueryData(contextsOptions().queryKey, contexts);
+    await getRequestKube(contexts.current)
+      .then((kube) => getPosture(kube, PostureQuerySchema.parse({ view: 'summary', selector })))
+      .then((a) => {
+        const key = postureKeys.view(contexts.current, postureQuery({ view: 'summary', selector }));
+        if (a.kind === 'json') queryClient.setQueryData(key, reportToWire(a.report));
+      })
+      .catch(() => undefined);
+  }
   return (
     <>
       <h1 className="mb-1 text-xl font-semibold tracking-tight">Kubelet security posture</h1>
@@ -17,9 +41,11 @@ export default function PosturePage() {
         Which kubelets are not hardened, and how to fix each: CIS Kubernetes Benchmark and DISA STIG kubelet checks on
         each node&apos;s effective configuration, read through the API server. No agent on any node.
       </p>
-      <Suspense>
-        <PostureView />
-      </Suspense>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <Suspense>
+          <PostureView />
+        </Suspense>
+      </HydrationBoundary>
     </>
   );
 }
