@@ -52,6 +52,8 @@ test('the fleet page counts failing nodes per check and opens a check on its nod
 
 test('a label selector narrows the report and stays in the URL', async ({ page }) => {
   await page.goto('/posture');
+  // the page is server-rendered: type once React owns the form
+  await expect(page.locator('[data-hydrated]')).toBeAttached();
   await page.getByLabel('Label selector').fill('cloud.google.com/gke-nodepool=default-pool');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/selector=cloud\.google\.com%2Fgke-nodepool%3Ddefault-pool/);

@@ -6,6 +6,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useHydrated } from '@/components/use-hydrated';
 import { cn } from '@/lib/cn';
 import { useContexts } from '@/lib/queries/contexts';
 import { postureQuery, usePosture, useSelectorNodes } from '@/lib/queries/posture';
@@ -27,6 +28,7 @@ export function PostureView() {
   const nodeList = useSelectorNodes(ctx, wantSuggestions);
   const summary = usePosture(ctx, postureQuery({ view: 'summary', selector: params.selector }));
   const data = summary.data;
+  const hydrated = useHydrated();
 
   if (contexts.isError) {
     return (
@@ -44,7 +46,7 @@ export function PostureView() {
   const unreadable = Object.entries(data?.unreadable ?? {});
 
   return (
-    <div className="flex flex-col gap-5">
+    <div className="flex flex-col gap-5" data-hydrated={hydrated || undefined}>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <SelectorForm
           key={params.selector ?? ''}
