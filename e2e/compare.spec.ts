@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
+import { expect, test } from './fixtures';
 
 /**
  * Config drift (/compare) against the demo sim: the sim makes k8s-worker-3 differ from the other kubeadm

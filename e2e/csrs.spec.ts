@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_CSRS, DEMO_NODES } from '../sim/fleet/demo-layout';
-import { kubectl } from './fixtures';
+import { expect, kubectl, test } from './fixtures';
 
 /**
  * CSR review against the demo sim: the verdict for good and hostile requests, approve and deny written through

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
-import { kubectl } from './fixtures';
+import { expect, kubectl, test } from './fixtures';
 
 /**
  * The node detail page against the demo sim: the budget adds up to what the node reports, the memory-pressure

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { E2E_KUBECONFIG } from '../playwright.config';
 import { DEMO_CSRS } from '../sim/fleet/demo-layout';
+import { expect, test } from './fixtures';
 
 /**
  * Shared mode (KD_AUTH_MODE=shared, the `shared` project's server): a user signs in with their own bearer token

@@ -11,6 +11,7 @@ import { DEFAULT_IGNORE } from '@/lib/domain/config-ignore';
 import { useCompare } from '@/lib/queries/compare';
 import { useContexts } from '@/lib/queries/contexts';
 import { useNodeList } from '@/lib/queries/nodes';
+import { useHydrated } from '@/components/use-hydrated';
 import { BaselinePanel } from './baseline-panel';
 import { exportHref } from './compare-params';
 import { DiffTable } from './diff-table';
@@ -27,6 +28,8 @@ export function CompareView() {
   const [params, qs, update] = useCompareParams();
   const compare = useCompare(ctx, qs);
   const data = compare.data;
+  // data older than its staleTime refetches on mount in the browser only: keep the hydration render equal to the server's
+  const fetching = useHydrated() && compare.isFetching;
 
   const labels = useMemo(() => new Map((data?.variants ?? []).map((v) => [v.id, v.label])), [data]);
   const rows = useMemo(
@@ -112,9 +115,9 @@ export function CompareView() {
               {f === 'md' ? 'Markdown' : f.toUpperCase()}
             </a>
           ))}
-          <Button size="sm" variant="ghost" onClick={() => void compare.refetch()} disabled={compare.isFetching}>
+          <Button size="sm" variant="ghost" onClick={() => void compare.refetch()} disabled={fetching}>
             <Icon name="refresh" />
-            {compare.isFetching ? 'Reading configz…' : 'Refresh'}
+            {fetching ? 'Reading configz…' : 'Refresh'}
           </Button>
         </div>
       </div>
@@ -141,7 +144,7 @@ export function CompareView() {
       )}
 
       {data && (
-        <div className={compare.isFetching ? 'opacity-70 transition-opacity' : undefined}>
+        <div className={fetching ? 'opacity-70 transition-opacity' : undefined}>
           {data.selection.missing.length > 0 && (
             <p
               role="status"

@@ -8,9 +8,9 @@ import type { Kube } from './client';
 import {
   describeTarget,
   fromHttpResponse,
-  KubeTimeoutError,
   MalformedResponseError,
   ResponseTooLargeError,
+  timeoutError,
   toKubeError,
   type Target,
 } from './errors';
@@ -100,7 +100,7 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
       req.end();
     });
   } catch (err) {
-    if (deadline.aborted) throw new KubeTimeoutError(describeTarget(target), opts.timeoutMs);
+    if (deadline.aborted) throw timeoutError(target, opts.timeoutMs);
     if (opts.signal?.aborted) throw err; // the caller gave up: not our error to describe
     throw toKubeError(err, target, kube.server);
   }
