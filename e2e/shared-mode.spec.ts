@@ -17,7 +17,11 @@ function tokenOf(user: 'sim-viewer' | 'sim-admin'): string {
   return token;
 }
 
-test('a page without a session goes to /signin; an invalid token is refused with a clear message', async ({ page }) => {
+test('a page without a session goes to /signin; an invalid token is refused with a clear message', async ({
+  page,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of 401 \(Unauthorized\) \(.*\/api\/auth\/signin\)$/);
   await page.goto('/nodes');
   await expect(page).toHaveURL(/\/signin\?reason=required&next=%2Fnodes$/);
   await expect(page.getByTestId('signin-reason')).toHaveText('Sign in with your Kubernetes bearer token.');

@@ -33,7 +33,7 @@ export default async function CsrsPage() {
     <>
       <h1 className="mb-4 text-xl font-semibold tracking-tight">Certificate signing requests</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <CsrListView />
+        <CsrListView serverContext={contexts?.current} />
       </HydrationBoundary>
     </>
   );

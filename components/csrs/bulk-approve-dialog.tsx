@@ -15,12 +15,16 @@ import { shortSigner } from './format';
  */
 export function BulkApproveDialog({
   ctx,
-  eligible,
+  passing,
+  approvable,
   excluded,
   blocker,
 }: {
   ctx: string;
-  eligible: CsrRow[];
+  /** pending CSRs that pass every check: the count on the button, whatever this user may do */
+  passing: CsrRow[];
+  /** the passing ones this user may approve: what the preview freezes and sends */
+  approvable: CsrRow[];
   excluded: number;
   blocker: string | null;
 }) {
@@ -28,10 +32,10 @@ export function BulkApproveDialog({
   const [preview, setPreview] = useState<CsrRow[]>([]);
   const [result, setResult] = useState<BulkApproveResponse | null>(null);
   const bulk = useBulkApprove(ctx);
-  const disabledReason = blocker ?? (eligible.length === 0 ? 'No pending CSR passes every check.' : null);
+  const disabledReason = blocker;
 
   const open = () => {
-    setPreview(eligible); // frozen: exactly these are sent, with the resourceVersions shown
+    setPreview(approvable); // frozen: exactly these are sent, with the resourceVersions shown
     setResult(null);
     bulk.reset();
     dialog.current?.showModal();
@@ -47,10 +51,14 @@ export function BulkApproveDialog({
       <span title={disabledReason ?? undefined}>
         <Button variant="primary" onClick={open} disabled={disabledReason !== null} data-testid="bulk-approve-open">
           <Icon name="check" />
-          Approve all passing ({eligible.length})
+          Approve all passing ({passing.length})
         </Button>
       </span>
-      {disabledReason && eligible.length > 0 && <span className="text-xs text-zinc-500">{disabledReason}</span>}
+      {disabledReason && passing.length > 0 && (
+        <span className="max-w-80 text-xs text-zinc-500" data-testid="bulk-approve-blocker">
+          {disabledReason}
+        </span>
+      )}
       <dialog
         ref={dialog}
         aria-labelledby="bulk-title"

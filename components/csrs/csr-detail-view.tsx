@@ -28,8 +28,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** One CSR: the verdict with every check, the decoded request, who decided, the certificate, and the decision. */
-export function CsrDetailView({ name }: { name: string }) {
-  const ctx = useContexts().data?.current;
+export function CsrDetailView({ name, serverContext }: { name: string; serverContext?: string }) {
+  // serverContext: the context the server prefetched for, so the hydration render matches (see NodeListView)
+  const ctx = useContexts().data?.current ?? serverContext;
   const q = useCsrDetail(ctx, name);
   useCsrEvents(ctx); // a change to this CSR (or its deletion) refreshes the page at once
   const now = useNowIso();
@@ -150,6 +151,7 @@ export function CsrDetailView({ name }: { name: string }) {
             {csr.decider.decision} by <strong>{csr.decider.label}</strong>
             {csr.decider.identity ? ` (${csr.decider.identity})` : ''}
             {csr.decider.at ? ` at ${csr.decider.at}` : ''}.
+            <span className="mt-0.5 block text-xs text-zinc-500">Why: {csr.decider.evidence}.</span>
           </p>
         )}
         {csr.conditions.length === 0 ? (

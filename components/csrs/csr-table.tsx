@@ -6,7 +6,7 @@ import type { CsrPermissions, CsrRow } from '@/lib/api/csrs';
 import { approveBlocker, mayDecide } from '@/lib/domain/csr-permissions';
 import { useDecideCsr } from '@/lib/queries/csrs';
 import { formatAge } from '@/lib/view/age';
-import { CsrStateBadge, CsrVerdictBadge } from './csr-state-badge';
+import { CertificateFindingBadges, CsrStateBadge, CsrVerdictBadge } from './csr-state-badge';
 import { DecisionError } from './decision-error';
 import { formatRequestedDuration, shortSigner, shownGroups } from './format';
 import { useNowIso } from './use-now';
@@ -62,8 +62,9 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
                   <td className="px-3 py-2 whitespace-nowrap">{formatRequestedDuration(r.expirationSeconds)}</td>
                   <td className="min-w-36 px-3 py-2">
                     <CsrStateBadge row={r} />
+                    <CertificateFindingBadges row={r} />
                     {r.decider && (
-                      <div className="mt-1 max-w-48 text-xs text-zinc-500" title={r.decider.message}>
+                      <div className="mt-1 max-w-48 text-xs text-zinc-500" title={r.decider.evidence}>
                         by{' '}
                         {r.decider.kind === 'dashboard'
                           ? `dashboard: ${r.decider.identity ?? 'unknown'}`

@@ -23,10 +23,14 @@ type Config = Record<string, unknown>;
 const asMap = (v: unknown): Record<string, string> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : undefined;
 
-/** The node detail page body: header plus three independent panels (config, budget, eviction). */
-export function NodeDetailView({ name }: { name: string }) {
+/**
+ * The node detail page body: header plus three independent panels (config, budget, eviction). `serverContext`
+ * is the context the server prefetched for (see NodeListView: the header creates the contexts query before the
+ * page's HydrationBoundary, so the first render must not wait for it, or server and browser render differently).
+ */
+export function NodeDetailView({ name, serverContext }: { name: string; serverContext?: string }) {
   const contexts = useContexts();
-  const ctx = contexts.data?.current;
+  const ctx = contexts.data?.current ?? serverContext;
   const q = useNodeDetailQueries(ctx, name);
   const node = q.node.data;
   const config = q.configz.data?.kubeletconfig as Config | undefined;
@@ -92,7 +96,7 @@ export function NodeDetailView({ name }: { name: string }) {
     [pods, summary],
   );
 
-  if (contexts.error)
+  if (contexts.error && !ctx)
     return <ErrorPanel error={contexts.error} what="the kubeconfig" title="Could not read kube contexts" />;
   if (q.node.error && !node)
     return (

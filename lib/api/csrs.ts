@@ -21,8 +21,20 @@ export type CsrStateName = z.infer<typeof CsrStateSchema>;
 export const SignerFamilySchema = z.enum(['kubelet-serving', 'kubelet-client', 'other']);
 
 export const DeciderSchema = z.object({
-  kind: z.enum(['kubectl', 'csrapproving', 'dashboard', 'auto-approver', 'unknown']),
+  kind: z.enum([
+    'kubectl',
+    'dashboard',
+    'csrapproving',
+    'eks',
+    'gke',
+    'kubelet-csr-approver',
+    'kubelet-serving-cert-approver',
+    'machine-approver',
+    'unknown',
+  ]),
   label: z.string(),
+  /** what in the CSR names the approver (condition reason/message, signer, field manager) */
+  evidence: z.string(),
   identity: z.string().nullable(),
   decision: z.enum(['Approved', 'Denied']),
   reason: z.string(),
@@ -53,6 +65,14 @@ export const CsrRowSchema = z.object({
   allPassed: z.boolean(),
   bulkEligible: z.boolean(),
   needsExtraConfirmation: z.boolean(),
+  /** what is wrong with the issued certificate: expired, or a lifetime other than the one requested */
+  certificateFindings: z.array(
+    z.object({
+      id: z.enum(['expired', 'not-yet-valid', 'shorter-than-requested', 'longer-than-requested']),
+      severity: z.enum(['danger', 'warning']),
+      text: z.string(),
+    }),
+  ),
 });
 export type CsrRow = z.infer<typeof CsrRowSchema>;
 

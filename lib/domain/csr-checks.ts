@@ -97,7 +97,7 @@ export function reviewCsr(
     family === 'kubelet-serving'
       ? servingChecks(csr, cluster, index)
       : family === 'kubelet-client'
-        ? clientChecks(csr)
+        ? clientChecks(csr, index)
         : [];
   const checks = [...specific, ...common];
   const allPassed = checks.every((c) => c.passed);

@@ -179,7 +179,7 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
       );
     const state = csrState(reviewed.conditions, Boolean(obj.status?.certificate));
     if (state.state !== 'Pending') {
-      const by = identifyDecider(reviewed.conditions);
+      const by = identifyDecider(reviewed.conditions, { signerName: obj.spec.signerName });
       throw new CsrConflictError(
         `CSR ${input.name} is already ${state.label}${by ? ` (by ${by.label}${by.identity ? `: ${by.identity}` : ''})` : ''}; nothing was written.`,
       );

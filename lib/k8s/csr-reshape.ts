@@ -4,6 +4,7 @@ import type { CsrDetail, CsrRow } from '@/lib/api/csrs';
 import { csrState, identifyDecider, type CsrCondition } from '@/lib/domain/csr-approvers';
 import { reviewCsr } from '@/lib/domain/csr-checks';
 import type { ClusterFacts, CsrVerdict, NodeIndex } from '@/lib/domain/csr-check-core';
+import { certificateFindings } from '@/lib/domain/csr-certificate-findings';
 import { decodeCsrRequest, decodeIssuedCertificate, type DecodeResult } from '@/lib/domain/csr-decode';
 
 /**
@@ -16,6 +17,8 @@ export const ReviewCsrWireSchema = z.object({
     uid: z.string().optional(),
     resourceVersion: z.string().optional(),
     creationTimestamp: z.string().optional(),
+    /** who wrote what: the entry written through /approval names the approver's field manager */
+    managedFields: z.array(z.object({ manager: z.string().optional(), subresource: z.string().optional() })).nullish(),
   }),
   spec: z.object({
     signerName: z.string(),
@@ -74,6 +77,7 @@ export async function reviewWireCsr(wire: ReviewCsrWire, facts: ClusterFacts, in
       usages: wire.spec.usages ?? [],
       expirationSeconds: wire.spec.expirationSeconds ?? null,
       decoded,
+      createdAt: wire.metadata.creationTimestamp ?? null,
     },
     facts,
     index,
@@ -81,10 +85,17 @@ export async function reviewWireCsr(wire: ReviewCsrWire, facts: ClusterFacts, in
   return { wire, decoded, verdict, conditions: conditionsOf(wire) };
 }
 
+/** The field manager of the last write through the /approval subresource, when the API server recorded one. */
+function approvalManagerOf(wire: ReviewCsrWire): { approvalManager?: string } {
+  const entry = (wire.metadata.managedFields ?? []).filter((f) => f.subresource === 'approval').at(-1);
+  return entry?.manager ? { approvalManager: entry.manager } : {};
+}
+
 /** The list row: what the table shows and what the bulk preview and badges need. */
-export function toCsrRow(r: ReviewedCsr): CsrRow {
+export function toCsrRow(r: ReviewedCsr, now: Date = new Date()): CsrRow {
   const { wire, verdict } = r;
   const st = csrState(r.conditions, Boolean(wire.status?.certificate));
+  const cert = wire.status?.certificate ? decodeIssuedCertificate(wire.status.certificate) : null;
   return {
     name: wire.metadata.name,
     resourceVersion: wire.metadata.resourceVersion ?? '',
@@ -99,7 +110,10 @@ export function toCsrRow(r: ReviewedCsr): CsrRow {
     state: st.state,
     stateLabel: st.label,
     issued: st.issued,
-    decider: identifyDecider(r.conditions),
+    decider: identifyDecider(r.conditions, {
+      signerName: wire.spec.signerName,
+      ...approvalManagerOf(wire),
+    }),
     checksPassed: verdict.checks.filter((c) => c.passed).length,
     checksTotal: verdict.checks.length,
     failingChecks: verdict.checks.filter((c) => !c.passed),
@@ -107,14 +121,17 @@ export function toCsrRow(r: ReviewedCsr): CsrRow {
     // only a pending CSR can be part of a bulk approval
     bulkEligible: verdict.bulkEligible && st.state === 'Pending',
     needsExtraConfirmation: verdict.needsExtraConfirmation,
+    certificateFindings: cert?.ok
+      ? certificateFindings(cert.certificate, wire.spec.expirationSeconds ?? null, now)
+      : [],
   };
 }
 
 /** The detail: the row plus every check, the decoded request and the issued certificate. */
-export function toCsrDetail(r: ReviewedCsr): CsrDetail {
+export function toCsrDetail(r: ReviewedCsr, now: Date = new Date()): CsrDetail {
   const cert = r.wire.status?.certificate ? decodeIssuedCertificate(r.wire.status.certificate) : null;
   return {
-    ...toCsrRow(r),
+    ...toCsrRow(r, now),
     checks: r.verdict.checks,
     request: r.decoded.ok ? r.decoded.request : null,
     requestError: r.decoded.ok ? null : r.decoded.error,

@@ -30,7 +30,7 @@ const csrTarget = (name?: string): Target => ({
 const nodesTarget: Target = { kind: 'api', verb: 'list', resource: 'nodes' };
 
 const NodeAddressesWireSchema = z.object({
-  metadata: z.object({ name: z.string() }),
+  metadata: z.object({ name: z.string(), creationTimestamp: z.string().optional() }),
   status: z.object({ addresses: z.array(z.object({ type: z.string(), address: z.string() })).nullish() }).nullish(),
 });
 const ListSchema = <T extends z.ZodType>(item: T) =>
@@ -112,7 +112,11 @@ export async function clusterFacts(kube: Kube): Promise<{ facts: ClusterFacts; i
   const host = serverHost(kube.server);
   const apiServerHosts = [host, clusterIp].filter((h): h is string => Boolean(h));
   const facts: ClusterFacts = {
-    nodes: nodes.items.map((n) => ({ name: n.metadata.name, addresses: n.status?.addresses ?? [] })),
+    nodes: nodes.items.map((n) => ({
+      name: n.metadata.name,
+      addresses: n.status?.addresses ?? [],
+      ...(n.metadata.creationTimestamp ? { createdAt: n.metadata.creationTimestamp } : {}),
+    })),
     clusterDomain: clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
     apiServerHosts,
     maxExpirationSeconds: DEFAULT_MAX_EXPIRATION_SECONDS,
@@ -142,7 +146,7 @@ export async function getCsrWire(kube: Kube, name: string): Promise<ReviewCsrWir
 /** GET /api/csrs/review: every CSR with its verdict, the pending count and flood warning, and permissions. */
 export async function listReviewedCsrs(kube: Kube, now: Date): Promise<CsrListResponse & { resourceVersion: string }> {
   const [{ items, resourceVersion }, { facts, index }] = await Promise.all([listCsrWire(kube), clusterFacts(kube)]);
-  const rows = (await Promise.all(items.map((w) => reviewWireCsr(w, facts, index)))).map(toCsrRow);
+  const rows = (await Promise.all(items.map((w) => reviewWireCsr(w, facts, index)))).map((r) => toCsrRow(r, now));
   rows.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.name.localeCompare(b.name));
   const pendingCount = rows.filter((r) => r.state === 'Pending').length;
   return {

@@ -29,7 +29,7 @@ export default async function CsrPage(props: PageProps<'/csrs/[name]'>) {
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <CsrDetailView name={name} />
+      <CsrDetailView name={name} serverContext={contexts?.current} />
     </HydrationBoundary>
   );
 }

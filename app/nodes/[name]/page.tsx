@@ -57,7 +57,7 @@ export default async function NodeDetailPage(props: PageProps<'/nodes/[name]'>) 
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <NodeDetailView name={name} />
+      <NodeDetailView name={name} serverContext={contexts?.current} />
     </HydrationBoundary>
   );
 }
