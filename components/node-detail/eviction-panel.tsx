@@ -5,10 +5,10 @@ import { Badge } from '@/components/ui/badge';
 import type { NodeCondition } from '@/lib/api/node-detail';
 import { formatAmount } from '@/lib/domain/allocatable';
 import { formatGoDuration } from '@/lib/domain/durations';
-import type { RankedPod } from '@/lib/domain/eviction-ranking';
+import type { EvictionOrder, SignalChoice } from '@/lib/domain/eviction-order';
 import type { ThresholdStatus } from '@/lib/domain/eviction-signals';
 import { type EvictionSignal, describeThresholdValue, signalUnit } from '@/lib/domain/eviction-thresholds';
-import { formatBytes } from '@/lib/domain/quantity';
+import { EvictionOrderTable } from './eviction-order-table';
 import { SignalChart, type SignalSample } from './signal-chart';
 
 const fmtSignal = (signal: EvictionSignal, v: bigint) =>
@@ -21,7 +21,10 @@ export function EvictionView({
   transitionPeriod,
   maxPodGracePeriod,
   history,
-  ranked,
+  order,
+  choice,
+  onRankSignal,
+  podsError,
   problems,
   summaryError,
 }: {
@@ -30,13 +33,21 @@ export function EvictionView({
   transitionPeriod?: string;
   maxPodGracePeriod?: number;
   history: Readonly<Partial<Record<EvictionSignal, SignalSample[]>>>;
-  ranked: readonly RankedPod[] | undefined;
+  /** the kubelet's eviction order for the signal being ranked; undefined while pods load */
+  order: EvictionOrder | undefined;
+  /** the signal ranked by default and why */
+  choice: SignalChoice;
+  onRankSignal: (s: EvictionSignal) => void;
+  podsError?: string;
   problems: readonly string[];
   summaryError?: string;
 }) {
   const observed = statuses.filter((s) => s.observation).map((s) => s.threshold.signal);
-  const [chartSignal, setChartSignal] = useState<EvictionSignal>('memory.available');
-  const chartOn = observed.includes(chartSignal) ? chartSignal : (observed[0] ?? 'memory.available');
+  // the chart starts on the signal under pressure (a DiskPressure node charts its disk, not its memory)
+  const [chartSignal, setChartSignal] = useState<EvictionSignal | undefined>(undefined);
+  const wanted = chartSignal ?? choice.signal;
+  const chartOn = observed.includes(wanted) ? wanted : (observed[0] ?? 'memory.available');
+  const rankable = [...new Set(statuses.map((s) => s.threshold.signal))];
   const chartThreshold = statuses.find((s) => s.threshold.signal === chartOn && s.threshold.hard)?.thresholdAmount;
   const conditionOf = (type: string) => conditions.find((c) => c.type === type);
   return (
@@ -124,7 +135,12 @@ export function EvictionView({
             })}
           </tbody>
         </table>
-        {statuses.length === 0 && <p className="text-xs text-zinc-500">No eviction thresholds are configured.</p>}
+        {statuses.length === 0 && (
+          <p className="text-xs text-zinc-500" data-testid="no-thresholds">
+            No eviction thresholds: evictionHard and evictionSoft are empty, so the kubelet never evicts for node
+            pressure; only the kernel&apos;s OOM killer acts when memory runs out.
+          </p>
+        )}
       </div>
       {observed.length > 0 && (
         <div className="space-y-1">
@@ -148,55 +164,13 @@ export function EvictionView({
           />
         </div>
       )}
-      <div>
-        <h3 className="mb-1 text-sm font-semibold">Memory eviction order</h3>
-        <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Under MemoryPressure the kubelet evicts pods whose working set exceeds their requests first, then lower
-          priority, then the largest excess.
-        </p>
-        {ranked === undefined ? (
-          <p className="text-xs text-zinc-500">Pods or stats unavailable.</p>
-        ) : (
-          <table className="w-full text-left text-xs" data-testid="eviction-ranking">
-            <thead className="text-zinc-500">
-              <tr>
-                <th className="px-2 py-1 font-medium">#</th>
-                <th className="px-2 py-1 font-medium">Pod</th>
-                <th className="px-2 py-1 font-medium">QoS</th>
-                <th className="px-2 py-1 font-medium">Priority</th>
-                <th className="px-2 py-1 font-medium">Working set</th>
-                <th className="px-2 py-1 font-medium">Request</th>
-                <th className="px-2 py-1 font-medium">Above request</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.slice(0, 10).map((p) => (
-                <tr key={`${p.namespace}/${p.name}`} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="px-2 py-1 tabular-nums">{p.rank}</td>
-                  <td className="px-2 py-1 font-mono">
-                    {p.namespace}/{p.name}
-                  </td>
-                  <td className="px-2 py-1">{p.qosClass}</td>
-                  <td className="px-2 py-1 tabular-nums">{p.priority}</td>
-                  <td className="px-2 py-1 tabular-nums">
-                    {p.workingSetBytes === undefined ? 'no stats' : formatBytes(p.workingSetBytes)}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums">{formatBytes(p.memoryRequestBytes)}</td>
-                  <td className="px-2 py-1 tabular-nums">
-                    {p.usageAboveRequestsBytes === undefined ? (
-                      '—'
-                    ) : p.exceedsRequests ? (
-                      <Badge tone="warning">+{formatBytes(p.usageAboveRequestsBytes)}</Badge>
-                    ) : (
-                      formatBytes(p.usageAboveRequestsBytes)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <EvictionOrderTable
+        order={order}
+        choice={choice}
+        signals={rankable.length ? rankable : [choice.signal]}
+        onSignal={onRankSignal}
+        {...(podsError ? { podsError } : {})}
+      />
     </div>
   );
 }

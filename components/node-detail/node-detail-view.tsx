@@ -4,14 +4,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { computeNodeBudget } from '@/lib/domain/allocatable';
-import { rankForMemoryEviction } from '@/lib/domain/eviction-ranking';
+import { evictionOrder, signalToRank } from '@/lib/domain/eviction-order';
 import { evaluateThresholds, observeSignals } from '@/lib/domain/eviction-signals';
 import { type EvictionSignal, parseEvictionSettings } from '@/lib/domain/eviction-thresholds';
 import { useContexts } from '@/lib/queries/contexts';
 import { NODE_DETAIL_REFRESH_MS, useNodeDetailQueries } from '@/lib/queries/node-detail';
 import { BudgetView } from './budget-panel';
 import { ConfigView } from './config-panel';
-import { kubeletMinor, podMemoryFacts, sumPodResources } from './derive';
+import { fsLayoutOf, kubeletMinor, podEvictionFacts, sumPodResources } from './derive';
 import { EvictionView } from './eviction-panel';
 import { NodeHeader } from './node-header';
 import { Panel } from './panel';
@@ -91,9 +91,26 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
       ...(pods ? { requests: sumPodResources(pods, 'requests'), limits: sumPodResources(pods, 'limits') } : {}),
     });
   }, [node, config, summary, pods]);
-  const ranked = useMemo(
-    () => (pods && summary ? rankForMemoryEviction(podMemoryFacts(pods, summary)) : undefined),
-    [pods, summary],
+  const choice = useMemo(
+    () =>
+      signalToRank(
+        statuses.map((s) => ({
+          signal: s.threshold.signal,
+          ...(s.met !== undefined ? { met: s.met } : {}),
+          ...(s.distance !== undefined ? { distance: s.distance } : {}),
+          ...(s.observation ? { capacity: s.observation.capacity } : {}),
+        })),
+        node?.conditions ?? [],
+      ),
+    [statuses, node?.conditions],
+  );
+  const [rankSignal, setRankSignal] = useState<EvictionSignal | undefined>(undefined);
+  const order = useMemo(
+    () =>
+      pods
+        ? evictionOrder(rankSignal ?? choice.signal, podEvictionFacts(pods, summary), fsLayoutOf(summary), !!summary)
+        : undefined,
+    [pods, summary, rankSignal, choice.signal],
   );
 
   if (contexts.error && !ctx)
@@ -149,7 +166,10 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
               ? { maxPodGracePeriod: config.evictionMaxPodGracePeriod }
               : {})}
             history={history}
-            ranked={ranked}
+            order={order}
+            choice={choice}
+            onRankSignal={setRankSignal}
+            {...(q.pods.error ? { podsError: q.pods.error.message } : {})}
             problems={eviction.problems}
             {...(summaryError ? { summaryError } : {})}
           />

@@ -28,6 +28,8 @@ export const NodeStatsAggregateSchema = z.object({
   nodefsCapacityBytes: z.nullable(z.number()),
   /** null when the summary reports none of the signals of any hard threshold */
   headroom: z.nullable(HeadroomSchema),
+  /** hard thresholds the headroom was measured against; 0 = the kubelet has none and never evicts for pressure */
+  hardThresholds: z.number(),
   /** where the thresholds came from: the node's configz, or the kubelet defaults until its configz is read */
   thresholds: z.enum(['configz', 'defaults']),
 });

@@ -68,6 +68,8 @@ export const NodePodSchema = z.object({
   phase: z.string(),
   qosClass: z.string().optional(),
   priority: z.number().optional(),
+  /** a static pod's mirror (kubernetes.io/config.mirror): never evicted by the kubelet */
+  mirror: z.boolean().optional(),
   requests: ResourceListSchema,
   limits: ResourceListSchema,
 });

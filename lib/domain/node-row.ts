@@ -21,6 +21,8 @@ export interface PodResources {
   phase: string;
   qosClass?: string;
   priority?: number;
+  /** a static pod's mirror in the API (annotation kubernetes.io/config.mirror): the kubelet never evicts it */
+  mirror?: boolean;
   requests: ResourceAmounts;
   limits: ResourceAmounts;
 }

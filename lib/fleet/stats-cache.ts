@@ -40,6 +40,7 @@ export function aggregateStats(
     nodefsAvailableBytes: asNumber(nodefs?.available),
     nodefsCapacityBytes: asNumber(nodefs?.capacity),
     headroom,
+    hardThresholds: hard.length,
     thresholds: from,
   };
 }

@@ -28,6 +28,7 @@ export function reshapePod(p: WirePod): PodResources {
     phase: p.status?.phase ?? 'Unknown',
     ...(p.status?.qosClass ? { qosClass: p.status.qosClass } : {}),
     ...(p.spec.priority !== undefined ? { priority: p.spec.priority } : {}),
+    ...(p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined ? { mirror: true } : {}),
     requests,
     limits,
   };
@@ -46,6 +47,7 @@ export function toNodePod(p: PodResources): NodePod {
     phase: p.phase,
     ...(p.qosClass ? { qosClass: p.qosClass } : {}),
     ...(p.priority !== undefined ? { priority: p.priority } : {}),
+    ...(p.mirror ? { mirror: true } : {}),
     requests: toStrings(p.requests),
     limits: toStrings(p.limits),
   };

@@ -27,6 +27,7 @@ const Fs = z.looseObject({
   usedBytes: num,
   inodesFree: num,
   inodes: num,
+  inodesUsed: num,
 });
 const Mem = z.looseObject({ time, availableBytes: num, usageBytes: num, workingSetBytes: num });
 
@@ -45,7 +46,19 @@ export const SummaryResponseSchema = z.looseObject({
       z.looseObject({
         podRef: z.looseObject({ name: z.string(), namespace: z.string() }),
         memory: Mem.nullish(),
-        containers: z.array(z.looseObject({ name: z.string().nullish(), memory: Mem.nullish() })).nullish(),
+        containers: z
+          .array(
+            z.looseObject({
+              name: z.string().nullish(),
+              memory: Mem.nullish(),
+              rootfs: Fs.nullish(),
+              logs: Fs.nullish(),
+            }),
+          )
+          .nullish(),
+        /** volumes; PersistentVolumeClaims carry pvcRef and do not count as local storage */
+        volume: z.array(Fs.extend({ name: z.string().nullish(), pvcRef: z.unknown().optional() })).nullish(),
+        process_stats: z.looseObject({ process_count: num }).nullish(),
       }),
     )
     .nullish(),
