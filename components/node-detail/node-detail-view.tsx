@@ -4,6 +4,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { computeNodeBudget } from '@/lib/domain/allocatable';
+import { budgetFindings } from '@/lib/domain/budget-findings';
+import { useNow } from '@/components/use-now';
+import { describeError } from '@/lib/view/error-help';
 import { evictionOrder, signalToRank } from '@/lib/domain/eviction-order';
 import { evaluateThresholds, observeSignals } from '@/lib/domain/eviction-signals';
 import { type EvictionSignal, parseEvictionSettings } from '@/lib/domain/eviction-thresholds';
@@ -72,25 +75,60 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
     () => (eviction ? evaluateThresholds(eviction.thresholds, summary ? observeSignals(summary) : []) : []),
     [eviction, summary],
   );
-  const budgets = useMemo(() => {
-    if (!node || !config) return undefined;
+  // Without configz the budget still shows what the Node object says (capacity, reported allocatable), with the
+  // reservations marked unknown and the reason; the heartbeat's age is judged by the minute, after hydration.
+  const configError = !config && q.configz.error ? q.configz.error : undefined;
+  const minute = Math.floor(useNow() / 60_000);
+  const { budgets, findings } = useMemo(() => {
+    if (!node || (!config && !configError)) return { budgets: undefined, findings: [] };
     const maxpid = summary?.node.rlimit?.maxpid;
-    return computeNodeBudget({
-      capacity: node.capacity,
-      allocatable: node.allocatable,
-      config: {
-        kubeReserved: asMap(config.kubeReserved) ?? null,
-        systemReserved: asMap(config.systemReserved) ?? null,
-        reservedSystemCPUs: typeof config.reservedSystemCPUs === 'string' ? config.reservedSystemCPUs : null,
-        evictionHard: asMap(config.evictionHard) ?? null,
-        enforceNodeAllocatable: Array.isArray(config.enforceNodeAllocatable)
-          ? (config.enforceNodeAllocatable as string[])
+    const allocConfig = config
+      ? {
+          kubeReserved: asMap(config.kubeReserved) ?? null,
+          systemReserved: asMap(config.systemReserved) ?? null,
+          reservedSystemCPUs: typeof config.reservedSystemCPUs === 'string' ? config.reservedSystemCPUs : null,
+          evictionHard: asMap(config.evictionHard) ?? null,
+          enforceNodeAllocatable: Array.isArray(config.enforceNodeAllocatable)
+            ? (config.enforceNodeAllocatable as string[])
+            : null,
+        }
+      : null;
+    const ready = node.conditions.find((c) => c.type === 'Ready');
+    const help = configError ? describeError(configError, 'nodes/proxy') : undefined;
+    const nodefsCap = summary?.node.fs?.capacityBytes;
+    const memAvail = summary?.node.memory?.availableBytes;
+    return {
+      budgets: computeNodeBudget({
+        capacity: node.capacity,
+        allocatable: node.allocatable,
+        config: allocConfig,
+        ...(help ? { configUnavailable: `${help.title}: ${help.message}` } : {}),
+        ...(typeof maxpid === 'number' ? { pidCapacity: BigInt(maxpid) } : {}),
+        ...(pods ? { requests: sumPodResources(pods, 'requests'), limits: sumPodResources(pods, 'limits') } : {}),
+        status: {
+          ...(ready ? { ready: ready.status } : {}),
+          ...(ready?.lastHeartbeatTime ? { lastHeartbeatTime: ready.lastHeartbeatTime } : {}),
+          ...(minute > 0 ? { nowMs: minute * 60_000 } : {}),
+        },
+      }),
+      findings: budgetFindings({
+        capacity: node.capacity,
+        allocatable: node.allocatable,
+        config: allocConfig
+          ? {
+              ...allocConfig,
+              maxPods: typeof config?.maxPods === 'number' ? config.maxPods : null,
+              podsPerCore: typeof config?.podsPerCore === 'number' ? config.podsPerCore : null,
+            }
           : null,
-      },
-      ...(typeof maxpid === 'number' ? { pidCapacity: BigInt(maxpid) } : {}),
-      ...(pods ? { requests: sumPodResources(pods, 'requests'), limits: sumPodResources(pods, 'limits') } : {}),
-    });
-  }, [node, config, summary, pods]);
+        kubeletMinor: source === 'assumed' ? null : minor,
+        summary: {
+          ...(typeof nodefsCap === 'number' ? { nodefsCapacityBytes: BigInt(Math.trunc(nodefsCap)) } : {}),
+          ...(typeof memAvail === 'number' ? { memoryAvailableBytes: BigInt(Math.trunc(memAvail)) } : {}),
+        },
+      }),
+    };
+  }, [node, config, configError, summary, pods, minute, minor, source]);
   const choice = useMemo(
     () =>
       signalToRank(
@@ -134,12 +172,22 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
         id="budget"
         title="Resource budget"
         subtitle="capacity → reservations → eviction → allocatable"
-        query={q.configz}
-        intervalMs={NODE_DETAIL_REFRESH_MS.configz}
+        query={configError ? q.node : q.configz}
+        intervalMs={configError ? NODE_DETAIL_REFRESH_MS.node : NODE_DETAIL_REFRESH_MS.configz}
         errorTitle="Budget needs the kubelet config"
         what="nodes/proxy (get), to read the kubelet's /configz"
       >
-        {budgets && <BudgetView budgets={budgets} />}
+        {configError ? (
+          <div className="mb-4">
+            <ErrorPanel
+              error={configError}
+              what="nodes/proxy (get), to read the kubelet's /configz"
+              title="Reservations unknown: the kubelet config could not be read"
+              onRetry={() => void q.configz.refetch()}
+            />
+          </div>
+        ) : null}
+        {budgets && <BudgetView budgets={budgets} findings={findings} />}
         {q.pods.error ? (
           <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
             Pod requests unavailable: {q.pods.error.message}
