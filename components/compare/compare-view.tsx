@@ -32,8 +32,13 @@ export function CompareView() {
   const fetching = useHydrated() && compare.isFetching;
 
   const labels = useMemo(() => new Map((data?.variants ?? []).map((v) => [v.id, v.label])), [data]);
+  // drift first; keys that differ only because the kubelet versions do are shown apart (config-version-drift.ts)
   const rows = useMemo(
-    () => (data ? (params.all ? data.rows : data.rows.filter((r) => r.differs)) : []),
+    () => (data ? (params.all ? data.rows : data.rows.filter((r) => r.differs && r.kind !== 'version')) : []),
+    [data, params.all],
+  );
+  const versionRows = useMemo(
+    () => (data && !params.all ? data.rows.filter((r) => r.differs && r.kind === 'version') : []),
     [data, params.all],
   );
   const nodes = nodeList.data?.items ?? [];
@@ -173,8 +178,10 @@ export function CompareView() {
                   </span>
                 </h2>
                 {rows.length === 0 ? (
-                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    No differences: every readable node in this selection runs the same effective config
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-drift">
+                    {versionRows.length > 0
+                      ? 'No drift: every readable node in this selection runs the same configuration; the keys below differ only by kubelet version'
+                      : 'No differences: every readable node in this selection runs the same effective config'}
                     {data.ignore.length > 0 ? ' (ignoring per-node fields)' : ''}
                     {data.unknown.length > 0 ? `; ${data.unknown.length} unknown (see above)` : ''}.
                   </p>
@@ -182,6 +189,20 @@ export function CompareView() {
                   <DiffTable columns={data.columns} rows={rows} />
                 )}
               </section>
+
+              {versionRows.length > 0 && (
+                <details className="flex flex-col gap-2" data-testid="version-only-keys">
+                  <summary className="cursor-pointer text-base font-semibold">
+                    Differs only by kubelet version{' '}
+                    <span className="font-normal text-zinc-500">({versionRows.length} keys)</span>
+                  </summary>
+                  <p className="my-2 text-xs text-zinc-600 dark:text-zinc-400">
+                    Fields one kubelet version has and another lacks, or whose default changed between versions, each at
+                    its version&apos;s default: the same configuration, not drift.
+                  </p>
+                  <DiffTable columns={data.columns} rows={versionRows} />
+                </details>
+              )}
 
               {data.baseline && <BaselinePanel baseline={data.baseline} labels={labels} />}
             </div>

@@ -79,6 +79,11 @@ export function DiffTable({ columns, rows }: { columns: readonly DiffColumn[]; r
                       per-node
                     </Badge>
                   )}
+                  {r.kind === 'version' && (
+                    <Badge tone="muted" className="ml-1.5" title="differs only by kubelet version">
+                      version
+                    </Badge>
+                  )}
                 </th>
                 {r.values.map((v, i) => (
                   <Cell key={columns[i]?.id ?? i} v={v} row={r} />

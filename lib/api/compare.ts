@@ -84,6 +84,8 @@ export const DiffRowSchema = z.object({
   path: z.array(z.string()),
   values: z.array(CellSchema.nullable()),
   differs: z.boolean(),
+  /** for a differing row: drift (configured differently) or version (differs only by kubelet version) */
+  kind: z.enum(['drift', 'version']).optional(),
   ignored: z.boolean(),
 });
 export type DiffRowWire = z.infer<typeof DiffRowSchema>;
@@ -108,6 +110,10 @@ export const VariantSchema = z.object({
   outlier: z.boolean(),
   /** this variant's values for the keys where it differs from the fleet's usual (most nodes') value */
   keys: z.array(z.object({ path: z.array(z.string()), display: z.string().nullable(), defaulted: z.boolean() })),
+  /** keys on which the variant's members of different kubelet versions differ only because of their versions */
+  versionOnlyKeys: z.array(z.array(z.string())),
+  /** nothing drifts between the variants: they differ only in fields their kubelet versions decide */
+  differsOnlyByVersion: z.boolean(),
 });
 export type VariantWire = z.infer<typeof VariantSchema>;
 

@@ -86,8 +86,11 @@ export function compareVariants(
   baselineFor: (version: string) => CellMap,
 ): BaselineResult[] {
   return variants.map((v) => {
-    const version = v.versions[0] ?? '';
+    // the variant's config is that of its newest kubelet version (config-variants.ts)
+    const version = v.version || (v.versions[0] ?? '');
     const expected = baselineFor(version);
+    const evictionHardSet = [...v.config.paths.values()].some((p) => p[0] === 'evictionHard');
+    const merge = v.config.cells.get('mergeDefaultEvictionSettings')?.display;
     const differences = diffAgainst(v.config, expected).map(({ key, actual, expected: e }) => {
       const path = v.config.paths.get(key) ?? expected.paths.get(key) ?? pathFromKey(key);
       const flag = flagForPath(path);
@@ -98,6 +101,8 @@ export function compareVariants(
               nodeHasField: actual !== null,
               nodeValueIsDefault: actual !== null && actual.defaulted && !(e?.defaulted ?? false),
               nodeValue: actual?.display,
+              nodeEvictionHardSet: evictionHardSet,
+              ...(merge !== undefined ? { mergeDefaultEvictionSettings: merge === 'true' } : {}),
             }).causes
           : [];
       return { path, expected: e, actual, ...(flag ? { flag } : {}), causes };
