@@ -43,12 +43,13 @@ const rank = (f: FieldRow): number =>
           ? 2
           : 3;
 
-type Filter = 'all' | 'unexplained' | 'flag' | 'config';
+type Filter = 'all' | 'unexplained' | 'flag' | 'config' | 'derived';
 const FILTERS: ReadonlyArray<[Filter, string]> = [
   ['all', 'All fields'],
   ['unexplained', 'Unexplained'],
   ['flag', 'Set by flags'],
   ['config', 'Set by config'],
+  ['derived', 'Derived by the kubelet'],
 ];
 
 /** The explanation: warnings first (they stop a kubelet from starting), then every field with its source. */

@@ -47,7 +47,7 @@ export const FieldRowSchema = z.object({
   live: z.unknown().optional(),
   predicted: z.unknown().optional(),
   source: z.string().optional(),
-  sourceKind: z.enum(['default', 'config', 'flag']).optional(),
+  sourceKind: z.enum(['default', 'config', 'flag', 'derived']).optional(),
   overridden: z.array(z.object({ value: z.unknown(), source: z.string() })),
 });
 export type FieldRow = z.infer<typeof FieldRowSchema>;

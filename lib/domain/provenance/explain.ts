@@ -19,7 +19,7 @@ export interface FieldRow {
   readonly live?: unknown;
   readonly predicted?: unknown;
   readonly source?: string;
-  readonly sourceKind?: 'default' | 'config' | 'flag';
+  readonly sourceKind?: 'default' | 'config' | 'flag' | 'derived';
   readonly overridden: Array<{ value: unknown; source: string }>;
 }
 

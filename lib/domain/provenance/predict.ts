@@ -29,6 +29,31 @@ export interface Prediction {
   readonly flagProblems: FlagProblem[];
 }
 
+/** The kubelet's --cert-dir default (cmd/kubelet/app/options/options.go). */
+export const DEFAULT_CERT_DIR = '/var/lib/kubelet/pki';
+
+/**
+ * cmd/kubelet/app/server.go InitializeTLS: without serverTLSBootstrap and with neither tlsCertFile nor
+ * tlsPrivateKeyFile set, the kubelet points both at a self-signed pair in --cert-dir (writing it if missing), and
+ * configz then reports those paths. They come from no pasted file, so they are a source of their own.
+ */
+function deriveServingCertificate(
+  fields: ReadonlyMap<string, PredictedField>,
+  occurrences: readonly FlagOccurrence[],
+  set: (path: string, value: unknown, source: FieldSource) => void,
+): void {
+  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  if (fields.get('serverTLSBootstrap')?.value === true) return;
+  if (!empty(fields.get('tlsCertFile')?.value) || !empty(fields.get('tlsPrivateKeyFile')?.value)) return;
+  const certDirFlag = [...occurrences].reverse().find((o) => o.name === 'cert-dir');
+  const dir = (certDirFlag?.value ?? DEFAULT_CERT_DIR).replace(/\/+$/, '') || '/';
+  const from = certDirFlag ? `--cert-dir=${certDirFlag.value}` : `the --cert-dir default (${DEFAULT_CERT_DIR})`;
+  const rule =
+    'no serving certificate is configured (tlsCertFile, tlsPrivateKeyFile empty, serverTLSBootstrap off), so the kubelet uses a self-signed pair it writes there';
+  set('tlsCertFile', `${dir}/kubelet.crt`, { kind: 'derived', rule, from });
+  set('tlsPrivateKeyFile', `${dir}/kubelet.key`, { kind: 'derived', rule, from });
+}
+
 /**
  * Predicted effective configuration: defaults for the node's version ← config file layers ← flags, each field
  * labelled with the layer that set it last. This is the kubelet's own order (cmd/kubelet/app/server.go:
@@ -119,6 +144,7 @@ export function predictConfig(input: {
       });
     }
   }
+  deriveServingCertificate(fields, input.occurrences, set);
   const parallel = fields.get('maxParallelImagePulls')?.value;
   if (!explicit.has('serializeImagePulls') && typeof parallel === 'number' && parallel > 1) {
     set('serializeImagePulls', false, {
