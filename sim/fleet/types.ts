@@ -32,7 +32,12 @@ export type KubeletFault =
   /** kubelet answers 200 with a body that is not valid JSON. */
   | { kind: 'malformed' }
   /** kubelet never answers (the request hangs until the client gives up). */
-  | { kind: 'hung' };
+  | { kind: 'hung' }
+  /**
+   * kubelet runs with enableDebuggingHandlers: false: /configz is registered with the debugging handlers
+   * (pkg/kubelet/server/server.go), so the kubelet answers its own plain-text 404; stats/summary still works.
+   */
+  | { kind: 'no-configz' };
 
 /** Per-request latency added to node-proxy requests (scale scenario). */
 export interface LatencyModel {
