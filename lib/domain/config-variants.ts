@@ -1,7 +1,13 @@
-import { hashString, ignoredCells, normalizeConfig, type Cell, type CellMap } from './config-canonical';
+import { hashString, ignoredCells, normalizeConfig, signature, type Cell, type CellMap } from './config-canonical';
 import { parseMinor } from './config-defaults';
 import { fingerprint, ignoreTrie, sameConfig } from './config-flatten';
-import { classifyDifference, defaultsCache, deviationSignature, versionOnlyKeys } from './config-version-drift';
+import {
+  classifyDifference,
+  defaultsCache,
+  deviationSignature,
+  sameConfiguration,
+  versionOnlyKeys,
+} from './config-version-drift';
 
 /**
  * Fleet variants: nodes grouped by the meaning of their effective kubelet config (minus the ignore list).
@@ -79,38 +85,66 @@ export function groupVariants(results: readonly NodeConfigResult[], ignore: read
     body.versions.add(r.version);
   }
 
-  // Grouped by deviation from each body's own version defaults: identical configuration on different kubelet
-  // versions is one variant (see config-version-drift.ts).
+  // One entry per distinct effective config (normalised, per kubelet minor), then grouped across versions: a variant
+  // is a set of configs that are pairwise the same configuration (config-version-drift.ts), built greedily from the
+  // most common config down, so identical configuration on different kubelet versions is one variant.
   const defaultsOf = defaultsCache(ignore);
-  type Group = {
-    id: string;
+  type Distinct = {
+    version: string;
+    minor: number;
+    config: CellMap;
+    sig: string;
     nodes: string[];
-    versionSet: Set<string>;
-    members: Array<{ version: string; minor: number; config: CellMap }>;
+    versions: Set<string>;
   };
-  const bySignature = new Map<string, Group>();
+  const distinct = new Map<string, Distinct>();
   const configOf = new Map<string, CellMap>();
   for (const body of [...buckets.values()].flat()) {
     const config = normalizeConfig(body.config, body.version, ignore);
-    const sig = deviationSignature(config, body.version, defaultsOf(body.version));
-    let g = bySignature.get(sig);
-    if (!g) bySignature.set(sig, (g = { id: hashString(sig), nodes: [], versionSet: new Set(), members: [] }));
-    g.nodes.push(...body.nodes);
-    for (const ver of body.versions) g.versionSet.add(ver);
-    g.members.push({ version: body.version, minor: parseMinor(body.version) ?? 0, config });
-    for (const n of body.nodes) configOf.set(n, config);
+    const key = `${body.minor}\n${signature(config)}`;
+    let d = distinct.get(key);
+    if (!d)
+      distinct.set(
+        key,
+        (d = {
+          version: body.version,
+          minor: parseMinor(body.version) ?? 0,
+          config,
+          sig: `${body.minor}\n${deviationSignature(config, body.version, defaultsOf(body.version))}`,
+          nodes: [],
+          versions: new Set(),
+        }),
+      );
+    d.nodes.push(...body.nodes);
+    for (const ver of body.versions) d.versions.add(ver);
+    for (const n of body.nodes) configOf.set(n, d.config);
+  }
+  const ordered = [...distinct.values()].sort(
+    (a, b) => b.nodes.length - a.nodes.length || (a.nodes[0] ?? '').localeCompare(b.nodes[0] ?? ''),
+  );
+  const groups: Distinct[][] = [];
+  for (const d of ordered) {
+    const home = groups.find((g) =>
+      g.every((m) => sameConfiguration({ version: m.version, config: m.config }, d, defaultsOf)),
+    );
+    if (home) home.push(d);
+    else groups.push([d]);
   }
 
-  const variants: Variant[] = [...bySignature.values()].map((g) => {
-    const rep = g.members.reduce((a, b) => (b.minor > a.minor ? b : a));
-    const byMinor = new Map(g.members.map((m) => [m.minor, m]));
+  const variants: Variant[] = groups.map((g) => {
+    const rep = g.reduce((a, b) => (b.minor > a.minor ? b : a));
     return {
-      id: g.id,
-      nodes: g.nodes.sort(),
-      versions: [...g.versionSet].sort(),
+      id: hashString(
+        g
+          .map((m) => m.sig)
+          .sort()
+          .join('\n\n'),
+      ),
+      nodes: g.flatMap((m) => m.nodes).sort(),
+      versions: [...new Set(g.flatMap((m) => [...m.versions]))].sort(),
       config: rep.config,
       version: rep.version,
-      versionOnlyKeys: versionOnlyKeys([...byMinor.values()]),
+      versionOnlyKeys: versionOnlyKeys(g),
     };
   });
   variants.sort((a, b) => {

@@ -17,8 +17,9 @@ import { fieldExistsIn, REFERENCE_MINOR } from './kubelet-fields';
  * A field drifts only when the kubelets that know it deviate differently; the rest "differs only by version".
  *
  * Per-version field sets and defaults: lib/domain/kubelet-fields.ts (kubernetes/kubelet config/v1beta1 per tag).
- * Known limit: a value set explicitly to what happens to be another version's default (kubeAPIQPS: 50 on a v1.26
- * kubelet) counts as configured there and default here, so such a pair is shown apart, as "version only".
+ * That relation is not transitive (a v1.29 kubelet's four-key evictionHard is its default *and* equal to a v1.33
+ * kubelet's explicit four-key map, which is not the v1.33 default), so variants are built greedily as groups whose
+ * members are pairwise the same configuration (config-variants.ts), largest first.
  */
 
 const UNSET = '\u0000unset';
@@ -47,7 +48,7 @@ export function defaultsCache(ignore: readonly string[]): (version: string | und
 const knows = (key: string, cell: Cell | undefined, version: string | undefined) =>
   cell !== undefined || fieldExistsIn(topLevel(key), minorFor(version));
 
-/** What one key means for one kubelet: its deviation from that kubelet's defaults. */
+/** What one key means for one kubelet: its deviation from that kubelet's defaults (for ids and tests). */
 export function deviationToken(key: string, cell: Cell | undefined, version: string | undefined, defaults: CellMap) {
   if (!knows(key, cell, version)) return DEFAULT;
   const d = defaults.cells.get(key);
@@ -55,7 +56,7 @@ export function deviationToken(key: string, cell: Cell | undefined, version: str
   return d ? UNSET : DEFAULT;
 }
 
-/** Order-independent text of a config's deviations from its version's defaults: equal ⇔ same configuration. */
+/** Order-independent text of a config's deviations from its version's defaults (used for stable variant ids). */
 export function deviationSignature(config: CellMap, version: string | undefined, defaults: CellMap): string {
   const lines: string[] = [];
   for (const [key, cell] of config.cells) {
@@ -66,23 +67,78 @@ export function deviationSignature(config: CellMap, version: string | undefined,
   return lines.sort().join('\n');
 }
 
+export interface VersionedConfig {
+  version: string | undefined;
+  config: CellMap;
+}
+
+const atDefault = (key: string, cell: Cell | undefined, defaults: CellMap): boolean => {
+  const d = defaults.cells.get(key);
+  return cell ? d !== undefined && d.canon === cell.canon : d === undefined;
+};
+
+/**
+ * Whether two kubelets hold the same configuration for one key: the same effective value (absent = absent), or
+ * each its own version's default. When only one of them knows the field, the same configuration means that one
+ * leaves it at its default; `bothKnow` tells the caller whether a difference can be drift.
+ */
+export function keyCompatible(
+  key: string,
+  a: VersionedConfig,
+  b: VersionedConfig,
+  defaultsOf: (version: string | undefined) => CellMap,
+): { same: boolean; bothKnow: boolean } {
+  const ca = a.config.cells.get(key);
+  const cb = b.config.cells.get(key);
+  const ka = knows(key, ca, a.version);
+  const kb = knows(key, cb, b.version);
+  const da = atDefault(key, ca, defaultsOf(a.version));
+  const db = atDefault(key, cb, defaultsOf(b.version));
+  if (!ka || !kb) return { same: (ka ? da : true) && (kb ? db : true), bothKnow: false };
+  return { same: ca?.canon === cb?.canon || (da && db), bothKnow: true };
+}
+
+/** Every key either config or its version's defaults hold. */
+function keysOf(a: VersionedConfig, b: VersionedConfig, defaultsOf: (version: string | undefined) => CellMap) {
+  const keys = new Set<string>();
+  for (const m of [a.config, b.config, defaultsOf(a.version), defaultsOf(b.version)])
+    for (const k of m.cells.keys()) keys.add(k);
+  return keys;
+}
+
+/** The same configuration on every key (possibly on different kubelet versions). */
+export function sameConfiguration(
+  a: VersionedConfig,
+  b: VersionedConfig,
+  defaultsOf: (version: string | undefined) => CellMap,
+): boolean {
+  for (const k of keysOf(a, b, defaultsOf)) if (!keyCompatible(k, a, b, defaultsOf).same) return false;
+  return true;
+}
+
 export type DifferenceKind = 'drift' | 'version';
 
 /**
  * Whether a differing key is drift or a version difference. Columns that are unknown (null) do not count.
- * Drift: two kubelets that both know the field deviate from their defaults differently.
+ * Drift: two kubelets that both know the field hold different configurations for it (neither the same effective
+ * value nor each its own default).
  */
 export function classifyDifference(
   key: string,
   columns: ReadonlyArray<{ version: string | undefined; cell: Cell | undefined } | null>,
   defaultsOf: (version: string | undefined) => CellMap,
 ): DifferenceKind {
-  const tokens = new Set<string>();
-  for (const c of columns) {
-    if (!c || !knows(key, c.cell, c.version)) continue;
-    tokens.add(deviationToken(key, c.cell, c.version, defaultsOf(c.version)));
-  }
-  return tokens.size > 1 ? 'drift' : 'version';
+  const known = columns.filter((c): c is { version: string | undefined; cell: Cell | undefined } => c !== null);
+  const single = (c: { version: string | undefined; cell: Cell | undefined }): VersionedConfig => ({
+    version: c.version,
+    config: { cells: c.cell ? new Map([[key, c.cell]]) : new Map(), paths: new Map() },
+  });
+  for (let i = 0; i < known.length; i++)
+    for (let j = i + 1; j < known.length; j++) {
+      const r = keyCompatible(key, single(known[i]!), single(known[j]!), defaultsOf);
+      if (r.bothKnow && !r.same) return 'drift';
+    }
+  return 'version';
 }
 
 /**
