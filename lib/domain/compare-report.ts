@@ -2,10 +2,9 @@ import { compareVariants, parseKubeletConfigYaml, versionedBaseline, type Baseli
 import { ignoredCells, normalizeConfig, type Cell, type CellMap } from './config-canonical';
 import { diffColumns, keyToPath, type DiffColumnInput, type DiffRow } from './config-diff';
 import {
-  distinguishingKeys,
+  differingKeys,
   groupVariants,
   variantIgnoredCells,
-  versionKeys,
   type NodeConfigResult,
   type Variant,
 } from './config-variants';
@@ -157,8 +156,9 @@ export function buildCompareReport(input: CompareReportInput) {
   });
 
   // only drift tells variants apart; keys that differ because of kubelet versions are listed on their own
-  const keys = distinguishingKeys(variants, input.ignore);
-  const versionOnly = new Set(versionKeys(variants, input.ignore));
+  const split = differingKeys(variants, input.ignore);
+  const keys = split.drift;
+  const versionOnly = new Set(split.version);
   const readable = variants.reduce((n, v) => n + v.nodes.length, 0);
   // the fleet's usual value per key: the canon held by the most nodes
   const majority = new Map<string, string>();

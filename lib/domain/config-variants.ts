@@ -125,7 +125,9 @@ export function groupVariants(results: readonly NodeConfigResult[], ignore: read
   const groups: Distinct[][] = [];
   for (const d of ordered) {
     const home = groups.find((g) =>
-      g.every((m) => sameConfiguration({ version: m.version, config: m.config }, d, defaultsOf)),
+      // one minor has one set of defaults: there the same configuration is the same effective config, and
+      // distinct entries of one minor differ by construction, so only cross-version pairs need comparing
+      g.every((m) => m.minor !== d.minor && sameConfiguration({ version: m.version, config: m.config }, d, defaultsOf)),
     );
     if (home) home.push(d);
     else groups.push([d]);
@@ -174,7 +176,8 @@ export function versionKeys(variants: readonly Variant[], ignore: readonly strin
   return differingKeys(variants, ignore).version;
 }
 
-function differingKeys(
+/** Keys that differ between variants, split into drift and version-only differences (one pass). */
+export function differingKeys(
   variants: readonly Variant[],
   ignore: readonly string[],
 ): { drift: string[]; version: string[] } {

@@ -28,15 +28,31 @@ const DEFAULT = '\u0000default';
 /** The minor a version string means for defaults (unknown versions use the reference's). */
 export const minorFor = (version: string | undefined): number => parseMinor(version) ?? REFERENCE_MINOR;
 
-const topLevel = (key: string): string => pathFromKey(key)[0] ?? key;
+const TOP = new Map<string, string>();
+const topLevel = (key: string): string => {
+  let t = TOP.get(key);
+  if (t === undefined) {
+    t = pathFromKey(key)[0] ?? key;
+    if (TOP.size < 10_000) TOP.set(key, t);
+  }
+  return t;
+};
+
+/** Normalised defaults per (minor, ignore list): pure, read-only, shared by every request (bounded). */
+const DEFAULTS = new Map<string, CellMap>();
+const DEFAULTS_MAX = 256;
 
 /** Defaults of each version, normalised once per minor and ignore list. */
 export function defaultsCache(ignore: readonly string[]): (version: string | undefined) => CellMap {
-  const cache = new Map<number, CellMap>();
+  const list = ignore.join('\u0000');
   return (version) => {
     const minor = minorFor(version);
-    let hit = cache.get(minor);
-    if (!hit) cache.set(minor, (hit = normalizeConfig({}, `v1.${minor}.0`, ignore)));
+    const key = `${minor}\u0001${list}`;
+    let hit = DEFAULTS.get(key);
+    if (!hit) {
+      if (DEFAULTS.size >= DEFAULTS_MAX) DEFAULTS.clear();
+      DEFAULTS.set(key, (hit = normalizeConfig({}, `v1.${minor}.0`, ignore)));
+    }
     return hit;
   };
 }
@@ -98,21 +114,17 @@ export function keyCompatible(
   return { same: ca?.canon === cb?.canon || (da && db), bothKnow: true };
 }
 
-/** Every key either config or its version's defaults hold. */
-function keysOf(a: VersionedConfig, b: VersionedConfig, defaultsOf: (version: string | undefined) => CellMap) {
-  const keys = new Set<string>();
-  for (const m of [a.config, b.config, defaultsOf(a.version), defaultsOf(b.version)])
-    for (const k of m.cells.keys()) keys.add(k);
-  return keys;
-}
-
-/** The same configuration on every key (possibly on different kubelet versions). */
+/**
+ * The same configuration on every key (possibly on different kubelet versions): every key either config or its
+ * version's defaults hold (a key checked twice costs a lookup, cheaper than building the union).
+ */
 export function sameConfiguration(
   a: VersionedConfig,
   b: VersionedConfig,
   defaultsOf: (version: string | undefined) => CellMap,
 ): boolean {
-  for (const k of keysOf(a, b, defaultsOf)) if (!keyCompatible(k, a, b, defaultsOf).same) return false;
+  for (const m of [a.config, b.config, defaultsOf(a.version), defaultsOf(b.version)])
+    for (const k of m.cells.keys()) if (!keyCompatible(k, a, b, defaultsOf).same) return false;
   return true;
 }
 
