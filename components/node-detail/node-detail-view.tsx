@@ -102,7 +102,8 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
         capacity: node.capacity,
         allocatable: node.allocatable,
         config: allocConfig,
-        ...(help ? { configUnavailable: `${help.title}: ${help.message}` } : {}),
+        // the panel shows the whole error above the budget; the per-resource sentence names its kind
+        ...(help ? { configUnavailable: help.title.toLowerCase() } : {}),
         ...(typeof maxpid === 'number' ? { pidCapacity: BigInt(maxpid) } : {}),
         ...(pods ? { requests: sumPodResources(pods, 'requests'), limits: sumPodResources(pods, 'limits') } : {}),
         status: {

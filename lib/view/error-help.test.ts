@@ -31,3 +31,14 @@ describe('describeError', () => {
     expect(help.status).toBeUndefined();
   });
 });
+
+describe('describeError titles for kubelet failures', () => {
+  it('calls an unreachable kubelet what it is, not a server error', () => {
+    const help = describeError(
+      new AppError('KubeletUnreachable', 502, 'dial tcp 10.0.2.47:10250: no route to host'),
+      'nodes/proxy',
+    );
+    expect(help.title).toBe('Kubelet unreachable');
+    expect(help.status).toBe('KubeletUnreachable (502)');
+  });
+});
