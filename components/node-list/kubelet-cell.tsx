@@ -69,7 +69,7 @@ export function KubeletCell({ result, live }: { result: FleetNodeResult | undefi
   const from =
     result.stats?.thresholds === 'configz'
       ? "the node's evictionHard"
-      : 'kubelet default thresholds (configz not read yet)';
+      : 'the kubelet default thresholds (its configz has not been read)';
   const mem = result.stats?.memoryAvailableBytes;
   return (
     <span
