@@ -37,14 +37,14 @@ describe('getCompare against the demo sim', () => {
     const r = await compare({ baseline: 'configmap' });
     expect(r.by).toBe('variant');
     const outliers = r.variants.filter((v) => v.outlier).flatMap((v) => v.nodes);
-    for (const n of [
-      DEMO_NODES.driftMaxPods,
-      DEMO_NODES.driftEviction,
-      DEMO_NODES.oldKubelet,
-      DEMO_NODES.driftCgroupDriver,
-    ]) {
+    for (const n of [DEMO_NODES.driftMaxPods, DEMO_NODES.driftEviction, DEMO_NODES.driftCgroupDriver]) {
       expect(outliers).toContain(n);
     }
+    // the old kubelet runs the same config file as k8s-worker-1: one configuration, differing only by version
+    expect(outliers).not.toContain(DEMO_NODES.oldKubelet);
+    const kubeadm = r.variants.find((v) => v.nodes.includes(DEMO_NODES.oldKubelet));
+    expect(kubeadm?.nodes).toContain('k8s-worker-1');
+    expect(kubeadm?.versionOnlyKeys.map((p) => p.join('.'))).toContain('failCgroupV1');
     const unknown = new Map(r.unknown.map((u) => [u.node, u.reason]));
     expect(unknown.get(DEMO_NODES.unreachable)).toBeDefined();
     expect(unknown.get(DEMO_NODES.forbidden)).toBeDefined();
