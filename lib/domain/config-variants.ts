@@ -1,13 +1,7 @@
 import { hashString, ignoredCells, normalizeConfig, signature, type Cell, type CellMap } from './config-canonical';
 import { parseMinor } from './config-defaults';
 import { fingerprint, ignoreTrie, sameConfig } from './config-flatten';
-import {
-  classifyDifference,
-  defaultsCache,
-  deviationSignature,
-  sameConfiguration,
-  versionOnlyKeys,
-} from './config-version-drift';
+import { classifyDifference, defaultsCache, sameConfiguration, versionOnlyKeys } from './config-version-drift';
 
 /**
  * Fleet variants: nodes grouped by the meaning of their effective kubelet config (minus the ignore list).
@@ -110,7 +104,7 @@ export function groupVariants(results: readonly NodeConfigResult[], ignore: read
           version: body.version,
           minor: parseMinor(body.version) ?? 0,
           config,
-          sig: `${body.minor}\n${deviationSignature(config, body.version, defaultsOf(body.version))}`,
+          sig: key,
           nodes: [],
           versions: new Set(),
         }),

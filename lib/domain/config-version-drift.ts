@@ -22,9 +22,6 @@ import { fieldExistsIn, REFERENCE_MINOR } from './kubelet-fields';
  * members are pairwise the same configuration (config-variants.ts), largest first.
  */
 
-const UNSET = '\u0000unset';
-const DEFAULT = '\u0000default';
-
 /** The minor a version string means for defaults (unknown versions use the reference's). */
 export const minorFor = (version: string | undefined): number => parseMinor(version) ?? REFERENCE_MINOR;
 
@@ -61,55 +58,41 @@ export function defaultsCache(ignore: readonly string[]): (version: string | und
  * Whether a kubelet knows a field: its version has it, or its configz shows it (a configz only holds fields its
  * kubelet has, whatever the version string says: vendor builds backport fields).
  */
-const knows = (key: string, cell: Cell | undefined, version: string | undefined) =>
-  cell !== undefined || fieldExistsIn(topLevel(key), minorFor(version));
-
-/** What one key means for one kubelet: its deviation from that kubelet's defaults (for ids and tests). */
-export function deviationToken(key: string, cell: Cell | undefined, version: string | undefined, defaults: CellMap) {
-  if (!knows(key, cell, version)) return DEFAULT;
-  const d = defaults.cells.get(key);
-  if (cell) return d && d.canon === cell.canon ? DEFAULT : cell.canon;
-  return d ? UNSET : DEFAULT;
-}
-
-/** Order-independent text of a config's deviations from its version's defaults (used for stable variant ids). */
-export function deviationSignature(config: CellMap, version: string | undefined, defaults: CellMap): string {
-  const lines: string[] = [];
-  for (const [key, cell] of config.cells) {
-    const t = deviationToken(key, cell, version, defaults);
-    if (t !== DEFAULT) lines.push(`${key}=${t}`);
-  }
-  for (const key of defaults.cells.keys()) if (!config.cells.has(key)) lines.push(`${key}=${UNSET}`);
-  return lines.sort().join('\n');
-}
+const knowsIn = (key: string, cell: Cell | undefined, minor: number) =>
+  cell !== undefined || fieldExistsIn(topLevel(key), minor);
 
 export interface VersionedConfig {
   version: string | undefined;
   config: CellMap;
 }
 
-const atDefault = (key: string, cell: Cell | undefined, defaults: CellMap): boolean => {
-  const d = defaults.cells.get(key);
-  return cell ? d !== undefined && d.canon === cell.canon : d === undefined;
-};
+/** A config with its minor and defaults resolved once, for comparing many keys. */
+interface Resolved {
+  minor: number;
+  cells: Map<string, Cell>;
+  defaults: Map<string, Cell>;
+}
+
+const resolve = (v: VersionedConfig, defaultsOf: (version: string | undefined) => CellMap): Resolved => ({
+  minor: minorFor(v.version),
+  cells: v.config.cells,
+  defaults: defaultsOf(v.version).cells,
+});
 
 /**
  * Whether two kubelets hold the same configuration for one key: the same effective value (absent = absent), or
  * each its own version's default. When only one of them knows the field, the same configuration means that one
  * leaves it at its default; `bothKnow` tells the caller whether a difference can be drift.
  */
-export function keyCompatible(
-  key: string,
-  a: VersionedConfig,
-  b: VersionedConfig,
-  defaultsOf: (version: string | undefined) => CellMap,
-): { same: boolean; bothKnow: boolean } {
-  const ca = a.config.cells.get(key);
-  const cb = b.config.cells.get(key);
-  const ka = knows(key, ca, a.version);
-  const kb = knows(key, cb, b.version);
-  const da = atDefault(key, ca, defaultsOf(a.version));
-  const db = atDefault(key, cb, defaultsOf(b.version));
+function compatible(key: string, a: Resolved, b: Resolved): { same: boolean; bothKnow: boolean } {
+  const ca = a.cells.get(key);
+  const cb = b.cells.get(key);
+  const ka = knowsIn(key, ca, a.minor);
+  const kb = knowsIn(key, cb, b.minor);
+  const dA = a.defaults.get(key);
+  const dB = b.defaults.get(key);
+  const da = ca ? dA !== undefined && dA.canon === ca.canon : dA === undefined;
+  const db = cb ? dB !== undefined && dB.canon === cb.canon : dB === undefined;
   if (!ka || !kb) return { same: (ka ? da : true) && (kb ? db : true), bothKnow: false };
   return { same: ca?.canon === cb?.canon || (da && db), bothKnow: true };
 }
@@ -123,8 +106,10 @@ export function sameConfiguration(
   b: VersionedConfig,
   defaultsOf: (version: string | undefined) => CellMap,
 ): boolean {
-  for (const m of [a.config, b.config, defaultsOf(a.version), defaultsOf(b.version)])
-    for (const k of m.cells.keys()) if (!keyCompatible(k, a, b, defaultsOf).same) return false;
+  const ra = resolve(a, defaultsOf);
+  const rb = resolve(b, defaultsOf);
+  for (const m of [ra.cells, rb.cells, ra.defaults, rb.defaults])
+    for (const k of m.keys()) if (!compatible(k, ra, rb).same) return false;
   return true;
 }
 
@@ -140,14 +125,17 @@ export function classifyDifference(
   columns: ReadonlyArray<{ version: string | undefined; cell: Cell | undefined } | null>,
   defaultsOf: (version: string | undefined) => CellMap,
 ): DifferenceKind {
-  const known = columns.filter((c): c is { version: string | undefined; cell: Cell | undefined } => c !== null);
-  const single = (c: { version: string | undefined; cell: Cell | undefined }): VersionedConfig => ({
-    version: c.version,
-    config: { cells: c.cell ? new Map([[key, c.cell]]) : new Map(), paths: new Map() },
-  });
-  for (let i = 0; i < known.length; i++)
-    for (let j = i + 1; j < known.length; j++) {
-      const r = keyCompatible(key, single(known[i]!), single(known[j]!), defaultsOf);
+  const resolved: Resolved[] = [];
+  for (const c of columns)
+    if (c)
+      resolved.push({
+        minor: minorFor(c.version),
+        cells: c.cell ? new Map([[key, c.cell]]) : new Map(),
+        defaults: defaultsOf(c.version).cells,
+      });
+  for (let i = 0; i < resolved.length; i++)
+    for (let j = i + 1; j < resolved.length; j++) {
+      const r = compatible(key, resolved[i]!, resolved[j]!);
       if (r.bothKnow && !r.same) return 'drift';
     }
   return 'version';
