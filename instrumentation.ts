@@ -7,11 +7,11 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { authConfig } = await import('./lib/auth/config');
   const { log } = await import('./lib/observability/log');
-  const { hostAllowlist } = await import('./lib/security/allowed-hosts');
+  const { describeAllowlist, hostAllowlist } = await import('./lib/security/allowed-hosts');
   try {
     const { mode } = authConfig();
-    hostAllowlist();
-    log.info({ authMode: mode }, `auth mode: ${mode}`);
+    const allowedHosts = describeAllowlist(hostAllowlist());
+    log.info({ authMode: mode, allowedHosts }, `auth mode: ${mode}; answering to ${allowedHosts.join(', ')}`);
   } catch (err) {
     log.fatal(
       { err: err instanceof Error ? err.message : String(err) },

@@ -98,6 +98,11 @@ export function hostAllowlist(): HostAllowlist {
   });
 }
 
+/** For the startup log: `localhost:3000, dash.example.com:*, …`. */
+export function describeAllowlist(list: HostAllowlist): string[] {
+  return list.patterns.map((p) => `${p.hostname}:${p.port ?? '*'}`);
+}
+
 /** One line for whoever sent the foreign Host (it may be the operator's own new DNS name). */
 export function foreignHostMessage(host: string | null): string {
   const shown = (host ?? '').replace(/[^\x21-\x7e]/g, '?').slice(0, 100);
