@@ -17,12 +17,12 @@ const first = path.join(dir, 'config');
 const second = path.join(dir, 'extra');
 const kubeconfigPath = [first, second].join(path.delimiter);
 
-function kubeconfig(opts: { viewerToken: string; contexts?: string[] }): string {
+function kubeconfig(opts: { viewerToken: string; ca?: string }): string {
   return `apiVersion: v1
 kind: Config
 clusters:
 - name: prod
-  cluster: { server: "https://prod.example:6443", certificate-authority-data: Zm9v }
+  cluster: { server: "https://prod.example:6443", certificate-authority-data: ${opts.ca ?? 'Zm9v'} }
 users:
 - name: admin
   user: { token: admin-token }
@@ -81,6 +81,14 @@ describe('kubeconfig changes without a restart', () => {
     expect(viewer2).not.toBe(viewer);
     expect(identityKey(viewer2)).not.toBe(viewerKey);
     expect(viewer2.config.getCurrentUser()?.token).toBe('viewer-token-2');
+  });
+
+  it("a rotated cluster CA gets new handles and identities: the fleet's informer must connect with the new one", () => {
+    const admin = getKube({ kubeconfigPath, context: 'prod-admin' });
+    write(first, kubeconfig({ viewerToken: 'viewer-token-1', ca: 'YmFy' }));
+    const admin2 = getKube({ kubeconfigPath, context: 'prod-admin' });
+    expect(admin2).not.toBe(admin);
+    expect(identityKey(admin2)).not.toBe(identityKey(admin));
   });
 
   it('rewriting the same content keeps every handle', () => {
