@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseHostPort, type HostPattern } from '@/lib/security/host-names';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -7,6 +8,40 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
  * The server's environment, validated once. Every variable is optional; the README lists them from here.
  */
 const EnvSchema = z.object({
+  /** Interface the server listens on (`npm start`, `npm run demo`, the Dockerfile); unset means 127.0.0.1. */
+  HOST: z.string().trim().min(1).optional(),
+  /**
+   * Host names (`name` for any port, `name:port` for one), comma-separated, that the dashboard answers to besides
+   * the loopback names and HOST; every other Host gets 403 (DNS rebinding, lib/security/allowed-hosts.ts).
+   * Required in the shared modes when HOST is beyond loopback.
+   */
+  KD_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((list, ctx): HostPattern[] => {
+      const entries = (list ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean);
+      return entries.flatMap((entry) => {
+        const parsed = parseHostPort(entry);
+        if (!parsed)
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${entry.slice(0, 100)}" is not a host name or name:port (no scheme, path or wildcard)`,
+          });
+        return parsed ? [parsed] : [];
+      });
+    }),
+  /**
+   * `true` when every request arrives through a proxy that terminates TLS and sets X-Forwarded-Proto itself
+   * (overwriting what the client sent): then `X-Forwarded-Proto: https` means TLS, which turns on HSTS and
+   * Secure cookies (lib/security/transport.ts). Default false: `next start` itself only speaks http.
+   */
+  KD_TRUST_FORWARDED_PROTO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   /** Kubeconfig files, separated by ':' (';' on Windows) and merged like kubectl: the first file to set a value wins. */
   KUBECONFIG: z.string().optional(),
   /** Context used when the request names none (no `kd-context` cookie); default: the kubeconfig's current-context. */
@@ -42,6 +77,17 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= EnvSchema.parse(process.env);
   return cached;
+}
+
+const PortSchema = z.coerce.number().int().min(1).max(65535).optional();
+
+/**
+ * The port the server listens on. Read on every call, not cached with env(): `next start --port N` stores N in
+ * PORT only once it is listening (next/dist/server/lib/start-server.js). Undefined when unknown (unit tests).
+ */
+export function listeningPort(): number | undefined {
+  const parsed = PortSchema.safeParse(process.env.PORT || undefined);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Tests change variables between cases; this drops the cached parse. */

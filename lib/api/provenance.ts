@@ -8,6 +8,24 @@ import { z } from 'zod';
 export const MAX_INPUT_CHARS = 64 * 1024;
 export const MAX_TOTAL_CHARS = 192 * 1024;
 export const MAX_INPUTS = 16;
+/** The request body as a whole: JSON escaping (newlines, quotes) can double pasted text; the schema enforces the real per-text limits. */
+export const MAX_EXPLAIN_BODY_BYTES = 2 * MAX_TOTAL_CHARS + 16 * 1024;
+
+const kib = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en-US')} KiB`;
+
+/** Why a pasted text of `chars` characters cannot be sent (said in the browser before sending; the server's schema says the same). */
+export function inputTooLarge(chars: number): string | undefined {
+  return chars > MAX_INPUT_CHARS ? `too large: ${kib(chars)} (limit ${kib(MAX_INPUT_CHARS)})` : undefined;
+}
+
+/** Why the request as a whole cannot be sent: the server's total and body limits, checked in the browser first. */
+export function explainRequestTooLarge(body: ExplainRequest): string | undefined {
+  const total = body.inputs.reduce((n, i) => n + i.content.length, 0);
+  if (total > MAX_TOTAL_CHARS) return `pasted texts too large: ${kib(total)} in all (limit ${kib(MAX_TOTAL_CHARS)})`;
+  const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
+  if (bytes > MAX_EXPLAIN_BODY_BYTES) return `request too large: ${kib(bytes)} (limit ${kib(MAX_EXPLAIN_BODY_BYTES)})`;
+  return undefined;
+}
 
 export const InputKindSchema = z.enum(['auto', 'unit', 'env', 'kubelet-config', 'command-line', 'containerd-config']);
 export type InputKindChoice = z.infer<typeof InputKindSchema>;

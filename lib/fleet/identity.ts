@@ -11,13 +11,21 @@ const keys = new WeakMap<Kube, string>();
  * context, the server, the user entry's name and a SHA-256 over its credential material (token, client
  * certificate, exec/auth-provider config), so when shared mode hands each signed-in user a Kube with their own
  * token, their caches are separate even if the kubeconfig entry names collide. The hash never leaves memory,
- * and no credential is ever stored in the key itself.
+ * and no credential is ever stored in the key itself. It also covers how the server is reached (CA, TLS server
+ * name, proxy, skip-verify): a fleet's informer and pool hold the Kube they were built with, so when a re-read
+ * kubeconfig (lib/k8s/kubeconfig-reload.ts) brings a rotated CA, only a new key gives them a Kube that connects.
  */
 export function identityKey(kube: Kube): string {
   const known = keys.get(kube);
   if (known) return known;
   const user = kube.config.getCurrentUser();
+  const cluster = kube.config.getCurrentCluster();
   const material = JSON.stringify([
+    cluster?.caData ?? null,
+    cluster?.caFile ?? null,
+    cluster?.tlsServerName ?? null,
+    cluster?.proxyUrl ?? null,
+    cluster?.skipTLSVerify ?? null,
     user?.token ?? null,
     user?.certData ?? null,
     user?.certFile ?? null,

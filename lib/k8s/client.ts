@@ -7,6 +7,7 @@ import { CertificatesV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kub
 import type { ContextsResponse } from '@/lib/api/contexts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { clusterFingerprint, contextFingerprint, filesStamp, keepUnchanged } from './kubeconfig-reload';
 
 /**
  * A request-scoped handle on one cluster: the context's name, a KubeConfig whose current-context is that
@@ -27,6 +28,8 @@ export interface Kube {
 interface Loaded {
   readonly base: KubeConfig;
   readonly source: Kube['source'];
+  /** the kubeconfig files as they were when read (kubeconfig-reload.ts); a different stamp means read again */
+  readonly stamp: string;
   readonly kubes: Map<string, Kube>;
   /** shared mode: per-user Kubes keyed by a hash of the token, oldest first (see userKube) */
   readonly userKubes: Map<string, Kube>;
@@ -60,7 +63,12 @@ function mergeFiles(files: string[]): KubeConfig | undefined {
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
     const kc = new KubeConfig();
-    kc.loadFromFile(file); // also makes cert/key/CA paths absolute relative to the file, like kubectl
+    try {
+      kc.loadFromFile(file); // also makes cert/key/CA paths absolute relative to the file, like kubectl
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0] : 'unreadable';
+      throw new AppError('ServiceUnavailable', 503, `Kubeconfig ${file} could not be read: ${reason}`);
+    }
     found = true;
     const has = <T extends { name: string }>(list: T[], name: string) => list.some((x) => x.name === name);
     for (const c of kc.getClusters()) if (!has(merged.clusters, c.name)) merged.clusters.push(c);
@@ -71,18 +79,21 @@ function mergeFiles(files: string[]): KubeConfig | undefined {
   return found ? merged : undefined;
 }
 
+/**
+ * The merged kubeconfig, read again whenever its files change on disk (kubectl reads it per call): contexts added,
+ * removed or edited show up without a restart. Handles of contexts that did not change are kept, caches and all.
+ */
 function load(opts: LoadOptions): Loaded {
   const list = opts.kubeconfigPath ?? env().KUBECONFIG;
   const key = list ?? '';
+  const files = list ? list.split(path.delimiter).filter(Boolean) : [path.join(os.homedir(), '.kube', 'config')];
+  const stamp = filesStamp(files);
   const cached = loadedByKey.get(key);
-  if (cached) return cached;
+  if (cached?.stamp === stamp) return cached;
 
-  let base: KubeConfig | undefined;
+  let base = mergeFiles(files);
   let source: Kube['source'] = 'kubeconfig';
-  if (list) {
-    base = mergeFiles(list.split(path.delimiter).filter(Boolean));
-  } else {
-    base = mergeFiles([path.join(os.homedir(), '.kube', 'config')]);
+  if (!list) {
     // In a pod. The CA alone is enough in the shared modes: deploy/ mounts only ca.crt (no ServiceAccount token),
     // and every call carries the signed-in user's token instead.
     if (
@@ -96,7 +107,13 @@ function load(opts: LoadOptions): Loaded {
     }
   }
   if (!base || base.getContexts().length === 0) throw noCredentials();
-  const loaded: Loaded = { base, source, kubes: new Map(), userKubes: new Map() };
+  const loaded: Loaded = {
+    base,
+    source,
+    stamp,
+    kubes: cached ? keepUnchanged(cached.kubes, cached.base, base, contextFingerprint) : new Map(),
+    userKubes: cached ? keepUnchanged(cached.userKubes, cached.base, base, clusterFingerprint) : new Map(),
+  };
   loadedByKey.set(key, loaded);
   return loaded;
 }

@@ -4,6 +4,7 @@ import type { ExplainRequestSchema, ExplainResponse } from '@/lib/api/provenance
 import { ConfigFileError, parseKubeletConfigFile } from '@/lib/domain/provenance/config-file';
 import { explainKubeletConfig } from '@/lib/domain/provenance/explain';
 import { redactSecrets } from '@/lib/domain/provenance/redact';
+import { YamlLimitError } from '@/lib/domain/yaml-bounded';
 import { AppError, toStatus } from '@/lib/errors';
 import { getKubeletConfigz } from '@/lib/k8s/kubelet';
 import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
@@ -36,7 +37,7 @@ export async function explainForNode(
         config: parseKubeletConfigFile(configMap.value.yaml).config,
       };
     } catch (err) {
-      if (!(err instanceof ConfigFileError)) throw err;
+      if (!(err instanceof ConfigFileError || err instanceof YamlLimitError)) throw err;
     }
   }
   let result;
@@ -48,6 +49,7 @@ export async function explainForNode(
       configMap: cm ?? null,
     });
   } catch (err) {
+    if (err instanceof YamlLimitError) throw new AppError('Invalid', 422, `Refused: ${err.message}.`);
     log.error({ error: err instanceof Error ? redactSecrets(err.name) : 'non-error' }, 'provenance: explainer failed');
     throw new AppError('InternalError', 500, 'Could not explain the pasted files.');
   }

@@ -44,6 +44,8 @@ const FALLBACK: Record<string, { title: string; needs: (what: string) => string 
     needs: () =>
       'A compatible API server or dashboard version: the response did not match what the dashboard understands.',
   },
+  BadRequest: { title: 'Request refused', needs: () => 'A request within the size or format the message names.' },
+  Invalid: { title: 'Invalid input', needs: () => 'Input corrected as the message says.' },
   InternalError: { title: 'Server error', needs: () => 'See the dashboard server log for details.' },
 };
 

@@ -3,14 +3,14 @@ import { notFound } from 'next/navigation';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { NodeDetailView } from '@/components/node-detail/node-detail-view';
 import { NodeNameSchema } from '@/lib/api/names';
-import { NotFoundError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { getKubeletConfigz, getKubeletSummary } from '@/lib/k8s/kubelet';
-import { getNode } from '@/lib/k8s/nodes';
 import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
 import { getRequestKube, listRequestContexts } from '@/lib/k8s/request';
 import { contextsOptions } from '@/lib/queries/contexts';
 import { nodeConfigzOptions, nodeObjectOptions, nodePodsOptions, nodeSummaryOptions } from '@/lib/queries/node-detail';
 import { getQueryClient } from '@/lib/queries/query-client';
+import { getNodeForPage } from './node-lookup';
 
 export async function generateMetadata(props: PageProps<'/nodes/[name]'>): Promise<Metadata> {
   return { title: decodeURIComponent((await props.params).name) };
@@ -26,7 +26,8 @@ const within = <T,>(p: Promise<T>) =>
 
 /**
  * Node detail. Each part is prefetched independently: a failing or slow part is simply not dehydrated and the
- * browser fetches it and shows its own error, while the rest renders. Only a missing node is a 404.
+ * browser fetches it and shows its own error, while the rest renders. Only a missing node is a 404 (checked first,
+ * with the status code, by ./layout.tsx).
  */
 export default async function NodeDetailPage(props: PageProps<'/nodes/[name]'>) {
   const parsed = NodeNameSchema.safeParse(decodeURIComponent((await props.params).name));
@@ -39,9 +40,9 @@ export default async function NodeDetailPage(props: PageProps<'/nodes/[name]'>) 
     queryClient.setQueryData(contextsOptions().queryKey, contexts);
     const kube = await getRequestKube(ctx);
     try {
-      queryClient.setQueryData(nodeObjectOptions(ctx, name).queryKey, await within(getNode(kube, name)));
+      queryClient.setQueryData(nodeObjectOptions(ctx, name).queryKey, await within(getNodeForPage(kube, name)));
     } catch (err) {
-      if (err instanceof NotFoundError) notFound();
+      if (err instanceof AppError && err.code === 404) notFound();
     }
     await Promise.allSettled([
       within(getKubeletConfigz(kube, name)).then((d) =>

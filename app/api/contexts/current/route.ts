@@ -4,6 +4,7 @@ import { getKube } from '@/lib/k8s/client';
 import { CONTEXT_COOKIE, listRequestContexts } from '@/lib/k8s/request';
 import { readJsonBody } from '@/lib/security/body';
 import { assertMutationAllowed } from '@/lib/security/guard';
+import { cookieIsSecure } from '@/lib/security/transport';
 import { errorResponse, json } from '../../respond';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ export async function POST(req: Request) {
     assertContextSwitchAllowed();
     const { name } = await readJsonBody(req, SelectContextBodySchema);
     getKube({ context: name }); // throws 422 when the kubeconfig has no such context
-    const secure = new URL(req.url).protocol === 'https:' ? '; Secure' : '';
+    const secure = cookieIsSecure(req) ? '; Secure' : '';
     const res = json({ ...(await listRequestContexts()), current: name });
     res.headers.append(
       'set-cookie',
