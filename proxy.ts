@@ -6,7 +6,7 @@ import { contentSecurityPolicy } from '@/lib/security/content-security-policy';
 /**
  * Next 16 "proxy" (formerly middleware), run for pages only (see `config.matcher`):
  * 1. Shared modes: a page request without a usable session goes to /signin, server-side. This is for the user's
- *    sake, not the enforcement: every Kubernetes call resolves the user in getRequestKube (lib/k8s/request.ts),
+ *    sake, not the enforcement: every Kubernetes call resolves the user in getRequestKube (lib/server/request-kube.ts),
  *    and API routes answer 401 themselves.
  * 2. A fresh CSP nonce per page request. Next reads the nonce from the request's CSP header while rendering and
  *    stamps it on its own scripts, which is why pages render dynamically.

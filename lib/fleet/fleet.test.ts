@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
 import { resetEnvForTests } from '@/lib/env';
-import { metrics } from '@/lib/observability/metrics';
+import { metrics } from '@/lib/observability/prometheus';
 import { getKube, resetKubeCacheForTests, type Kube } from '@/lib/k8s/client';
 import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
 import { ConfigzCache } from './configz-cache';
-import { identityKey } from './identity';
+import { identityKey } from './identity-key';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import type { FleetSettings } from './settings';

@@ -2,7 +2,7 @@ import 'server-only';
 import { AuthenticationV1Api, AuthorizationV1Api } from '@kubernetes/client-node';
 import type { CsrPermissions, Permission } from '@/lib/api/csrs';
 import type { Kube } from './client';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 /**
  * Who the dashboard acts as in a context, and whether it may approve CSRs. Both are asked of the cluster

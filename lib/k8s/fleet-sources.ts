@@ -9,7 +9,7 @@ import { forEachPage } from './list';
 import { reshapeNode } from './nodes';
 import { reshapePod } from './pods';
 import { WireNodeSchema, WirePodSchema, type WireNode } from './schemas';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 /**
  * The list-then-watch sources behind lib/fleet's shared node cache (an informer, as client-go's reflector does

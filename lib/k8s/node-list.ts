@@ -5,7 +5,7 @@ import { buildNodeRows } from '@/lib/domain/node-row';
 import { toStatus } from '@/lib/errors';
 import { log } from '@/lib/observability/log';
 import type { Kube } from './client';
-import { listNodeMetrics } from './metrics';
+import { listNodeMetrics } from './node-metrics';
 import { listNodes } from './nodes';
 import { listAllActivePods } from './pods';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { ApiException, AuthenticationV1Api, AuthorizationV1Api } from '@kubernetes/client-node';
 import type { Kube } from './client';
 import { KubeTimeoutError, toKubeError, type Target } from './errors';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 export interface SelfReview {
   /** the user name the API server authenticated, or a placeholder when the cluster can't say */

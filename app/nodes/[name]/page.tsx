@@ -7,7 +7,7 @@ import { NotFoundError } from '@/lib/errors';
 import { getKubeletConfigz, getKubeletSummary } from '@/lib/k8s/kubelet';
 import { getNode } from '@/lib/k8s/nodes';
 import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
-import { getRequestKube, listRequestContexts } from '@/lib/k8s/request';
+import { getRequestKube, listRequestContexts } from '@/lib/server/request-kube';
 import { contextsOptions } from '@/lib/queries/contexts';
 import { nodeConfigzOptions, nodeObjectOptions, nodePodsOptions, nodeSummaryOptions } from '@/lib/queries/node-detail';
 import { getQueryClient } from '@/lib/queries/query-client';

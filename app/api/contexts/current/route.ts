@@ -1,7 +1,7 @@
 import { SelectContextBodySchema } from '@/lib/api/contexts';
 import { assertContextSwitchAllowed } from '@/lib/auth/config';
 import { getKube } from '@/lib/k8s/client';
-import { CONTEXT_COOKIE, listRequestContexts } from '@/lib/k8s/request';
+import { CONTEXT_COOKIE, listRequestContexts } from '@/lib/server/request-kube';
 import { readJsonBody } from '@/lib/security/body';
 import { assertMutationAllowed } from '@/lib/security/guard';
 import { errorResponse, json } from '../../respond';

@@ -1,6 +1,6 @@
 import { NodeNameSchema } from '@/lib/api/names';
 import { getNode } from '@/lib/k8s/nodes';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../respond';
 
 export const dynamic = 'force-dynamic';

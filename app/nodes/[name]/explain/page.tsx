@@ -5,7 +5,7 @@ import { ExplainView } from '@/components/provenance/explain-view';
 import { NodeNameSchema } from '@/lib/api/names';
 import { AppError } from '@/lib/errors';
 import { getNode } from '@/lib/k8s/nodes';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getRequestKube } from '@/lib/server/request-kube';
 
 export async function generateMetadata(props: PageProps<'/nodes/[name]/explain'>): Promise<Metadata> {
   return { title: `Explain config · ${decodeURIComponent((await props.params).name)}` };

@@ -1,6 +1,6 @@
 import { NodeNameSchema } from '@/lib/api/names';
 import { getKubeletConfigz } from '@/lib/k8s/kubelet';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { NodeNameSchema } from '@/lib/api/names';
-import { getNodeMetrics } from '@/lib/k8s/metrics';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getNodeMetrics } from '@/lib/k8s/node-metrics';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';

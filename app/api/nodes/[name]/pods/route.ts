@@ -1,7 +1,7 @@
 import type { NodePodsResponse } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
 import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';

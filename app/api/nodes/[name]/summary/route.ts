@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NodeNameSchema } from '@/lib/api/names';
 import { getKubeletSummary } from '@/lib/k8s/kubelet';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';

@@ -12,12 +12,12 @@ import {
 import { env } from '@/lib/env';
 import { parse as parseYaml } from 'yaml';
 import { AppError, NotFoundError } from '@/lib/errors';
-import { getConfigMap } from './configmaps';
-import { csrPermissions } from './access-review';
-import type { Kube } from './client';
+import { getConfigMap } from '@/lib/k8s/configmaps';
+import { csrPermissions } from '@/lib/k8s/access-review';
+import type { Kube } from '@/lib/k8s/client';
 import { ReviewCsrWireSchema, reviewWireCsr, toCsrDetail, toCsrRow, type ReviewCsrWire } from './csr-reshape';
-import type { Target } from './errors';
-import { getJson, withQuery } from './transport';
+import type { Target } from '@/lib/k8s/errors';
+import { getJson, withQuery } from '@/lib/k8s/transport';
 
 const CSR_PATH = '/apis/certificates.k8s.io/v1/certificatesigningrequests';
 const csrTarget = (name?: string): Target => ({

@@ -4,10 +4,10 @@ import { ignoreOf, type CompareQuery, type CompareResponse } from '@/lib/api/com
 import { buildCompareReport, type BaselineRequest } from '@/lib/domain/compare-report';
 import { DEFAULT_IGNORE } from '@/lib/domain/config-variants';
 import { toStatus } from '@/lib/errors';
-import type { Kube } from './client';
-import { collectConfigz } from './configz-fleet';
-import { findKubeletConfigMap } from './kubelet-configmap';
-import { listNodes } from './nodes';
+import type { Kube } from '@/lib/k8s/client';
+import { collectConfigz } from '@/lib/k8s/configz-fleet';
+import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
+import { listNodes } from '@/lib/k8s/nodes';
 
 /** Up to this many nodes the diff shows one column per node unless the URL says otherwise. */
 export const NODE_COLUMNS_MAX = 10;

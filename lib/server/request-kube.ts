@@ -4,7 +4,7 @@ import type { ContextsResponse } from '@/lib/api/contexts';
 import { authMode } from '@/lib/auth/config';
 import { requireIdentity } from '@/lib/auth/identity';
 import { AppError } from '@/lib/errors';
-import { contextNames, getKube, listContexts, userKube, type Kube } from './client';
+import { contextNames, getKube, listContexts, userKube, type Kube } from '@/lib/k8s/client';
 
 /** Cookie holding the context the user picked (set by POST /api/contexts/current). */
 export const CONTEXT_COOKIE = 'kd-context';

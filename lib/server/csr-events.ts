@@ -1,10 +1,10 @@
 import 'server-only';
 import { Watch } from '@kubernetes/client-node';
 import type { CsrEvent } from '@/lib/api/csrs';
-import type { Kube } from './client';
+import type { Kube } from '@/lib/k8s/client';
 import { ReviewCsrWireSchema, reviewWireCsr, toCsrRow } from './csr-reshape';
 import { clusterFacts, currentCsrResourceVersion } from './csr-review';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 const CSR_PATH = '/apis/certificates.k8s.io/v1/certificatesigningrequests';
 /** Node addresses change rarely; re-read them at most this often while a watch is open. */

@@ -6,12 +6,12 @@ import { csrState, decisionCondition, identifyDecider } from '@/lib/domain/csr-a
 import type { ClusterFacts, NodeIndex } from '@/lib/domain/csr-check-core';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { log } from '@/lib/observability/log';
-import { whoAmI } from './access-review';
-import type { Kube } from './client';
+import { whoAmI } from '@/lib/k8s/access-review';
+import type { Kube } from '@/lib/k8s/client';
 import { reviewWireCsr, type ReviewCsrWire, type ReviewedCsr } from './csr-reshape';
 import { clusterFacts } from './csr-review';
-import { toKubeError } from './errors';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { toKubeError } from '@/lib/k8s/errors';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 /**
  * Approving and denying through the `/approval` subresource, safely: re-read the CSR, refuse if it changed since
