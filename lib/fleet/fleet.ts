@@ -7,12 +7,13 @@ import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import { fleetSettings, type FleetSettings } from './settings';
 import { StatsCache } from './stats-cache';
+import { SummaryCache } from './summary-cache';
 import { Sweeper } from './sweep';
 
 /**
  * Everything the fleet layer shares for one kube identity (see identityKey): the node informer, one pool and
- * rate limiter for every kubelet request made with these credentials, the configz and stats caches, and the
- * two sweepers. Ten tabs of the same user cost the cluster what one does; two users never share an entry.
+ * rate limiter for every kubelet request made with these credentials (sweeps, compare, node pages, explain:
+ * nothing else in the app reads a kubelet), the configz, stats and summary caches, and the two sweepers. Ten tabs of the same user cost the cluster what one does; two users never share an entry.
  */
 export interface Fleet {
   readonly key: string;
@@ -22,6 +23,8 @@ export interface Fleet {
   readonly nodes: NodeInformer;
   readonly configz: ConfigzCache;
   readonly stats: StatsCache;
+  /** whole stats/summary bodies for node pages (interactive; feeds `stats`) */
+  readonly summaries: SummaryCache;
   sweeper(kind: FleetKind): Sweeper;
 }
 
@@ -30,9 +33,10 @@ function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
   const nodes = new NodeInformer(kube);
   const configz = new ConfigzCache(kube, limiter, settings);
   const stats = new StatsCache(kube, limiter, settings);
+  const summaries = new SummaryCache(kube, limiter, settings, stats);
   const sources = { nodes, configz, stats, refreshMs: settings.refreshMs, straggleMs: settings.straggleMs };
   const sweepers = { stats: new Sweeper('stats', sources), configz: new Sweeper('configz', sources) };
-  return { key, kube, settings, limiter, nodes, configz, stats, sweeper: (kind) => sweepers[kind] };
+  return { key, kube, settings, limiter, nodes, configz, stats, summaries, sweeper: (kind) => sweepers[kind] };
 }
 
 // On globalThis so Next's dev-mode module reloading keeps one registry (and one watch per identity).

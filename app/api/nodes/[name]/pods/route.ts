@@ -1,6 +1,5 @@
-import type { NodePodsResponse } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
-import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
+import { nodePods } from '@/lib/server/node-detail';
 import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
@@ -10,9 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/pods'>) {
   try {
     const name = NodeNameSchema.parse((await ctx.params).name);
-    const pods = await listPodsOnNode(await getRequestKube(), name, req.signal);
-    const body: NodePodsResponse = { node: name, items: pods.map(toNodePod) };
-    return json(body);
+    return json(await nodePods(await getRequestKube(), name, req.signal));
   } catch (err) {
     return errorResponse(err);
   }
