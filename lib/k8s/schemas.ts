@@ -13,6 +13,8 @@ const StringMapSchema = z.record(z.string(), z.string());
 export const ListMetaSchema = z.object({
   continue: z.string().optional(),
   resourceVersion: z.string().optional(),
+  /** objects after this page, when the server can tell (a one-item page then counts a collection) */
+  remainingItemCount: z.number().optional(),
 });
 
 /** A list response page: items plus the continue token for `limit`/`continue` chunking. */
@@ -112,7 +114,7 @@ export const WireNodeMetricsSchema = z.object({
 });
 export type WireNodeMetrics = z.infer<typeof WireNodeMetricsSchema>;
 
-// CertificateSigningRequests are read with ReviewCsrWireSchema (lib/k8s/csr-reshape.ts), the one CSR wire schema.
+// CertificateSigningRequests are read with ReviewCsrWireSchema (lib/k8s/csrs.ts), the one CSR wire schema.
 
 export const WireConfigMapSchema = z.object({
   metadata: ObjectMetaSchema.extend({ namespace: z.string() }),

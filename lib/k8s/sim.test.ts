@@ -9,7 +9,7 @@ import { DEMO_NODES } from '@/sim/fleet/demo-layout';
 import { startSim, type SimHandle } from '@/sim/server/start';
 import { getKube, listContexts } from './client';
 import { getConfigMap } from './configmaps';
-import { listCsrWire } from '../server/csr-review';
+import { listCsrWire } from './csrs';
 import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { getNodeMetrics } from './node-metrics';
 import { getNodeList } from './node-list';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
 import type { CsrDetailResponse, CsrListResponse } from '@/lib/api/csrs';
 import { pendingFlood } from '@/lib/domain/csr-approvers';
 import {
@@ -9,62 +9,13 @@ import {
   type ClusterFacts,
   type NodeIndex,
 } from '@/lib/domain/csr-check-core';
-import { env } from '@/lib/env';
-import { parse as parseYaml } from 'yaml';
-import { AppError, NotFoundError } from '@/lib/errors';
-import { getConfigMap } from '@/lib/k8s/configmaps';
 import { csrPermissions } from '@/lib/k8s/access-review';
 import type { Kube } from '@/lib/k8s/client';
-import { ReviewCsrWireSchema, reviewWireCsr, toCsrDetail, toCsrRow, type ReviewCsrWire } from './csr-reshape';
-import type { Target } from '@/lib/k8s/errors';
-import { getJson, withQuery } from '@/lib/k8s/transport';
-
-const CSR_PATH = '/apis/certificates.k8s.io/v1/certificatesigningrequests';
-const csrTarget = (name?: string): Target => ({
-  kind: 'api',
-  verb: name ? 'get' : 'list',
-  resource: 'certificatesigningrequests',
-  group: 'certificates.k8s.io',
-  name,
-});
-const nodesTarget: Target = { kind: 'api', verb: 'list', resource: 'nodes' };
-
-const NodeAddressesWireSchema = z.object({
-  metadata: z.object({ name: z.string() }),
-  status: z.object({ addresses: z.array(z.object({ type: z.string(), address: z.string() })).nullish() }).nullish(),
-});
-const ListSchema = <T extends z.ZodType>(item: T) =>
-  z.object({
-    metadata: z.object({ continue: z.string().optional(), resourceVersion: z.string().optional() }).optional(),
-    items: z.array(item).nullish(),
-  });
-
-const apiOpts = () => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES });
-
-/** Lists every page (`limit`/`continue`, as kubectl chunks with 500). Returns the items and the list's resourceVersion. */
-async function listAll<T extends z.ZodType>(
-  kube: Kube,
-  path: string,
-  item: T,
-  target: Target,
-): Promise<{ items: z.infer<T>[]; resourceVersion: string }> {
-  const items: z.infer<T>[] = [];
-  let cont: string | undefined;
-  let resourceVersion = '';
-  do {
-    const page = await getJson(
-      kube,
-      withQuery(path, { limit: env().KD_LIST_PAGE_SIZE, continue: cont }),
-      ListSchema(item),
-      target,
-      apiOpts(),
-    );
-    items.push(...((page.items ?? []) as z.infer<T>[]));
-    cont = page.metadata?.continue || undefined;
-    resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
-  } while (cont);
-  return { items, resourceVersion };
-}
+import { getConfigMap } from '@/lib/k8s/configmaps';
+import { getCsrWire, listCsrWire, type ReviewCsrWire } from '@/lib/k8s/csrs';
+import { countNodes, listNodeAddresses } from '@/lib/k8s/nodes';
+import { kubernetesServiceIP } from '@/lib/k8s/services';
+import { reviewWireCsr, toCsrDetail, toCsrRow } from './csr-reshape';
 
 /** The API server's own host from the kubeconfig server URL (brackets of an IPv6 literal removed). */
 function serverHost(server: string): string | null {
@@ -97,46 +48,19 @@ async function kubeadmClusterDomain(kube: Kube): Promise<string | null> {
  */
 export async function clusterFacts(kube: Kube): Promise<{ facts: ClusterFacts; index: NodeIndex }> {
   const [nodes, clusterIp, clusterDomain] = await Promise.all([
-    listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget),
-    getJson(
-      kube,
-      '/api/v1/namespaces/default/services/kubernetes',
-      z.object({ spec: z.object({ clusterIP: z.string().optional() }).optional() }),
-      { kind: 'api', verb: 'get', resource: 'services', name: 'kubernetes' },
-      apiOpts(),
-    )
-      .then((s) => s.spec?.clusterIP ?? null)
-      .catch(() => null),
+    listNodeAddresses(kube),
+    kubernetesServiceIP(kube).catch(() => null),
     kubeadmClusterDomain(kube),
   ]);
   const host = serverHost(kube.server);
   const apiServerHosts = [host, clusterIp].filter((h): h is string => Boolean(h));
   const facts: ClusterFacts = {
-    nodes: nodes.items.map((n) => ({ name: n.metadata.name, addresses: n.status?.addresses ?? [] })),
+    nodes,
     clusterDomain: clusterDomain ?? DEFAULT_CLUSTER_DOMAIN,
     apiServerHosts,
     maxExpirationSeconds: DEFAULT_MAX_EXPIRATION_SECONDS,
   };
   return { facts, index: indexNodes(facts.nodes) };
-}
-
-export async function listCsrWire(kube: Kube): Promise<{ items: ReviewCsrWire[]; resourceVersion: string }> {
-  return listAll(kube, CSR_PATH, ReviewCsrWireSchema, csrTarget());
-}
-
-export async function getCsrWire(kube: Kube, name: string): Promise<ReviewCsrWire> {
-  try {
-    return await getJson(
-      kube,
-      `${CSR_PATH}/${encodeURIComponent(name)}`,
-      ReviewCsrWireSchema,
-      csrTarget(name),
-      apiOpts(),
-    );
-  } catch (err) {
-    if (err instanceof AppError && err.code === 404) throw new NotFoundError('CertificateSigningRequest', name);
-    throw err;
-  }
 }
 
 /** GET /api/csrs/review: every CSR with its verdict, the pending count and flood warning, and permissions. */
@@ -170,34 +94,13 @@ export async function getReviewedCsr(kube: Kube, name: string): Promise<CsrDetai
   };
 }
 
-/**
- * Number of Nodes without listing them: a one-item page carries `metadata.remainingItemCount` (API concepts,
- * "Retrieving large results sets in chunks"); falls back to a full list when the server omits it.
- */
-async function nodeCount(kube: Kube): Promise<number> {
-  const Page = z.object({
-    metadata: z.object({ remainingItemCount: z.number().optional() }).optional(),
-    items: z.array(z.unknown()).nullish(),
-  });
-  const page = await getJson(kube, withQuery('/api/v1/nodes', { limit: 1 }), Page, nodesTarget, apiOpts());
-  const remaining = page.metadata?.remainingItemCount;
-  if (remaining !== undefined) return (page.items?.length ?? 0) + remaining;
-  return (await listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget)).items.length;
-}
-
 /** The nav badge: pending CSRs and whether that's a flood, without decoding anything. */
 export async function pendingCsrCount(
   kube: Kube,
 ): Promise<{ context: string; pending: number; nodeCount: number; flood: boolean }> {
-  const [{ items }, nodes] = await Promise.all([listCsrWire(kube), nodeCount(kube)]);
+  const [{ items }, nodes] = await Promise.all([listCsrWire(kube), countNodes(kube)]);
   const decided = (c: ReviewCsrWire) =>
     (c.status?.conditions ?? []).some((x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False');
   const pending = items.filter((c) => !decided(c)).length;
   return { context: kube.context, pending, nodeCount: nodes, flood: pendingFlood(pending, nodes).flood };
-}
-
-/** The CSR collection's current resourceVersion, to start a watch from "now" (a one-item page is enough). */
-export async function currentCsrResourceVersion(kube: Kube): Promise<string> {
-  const page = await getJson(kube, withQuery(CSR_PATH, { limit: 1 }), ListSchema(z.unknown()), csrTarget(), apiOpts());
-  return page.metadata?.resourceVersion ?? '';
 }
