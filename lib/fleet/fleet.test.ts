@@ -5,7 +5,7 @@ import { metrics } from '@/lib/observability/prometheus';
 import { getKube, resetKubeCacheForTests, type Kube } from '@/lib/k8s/client';
 import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
 import { ConfigzCache } from './configz-cache';
-import { identityKey } from './identity-key';
+import { identityKey } from '@/lib/k8s/credential-identity';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import type { FleetSettings } from './settings';

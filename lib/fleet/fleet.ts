@@ -2,7 +2,7 @@ import 'server-only';
 import type { FleetKind } from '@/lib/api/fleet';
 import type { Kube } from '@/lib/k8s/client';
 import { ConfigzCache } from './configz-cache';
-import { identityKey } from './identity-key';
+import { identityKey } from '@/lib/k8s/credential-identity';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import { fleetSettings, type FleetSettings } from './settings';
