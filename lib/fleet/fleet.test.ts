@@ -5,7 +5,6 @@ import { metrics } from '@/lib/observability/prometheus';
 import { getKube, resetKubeCacheForTests, type Kube } from '@/lib/k8s/client';
 import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
 import { ConfigzCache } from './configz-cache';
-import { identityKey } from '@/lib/k8s/credential-identity';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import type { FleetSettings } from './settings';
@@ -409,12 +408,12 @@ describe('Sweeper thresholds', () => {
   });
 });
 
-describe('identityKey', () => {
+describe('Kube.identity (what every fleet cache is keyed by)', () => {
   it('separates contexts, and never equals for different credentials', () => {
     const a = getKube({ context: 'fake' });
     const b = getKube({ context: 'fake-other' });
-    expect(identityKey(a)).not.toBe(identityKey(b));
-    expect(identityKey(a)).toBe(identityKey(a));
-    expect(identityKey(a)).not.toContain('secret-token');
+    expect(a.identity).not.toBe(b.identity);
+    expect(a.identity).toBe(getKube({ context: 'fake' }).identity);
+    expect(a.identity).not.toContain('secret-token');
   });
 });

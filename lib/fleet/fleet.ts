@@ -2,7 +2,6 @@ import 'server-only';
 import type { FleetKind } from '@/lib/api/fleet';
 import type { Kube } from '@/lib/k8s/client';
 import { ConfigzCache } from './configz-cache';
-import { identityKey } from '@/lib/k8s/credential-identity';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import { fleetSettings, type FleetSettings } from './settings';
@@ -11,7 +10,7 @@ import { SummaryCache } from './summary-cache';
 import { Sweeper } from './sweep';
 
 /**
- * Everything the fleet layer shares for one kube identity (see identityKey): the node informer, one pool and
+ * Everything the fleet layer shares for one kube identity (Kube.identity): the node informer, one pool and
  * rate limiter for every kubelet request made with these credentials (sweeps, compare, node pages, explain:
  * nothing else in the app reads a kubelet), the configz, stats and summary caches, and the two sweepers. Ten tabs of the same user cost the cluster what one does; two users never share an entry.
  */
@@ -51,7 +50,7 @@ function registry(): Map<string, Fleet> {
 
 /** The shared fleet state of this Kube's identity, created on first use. */
 export function getFleet(kube: Kube, settings: FleetSettings = fleetSettings()): Fleet {
-  const key = identityKey(kube);
+  const key = kube.identity;
   const fleets = registry();
   let fleet = fleets.get(key);
   if (!fleet) {

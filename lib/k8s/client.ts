@@ -3,25 +3,35 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CertificatesV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { CertificatesV1Api, KubeConfig } from '@kubernetes/client-node';
 import type { ContextsResponse } from '@/lib/api/contexts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { credentialIdentity } from './credential-identity';
 
 /**
- * A request-scoped handle on one cluster: the context's name, a KubeConfig whose current-context is that
- * context, and lazily built API clients. Every data function takes it first, so shared mode can later hand
- * out a Kube carrying a user's bearer token without changing any caller.
+ * A request-scoped handle on one cluster: the context's name, its server, who is asking, and (inside lib/k8s
+ * only, see kubeConfigOf) the KubeConfig whose current-context is that context. Every data function takes it
+ * first, so shared mode hands out a Kube carrying a user's bearer token without changing any caller. Nothing of
+ * client-node leaves lib/k8s through it.
  */
 export interface Kube {
   readonly context: string;
   /** server URL of the context's cluster, for messages (never credentials) */
   readonly server: string;
   readonly source: 'kubeconfig' | 'in-cluster';
-  readonly config: KubeConfig;
-  core(): CoreV1Api;
+  /** the credential identity per-identity caches are keyed by (credential-identity.ts); never a credential */
+  readonly identity: string;
   certificates(): CertificatesV1Api;
-  customObjects(): CustomObjectsApi;
+}
+
+const configs = new WeakMap<Kube, KubeConfig>();
+
+/** The Kube's KubeConfig, for lib/k8s's own transport, watches and clients (lint keeps it inside lib/k8s). */
+export function kubeConfigOf(kube: Kube): KubeConfig {
+  const config = configs.get(kube);
+  if (!config) throw new AppError('InternalError', 500, 'a Kube not made by lib/k8s/client.ts');
+  return config;
 }
 
 interface Loaded {
@@ -111,15 +121,15 @@ function makeKube(loaded: Loaded, context: string, config = contextConfig(loaded
     let value: T | undefined;
     return () => (value ??= make());
   };
-  return {
+  const kube: Kube = {
     context,
     server: cluster.server,
     source,
-    config,
-    core: lazy(() => config.makeApiClient(CoreV1Api)),
+    identity: credentialIdentity(context, cluster.server, config),
     certificates: lazy(() => config.makeApiClient(CertificatesV1Api)),
-    customObjects: lazy(() => config.makeApiClient(CustomObjectsApi)),
   };
+  configs.set(kube, config);
+  return kube;
 }
 
 function contextConfig(base: KubeConfig, context: string): KubeConfig {

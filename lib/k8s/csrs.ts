@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { observeApiCall } from '@/lib/observability/prometheus';
-import type { Kube } from './client';
+import { kubeConfigOf, type Kube } from './client';
 import { toKubeError, type Target } from './errors';
 import { forEachPage } from './list';
 import { listOf } from './schemas';
@@ -111,7 +111,7 @@ export async function watchCsrWire(
 ): Promise<() => void> {
   // counted when the watch is established (its events are not requests)
   const controller = await observeApiCall('certificatesigningrequests.certificates.k8s.io.watch', () =>
-    new Watch(kube.config).watch(
+    new Watch(kubeConfigOf(kube)).watch(
       CSR_PATH,
       { resourceVersion: opts.resourceVersion, allowWatchBookmarks: true },
       (type: string, obj: unknown) => {

@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { z } from 'zod';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { keepAliveAgent } from './agents';
-import type { Kube } from './client';
+import { kubeConfigOf, type Kube } from './client';
 import {
   describeTarget,
   fromHttpResponse,
@@ -64,9 +64,10 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
   const deadline = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
   try {
-    await kube.config.applyToHTTPSOptions(reqOpts);
+    const config = kubeConfigOf(kube);
+    await config.applyToHTTPSOptions(reqOpts);
     // Behind a proxy-url client-node's proxy agent stays (per request); otherwise reuse connections.
-    if (!kube.config.getCurrentCluster()?.proxyUrl) reqOpts.agent = keepAliveAgent(url.protocol, reqOpts);
+    if (!config.getCurrentCluster()?.proxyUrl) reqOpts.agent = keepAliveAgent(url.protocol, reqOpts);
     return await new Promise<RawResponse>((resolve, reject) => {
       const lib = url.protocol === 'http:' ? http : https;
       // No Upgrade/Connection headers are ever set: the node proxy must not be turned into a WebSocket or exec.
