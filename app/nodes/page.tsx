@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { NodeListView } from '@/components/node-list/node-list-view';
 import { NodeTableSkeleton } from '@/components/node-list/node-table-skeleton';
-import { getFleetNodeList } from '@/lib/fleet/node-list';
+import { getFleetNodeList } from '@/lib/server/node-list';
 import { getRequestKube, listRequestContexts } from '@/lib/server/request-kube';
 import { contextsOptions } from '@/lib/queries/contexts';
 import { nodeListOptions } from '@/lib/queries/nodes';

@@ -18,7 +18,8 @@ import { getCsrWire } from './csrs';
 import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { findKubeletConfigMap } from './kubelet-configmap';
 import { getNodeMetrics } from './node-metrics';
-import { getNodeList } from './node-list';
+import { resetFleetsForTests } from '@/lib/fleet/fleet';
+import { getFleetNodeList as getNodeList } from '@/lib/server/node-list';
 import { watchNodesSince } from './fleet-sources';
 import { getNode } from './nodes';
 import { PERMISSIONS, type Permission } from './permissions';
@@ -139,6 +140,7 @@ describe('a user bound to exactly the deploy/ roles', () => {
     resetKubeCacheForTests();
   });
   afterAll(async () => {
+    resetFleetsForTests();
     await sim?.close();
     resetKubeCacheForTests();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,8 @@ import { getConfigMap } from './configmaps';
 import { listCsrWire } from './csrs';
 import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { getNodeMetrics } from './node-metrics';
-import { getNodeList } from './node-list';
+import { resetFleetsForTests } from '@/lib/fleet/fleet';
+import { getFleetNodeList as getNodeList } from '@/lib/server/node-list';
 import { watchNodesSince, type WatchedNodeEvent } from './fleet-sources';
 import { getNode, listNodes } from './nodes';
 import { listPodsOnNode } from './pods';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   sim = await startSim({ scenario: 'demo', port: 0, kubeconfigPath: path.join(dir, 'kubeconfig') });
 });
 afterAll(async () => {
+  resetFleetsForTests();
   await sim?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -186,6 +188,7 @@ describe('against the demo cluster', () => {
 
   it('returns a partial node list when metrics-server is uninstalled', async () => {
     await setMetrics(false);
+    resetFleetsForTests(); // NodeMetrics read earlier in this file would be served for a refresh period
     try {
       const res = NodeListResponseSchema.parse(await getNodeList(admin()));
       expect(res.metrics).toMatchObject({ available: false, reason: 'MetricsUnavailable', code: 503 });

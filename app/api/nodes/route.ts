@@ -1,4 +1,4 @@
-import { getFleetNodeList } from '@/lib/fleet/node-list';
+import { getFleetNodeList } from '@/lib/server/node-list';
 import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
 

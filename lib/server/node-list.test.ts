@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
 import { AppError } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
-import { getKube } from './client';
-import { getNodeList } from './node-list';
-import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from './testing/fake-apiserver';
+import { getKube } from '@/lib/k8s/client';
+import { resetFleetsForTests } from '@/lib/fleet/fleet';
+import { getFleetNodeList as getNodeList } from './node-list';
+import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from '@/lib/k8s/testing/fake-apiserver';
 
 const wireNode = (name: string, ready = 'True') => ({
   metadata: {
@@ -59,9 +60,12 @@ afterAll(async () => {
   resetEnvForTests();
   await fake.close();
 });
+// each case starts a fresh fleet: nodes, metrics and pod totals are cached per identity for a refresh period
+beforeEach(() => resetFleetsForTests());
 afterEach(() => {
   handlers.length = 0;
   fake.requests.length = 0;
+  resetFleetsForTests();
 });
 
 // Nodes come in two pages (limit=2), pods in one.
