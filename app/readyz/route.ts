@@ -1,7 +1,7 @@
 import { authConfig } from '@/lib/auth/config';
-import { contextNames } from '@/lib/k8s/client';
 import { env } from '@/lib/env';
 import { toStatus } from '@/lib/errors';
+import { assertCredentialsLoad } from '@/lib/server/request-kube';
 
 // Readiness: configuration (including the auth mode and its secret) is valid and credentials load. Deliberately not "the API server answers": a pod
 // taken out of rotation could not show users that their cluster is unreachable.
@@ -11,7 +11,7 @@ export function GET() {
   try {
     env();
     authConfig();
-    contextNames();
+    assertCredentialsLoad();
     return new Response('ok', { headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
   } catch (err) {
     const status = toStatus(err);

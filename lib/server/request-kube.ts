@@ -31,6 +31,16 @@ export async function getRequestKube(context?: string): Promise<Kube> {
   return kube;
 }
 
+/** A context the user may switch to: 422 when the kubeconfig has no such context. */
+export function assertKnownContext(name: string): void {
+  getKube({ context: name });
+}
+
+/** Readiness: the credentials load (the kubeconfig parses and has a context, or the pod's ServiceAccount is there). */
+export function assertCredentialsLoad(): void {
+  contextNames();
+}
+
 /** listContexts with `current` reflecting this request's cookie; in the shared modes, only the one cluster. */
 export async function listRequestContexts(): Promise<ContextsResponse> {
   if (authMode() === 'local') return listContexts({ current: await cookieContext() });

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { ExplainView } from '@/components/provenance/explain-view';
 import { NodeNameSchema } from '@/lib/api/names';
 import { AppError } from '@/lib/errors';
-import { getNode } from '@/lib/k8s/nodes';
+import { nodeObject } from '@/lib/server/node-detail';
 import { getRequestKube } from '@/lib/server/request-kube';
 
 export async function generateMetadata(props: PageProps<'/nodes/[name]/explain'>): Promise<Metadata> {
@@ -21,7 +21,7 @@ export default async function ExplainPage(props: PageProps<'/nodes/[name]/explai
   if (!parsed.success) notFound();
   const name = parsed.data;
   const version = await getRequestKube()
-    .then((kube) => getNode(kube, name))
+    .then((kube) => nodeObject(kube, name))
     .then((n) => n.nodeInfo.kubeletVersion)
     .catch((err: unknown) => {
       if (err instanceof AppError && err.code === 404) notFound();
