@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import Link from 'next/link';
+import { Age } from '@/components/age';
 import { Button } from '@/components/ui/button';
 import type { CsrDetailResponse } from '@/lib/api/csrs';
 import { ErrorPanel } from '@/components/error-panel';
@@ -9,14 +10,12 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { useContexts } from '@/lib/queries/contexts';
 import { useCsrEvents } from '@/lib/queries/csr-events';
 import { useCsrDetail } from '@/lib/queries/csrs';
-import { formatAge } from '@/lib/view/age';
 import { CsrActions } from './csr-actions';
 import { CsrCheckList } from './csr-check-list';
 import { CsrCertificateSection, CsrRequestSection } from './csr-decoded';
 import { CsrStateBadge } from './csr-state-badge';
 import { DefinitionList, mono } from './definition-list';
 import { formatRequestedDuration } from './format';
-import { useNowIso } from './use-now';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -32,7 +31,6 @@ export function CsrDetailView({ name }: { name: string }) {
   const ctx = useContexts().data?.current;
   const q = useCsrDetail(ctx, name);
   useCsrEvents(ctx); // a change to this CSR (or its deletion) refreshes the page at once
-  const now = useNowIso();
   // The version on screen is the one the user reviews, and the one a decision is sent with. A newer version
   // (the watch saw a change) is announced, not swapped in under the user's cursor; decided versions are adopted.
   const [reviewed, setReviewed] = useState<CsrDetailResponse | undefined>(undefined);
@@ -129,8 +127,8 @@ export function CsrDetailView({ name }: { name: string }) {
             [
               'Age',
               csr.createdAt ? (
-                <span key="a" suppressHydrationWarning>
-                  {formatAge(csr.createdAt, now)} ({csr.createdAt})
+                <span key="a">
+                  <Age since={csr.createdAt} /> ({csr.createdAt})
                 </span>
               ) : (
                 ''

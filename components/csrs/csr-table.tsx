@@ -1,19 +1,17 @@
 'use client';
 
 import Link from 'next/link';
+import { Age } from '@/components/age';
 import { Button } from '@/components/ui/button';
 import type { CsrPermissions, CsrRow } from '@/lib/api/csrs';
 import { approveBlocker, mayDecide } from '@/lib/domain/csr-permissions';
 import { useDecideCsr } from '@/lib/queries/csrs';
-import { formatAge } from '@/lib/view/age';
 import { CsrStateBadge, CsrVerdictBadge } from './csr-state-badge';
 import { DecisionError } from './decision-error';
 import { formatRequestedDuration, shortSigner, shownGroups } from './format';
-import { useNowIso } from './use-now';
 
 /** One row per CSR; Approve right here for kubelet CSRs that pass every check, Review for everything else. */
 export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow[]; permissions: CsrPermissions }) {
-  const now = useNowIso();
   const decide = useDecideCsr(ctx);
   return (
     <div className="flex flex-col gap-2">
@@ -50,9 +48,7 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
                       {r.name}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 tabular-nums" suppressHydrationWarning>
-                    {r.createdAt ? formatAge(r.createdAt, now) : '<unknown>'}
-                  </td>
+                  <td className="px-3 py-2 tabular-nums">{r.createdAt ? <Age since={r.createdAt} /> : '<unknown>'}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{shortSigner(r.signerName)}</td>
                   <td className="px-3 py-2">
                     <div className="font-mono text-xs">{r.username}</div>

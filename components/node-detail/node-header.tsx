@@ -2,14 +2,12 @@
 
 import { Badge } from '@/components/ui/badge';
 import type { NodeDetail } from '@/lib/api/node-detail';
-import { formatAge, useNow } from '@/components/use-now';
+import { Age } from '@/components/age';
 
 const PRESSURE = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
 
 /** Name, status, roles, version, addresses, age, taints and every condition with its last transition. */
 export function NodeHeader({ node }: { node: NodeDetail }) {
-  const now = useNow();
-  const created = Date.parse(node.createdAt);
   return (
     <section data-testid="node-header" className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -32,9 +30,7 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <Item label="Kubelet">{node.nodeInfo.kubeletVersion}</Item>
         <Item label="Age">
-          <time dateTime={node.createdAt} title={node.createdAt}>
-            {now && Number.isFinite(created) ? formatAge(created, now) : node.createdAt}
-          </time>
+          <Age since={node.createdAt} />
         </Item>
         <Item label="Runtime">{node.nodeInfo.containerRuntime}</Item>
         <Item label="OS">
@@ -71,7 +67,6 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
         <tbody>
           {node.conditions.map((c) => {
             const bad = c.type === 'Ready' ? c.status !== 'True' : PRESSURE.has(c.type) && c.status !== 'False';
-            const t = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : NaN;
             return (
               <tr
                 key={c.type}
@@ -83,13 +78,7 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
                   <Badge tone={bad ? 'danger' : 'neutral'}>{c.status}</Badge>
                 </td>
                 <td className="py-1 pr-3 whitespace-nowrap">
-                  {c.lastTransitionTime ? (
-                    <time dateTime={c.lastTransitionTime} title={c.lastTransitionTime}>
-                      {now && Number.isFinite(t) ? `${formatAge(t, now)} ago` : c.lastTransitionTime}
-                    </time>
-                  ) : (
-                    '—'
-                  )}
+                  {c.lastTransitionTime ? <Age since={c.lastTransitionTime} suffix=" ago" /> : '—'}
                 </td>
                 <td className="py-1 pr-3 text-zinc-600 dark:text-zinc-400">
                   {c.reason}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { configzStale, type ConfigzEntry } from './configz-cache';
 import { Limiter, mapBounded } from './limiter';
-import { isRetryable, withRetry } from './retry';
+import { isTransientFailure, withRetry } from './retry';
 import { SharedCache } from './shared-cache';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -143,10 +143,10 @@ describe('withRetry', () => {
   });
 
   it('does not retry a kubelet the apiserver cannot dial, nor unknown errors', () => {
-    expect(isRetryable(new AppError('KubeletUnreachable', 502, 'dead'))).toBe(false);
-    expect(isRetryable(new AppError('MalformedResponse', 502, 'half a body'))).toBe(false);
-    expect(isRetryable(new Error('bug'))).toBe(false);
-    expect(isRetryable(new AppError('ServiceUnavailable', 503, 'reset'))).toBe(true);
+    expect(isTransientFailure(new AppError('KubeletUnreachable', 502, 'dead'))).toBe(false);
+    expect(isTransientFailure(new AppError('MalformedResponse', 502, 'half a body'))).toBe(false);
+    expect(isTransientFailure(new Error('bug'))).toBe(false);
+    expect(isTransientFailure(new AppError('ServiceUnavailable', 503, 'reset'))).toBe(true);
   });
 
   it('does not spend a second deadline on a kubelet that stayed silent through the first', async () => {

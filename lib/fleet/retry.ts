@@ -10,7 +10,7 @@ import { AppError } from '@/lib/errors';
  * for a second deadline and delay the sweep's end by as much. It is reported as timed out and asked again
  * on the next sweep (stats: next refresh; configz: its error expires after one refresh period).
  */
-export function isRetryable(err: unknown): boolean {
+export function isTransientFailure(err: unknown): boolean {
   if (!(err instanceof AppError)) return false;
   if (err.code === 401 || err.code === 403 || err.code === 404) return false;
   return err.reason === 'TooManyRequests' || err.reason === 'ServiceUnavailable';
@@ -40,7 +40,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, o: RetryO
     try {
       return await attempt(n);
     } catch (err) {
-      if (n + 1 >= o.attempts || !isRetryable(err) || o.signal?.aborted) throw err;
+      if (n + 1 >= o.attempts || !isTransientFailure(err) || o.signal?.aborted) throw err;
       const backoff = base * 2 ** n;
       await sleep(backoff / 2 + Math.random() * (backoff / 2));
     }

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { NodeDetailSchema, NodePodsResponseSchema } from '@/lib/api/node-detail';
-import { isRetryable } from '@/lib/errors';
+import { queryMayRetry } from '@/lib/errors';
 import { fetchJson } from './fetch-json';
 import { nodeKeys } from './keys';
 
@@ -56,18 +56,13 @@ export type SummaryResponse = z.infer<typeof SummaryResponseSchema>;
  * Kubelet reads go through the apiserver's node proxy; an unreachable or hung kubelet already cost a full timeout,
  * so one retry is enough before the panel says what is wrong.
  */
-const kubeletRetry = (failureCount: number, err: unknown) => failureCount < 1 && isRetryable(err);
+const kubeletRetry = (failureCount: number, err: unknown) => failureCount < 1 && queryMayRetry(err);
 
 const base = (name: string) => `/api/nodes/${encodeURIComponent(name)}`;
 
-export const nodeDetailKeys = {
-  node: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'node'] as const,
-  pods: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'pods'] as const,
-};
-
 export const nodeObjectOptions = (ctx: string, name: string) =>
   queryOptions({
-    queryKey: nodeDetailKeys.node(ctx, name),
+    queryKey: nodeKeys.object(ctx, name),
     queryFn: ({ signal }) => fetchJson(base(name), NodeDetailSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.node,
   });
@@ -90,7 +85,7 @@ export const nodeSummaryOptions = (ctx: string, name: string) =>
 
 export const nodePodsOptions = (ctx: string, name: string) =>
   queryOptions({
-    queryKey: nodeDetailKeys.pods(ctx, name),
+    queryKey: nodeKeys.pods(ctx, name),
     queryFn: ({ signal }) => fetchJson(`${base(name)}/pods`, NodePodsResponseSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.pods,
   });
