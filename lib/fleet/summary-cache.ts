@@ -2,7 +2,7 @@ import 'server-only';
 import { observeSignals } from '@/lib/domain/eviction-signals';
 import type { Kube } from '@/lib/k8s/client';
 import { getKubeletSummary } from '@/lib/k8s/kubelet';
-import type { Summary } from '@/lib/k8s/kubelet-schemas';
+import type { Summary } from '@/lib/api/kubelet';
 import { KubeletReads } from './kubelet-reads';
 import type { Limiter } from './limiter';
 import { settle, type Settled } from './settle';

@@ -6,7 +6,7 @@ import { unsettle } from '@/lib/fleet/settle';
 import type { NodeFacts } from '@/lib/fleet/configz-cache';
 import { NotFoundError } from '@/lib/errors';
 import type { Kube } from '@/lib/k8s/client';
-import type { Configz, Summary } from '@/lib/k8s/kubelet-schemas';
+import type { Configz, Summary } from '@/lib/api/kubelet';
 import { getNodeMetrics } from '@/lib/k8s/node-metrics';
 import { getNode } from '@/lib/k8s/nodes';
 import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
