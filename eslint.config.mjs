@@ -225,6 +225,21 @@ export default defineConfig([
   },
   ...layerBlocks,
   {
+    // Environment variables are read and parsed in lib/env.ts only; NODE_ENV and NEXT_RUNTIME are Next's (inlined).
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'instrumentation.ts'],
+    ignores: ['lib/env.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='process'][property.name='env']:not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME)$/] > MemberExpression.object)",
+          message: 'Read environment variables through lib/env.ts, where every one is parsed.',
+        },
+      ],
+    },
+  },
+  {
     // The simulator is its own program: it imports nothing from the app (so it cannot echo the code under test).
     files: ['sim/**'],
     rules: {

@@ -4,7 +4,15 @@ import { z } from 'zod';
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
- * The server's environment, validated once. Every variable is optional; the README lists them from here.
+ * Every environment variable the app reads is read and parsed here, nowhere else (lint enforces it), in three
+ * sections so that one bad value cannot take an unrelated module down at import time:
+ * - `env()`: cluster access and the fleet layer, parsed on first use (a bad value answers every request with a
+ *   422 naming it, and /readyz with a 503);
+ * - `authEnv()`: the auth section; lib/auth/config.ts checks its rules and explains a bad value as the auth
+ *   misconfiguration it is (instrumentation.ts refuses to start on one);
+ * - `logLevel()`: read once when the logger is built.
+ * Left to the framework: NODE_ENV and NEXT_RUNTIME (Next inlines them), and KD_STANDALONE in next.config.ts (a
+ * build setting). Every variable is optional; the README lists them from here.
  */
 const EnvSchema = z.object({
   /** Kubeconfig files, separated by ':' (';' on Windows) and merged like kubectl: the first file to set a value wins. */
@@ -33,6 +41,8 @@ const EnvSchema = z.object({
   KD_FLEET_BURST: z.coerce.number().int().positive().optional(),
   /** How often a watched sweep re-reads stats/summary and NodeMetrics/pod totals go stale, in ms (default 15000). */
   KD_FLEET_REFRESH_MS: z.coerce.number().int().min(1000).optional(),
+  /** Set by Kubernetes in every pod: with the ServiceAccount's files, the in-cluster configuration is used. */
+  KUBERNETES_SERVICE_HOST: z.string().optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -47,4 +57,37 @@ export function env(): Env {
 /** Tests change variables between cases; this drops the cached parse. */
 export function resetEnvForTests(): void {
   cached = undefined;
+}
+
+export const AUTH_MODES = ['local', 'shared', 'proxy-header'] as const;
+
+/** The auth section's syntax; its rules (a secret long enough for shared mode…) are lib/auth/config.ts's. */
+const AuthEnvSchema = z.object({
+  /** `local` (kubeconfig), `shared` (users sign in with a token), `proxy-header` (an auth proxy passes it). */
+  KD_AUTH_MODE: z.enum(AUTH_MODES).default('local'),
+  /** Key material for the session cookie (HKDF-derived AES-256-GCM key) and the CSRF HMAC. */
+  KD_SESSION_SECRET: z.string().optional(),
+  /** How long a sign-in lasts at most, in seconds (default 8 h); the cluster may reject the token sooner. */
+  KD_SESSION_MAX_AGE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
+});
+export type AuthEnv = z.infer<typeof AuthEnvSchema>;
+
+/** The auth variables of `source` (default: the process's) as a safeParse result, for lib/auth/config.ts to judge. */
+export function authEnv(source: Record<string, string | undefined> = process.env) {
+  return AuthEnvSchema.safeParse(source);
+}
+
+const LogEnvSchema = z.object({
+  /** pino level of the JSON logs. */
+  KD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** KD_LOG_LEVEL (default `info`); a value pino does not know throws, naming the variable. */
+export function logLevel(): z.infer<typeof LogEnvSchema>['KD_LOG_LEVEL'] {
+  return LogEnvSchema.parse(process.env).KD_LOG_LEVEL;
 }

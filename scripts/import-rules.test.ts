@@ -9,7 +9,9 @@ const eslint = new ESLint();
 
 async function restricted(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport const probe = 1;\n`, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message);
 }
 
 describe('import rules', () => {
@@ -27,6 +29,8 @@ describe('import rules', () => {
     ['lib/api/probe.ts', "import { env } from '@/lib/env';", /parsed on the server/],
     ['lib/queries/probe.ts', "import { getRequestKube } from '@/lib/server/request-kube';", /called by app\/ only/],
     ['sim/probe.ts', "import { AppError } from '@/lib/errors';", /sim\/ imports nothing from the app/],
+    ['lib/auth/probe.ts', 'const mode = process.env.KD_AUTH_MODE;', /through lib\/env.ts/],
+    ['lib/k8s/probe.ts', 'const all = { ...process.env };', /through lib\/env.ts/],
   ])('%s may not: %s', async (file, code, reason) => {
     const messages = await restricted(file, code);
     expect(
@@ -42,6 +46,8 @@ describe('import rules', () => {
     ['lib/api/probe.ts', "import { parseQuantity } from '@/lib/domain/quantity';"],
     ['components/probe.tsx', "import { nodeListOptions } from '@/lib/queries/nodes';"],
     ['lib/domain/probe.test.ts', "import { DEMO_NODES } from '@/sim/fleet/demo-layout';"],
+    ['lib/env.ts', 'const level = process.env.KD_LOG_LEVEL;'],
+    ['proxy.ts', "const dev = process.env.NODE_ENV === 'development';"],
   ])('%s may: %s', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });

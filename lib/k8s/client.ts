@@ -97,7 +97,7 @@ function load(opts: LoadOptions): Loaded {
     // and every call carries the signed-in user's token instead.
     if (
       !base &&
-      process.env.KUBERNETES_SERVICE_HOST &&
+      env().KUBERNETES_SERVICE_HOST &&
       (fs.existsSync(SERVICEACCOUNT_TOKEN) || fs.existsSync(SERVICEACCOUNT_CA))
     ) {
       base = new KubeConfig();

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { authEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -73,4 +74,6 @@ export function createCsrf(secret: string | Buffer): Csrf {
  * The process-wide instance: keyed by `KD_SESSION_SECRET` when set (so several replicas agree), otherwise by a
  * random per-process secret (tokens then expire with the process, which only costs a page reload).
  */
-export const csrf: Csrf = createCsrf(SecretSchema.parse(process.env.KD_SESSION_SECRET || undefined) ?? randomBytes(32));
+export const csrf: Csrf = createCsrf(
+  SecretSchema.parse(authEnv().data?.KD_SESSION_SECRET || undefined) ?? randomBytes(32),
+);
