@@ -54,7 +54,10 @@ export function env(): Env {
   return cached;
 }
 
-/** Tests change variables between cases; this drops the cached parse. */
+/**
+ * Tests change variables between cases; this drops the cached parse.
+ * @internal for tests
+ */
 export function resetEnvForTests(): void {
   cached = undefined;
 }
@@ -75,7 +78,6 @@ const AuthEnvSchema = z.object({
     .max(7 * 24 * 3600)
     .default(8 * 3600),
 });
-export type AuthEnv = z.infer<typeof AuthEnvSchema>;
 
 /** The auth variables of `source` (default: the process's) as a safeParse result, for lib/auth/config.ts to judge. */
 export function authEnv(source: Record<string, string | undefined> = process.env) {

@@ -12,7 +12,7 @@ import { GRID_TEMPLATE, TABLE_MIN_WIDTH, nodeColumns, type ColumnContext } from 
 import { SortHeader } from './sort-header';
 
 /** Fixed row height: the virtualizer positions rows arithmetically, no measuring. */
-export const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 40;
 
 interface NodeTableProps extends ColumnContext {

@@ -14,7 +14,7 @@ import { AppError } from '@/lib/errors';
 export type AuthMode = (typeof AUTH_MODES)[number];
 
 /** openssl rand -base64 48 gives 64 characters; 32 is the floor (≥ 192 bits from base64). */
-export const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_LENGTH = 32;
 
 export interface AuthConfig {
   mode: AuthMode;
@@ -23,13 +23,16 @@ export interface AuthConfig {
   sessionMaxAgeSeconds: number;
 }
 
-export class AuthConfigError extends AppError {
+class AuthConfigError extends AppError {
   constructor(message: string) {
     super('ServiceUnavailable', 503, message, 'See docs/deploy.md, "Shared mode".');
   }
 }
 
-/** Validates the auth variables (default: the process's); throws AuthConfigError with a message an operator can act on. */
+/**
+ * Validates the auth variables (default: the process's); throws AuthConfigError with a message an operator can act on.
+ * @internal exported for its unit tests
+ */
 export function parseAuthConfig(source?: Record<string, string | undefined>): AuthConfig {
   const parsed = authEnv(source);
   if (!parsed.success) {
@@ -60,7 +63,10 @@ export function authConfig(): AuthConfig {
 
 export const authMode = (): AuthMode => authConfig().mode;
 
-/** Tests switch modes between cases. */
+/**
+ * Tests switch modes between cases.
+ * @internal for tests
+ */
 export function resetAuthConfigForTests(): void {
   cached = undefined;
 }

@@ -79,6 +79,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * Secure on every request except plain http to a loopback address: tests and `npm run demo` run on
  * http://127.0.0.1, where a Secure cookie may be dropped. Behind a TLS-terminating Ingress the request reaches
  * us as http with a non-loopback Host, so the cookie is still Secure (the browser's side is https).
+ * @internal exported for its unit tests
  */
 export function cookieIsSecure(req: Request): boolean {
   const url = new URL(req.url);

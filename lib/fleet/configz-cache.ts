@@ -34,6 +34,7 @@ export interface ConfigzReadOptions {
  * (a restarted kubelet posts NotReady→Ready); otherwise it is re-read after `ttlMs` in case of a restart we
  * could not see (a kubelet restart without a reboot keeps the bootID). Failures expire after `errorTtlMs`.
  * Facts the caller does not know (undefined) do not invalidate.
+ * @internal exported for its unit tests
  */
 export function configzStale(
   entry: { value: ConfigzEntry; storedAt: number },

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
  * a kubelet silent for the whole deadline is wedged or overloaded, and asking again would hold a pool slot
  * for a second deadline and delay the sweep's end by as much. It is reported as timed out and asked again
  * on the next sweep (stats: next refresh; configz: its error expires after one refresh period).
+ * @internal exported for its unit tests
  */
 export function isTransientFailure(err: unknown): boolean {
   if (!(err instanceof AppError)) return false;

@@ -33,7 +33,7 @@ export interface FleetSettings {
  * Never more than this many kubelet requests in flight, whatever KD_FLEET_CONCURRENCY says: each one is a
  * proxied connection through the apiserver, which counts it against --max-requests-inflight (default 400).
  */
-export const HARD_MAX_CONCURRENCY = 64;
+const HARD_MAX_CONCURRENCY = 64;
 
 const PRESETS = {
   default: { concurrency: 32, qps: 2000, burst: 200, refreshMs: 15_000 },
@@ -42,7 +42,7 @@ const PRESETS = {
 } as const;
 
 /** Env → settings: an explicit variable beats the preset, the preset beats the default; concurrency is capped. */
-export function resolveFleetSettings(e: Env): FleetSettings {
+function resolveFleetSettings(e: Env): FleetSettings {
   const preset = PRESETS[e.KD_FLEET_PRESET];
   const refreshMs = e.KD_FLEET_REFRESH_MS ?? preset.refreshMs;
   return {

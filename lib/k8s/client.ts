@@ -198,7 +198,7 @@ export function contextNames(opts: LoadOptions = {}): string[] {
 }
 
 /** The context used when the request names none: KUBE_CONTEXT, else current-context, else the first one. */
-export function defaultContext(opts: LoadOptions = {}): string {
+function defaultContext(opts: LoadOptions = {}): string {
   const { base } = load(opts);
   const names = base.getContexts().map((c) => c.name);
   const preferred = [env().KUBE_CONTEXT, base.getCurrentContext()].find((n) => n && names.includes(n));
@@ -240,7 +240,10 @@ export function listContexts(opts: LoadOptions & { current?: string } = {}): Con
   };
 }
 
-/** Tests load several kubeconfigs in one process; this forgets them. */
+/**
+ * Tests load several kubeconfigs in one process; this forgets them.
+ * @internal for tests
+ */
 export function resetKubeCacheForTests(): void {
   loadedByKey.clear();
 }

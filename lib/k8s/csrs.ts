@@ -20,7 +20,7 @@ import { getJson, withQuery } from './transport';
  * A CSR as we read it from the wire (list, get, watch). Only the fields the review uses; unknown fields are
  * ignored so new API fields never break parsing.
  */
-export const ReviewCsrWireSchema = z.object({
+const ReviewCsrWireSchema = z.object({
   metadata: z.object({
     name: z.string(),
     uid: z.string().optional(),

@@ -11,7 +11,7 @@ import { getJson } from './transport';
 const BASE = '/apis/metrics.k8s.io/v1beta1/nodes';
 
 /** NodeMetrics → our sample: cpu in millicores and memory in bytes, rounded up like resource.Quantity does. */
-export function reshapeNodeMetrics(m: WireNodeMetrics): NodeMetrics {
+function reshapeNodeMetrics(m: WireNodeMetrics): NodeMetrics {
   const cpu = tryParseQuantity(m.usage.cpu);
   const memory = tryParseQuantity(m.usage.memory);
   if (!cpu || !memory)

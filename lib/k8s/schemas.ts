@@ -10,7 +10,7 @@ import { z } from 'zod';
 const ResourceListSchema = z.record(z.string(), z.string());
 const StringMapSchema = z.record(z.string(), z.string());
 
-export const ListMetaSchema = z.object({
+const ListMetaSchema = z.object({
   continue: z.string().optional(),
   resourceVersion: z.string().optional(),
   /** objects after this page, when the server can tell (a one-item page then counts a collection) */
@@ -36,7 +36,7 @@ const ObjectMetaSchema = z.object({
   annotations: StringMapSchema.optional(),
 });
 
-export const WireConditionSchema = z.object({
+const WireConditionSchema = z.object({
   type: z.string(),
   status: z.string(),
   reason: z.string().optional(),
@@ -120,4 +120,3 @@ export const WireConfigMapSchema = z.object({
   metadata: ObjectMetaSchema.extend({ namespace: z.string() }),
   data: StringMapSchema.nullish(),
 });
-export type WireConfigMap = z.infer<typeof WireConfigMapSchema>;

@@ -34,7 +34,7 @@ interface RawResponse {
  * generated clients buffer any size, have no deadline and deserialize into classes with Date fields.
  * `path` is always built inside lib/k8s from fixed templates and encoded names; it never comes from a browser.
  */
-export async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
+async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
   return observeApiCall(
     endpointLabel(target),
     () => send(kube, path, target, opts),
@@ -47,7 +47,7 @@ export async function rawGet(kube: Kube, path: string, target: Target, opts: Raw
  * The `endpoint` label of kd_apiserver_requests_total: resource and verb, or the kubelet endpoint. Built from
  * the Target (fixed in code), never from the URL, so node and object names never become label values.
  */
-export function endpointLabel(target: Target): string {
+function endpointLabel(target: Target): string {
   switch (target.kind) {
     case 'api':
       return `${target.resource}${target.group ? `.${target.group}` : ''}.${target.verb}`;

@@ -7,7 +7,7 @@ import { compareKeys } from './keys';
  * GET /api/compare. Not polled: reading configz from every kubelet is the expensive part, and drift changes
  * when someone restarts a kubelet, not every few seconds. Kept fresh for a minute; "Refresh" refetches.
  */
-export const compareOptions = (ctx: string, qs: string) =>
+const compareOptions = (ctx: string, qs: string) =>
   queryOptions({
     queryKey: compareKeys.view(ctx, qs),
     queryFn: ({ signal }) => fetchJson(`/api/compare${qs ? `?${qs}` : ''}`, CompareResponseSchema, { signal }),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
 
+/** @internal exported for its unit tests */
 export class CrossOriginError extends AppError {
   constructor(message: string) {
     super('Forbidden', 403, message);

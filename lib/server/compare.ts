@@ -11,7 +11,7 @@ import { listNodes } from '@/lib/k8s/nodes';
 import { watchedFacts } from './node-detail';
 
 /** Up to this many nodes the diff shows one column per node unless the URL says otherwise. */
-export const NODE_COLUMNS_MAX = 10;
+const NODE_COLUMNS_MAX = 10;
 
 async function configMapBaseline(kube: Kube, signal?: AbortSignal): Promise<BaselineRequest> {
   try {

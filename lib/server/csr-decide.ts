@@ -35,13 +35,13 @@ export interface DecideOptions {
   now?: () => Date;
 }
 
-export class ChecksFailedError extends AppError {
+class ChecksFailedError extends AppError {
   constructor(message: string) {
     super('Invalid', 422, message);
   }
 }
 
-export interface AuditRecord {
+interface AuditRecord {
   audit: 'csr-decision';
   context: string;
   identity: string;

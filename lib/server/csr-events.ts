@@ -13,7 +13,7 @@ const FACTS_TTL_MS = 30_000;
  * list returns). `onEnd` is called once when the watch stops for any reason (410 Gone, server timeout, error);
  * the caller then tells the browser to resync, which re-lists and re-watches. Returns a stop function.
  */
-export async function watchCsrs(
+async function watchCsrs(
   kube: Kube,
   opts: { resourceVersion: string; onEvent: (e: CsrEvent) => void; onEnd: (reason: string) => void },
 ): Promise<() => void> {

@@ -22,7 +22,10 @@ export function humanDuration(seconds: number): string {
   return `${years}y`;
 }
 
-/** Seconds from an ISO timestamp to `nowMs` (epoch ms); undefined when the timestamp is unparsable. */
+/**
+ * Seconds from an ISO timestamp to `nowMs` (epoch ms); undefined when the timestamp is unparsable.
+ * @internal exported for its unit tests
+ */
 export function ageSeconds(since: string, nowMs: number): number | undefined {
   const from = Date.parse(since);
   if (Number.isNaN(from) || !Number.isFinite(nowMs)) return undefined;

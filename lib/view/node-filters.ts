@@ -9,6 +9,7 @@ export function readyStatus(node: Pick<NodeRow, 'ready'>): StatusFilter {
   return node.ready === 'True' ? 'Ready' : 'NotReady';
 }
 
+/** @internal exported for its unit tests */
 export interface TextQuery {
   /** plain words: each must appear in the name (or internal IP), case-insensitive */
   words: string[];
@@ -16,7 +17,10 @@ export interface TextQuery {
   labels: Array<[key: string, value: string]>;
 }
 
-/** Splits the free-text filter into name words and `key=value` label selectors (ANDed, like a label selector). */
+/**
+ * Splits the free-text filter into name words and `key=value` label selectors (ANDed, like a label selector).
+ * @internal exported for its unit tests
+ */
 export function parseTextQuery(q: string): TextQuery {
   const words: string[] = [];
   const labels: Array<[string, string]> = [];

@@ -56,7 +56,7 @@ export function sortValue(column: SortColumn, node: NodeRow): SortValue {
 }
 
 /** Compares two defined sort values: numbers numerically, strings in natural order. */
-export function compareSortValues(a: Exclude<SortValue, undefined>, b: Exclude<SortValue, undefined>): number {
+function compareSortValues(a: Exclude<SortValue, undefined>, b: Exclude<SortValue, undefined>): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return collator.compare(String(a), String(b));
 }

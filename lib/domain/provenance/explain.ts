@@ -12,6 +12,7 @@ import { expandExecStart, type ExpandedToken } from './exec-start';
 import { mergeService, type UnitFile } from './systemd-unit';
 import { flagWarnings, runtimeWarnings, type ProvenanceWarning } from './warnings';
 
+/** @internal exported for its unit tests */
 export interface FieldRow {
   readonly path: string;
   /** predicted = no live configz to compare with */
@@ -23,6 +24,7 @@ export interface FieldRow {
   readonly overridden: Array<{ value: unknown; source: string }>;
 }
 
+/** @internal exported for its unit tests */
 export interface FlagRow {
   readonly flag: string;
   readonly value: string;

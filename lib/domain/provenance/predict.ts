@@ -18,7 +18,7 @@ export interface PredictedField {
   readonly overridden: ReadonlyArray<{ readonly value: unknown; readonly source: FieldSource }>;
 }
 
-export interface FlagProblem {
+interface FlagProblem {
   readonly occurrence: FlagOccurrence;
   readonly message: string;
 }
