@@ -3,6 +3,7 @@
 import { Badge } from '@/components/ui/badge';
 import type { NodeDetail } from '@/lib/api/node-detail';
 import { Age } from '@/components/age';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 
 const PRESSURE = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
 
@@ -54,41 +55,37 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
               ))}
         </Item>
       </dl>
-      <table className="w-full text-left text-xs" data-testid="node-conditions">
+      <Table density="inline" size="xs" data-testid="node-conditions">
         <caption className="sr-only">Node conditions</caption>
-        <thead className="text-zinc-500">
+        <TableHeader tone="plain">
           <tr>
-            <th className="py-1 pr-3 font-medium">Condition</th>
-            <th className="py-1 pr-3 font-medium">Status</th>
-            <th className="py-1 pr-3 font-medium">Last transition</th>
-            <th className="py-1 pr-3 font-medium">Reason / message</th>
+            <TableHead>Condition</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead>Last transition</TableHead>
+            <TableHead>Reason / message</TableHead>
           </tr>
-        </thead>
-        <tbody>
+        </TableHeader>
+        <TableBody>
           {node.conditions.map((c) => {
             const bad = c.type === 'Ready' ? c.status !== 'True' : PRESSURE.has(c.type) && c.status !== 'False';
             return (
-              <tr
-                key={c.type}
-                className="border-t border-zinc-100 dark:border-zinc-800"
-                data-testid={`condition-${c.type}`}
-              >
-                <td className="py-1 pr-3 font-medium">{c.type}</td>
-                <td className="py-1 pr-3">
+              <TableRow key={c.type} data-testid={`condition-${c.type}`}>
+                <TableCell className="font-medium">{c.type}</TableCell>
+                <TableCell>
                   <Badge tone={bad ? 'danger' : 'neutral'}>{c.status}</Badge>
-                </td>
-                <td className="py-1 pr-3 whitespace-nowrap">
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
                   {c.lastTransitionTime ? <Age since={c.lastTransitionTime} suffix=" ago" /> : '—'}
-                </td>
-                <td className="py-1 pr-3 text-zinc-600 dark:text-zinc-400">
+                </TableCell>
+                <TableCell className="text-zinc-600 dark:text-zinc-400">
                   {c.reason}
                   {c.message ? ` — ${c.message}` : ''}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </section>
   );
 }
