@@ -19,7 +19,7 @@ import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { findKubeletConfigMap } from './kubelet-configmap';
 import { getNodeMetrics } from './node-metrics';
 import { resetFleetsForTests } from '@/lib/fleet/fleet';
-import { getFleetNodeList as getNodeList } from '@/lib/server/node-list';
+import { getFleetNodeList } from '@/lib/server/node-list';
 import { watchNodesSince } from './fleet-sources';
 import { getNode } from './nodes';
 import { PERMISSIONS, type Permission } from './permissions';
@@ -148,7 +148,7 @@ describe('a user bound to exactly the deploy/ roles', () => {
 
   it('reads the node list with metrics and pods, node detail, configz, summary and node metrics', async () => {
     const kube = as('yaml-viewer');
-    const list = await getNodeList(kube);
+    const list = await getFleetNodeList(kube);
     expect(list.items.length).toBeGreaterThan(10);
     expect(list.metrics.available).toBe(true);
     expect(list.pods.available).toBe(true);
@@ -244,7 +244,7 @@ describe('a user bound to exactly the deploy/ roles', () => {
 
   it('without nodes/proxy: the node list still works, kubelet reads are Forbidden naming the permission', async () => {
     const kube = as('no-node-proxy');
-    expect((await getNodeList(kube)).items.length).toBeGreaterThan(10);
+    expect((await getFleetNodeList(kube)).items.length).toBeGreaterThan(10);
     const err = await getKubeletConfigz(kube, DEMO_NODES.kubeadmClean[0]).then(
       () => undefined,
       (e: unknown) => e,
