@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FleetKind } from '@/lib/api/fleet';
 import type { Kube } from '@/lib/k8s/client';
-import { ConfigzCache } from './configz-cache';
+import { ConfigzCache, type NodeFacts } from './configz-cache';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import { fleetSettings, type FleetSettings } from './settings';
@@ -64,4 +64,11 @@ export function getFleet(kube: Kube, settings: FleetSettings = fleetSettings()):
 export function resetFleetsForTests(): void {
   for (const f of registry().values()) f.nodes.stop();
   registry().clear();
+}
+
+/** What the fleet's node watch knows about the node, when it runs (it decides whether a cached configz is stale). */
+export function watchedFacts(fleet: Fleet, node: string): NodeFacts | undefined {
+  const watched = fleet.nodes.get(node);
+  if (!watched) return undefined;
+  return { kubeletVersion: watched.node.nodeInfo.kubeletVersion, bootID: watched.bootID, ready: watched.node.ready };
 }

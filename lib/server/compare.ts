@@ -4,11 +4,10 @@ import { ignoreOf, type CompareQuery, type CompareResponse } from '@/lib/api/com
 import { buildCompareReport, type BaselineRequest } from '@/lib/domain/compare-report';
 import { DEFAULT_IGNORE, type NodeConfigResult } from '@/lib/domain/config-variants';
 import { toStatus } from '@/lib/errors';
-import { getFleet } from '@/lib/fleet/fleet';
+import { getFleet, watchedFacts } from '@/lib/fleet/fleet';
 import type { Kube } from '@/lib/k8s/client';
 import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
 import { listNodes } from '@/lib/k8s/nodes';
-import { watchedFacts } from './node-detail';
 
 /** Up to this many nodes the diff shows one column per node unless the URL says otherwise. */
 const NODE_COLUMNS_MAX = 10;

@@ -1,12 +1,12 @@
 import 'server-only';
+import type { Configz, Summary } from '@/lib/api/kubelet';
 import type { NodeDetail, NodeMetrics, NodePodsResponse } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
-import { getFleet, type Fleet } from '@/lib/fleet/fleet';
-import { unsettle } from '@/lib/fleet/settle';
-import type { NodeFacts } from '@/lib/fleet/configz-cache';
 import { NotFoundError } from '@/lib/errors';
+import type { NodeFacts } from '@/lib/fleet/configz-cache';
+import { getFleet, watchedFacts } from '@/lib/fleet/fleet';
+import { unsettle } from '@/lib/fleet/settle';
 import type { Kube } from '@/lib/k8s/client';
-import type { Configz, Summary } from '@/lib/api/kubelet';
 import { getNodeMetrics } from '@/lib/k8s/node-metrics';
 import { getNode } from '@/lib/k8s/nodes';
 import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
@@ -17,13 +17,6 @@ import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
  * deadline and caches with sweeps and compare, start before queued background reads, and a page never gets a
  * cached failure or a configz older than one refresh period (FleetSettings.configzPageMaxAgeMs).
  */
-
-/** What the fleet's node watch knows about the node, when it runs (it decides whether a cached configz is stale). */
-export function watchedFacts(fleet: Fleet, node: string): NodeFacts | undefined {
-  const watched = fleet.nodes.get(node);
-  if (!watched) return undefined;
-  return { kubeletVersion: watched.node.nodeInfo.kubeletVersion, bootID: watched.bootID, ready: watched.node.ready };
-}
 
 /** `{ kubeletconfig }` as the node's kubelet serves it on /configz, through the fleet's pool and cache. */
 export async function nodeConfigz(kube: Kube, name: string, facts?: NodeFacts): Promise<Configz> {
