@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CertificatesV1Api, KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import type { ContextsResponse } from '@/lib/api/contexts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -22,7 +22,6 @@ export interface Kube {
   readonly source: 'kubeconfig' | 'in-cluster';
   /** the credential identity per-identity caches are keyed by (credential-identity.ts); never a credential */
   readonly identity: string;
-  certificates(): CertificatesV1Api;
 }
 
 const configs = new WeakMap<Kube, KubeConfig>();
@@ -117,16 +116,11 @@ function makeKube(loaded: Loaded, context: string, config = contextConfig(loaded
   if (!cluster) {
     throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
   }
-  const lazy = <T>(make: () => T) => {
-    let value: T | undefined;
-    return () => (value ??= make());
-  };
   const kube: Kube = {
     context,
     server: cluster.server,
     source,
     identity: credentialIdentity(context, cluster.server, config),
-    certificates: lazy(() => config.makeApiClient(CertificatesV1Api)),
   };
   configs.set(kube, config);
   return kube;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { ApiException, Watch, type V1CertificateSigningRequest } from '@kubernetes/client-node';
+import { ApiException, CertificatesV1Api, Watch, type V1CertificateSigningRequest } from '@kubernetes/client-node';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '@/lib/errors';
 import { env } from '@/lib/env';
@@ -203,13 +203,16 @@ function typedToWire(obj: V1CertificateSigningRequest, name: string): ReviewCsrW
   };
 }
 
+/** client-node's typed client, for the /approval subresource (a PUT the transport does not send). */
+const certificatesApi = (kube: Kube) => kubeConfigOf(kube).makeApiClient(CertificatesV1Api);
+
 /** The objects read for a decision, by the wire shape handed out: the write sends back exactly what was read. */
 const readForDecision = new WeakMap<ReviewCsrWire, V1CertificateSigningRequest>();
 
 /** Reads the CSR a decision is about (403 as the cluster said it, 404 NotFound). */
 export async function readCsrForDecision(kube: Kube, name: string): Promise<ReviewCsrWire> {
   try {
-    const obj = await kube.certificates().readCertificateSigningRequest({ name });
+    const obj = await certificatesApi(kube).readCertificateSigningRequest({ name });
     const wire = typedToWire(obj, name);
     readForDecision.set(wire, obj);
     return wire;
@@ -255,7 +258,7 @@ export async function writeCsrDecision(
   };
   try {
     const written = await observeApiCall('certificatesigningrequests.certificates.k8s.io.approval.update', () =>
-      kube.certificates().replaceCertificateSigningRequestApproval({ name: csr.metadata.name, body }),
+      certificatesApi(kube).replaceCertificateSigningRequestApproval({ name: csr.metadata.name, body }),
     );
     return written.metadata?.resourceVersion ?? '';
   } catch (err) {
