@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { NodeRow } from '@/lib/api/nodes';
 import { cn } from '@/lib/cn';
 import { focusRing } from '@/components/ui/focus';
-import { readyStatus } from '@/lib/view/node-filters';
+import { kubectlStatus } from '@/lib/view/node-filters';
 import type { SortColumn } from '@/lib/view/node-view-state';
 import { GRID_TEMPLATE, TABLE_MIN_WIDTH, nodeColumns, type ColumnContext } from './node-columns';
 import { SortHeader } from './sort-header';
@@ -111,7 +111,7 @@ export function NodeTable({
           const row = tableRows[item.index];
           if (!row) return null;
           const node = row.original;
-          const notReady = readyStatus(node) === 'NotReady';
+          const notReady = kubectlStatus(node) === 'NotReady';
           return (
             <div
               key={row.id}

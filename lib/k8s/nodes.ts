@@ -108,7 +108,7 @@ export async function listNodeAddresses(
  * Number of Nodes without listing them: a one-item page carries `metadata.remainingItemCount` (API concepts,
  * "Retrieving large results sets in chunks"); falls back to a full list when the server omits it.
  */
-export async function countNodes(kube: Kube): Promise<number> {
+export async function countNodesInCluster(kube: Kube): Promise<number> {
   const page = await getJson(
     kube,
     withQuery('/api/v1/nodes', { limit: 1 }),

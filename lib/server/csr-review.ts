@@ -13,7 +13,7 @@ import { csrPermissions } from '@/lib/k8s/access-review';
 import type { Kube } from '@/lib/k8s/client';
 import { getConfigMap } from '@/lib/k8s/configmaps';
 import { getCsrWire, listCsrWire, type ReviewCsrWire } from '@/lib/k8s/csrs';
-import { countNodes, listNodeAddresses } from '@/lib/k8s/nodes';
+import { countNodesInCluster, listNodeAddresses } from '@/lib/k8s/nodes';
 import { kubernetesServiceIP } from '@/lib/k8s/services';
 import { reviewWireCsr, toCsrDetail, toCsrRow } from './csr-reshape';
 
@@ -98,7 +98,7 @@ export async function getReviewedCsr(kube: Kube, name: string): Promise<CsrDetai
 export async function pendingCsrCount(
   kube: Kube,
 ): Promise<{ context: string; pending: number; nodeCount: number; flood: boolean }> {
-  const [{ items }, nodes] = await Promise.all([listCsrWire(kube), countNodes(kube)]);
+  const [{ items }, nodes] = await Promise.all([listCsrWire(kube), countNodesInCluster(kube)]);
   const decided = (c: ReviewCsrWire) =>
     (c.status?.conditions ?? []).some((x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False');
   const pending = items.filter((c) => !decided(c)).length;
