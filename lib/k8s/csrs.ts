@@ -2,13 +2,12 @@ import 'server-only';
 import { ApiException, CertificatesV1Api, Watch, type V1CertificateSigningRequest } from '@kubernetes/client-node';
 import { z } from 'zod';
 import { AppError, NotFoundError } from '@/lib/errors';
-import { env } from '@/lib/env';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { kubeConfigOf, type Kube } from './client';
 import { toKubeError, type Target } from './errors';
 import { forEachPage } from './list';
 import { listOf } from './schemas';
-import { getJson, withQuery } from './transport';
+import { apiRequestOptions, getJson, withQuery } from './transport';
 
 /**
  * certificates.k8s.io/v1 CertificateSigningRequests on the wire: list, get, watch, and the decision written
@@ -63,7 +62,6 @@ const csrTarget = (name?: string): Target => ({
   group: 'certificates.k8s.io',
   name,
 });
-const apiOpts = () => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES });
 
 /** Every CSR, page by page, and the list's resourceVersion. */
 export async function listCsrWire(kube: Kube): Promise<{ items: ReviewCsrWire[]; resourceVersion: string }> {
@@ -81,7 +79,7 @@ export async function getCsrWire(kube: Kube, name: string): Promise<ReviewCsrWir
       `${CSR_PATH}/${encodeURIComponent(name)}`,
       ReviewCsrWireSchema,
       csrTarget(name),
-      apiOpts(),
+      apiRequestOptions(),
     );
   } catch (err) {
     if (err instanceof AppError && err.code === 404) throw new NotFoundError('CertificateSigningRequest', name);
@@ -91,7 +89,13 @@ export async function getCsrWire(kube: Kube, name: string): Promise<ReviewCsrWir
 
 /** The CSR collection's current resourceVersion, to start a watch from "now" (a one-item page is enough). */
 export async function currentCsrResourceVersion(kube: Kube): Promise<string> {
-  const page = await getJson(kube, withQuery(CSR_PATH, { limit: 1 }), listOf(z.unknown()), csrTarget(), apiOpts());
+  const page = await getJson(
+    kube,
+    withQuery(CSR_PATH, { limit: 1 }),
+    listOf(z.unknown()),
+    csrTarget(),
+    apiRequestOptions(),
+  );
   return page.metadata?.resourceVersion ?? '';
 }
 

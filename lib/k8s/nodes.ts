@@ -3,12 +3,11 @@ import { z } from 'zod';
 import type { NodeDetail } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
 import { activePressures, internalIP, nodeRoles, readyStatus } from '@/lib/domain/node-status';
-import { env } from '@/lib/env';
 import type { Kube } from './client';
 import type { Target } from './errors';
 import { listAll } from './list';
 import { listOf, WireNodeSchema, type WireNode } from './schemas';
-import { getJson, withQuery } from './transport';
+import { apiRequestOptions, getJson, withQuery } from './transport';
 
 /** Wire Node → NodeDetail. Everything downstream sees only this shape. */
 export function reshapeNode(n: WireNode): NodeDetail {
@@ -57,8 +56,6 @@ export function reshapeNode(n: WireNode): NodeDetail {
   };
 }
 
-const apiOpts = () => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES });
-
 /** All nodes, fetched in pages of KD_LIST_PAGE_SIZE (limit/continue), reshaped. */
 export async function listNodes(
   kube: Kube,
@@ -85,7 +82,7 @@ export async function getNode(kube: Kube, name: string, signal?: AbortSignal): P
     `/api/v1/nodes/${encodeURIComponent(valid)}`,
     WireNodeSchema,
     { kind: 'api', verb: 'get', resource: 'nodes', name: valid },
-    { ...apiOpts(), signal },
+    apiRequestOptions(signal),
   );
   return reshapeNode(wire);
 }
@@ -114,7 +111,7 @@ export async function countNodesInCluster(kube: Kube): Promise<number> {
     withQuery('/api/v1/nodes', { limit: 1 }),
     listOf(z.unknown()),
     nodesTarget,
-    apiOpts(),
+    apiRequestOptions(),
   );
   const remaining = page.metadata?.remainingItemCount;
   if (remaining !== undefined) return page.items.length + remaining;

@@ -1,8 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { env } from '@/lib/env';
 import type { Kube } from './client';
-import { getJson } from './transport';
+import { apiRequestOptions, getJson } from './transport';
 
 const ServiceSchema = z.object({ spec: z.object({ clusterIP: z.string().optional() }).optional() });
 
@@ -13,7 +12,7 @@ export async function kubernetesServiceIP(kube: Kube): Promise<string | null> {
     '/api/v1/namespaces/default/services/kubernetes',
     ServiceSchema,
     { kind: 'api', verb: 'get', resource: 'services', name: 'kubernetes' },
-    { timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES },
+    apiRequestOptions(),
   );
   return svc.spec?.clusterIP ?? null;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { z } from 'zod';
+import { env } from '@/lib/env';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { keepAliveAgent } from './agents';
 import { kubeConfigOf, type Kube } from './client';
@@ -134,6 +135,13 @@ export async function getJson<S extends z.ZodType>(
   }
   return parsed.data;
 }
+
+/** Deadline and size cap of one API-server request (KD_API_TIMEOUT_MS, KD_MAX_API_BODY_BYTES). */
+export const apiRequestOptions = (signal?: AbortSignal): RawOptions => ({
+  timeoutMs: env().KD_API_TIMEOUT_MS,
+  maxBytes: env().KD_MAX_API_BODY_BYTES,
+  signal,
+});
 
 /** Builds `path?query` dropping undefined values. */
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {

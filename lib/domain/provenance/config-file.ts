@@ -1,4 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isPlainObject } from '@/lib/domain/config-flatten';
 
 /**
  * A pasted KubeletConfiguration file (YAML or JSON, as the kubelet accepts both). kubeadm also stores the
@@ -12,8 +13,6 @@ export class ConfigFileError extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function parseKubeletConfigFile(text: string): { config: Record<string, unknown>; fromConfigMap: boolean } {
   let doc: unknown;
   try {
@@ -23,11 +22,11 @@ export function parseKubeletConfigFile(text: string): { config: Record<string, u
       throw new ConfigFileError(`not valid YAML/JSON (${err.code} at line ${err.linePos?.[0]?.line ?? '?'})`);
     throw err;
   }
-  if (!isObject(doc)) throw new ConfigFileError('not a YAML/JSON object');
-  if (doc.kind === 'ConfigMap' && isObject(doc.data) && typeof doc.data.kubelet === 'string') {
+  if (!isPlainObject(doc)) throw new ConfigFileError('not a YAML/JSON object');
+  if (doc.kind === 'ConfigMap' && isPlainObject(doc.data) && typeof doc.data.kubelet === 'string') {
     return { config: parseKubeletConfigFile(doc.data.kubelet).config, fromConfigMap: true };
   }
-  if (isObject(doc.kubeletconfig)) return { config: doc.kubeletconfig, fromConfigMap: false }; // a configz dump
+  if (isPlainObject(doc.kubeletconfig)) return { config: doc.kubeletconfig, fromConfigMap: false }; // a configz dump
   if (doc.kind !== undefined && doc.kind !== 'KubeletConfiguration') {
     throw new ConfigFileError(`kind is ${JSON.stringify(String(doc.kind)).slice(0, 60)}, not KubeletConfiguration`);
   }
