@@ -38,22 +38,15 @@ export class SummaryCache {
     this.reads = new KubeletReads('summary', limiter, settings.attempts, now);
   }
 
-  /** requests sent */
-  get requests(): number {
-    return this.reads.count;
-  }
-
   get(node: string, o: SummaryReadOptions = {}): Promise<Settled<Summary>> {
     this.prune();
     const key = `${node}${o.onlyCpuAndMemory ? '|cpu-memory' : ''}`;
     const maxAge = this.settings.summaryMaxAgeMs;
-    const entry = this.cache.get(
+    return this.cache.get(
       key,
       () => this.load(node, o),
       (e) => e.value.ok && this.now() - e.storedAt < maxAge,
     );
-    this.reads.promote(node);
-    return entry;
   }
 
   private async load(node: string, o: SummaryReadOptions): Promise<Settled<Summary>> {
