@@ -12,7 +12,7 @@ import { servedOverTls, STRICT_TRANSPORT_SECURITY } from '@/lib/security/transpo
  * skip it):
  * 1. `Host` must be one the dashboard answers to (DNS rebinding; lib/security/host-gate.ts), else 403.
  * 2. Pages, shared modes: a request without a usable session goes to /signin, server-side. This is for the user's
- *    sake, not the enforcement: every Kubernetes call resolves the user in getRequestKube (lib/k8s/request.ts),
+ *    sake, not the enforcement: every Kubernetes call resolves the user in getRequestKube (lib/server/request-kube.ts),
  *    and API routes answer 401 themselves.
  * 3. Pages: a fresh CSP nonce per request. Next reads the nonce from the request's CSP header while rendering and
  *    stamps it on its own scripts, which is why pages render dynamically.

@@ -13,7 +13,7 @@ import { resetAuthConfigForTests } from '@/lib/auth/config';
 import { resetEnvForTests } from '@/lib/env';
 import { StatusSchema } from '@/lib/errors';
 import { getKube, resetKubeCacheForTests } from '@/lib/k8s/client';
-import { getCsrWire } from '@/lib/k8s/csr-review';
+import { getCsrWire } from '@/lib/k8s/csrs';
 import { log } from '@/lib/observability/log';
 import { csrf } from '@/lib/security/csrf';
 import { DEMO_CSRS, DEMO_NODES } from '@/sim/fleet/demo-layout';

@@ -1,8 +1,8 @@
 import { authConfig } from '@/lib/auth/config';
-import { contextNames } from '@/lib/k8s/client';
 import { env } from '@/lib/env';
 import { toStatus } from '@/lib/errors';
 import { hostAllowlist } from '@/lib/security/allowed-hosts';
+import { assertCredentialsLoad } from '@/lib/server/request-kube';
 
 // Readiness: configuration (the auth mode and its secret, the allowed hosts) is valid and credentials load.
 // Deliberately not "the API server answers": a pod taken out of rotation could not show users that their cluster
@@ -14,7 +14,7 @@ export function GET() {
     env();
     authConfig();
     hostAllowlist();
-    contextNames();
+    assertCredentialsLoad();
     return new Response('ok', { headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
   } catch (err) {
     const status = toStatus(err);

@@ -3,7 +3,7 @@ import type { BudgetResource } from '@/lib/domain/allocatable';
 import type { PodMemoryFacts, QosClass } from '@/lib/domain/eviction-ranking';
 import { minimumMinorFromConfig, minorOf, parseKubeletVersion } from '@/lib/domain/kubelet-version';
 import { toMillis, toUnits, tryParseQuantity } from '@/lib/domain/quantity';
-import type { SummaryResponse } from '@/lib/queries/node-detail';
+import type { Summary } from '@/lib/api/kubelet';
 
 /** Pure glue between the wire shapes and the domain functions; no React here, so it is unit-tested. */
 
@@ -46,7 +46,7 @@ const QOS = new Set<QosClass>(['Guaranteed', 'Burstable', 'BestEffort']);
  * Pod facts for the eviction ranking: requests from the pod list, working set from the Summary summed over
  * containers (what the eviction manager reads), falling back to the pod cgroup's working set.
  */
-export function podMemoryFacts(pods: readonly NodePod[], summary: SummaryResponse | undefined): PodMemoryFacts[] {
+export function podMemoryFacts(pods: readonly NodePod[], summary: Summary | undefined): PodMemoryFacts[] {
   const usage = new Map<string, bigint>();
   for (const s of summary?.pods ?? []) {
     const containers = s.containers ?? [];

@@ -12,13 +12,12 @@ import { formatBytes, formatCpuMillis, toMillis, toUnits, tryParseQuantity } fro
  */
 
 export type BudgetResource = 'cpu' | 'memory' | 'ephemeral-storage' | 'pid';
-export const BUDGET_RESOURCES: readonly BudgetResource[] = ['cpu', 'memory', 'ephemeral-storage', 'pid'];
+const BUDGET_RESOURCES: readonly BudgetResource[] = ['cpu', 'memory', 'ephemeral-storage', 'pid'];
 export type BudgetUnit = 'millicores' | 'bytes' | 'count';
 
-export const budgetUnit = (r: BudgetResource): BudgetUnit =>
-  r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes';
+const budgetUnit = (r: BudgetResource): BudgetUnit => (r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes');
 
-export interface AllocatableConfig {
+interface AllocatableConfig {
   kubeReserved?: Record<string, string> | null;
   systemReserved?: Record<string, string> | null;
   reservedSystemCPUs?: string | null;
@@ -73,7 +72,10 @@ export function formatAmount(unit: BudgetUnit, value: bigint): string {
   return value.toLocaleString('en-US');
 }
 
-/** Size of a cpuset list ("0-1,4" → 3), as cpuset.Parse(...).Size(). */
+/**
+ * Size of a cpuset list ("0-1,4" → 3), as cpuset.Parse(...).Size().
+ * @internal exported for its unit tests
+ */
 export function cpuSetSize(list: string): number {
   let n = 0;
   for (const part of list

@@ -14,7 +14,7 @@ export interface DiffColumnInput {
   ignored?: CellMap;
 }
 
-export interface DiffValue {
+interface DiffValue {
   display: string;
   canonical: string;
   defaulted: boolean;

@@ -31,7 +31,7 @@ export interface DecodedRequest {
 
 export type DecodeResult = { ok: true; request: DecodedRequest } | { ok: false; error: string };
 
-export interface DecodedCertificate {
+interface DecodedCertificate {
   subject: string;
   issuer: string;
   /** hexadecimal, as `openssl x509 -serial` prints it */

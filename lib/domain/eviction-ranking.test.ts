@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { qosClassOf, rankForMemoryEviction, type PodMemoryFacts } from './eviction-ranking';
+import { rankForMemoryEviction, type PodMemoryFacts } from './eviction-ranking';
 
 const Mi = 1024n * 1024n;
 const pod = (name: string, f: Partial<PodMemoryFacts>): PodMemoryFacts => ({
@@ -35,16 +35,5 @@ describe('rankForMemoryEviction', () => {
   });
   it('handles an empty node', () => {
     expect(rankForMemoryEviction([])).toEqual([]);
-  });
-});
-
-describe('qosClassOf', () => {
-  it('classifies like the API server', () => {
-    expect(qosClassOf([{}])).toBe('BestEffort');
-    expect(qosClassOf([{ limits: { cpu: '1', memory: '1Gi' } }])).toBe('Guaranteed');
-    expect(qosClassOf([{ requests: { cpu: '1', memory: '1024Mi' }, limits: { cpu: '1000m', memory: '1Gi' } }])).toBe(
-      'Guaranteed',
-    );
-    expect(qosClassOf([{ requests: { memory: '1Gi' } }])).toBe('Burstable');
   });
 });

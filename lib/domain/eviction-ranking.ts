@@ -1,5 +1,3 @@
-import { quantitiesEqual, tryParseQuantity } from './quantity';
-
 /**
  * Order in which the kubelet evicts pods under memory pressure (pkg/kubelet/eviction/helpers.go rankMemoryPressure):
  *   1. pods whose memory usage exceeds their requests (pods without stats first of all),
@@ -66,29 +64,4 @@ export function rankForMemoryEviction(pods: readonly PodMemoryFacts[]): RankedPo
       exceedsRequests: p.workingSetBytes !== undefined && p.workingSetBytes > p.memoryRequestBytes,
       ...(p.workingSetBytes !== undefined ? { usageAboveRequestsBytes: p.workingSetBytes - p.memoryRequestBytes } : {}),
     }));
-}
-
-/**
- * QoS class per the API (pkg/apis/core/helper/qos): Guaranteed when every container has cpu and memory limits
- * equal to requests, BestEffort when no container sets any, Burstable otherwise. Used when status.qosClass is empty.
- */
-export function qosClassOf(
-  containers: ReadonlyArray<{ requests?: Record<string, string>; limits?: Record<string, string> }>,
-): QosClass {
-  let any = false;
-  let guaranteed = containers.length > 0;
-  for (const c of containers) {
-    const req = c.requests ?? {};
-    const lim = c.limits ?? {};
-    if (Object.keys(req).length || Object.keys(lim).length) any = true;
-    for (const r of ['cpu', 'memory']) {
-      const l = lim[r];
-      const q = req[r] ?? l; // requests default to limits
-      const lq = tryParseQuantity(l);
-      const rq = tryParseQuantity(q);
-      if (!lq || !rq || !quantitiesEqual(lq, rq)) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
 }

@@ -23,6 +23,7 @@ export interface YamlLimits {
   readonly maxAliasCount: number;
 }
 
+/** @internal exported for its unit tests (they vary one limit) */
 export const UNTRUSTED_YAML_LIMITS: YamlLimits = {
   maxChars: 1024 * 1024,
   maxDepth: 32,

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { identityKey } from '@/lib/fleet/identity';
-import { contextNames, getKube, listContexts, resetKubeCacheForTests, userKube } from './client';
+import { contextNames, getKube, kubeConfigOf, listContexts, resetKubeCacheForTests, userKube } from './client';
 
 /**
  * The dashboard re-reads the kubeconfig when its files change, as kubectl does per call: a context added to the
@@ -71,16 +70,16 @@ describe('kubeconfig changes without a restart', () => {
   it('a changed credential gets a new identity; an unchanged context keeps its handle and caches', () => {
     const admin = getKube({ kubeconfigPath, context: 'prod-admin' });
     const viewer = getKube({ kubeconfigPath, context: 'prod-viewer' });
-    const [adminKey, viewerKey] = [identityKey(admin), identityKey(viewer)];
+    const [adminKey, viewerKey] = [admin.identity, viewer.identity];
 
     write(first, kubeconfig({ viewerToken: 'viewer-token-2' }));
     const admin2 = getKube({ kubeconfigPath, context: 'prod-admin' });
     const viewer2 = getKube({ kubeconfigPath, context: 'prod-viewer' });
     expect(admin2).toBe(admin);
-    expect(identityKey(admin2)).toBe(adminKey);
+    expect(admin2.identity).toBe(adminKey);
     expect(viewer2).not.toBe(viewer);
-    expect(identityKey(viewer2)).not.toBe(viewerKey);
-    expect(viewer2.config.getCurrentUser()?.token).toBe('viewer-token-2');
+    expect(viewer2.identity).not.toBe(viewerKey);
+    expect(kubeConfigOf(viewer2).getCurrentUser()?.token).toBe('viewer-token-2');
   });
 
   it("a rotated cluster CA gets new handles and identities: the fleet's informer must connect with the new one", () => {
@@ -88,7 +87,7 @@ describe('kubeconfig changes without a restart', () => {
     write(first, kubeconfig({ viewerToken: 'viewer-token-1', ca: 'YmFy' }));
     const admin2 = getKube({ kubeconfigPath, context: 'prod-admin' });
     expect(admin2).not.toBe(admin);
-    expect(identityKey(admin2)).not.toBe(identityKey(admin));
+    expect(admin2.identity).not.toBe(admin.identity);
   });
 
   it('rewriting the same content keeps every handle', () => {

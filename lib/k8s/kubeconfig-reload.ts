@@ -43,7 +43,7 @@ const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(va
 
 /**
  * The entries of `previous` whose context still means the same thing in `next` (same fingerprint): their handles
- * are reused, so every cache keyed by the handle (access reviews) or by its identity (lib/fleet/identity.ts)
+ * are reused, so every cache keyed by the handle (access reviews) or by its identity (credential-identity.ts)
  * survives a kubeconfig edit that did not touch them. A changed or removed context is dropped and rebuilt on demand.
  */
 export function keepUnchanged<V extends { readonly context: string }>(

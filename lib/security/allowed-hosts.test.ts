@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildHostAllowlist, foreignHostMessage, hostAllowed, HostSettingsError, originAllowed } from './allowed-hosts';
-import { parseHostPort } from './host-names';
+import { parseHostPort } from '@/lib/domain/host-names';
 
 const hosts = (...entries: string[]) => entries.map((e) => parseHostPort(e)!);
 

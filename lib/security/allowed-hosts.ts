@@ -9,7 +9,7 @@ import {
   LOOPBACK_HOSTNAMES,
   parseHostPort,
   type HostPattern,
-} from './host-names';
+} from '@/lib/domain/host-names';
 
 /**
  * DNS rebinding defence (docs/security.md): a page on attacker.example whose name later resolves to 127.0.0.1 is
@@ -25,12 +25,14 @@ export interface HostAllowlist {
   readonly patterns: readonly HostPattern[];
 }
 
+/** @internal exported for its unit tests */
 export class HostSettingsError extends AppError {
   constructor(message: string) {
     super('ServiceUnavailable', 503, message, 'See docs/security.md, "DNS rebinding and allowed hosts".');
   }
 }
 
+/** @internal exported for its unit tests; the process's own list is hostAllowlist() */
 export function buildHostAllowlist(input: {
   mode: AuthMode;
   /** HOST, the interface the server listens on; undefined means loopback (the default of every start script) */

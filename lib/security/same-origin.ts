@@ -2,6 +2,7 @@ import 'server-only';
 import { AppError } from '@/lib/errors';
 import { foreignHostMessage, hostAllowed, hostAllowlist, originAllowed } from './allowed-hosts';
 
+/** @internal exported for its unit tests */
 export class CrossOriginError extends AppError {
   constructor(message: string) {
     super('Forbidden', 403, message);

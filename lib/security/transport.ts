@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
-import { LOOPBACK_HOSTNAMES, parseHostPort } from './host-names';
+import { LOOPBACK_HOSTNAMES, parseHostPort } from '@/lib/domain/host-names';
 
 /**
  * Whether the browser reached us over TLS. `next start` speaks plain http, so TLS means a proxy in front

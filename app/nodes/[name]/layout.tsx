@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
 import { NodeNameSchema } from '@/lib/api/names';
 import { AppError } from '@/lib/errors';
-import { getRequestKube } from '@/lib/k8s/request';
-import { getNodeForPage } from './node-lookup';
+import { nodeObjectForPage } from '@/lib/server/node-detail';
+import { getRequestKube } from '@/lib/server/request-kube';
 
 /** How long the existence check may hold the first byte; past it the page renders and reports the node itself. */
 const LOOKUP_BUDGET_MS = 1500;
@@ -13,7 +13,7 @@ async function nodeMissing(name: string): Promise<boolean> {
   try {
     const kube = await getRequestKube();
     await Promise.race([
-      getNodeForPage(kube, name),
+      nodeObjectForPage(kube, name),
       new Promise((resolve) => (timer = setTimeout(resolve, LOOKUP_BUDGET_MS))),
     ]);
     return false;

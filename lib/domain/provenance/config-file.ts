@@ -1,5 +1,6 @@
 import { YAMLParseError } from 'yaml';
-import { lineOf, parseBoundedYaml } from '../yaml-bounded';
+import { isPlainObject } from '@/lib/domain/config-flatten';
+import { lineOf, parseBoundedYaml } from '@/lib/domain/yaml-bounded';
 
 /**
  * A pasted KubeletConfiguration file (YAML or JSON, as the kubelet accepts both). kubeadm also stores the
@@ -13,8 +14,6 @@ export class ConfigFileError extends Error {
     this.name = 'ConfigFileError';
   }
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseKubeletConfigFile(text: string): {
   config: Record<string, unknown>;
@@ -31,12 +30,12 @@ export function parseKubeletConfigFile(text: string): {
       throw new ConfigFileError(`not valid YAML/JSON (${err.code} at line ${lineOf(text, err.pos[0])})`);
     throw err;
   }
-  if (!isObject(doc)) throw new ConfigFileError('not a YAML/JSON object');
-  if (doc.kind === 'ConfigMap' && isObject(doc.data) && typeof doc.data.kubelet === 'string') {
+  if (!isPlainObject(doc)) throw new ConfigFileError('not a YAML/JSON object');
+  if (doc.kind === 'ConfigMap' && isPlainObject(doc.data) && typeof doc.data.kubelet === 'string') {
     const inner = parseKubeletConfigFile(doc.data.kubelet);
     return { config: inner.config, fromConfigMap: true, warnings: [...warnings, ...inner.warnings] };
   }
-  if (isObject(doc.kubeletconfig)) return { config: doc.kubeletconfig, fromConfigMap: false, warnings }; // a configz dump
+  if (isPlainObject(doc.kubeletconfig)) return { config: doc.kubeletconfig, fromConfigMap: false, warnings }; // a configz dump
   if (doc.kind !== undefined && doc.kind !== 'KubeletConfiguration') {
     throw new ConfigFileError(`kind is ${JSON.stringify(String(doc.kind)).slice(0, 60)}, not KubeletConfiguration`);
   }

@@ -1,4 +1,4 @@
-import { YamlLimitError } from '../yaml-bounded';
+import { YamlLimitError } from '@/lib/domain/yaml-bounded';
 import { ConfigFileError, parseKubeletConfigFile } from './config-file';
 import type { ConfigLayer } from './predict';
 

@@ -1,7 +1,6 @@
 import { SelectContextBodySchema } from '@/lib/api/contexts';
 import { assertContextSwitchAllowed } from '@/lib/auth/config';
-import { getKube } from '@/lib/k8s/client';
-import { CONTEXT_COOKIE, listRequestContexts } from '@/lib/k8s/request';
+import { assertKnownContext, CONTEXT_COOKIE, listRequestContexts } from '@/lib/server/request-kube';
 import { readJsonBody } from '@/lib/security/body';
 import { assertMutationAllowed } from '@/lib/security/guard';
 import { cookieIsSecure } from '@/lib/security/transport';
@@ -18,7 +17,7 @@ export async function POST(req: Request) {
     assertMutationAllowed(req);
     assertContextSwitchAllowed();
     const { name } = await readJsonBody(req, SelectContextBodySchema);
-    getKube({ context: name }); // throws 422 when the kubeconfig has no such context
+    assertKnownContext(name);
     const secure = cookieIsSecure(req) ? '; Secure' : '';
     const res = json({ ...(await listRequestContexts()), current: name });
     res.headers.append(

@@ -1,8 +1,8 @@
 import { errorResponse } from '@/app/api/respond';
 import { BulkApproveBodySchema } from '@/lib/api/csrs';
-import { bulkApprove } from '@/lib/k8s/csr-approval';
-import { assertBulkItemsReviewed } from '@/lib/k8s/csr-bulk-scope';
-import { getRequestKube } from '@/lib/k8s/request';
+import { assertBulkItemsReviewed } from '@/lib/server/csr-bulk-scope';
+import { bulkApprove } from '@/lib/server/csr-decide';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { readJsonBody } from '@/lib/security/body';
 import { admitDecision } from '@/lib/security/decision-gate';
 

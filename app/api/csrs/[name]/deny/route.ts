@@ -1,7 +1,7 @@
 import { errorResponse } from '@/app/api/respond';
 import { CsrNameSchema, DenyBodySchema } from '@/lib/api/csrs';
-import { decideCsr } from '@/lib/k8s/csr-approval';
-import { getRequestKube } from '@/lib/k8s/request';
+import { decideCsr } from '@/lib/server/csr-decide';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { readJsonBody } from '@/lib/security/body';
 import { admitDecision } from '@/lib/security/decision-gate';
 

@@ -1,7 +1,7 @@
 import { ExplainRequestSchema, MAX_EXPLAIN_BODY_BYTES } from '@/lib/api/provenance';
 import { NodeNameSchema } from '@/lib/api/names';
-import { getRequestKube } from '@/lib/k8s/request';
-import { explainForNode } from '@/lib/provenance/explain-node';
+import { getRequestKube } from '@/lib/server/request-kube';
+import { explainForNode } from '@/lib/server/explain-node';
 import { assertMutationAllowed } from '@/lib/security/guard';
 import { readJsonBody } from '@/lib/security/body';
 import { errorResponse, json } from '../../../respond';

@@ -1,8 +1,6 @@
-import type { NodePodsResponse } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
-import { getNode } from '@/lib/k8s/nodes';
-import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
-import { getRequestKube } from '@/lib/k8s/request';
+import { nodePods } from '@/lib/server/node-detail';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';
@@ -14,11 +12,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/pods'>) {
   try {
     const name = NodeNameSchema.parse((await ctx.params).name);
-    const kube = await getRequestKube();
-    const pods = await listPodsOnNode(kube, name, req.signal);
-    if (pods.length === 0) await getNode(kube, name, req.signal); // throws NotFoundError
-    const body: NodePodsResponse = { node: name, items: pods.map(toNodePod) };
-    return json(body);
+    return json(await nodePods(await getRequestKube(), name, req.signal));
   } catch (err) {
     return errorResponse(err);
   }

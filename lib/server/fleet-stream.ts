@@ -2,7 +2,7 @@ import 'server-only';
 import type { FleetKind, FleetNodeResult } from '@/lib/api/fleet';
 import { toStatus } from '@/lib/errors';
 import type { Kube } from '@/lib/k8s/client';
-import { getFleet } from './fleet';
+import { getFleet } from '@/lib/fleet/fleet';
 
 /** Results are sent in batches at this period: thousands of nodes resolve per second at the start of a sweep. */
 const FLUSH_MS = 100;

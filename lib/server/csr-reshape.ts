@@ -1,49 +1,10 @@
 import 'server-only';
-import { z } from 'zod';
 import type { CsrDetail, CsrRow } from '@/lib/api/csrs';
 import { csrState, identifyDecider, type CsrCondition } from '@/lib/domain/csr-approvers';
 import { reviewCsr } from '@/lib/domain/csr-checks';
 import type { ClusterFacts, CsrVerdict, NodeIndex } from '@/lib/domain/csr-check-core';
 import { decodeCsrRequest, decodeIssuedCertificate, type DecodeResult } from '@/lib/domain/csr-decode';
-
-/**
- * certificates.k8s.io/v1 CertificateSigningRequest as we read it from the wire (list, get, watch). Only the
- * fields the review uses; unknown fields are ignored so new API fields never break parsing.
- */
-export const ReviewCsrWireSchema = z.object({
-  metadata: z.object({
-    name: z.string(),
-    uid: z.string().optional(),
-    resourceVersion: z.string().optional(),
-    creationTimestamp: z.string().optional(),
-  }),
-  spec: z.object({
-    signerName: z.string(),
-    request: z.string(),
-    username: z.string().optional(),
-    groups: z.array(z.string()).nullish(),
-    usages: z.array(z.string()).nullish(),
-    expirationSeconds: z.number().nullish(),
-  }),
-  status: z
-    .object({
-      conditions: z
-        .array(
-          z.object({
-            type: z.string(),
-            status: z.string().optional(),
-            reason: z.string().optional(),
-            message: z.string().optional(),
-            lastUpdateTime: z.string().nullish(),
-            lastTransitionTime: z.string().nullish(),
-          }),
-        )
-        .nullish(),
-      certificate: z.string().nullish(),
-    })
-    .nullish(),
-});
-export type ReviewCsrWire = z.infer<typeof ReviewCsrWireSchema>;
+import type { ReviewCsrWire } from '@/lib/k8s/csrs';
 
 export interface ReviewedCsr {
   wire: ReviewCsrWire;

@@ -1,11 +1,12 @@
-import 'server-only';
 import { z } from 'zod';
 
 /**
- * Kubelet payloads have no generated types. configz is not a stable API (its content is whatever
- * KubeletConfiguration the kubelet version has), so we are strict about the `{"kubeletconfig": …}` wrapper and
- * permissive inside: every field survives for the config views. stats/v1alpha1 Summary is permissive too:
- * every leaf is optional (see /work/shared/reference/summary-api-shape.md) and unknown fields are kept.
+ * Kubelet payloads as the server reads them through the node proxy and passes them on (GET
+ * /api/nodes/[name]/configz and /summary): one schema for both ends. Kubelet payloads have no generated types.
+ * configz is not a stable API (its content is whatever KubeletConfiguration the kubelet version has), so we are
+ * strict about the `{"kubeletconfig": …}` wrapper and permissive inside: every field survives for the config
+ * views. stats/v1alpha1 Summary is permissive too: every leaf is optional (upstream
+ * k8s.io/kubelet/pkg/apis/stats/v1alpha1/types.go marks them omitempty) and unknown fields are kept.
  */
 export const ConfigzSchema = z.object({ kubeletconfig: z.record(z.string(), z.unknown()) });
 export type Configz = z.infer<typeof ConfigzSchema>;
@@ -88,11 +89,3 @@ export const SummarySchema = z.looseObject({
     .nullish(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
-
-/**
- * Only the Summary's `node` block (memory, filesystems, rlimit): what per-node eviction headroom needs. A strict
- * object drops `pods` (the bulk of a Summary, ~30 pods × containers × volumes) without validating it, so a
- * 5,000-node sweep parses each body once and keeps nothing of the pods.
- */
-export const NodeStatsSchema = z.object({ node: SummarySchema.shape.node });
-export type NodeStats = z.infer<typeof NodeStatsSchema>;

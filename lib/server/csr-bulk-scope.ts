@@ -2,8 +2,8 @@ import 'server-only';
 import { describeUnreviewed, unreviewedBulkNames, type BulkItem } from '@/lib/domain/csr-bulk-scope';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/observability/log';
-import type { Kube } from './client';
-import { listCsrWire } from './csr-review';
+import type { Kube } from '@/lib/k8s/client';
+import { listCsrWire } from '@/lib/k8s/csrs';
 
 /**
  * Bulk approval takes only names the user saw pending in the reviewed list (lib/domain/csr-bulk-scope.ts): one

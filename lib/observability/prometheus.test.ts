@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { metrics, observeApiCall } from './metrics';
+import { metrics, observeApiCall } from './prometheus';
 
 describe('observeApiCall', () => {
   it('counts successes and failures by endpoint and the error reason', async () => {

@@ -1,12 +1,10 @@
 import 'server-only';
-import { Watch } from '@kubernetes/client-node';
 import type { CsrEvent } from '@/lib/api/csrs';
-import type { Kube } from './client';
-import { ReviewCsrWireSchema, reviewWireCsr, toCsrRow } from './csr-reshape';
-import { clusterFacts, currentCsrResourceVersion } from './csr-review';
-import { observeApiCall } from '@/lib/observability/metrics';
+import type { Kube } from '@/lib/k8s/client';
+import { currentCsrResourceVersion, watchCsrWire } from '@/lib/k8s/csrs';
+import { reviewWireCsr, toCsrRow } from './csr-reshape';
+import { clusterFacts } from './csr-review';
 
-const CSR_PATH = '/apis/certificates.k8s.io/v1/certificatesigningrequests';
 /** Node addresses change rarely; re-read them at most this often while a watch is open. */
 const FACTS_TTL_MS = 30_000;
 
@@ -15,7 +13,7 @@ const FACTS_TTL_MS = 30_000;
  * list returns). `onEnd` is called once when the watch stops for any reason (410 Gone, server timeout, error);
  * the caller then tells the browser to resync, which re-lists and re-watches. Returns a stop function.
  */
-export async function watchCsrs(
+async function watchCsrs(
   kube: Kube,
   opts: { resourceVersion: string; onEvent: (e: CsrEvent) => void; onEnd: (reason: string) => void },
 ): Promise<() => void> {
@@ -29,37 +27,29 @@ export async function watchCsrs(
   };
   // Events are reviewed in order: a slow decode must not let a later MODIFIED overtake an earlier one.
   let chain = Promise.resolve();
-  // counted when the watch is established (its events are not requests)
-  const controller = await observeApiCall('certificatesigningrequests.certificates.k8s.io.watch', () =>
-    new Watch(kube.config).watch(
-      CSR_PATH,
-      { resourceVersion: opts.resourceVersion, allowWatchBookmarks: true },
-      (type: string, obj: unknown) => {
-        chain = chain
-          .then(async () => {
-            if (ended) return;
-            if (type === 'ERROR') return end('watch error (resourceVersion too old?)');
-            if (type === 'BOOKMARK') return;
-            const parsed = ReviewCsrWireSchema.safeParse(obj);
-            if (!parsed.success) return;
-            if (type === 'DELETED') return opts.onEvent({ type: 'DELETED', name: parsed.data.metadata.name });
-            if (type !== 'ADDED' && type !== 'MODIFIED') return;
-            if (Date.now() - factsAt > FACTS_TTL_MS) {
-              facts = await clusterFacts(kube).catch(() => facts);
-              factsAt = Date.now();
-            }
-            const row = toCsrRow(await reviewWireCsr(parsed.data, facts.facts, facts.index));
-            opts.onEvent({ type, row });
-          })
-          .catch(() => end('could not review a watched CSR'));
-      },
-      (err: unknown) =>
-        end(err ? `watch ended: ${err instanceof Error ? err.message : 'error'}` : 'watch closed by the server'),
-    ),
-  );
+  const stop = await watchCsrWire(kube, {
+    resourceVersion: opts.resourceVersion,
+    onEvent: (e) => {
+      chain = chain
+        .then(async () => {
+          if (ended) return;
+          if (e.type === 'ERROR') return end('watch error (resourceVersion too old?)');
+          if (e.type === 'DELETED') return opts.onEvent({ type: 'DELETED', name: e.name });
+          if (Date.now() - factsAt > FACTS_TTL_MS) {
+            facts = await clusterFacts(kube).catch(() => facts);
+            factsAt = Date.now();
+          }
+          const row = toCsrRow(await reviewWireCsr(e.csr, facts.facts, facts.index));
+          opts.onEvent({ type: e.type, row });
+        })
+        .catch(() => end('could not review a watched CSR'));
+    },
+    onDone: (err) =>
+      end(err ? `watch ended: ${err instanceof Error ? err.message : 'error'}` : 'watch closed by the server'),
+  });
   return () => {
     ended = true;
-    controller.abort();
+    stop();
   };
 }
 

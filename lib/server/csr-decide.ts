@@ -1,17 +1,15 @@
 import 'server-only';
-import { ApiException, type V1CertificateSigningRequest } from '@kubernetes/client-node';
-import { z } from 'zod';
 import type { BulkApproveResponse, BulkItemResult, DecisionResult } from '@/lib/api/csrs';
 import { csrState, decisionCondition, identifyDecider } from '@/lib/domain/csr-approvers';
 import type { ClusterFacts, NodeIndex } from '@/lib/domain/csr-check-core';
-import { AppError, NotFoundError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
+import { mapBounded } from '@/lib/fleet/limiter';
+import { whoAmI } from '@/lib/k8s/access-review';
+import type { Kube } from '@/lib/k8s/client';
+import { CsrConflictError, readCsrForDecision, writeCsrDecision } from '@/lib/k8s/csrs';
 import { log } from '@/lib/observability/log';
-import { whoAmI } from './access-review';
-import type { Kube } from './client';
-import { reviewWireCsr, type ReviewCsrWire, type ReviewedCsr } from './csr-reshape';
+import { reviewWireCsr, type ReviewedCsr } from './csr-reshape';
 import { clusterFacts } from './csr-review';
-import { toKubeError } from './errors';
-import { observeApiCall } from '@/lib/observability/metrics';
 
 /**
  * Approving and denying through the `/approval` subresource, safely: re-read the CSR, refuse if it changed since
@@ -37,88 +35,13 @@ export interface DecideOptions {
   now?: () => Date;
 }
 
-export class CsrConflictError extends AppError {
-  constructor(message: string) {
-    super('Conflict', 409, message, 'Reload the CSR, review it again, and decide on what it says now.');
-  }
-}
-
-export class ChecksFailedError extends AppError {
+class ChecksFailedError extends AppError {
   constructor(message: string) {
     super('Invalid', 422, message);
   }
 }
 
-const WireStatusMessage = z.object({ message: z.string().optional() });
-
-/** The cluster's own words from an ApiException body (a meta/v1 Status), else its raw text. */
-function clusterMessage(err: ApiException<unknown>): string {
-  const body = typeof err.body === 'string' ? err.body : JSON.stringify(err.body ?? '');
-  try {
-    const parsed = WireStatusMessage.safeParse(JSON.parse(body));
-    if (parsed.success && parsed.data.message) return parsed.data.message;
-  } catch {
-    // not JSON
-  }
-  return body.trim().slice(0, 500) || `HTTP ${err.code}`;
-}
-
-/** Maps a failed read or write of the CSR: 403 as the cluster said it, 404 deleted, 409 changed meanwhile. */
-function toDecisionError(err: unknown, kube: Kube, name: string, signer: string | null): unknown {
-  if (err instanceof ApiException) {
-    const msg = clusterMessage(err);
-    if (err.code === 403)
-      return new AppError(
-        'Forbidden',
-        403,
-        msg,
-        `Deciding needs "update certificatesigningrequests/approval" and "approve signers"${signer ? ` on ${signer}` : ''}.`,
-      );
-    if (err.code === 404) return new NotFoundError('CertificateSigningRequest', name);
-    if (err.code === 409)
-      return new CsrConflictError(
-        `CSR ${name} changed since you reviewed it; nothing was written. The cluster said: ${msg}`,
-      );
-  }
-  return toKubeError(
-    err,
-    { kind: 'api', verb: 'get', resource: 'certificatesigningrequests', group: 'certificates.k8s.io', name },
-    kube.server,
-  );
-}
-
-/** The typed object client-node returns, as the plain wire shape the review functions read. */
-function typedToWire(obj: V1CertificateSigningRequest, name: string): ReviewCsrWire {
-  return {
-    metadata: {
-      name: obj.metadata?.name ?? name,
-      uid: obj.metadata?.uid,
-      resourceVersion: obj.metadata?.resourceVersion,
-      creationTimestamp: obj.metadata?.creationTimestamp
-        ? new Date(obj.metadata.creationTimestamp).toISOString()
-        : undefined,
-    },
-    spec: {
-      signerName: obj.spec.signerName,
-      request: obj.spec.request,
-      username: obj.spec.username,
-      groups: obj.spec.groups,
-      usages: obj.spec.usages,
-      expirationSeconds: obj.spec.expirationSeconds,
-    },
-    status: {
-      conditions: (obj.status?.conditions ?? []).map((c) => ({
-        type: c.type,
-        status: c.status,
-        reason: c.reason,
-        message: c.message,
-      })),
-      certificate: obj.status?.certificate,
-    },
-  };
-}
-
-export interface AuditRecord {
+interface AuditRecord {
   audit: 'csr-decision';
   context: string;
   identity: string;
@@ -142,7 +65,6 @@ function audit(rec: AuditRecord): void {
 export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOptions = {}): Promise<DecisionResult> {
   const now = opts.now ?? (() => new Date());
   const identity = opts.identity ?? (await whoAmI(kube));
-  const api = kube.certificates();
   let reviewed: ReviewedCsr | null = null;
   const base = {
     audit: 'csr-decision' as const,
@@ -164,20 +86,15 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
     });
 
   try {
-    let obj: V1CertificateSigningRequest;
-    try {
-      obj = await api.readCertificateSigningRequest({ name: input.name });
-    } catch (err) {
-      throw toDecisionError(err, kube, input.name, null);
-    }
+    const wire = await readCsrForDecision(kube, input.name);
     const cluster = opts.cluster ?? (await clusterFacts(kube));
-    reviewed = await reviewWireCsr(typedToWire(obj, input.name), cluster.facts, cluster.index);
-    const current = obj.metadata?.resourceVersion ?? '';
+    reviewed = await reviewWireCsr(wire, cluster.facts, cluster.index);
+    const current = wire.metadata.resourceVersion ?? '';
     if (input.resourceVersion !== undefined && current !== input.resourceVersion)
       throw new CsrConflictError(
         `CSR ${input.name} changed since you reviewed it (resourceVersion ${input.resourceVersion} → ${current}); nothing was written.`,
       );
-    const state = csrState(reviewed.conditions, Boolean(obj.status?.certificate));
+    const state = csrState(reviewed.conditions, Boolean(wire.status?.certificate));
     if (state.state !== 'Pending') {
       const by = identifyDecider(reviewed.conditions);
       throw new CsrConflictError(
@@ -189,7 +106,7 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
     if (input.decision === 'approve') {
       if (verdict.needsExtraConfirmation && !input.confirmOtherSigner)
         throw new ChecksFailedError(
-          `CSR ${input.name} is for signer ${obj.spec.signerName}, which the dashboard cannot judge: approving it needs an explicit confirmation.`,
+          `CSR ${input.name} is for signer ${wire.spec.signerName}, which the dashboard cannot judge: approving it needs an explicit confirmation.`,
         );
       if (!verdict.needsExtraConfirmation && !verdict.allPassed) {
         const failing = verdict.checks.filter((c) => !c.passed).map((c) => `${c.label}: ${c.reason}`);
@@ -207,25 +124,13 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
       note: input.note,
       nowIso: now().toISOString(),
     });
-    obj.status = obj.status ?? {};
-    obj.status.conditions = [
-      ...(obj.status.conditions ?? []),
-      { ...cond, lastUpdateTime: new Date(cond.lastUpdateTime), lastTransitionTime: new Date(cond.lastTransitionTime) },
-    ];
-    let written: V1CertificateSigningRequest;
-    try {
-      // obj still carries the resourceVersion we just compared: a change since is a 409, never overwritten
-      written = await observeApiCall('certificatesigningrequests.certificates.k8s.io.approval.update', () =>
-        api.replaceCertificateSigningRequestApproval({ name: input.name, body: obj }),
-      );
-    } catch (err) {
-      throw toDecisionError(err, kube, input.name, obj.spec.signerName);
-    }
+    // written with the resourceVersion just compared: a change since is a 409, never overwritten
+    const resourceVersion = await writeCsrDecision(kube, wire, cond);
     record('written', cond.message);
     return {
       name: input.name,
       decision: cond.type as 'Approved' | 'Denied',
-      resourceVersion: written.metadata?.resourceVersion ?? '',
+      resourceVersion,
       message: cond.message,
     };
   } catch (err) {
@@ -233,24 +138,6 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
     record(e && [404, 409, 422].includes(e.code) ? 'refused' : 'failed', e?.message ?? 'internal error');
     throw err;
   }
-}
-
-/** Runs `fn` over `items` with at most `concurrency` in flight, keeping input order in the results. */
-export async function mapLimited<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-  return results;
 }
 
 /**
@@ -265,7 +152,7 @@ export async function bulkApprove(
   opts: { concurrency?: number; now?: () => Date } = {},
 ): Promise<BulkApproveResponse> {
   const [cluster, identity] = await Promise.all([clusterFacts(kube), whoAmI(kube)]);
-  const results = await mapLimited(items, opts.concurrency ?? 10, async (item): Promise<BulkItemResult> => {
+  const results = await mapBounded(items, opts.concurrency ?? 10, async (item): Promise<BulkItemResult> => {
     const { name, resourceVersion } = typeof item === 'string' ? { name: item, resourceVersion: undefined } : item;
     try {
       const r = await decideCsr(

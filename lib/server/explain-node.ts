@@ -6,16 +6,16 @@ import { explainKubeletConfig } from '@/lib/domain/provenance/explain';
 import { redactSecrets } from '@/lib/domain/provenance/redact';
 import { YamlLimitError } from '@/lib/domain/yaml-bounded';
 import { AppError, toStatus } from '@/lib/errors';
-import { getKubeletConfigz } from '@/lib/k8s/kubelet';
 import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
 import type { Kube } from '@/lib/k8s/client';
 import { getNode } from '@/lib/k8s/nodes';
 import { log } from '@/lib/observability/log';
+import { nodeConfigz } from './node-detail';
 
 /**
- * Reads what the cluster knows about the node (kubelet version, live configz, kubeadm's kubelet ConfigMap) and
- * hands it with the pasted files to the pure explainer. Only a missing node fails the request: an unreachable
- * kubelet or a forbidden ConfigMap just leaves that part out and says why.
+ * Reads what the cluster knows about the node (kubelet version, live configz through the fleet's pool, kubeadm's
+ * kubelet ConfigMap) and hands it with the pasted files to the pure explainer. Only a missing node fails the
+ * request: an unreachable kubelet or a forbidden ConfigMap just leaves that part out and says why.
  * Pasted text is never logged: an unexpected failure inside the explainer is reported by error name only.
  */
 export async function explainForNode(
@@ -26,7 +26,7 @@ export async function explainForNode(
 ): Promise<ExplainResponse> {
   const node = await getNode(kube, name, signal);
   const [configz, configMap] = await Promise.allSettled([
-    getKubeletConfigz(kube, name, { signal }),
+    nodeConfigz(kube, name, { kubeletVersion: node.nodeInfo.kubeletVersion, ready: node.ready }),
     body.useClusterConfigMap ? findKubeletConfigMap(kube, signal) : Promise.resolve(undefined),
   ]);
   let cm: { name: string; config: Record<string, unknown> } | undefined;

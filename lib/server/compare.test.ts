@@ -6,7 +6,7 @@ import { CompareQuerySchema, type CompareResponse } from '@/lib/api/compare';
 import { formatPath } from '@/lib/domain/config-flatten';
 import { startSim, type SimHandle } from '@/sim/server/start';
 import { DEMO_NODES } from '@/sim/fleet/demo-layout';
-import { getKube } from './client';
+import { getKube } from '@/lib/k8s/client';
 import { getCompare } from './compare';
 
 let sim: SimHandle;

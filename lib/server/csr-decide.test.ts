@@ -6,11 +6,12 @@ import { DEMO_CSRS } from '@/sim/fleet/demo-layout';
 import { startSim, type SimHandle } from '@/sim/server/start';
 import { AppError } from '@/lib/errors';
 import { mayDecide } from '@/lib/domain/csr-permissions';
-import { csrPermissions } from './access-review';
-import { getKube, resetKubeCacheForTests } from './client';
-import { bulkApprove, decideCsr, mapLimited } from './csr-approval';
+import { csrPermissions } from '@/lib/k8s/access-review';
+import { getKube, resetKubeCacheForTests } from '@/lib/k8s/client';
+import { bulkApprove, decideCsr } from './csr-decide';
 import { log } from '@/lib/observability/log';
-import { getCsrWire, getReviewedCsr, listReviewedCsrs, pendingCsrCount } from './csr-review';
+import { getCsrWire } from '@/lib/k8s/csrs';
+import { getReviewedCsr, listReviewedCsrs, pendingCsrCount } from './csr-review';
 import { csrState } from '@/lib/domain/csr-approvers';
 
 let sim: SimHandle;
@@ -215,26 +216,6 @@ describe('bulkApprove', () => {
     expect(outcome(DEMO_CSRS.hostileOtherNodeIp)).toBe('refused');
     expect(outcome(DEMO_CSRS.otherSigner)).toBe('refused');
     expect(res.approved + res.refused + res.failed).toBe(items.length);
-  });
-});
-
-describe('mapLimited', () => {
-  it('never has more than the limit in flight and keeps order', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const out = await mapLimited(
-      Array.from({ length: 50 }, (_, i) => i),
-      10,
-      async (i) => {
-        inFlight++;
-        peak = Math.max(peak, inFlight);
-        await new Promise((r) => setTimeout(r, 1 + (i % 3)));
-        inFlight--;
-        return i * 2;
-      },
-    );
-    expect(peak).toBe(10);
-    expect(out).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
   });
 });
 

@@ -2,16 +2,15 @@ import 'server-only';
 import type { NodeMetrics } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
 import { toMillis, toUnits, tryParseQuantity } from '@/lib/domain/quantity';
-import { env } from '@/lib/env';
 import type { Kube } from './client';
 import { MalformedResponseError } from './errors';
 import { listOf, WireNodeMetricsSchema, type WireNodeMetrics } from './schemas';
-import { getJson } from './transport';
+import { apiRequestOptions, getJson } from './transport';
 
 const BASE = '/apis/metrics.k8s.io/v1beta1/nodes';
 
 /** NodeMetrics → our sample: cpu in millicores and memory in bytes, rounded up like resource.Quantity does. */
-export function reshapeNodeMetrics(m: WireNodeMetrics): NodeMetrics {
+function reshapeNodeMetrics(m: WireNodeMetrics): NodeMetrics {
   const cpu = tryParseQuantity(m.usage.cpu);
   const memory = tryParseQuantity(m.usage.memory);
   if (!cpu || !memory)
@@ -25,18 +24,12 @@ export function reshapeNodeMetrics(m: WireNodeMetrics): NodeMetrics {
   };
 }
 
-const opts = (signal?: AbortSignal) => ({
-  timeoutMs: env().KD_API_TIMEOUT_MS,
-  maxBytes: env().KD_MAX_API_BODY_BYTES,
-  signal,
-});
-
 /**
  * Every node's usage from metrics.k8s.io/v1beta1 (metrics-server), in one request: metrics-server serves the
  * list from memory and does not paginate. A cluster without it answers 404 → MetricsUnavailable (503).
  */
 export async function listNodeMetrics(kube: Kube, signal?: AbortSignal): Promise<NodeMetrics[]> {
-  const body = await getJson(kube, BASE, listOf(WireNodeMetricsSchema), { kind: 'metrics' }, opts(signal));
+  const body = await getJson(kube, BASE, listOf(WireNodeMetricsSchema), { kind: 'metrics' }, apiRequestOptions(signal));
   return body.items.map(reshapeNodeMetrics);
 }
 
@@ -48,7 +41,7 @@ export async function getNodeMetrics(kube: Kube, name: string, signal?: AbortSig
     `${BASE}/${encodeURIComponent(valid)}`,
     WireNodeMetricsSchema,
     { kind: 'metrics', node: valid },
-    opts(signal),
+    apiRequestOptions(signal),
   );
   return reshapeNodeMetrics(wire);
 }

@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
 import { AppError } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
-import { getKube } from './client';
-import { getNodeList } from './node-list';
-import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from './testing/fake-apiserver';
+import { getKube } from '@/lib/k8s/client';
+import { resetFleetsForTests } from '@/lib/fleet/fleet';
+import { getFleetNodeList } from './node-list';
+import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from '@/lib/k8s/testing/fake-apiserver';
 
 const wireNode = (name: string, ready = 'True') => ({
   metadata: {
@@ -59,9 +60,12 @@ afterAll(async () => {
   resetEnvForTests();
   await fake.close();
 });
+// each case starts a fresh fleet: nodes, metrics and pod totals are cached per identity for a refresh period
+beforeEach(() => resetFleetsForTests());
 afterEach(() => {
   handlers.length = 0;
   fake.requests.length = 0;
+  resetFleetsForTests();
 });
 
 // Nodes come in two pages (limit=2), pods in one.
@@ -86,10 +90,10 @@ const metrics = (p: string) =>
       }
     : undefined;
 
-describe('getNodeList', () => {
+describe('getFleetNodeList', () => {
   it('pages through nodes and joins metrics and one shared pod list', async () => {
     handlers.push(nodes, pods, metrics);
-    const res = NodeListResponseSchema.parse(await getNodeList(kube()));
+    const res = NodeListResponseSchema.parse(await getFleetNodeList(kube()));
     expect(res.items.map((r) => [r.name, r.ready])).toEqual([
       ['n1', 'True'],
       ['n2', 'False'],
@@ -111,7 +115,7 @@ describe('getNodeList', () => {
 
   it('marks metrics unavailable (install metrics-server) when metrics.k8s.io is missing, nodes still return', async () => {
     handlers.push(nodes, pods);
-    const res = await getNodeList(kube());
+    const res = await getFleetNodeList(kube());
     expect(res.items).toHaveLength(3);
     expect(res.metrics).toMatchObject({ available: false, reason: 'MetricsUnavailable', code: 503 });
     expect(res.metrics.available === false && res.metrics.hint).toMatch(/metrics-server/);
@@ -125,7 +129,7 @@ describe('getNodeList', () => {
         ? { status: 403, body: statusBody(403, 'Forbidden', 'pods is forbidden: User "v" cannot list resource "pods"') }
         : undefined,
     );
-    const res = await getNodeList(kube());
+    const res = await getFleetNodeList(kube());
     expect(res.pods).toMatchObject({ available: false, reason: 'Forbidden', code: 403 });
     expect(res.items[0]).toMatchObject({ requests: null, limits: null, podCount: null, usage: { cpuMillis: 124 } });
   });
@@ -139,7 +143,7 @@ describe('getNodeList', () => {
       pods,
       metrics,
     );
-    await expect(getNodeList(kube())).rejects.toBeInstanceOf(AppError);
+    await expect(getFleetNodeList(kube())).rejects.toBeInstanceOf(AppError);
   });
 
   it('reports a node list item missing required fields as MalformedResponse', async () => {
@@ -148,6 +152,6 @@ describe('getNodeList', () => {
       pods,
       metrics,
     );
-    await expect(getNodeList(kube())).rejects.toMatchObject({ reason: 'MalformedResponse', code: 502 });
+    await expect(getFleetNodeList(kube())).rejects.toMatchObject({ reason: 'MalformedResponse', code: 502 });
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigzSchema, SummarySchema } from './kubelet-schemas';
+import { ConfigzSchema, SummarySchema } from './kubelet';
 
 // Public captures collected in lib/domain/fixtures (sources in its README).
 const fixture = (name: string): unknown =>

@@ -2,15 +2,15 @@ import 'server-only';
 import { performance } from 'node:perf_hooks';
 import { ignoreOf, type CompareQuery, type CompareResponse } from '@/lib/api/compare';
 import { buildCompareReport, type BaselineRequest } from '@/lib/domain/compare-report';
-import { DEFAULT_IGNORE } from '@/lib/domain/config-variants';
+import { DEFAULT_IGNORE, type NodeConfigResult } from '@/lib/domain/config-variants';
 import { toStatus } from '@/lib/errors';
-import type { Kube } from './client';
-import { collectConfigz } from './configz-fleet';
-import { findKubeletConfigMap } from './kubelet-configmap';
-import { listNodes } from './nodes';
+import { getFleet, watchedFacts } from '@/lib/fleet/fleet';
+import type { Kube } from '@/lib/k8s/client';
+import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
+import { listNodes } from '@/lib/k8s/nodes';
 
 /** Up to this many nodes the diff shows one column per node unless the URL says otherwise. */
-export const NODE_COLUMNS_MAX = 10;
+const NODE_COLUMNS_MAX = 10;
 
 async function configMapBaseline(kube: Kube, signal?: AbortSignal): Promise<BaselineRequest> {
   try {
@@ -24,6 +24,31 @@ async function configMapBaseline(kube: Kube, signal?: AbortSignal): Promise<Base
         : s.message;
     return { kind: 'configmap', label: 'kube-system/kubelet-config', unavailable: { reason: s.reason, message } };
   }
+}
+
+/**
+ * configz of every named node through the fleet layer (lib/fleet): one shared pool and cache per identity, so a
+ * body already read for a sweep is reused unless the node's kubelet version, bootID or readiness changed (or it
+ * expired, see configzStale), and reads in flight are shared with sweeps and node pages. Every node gets a
+ * result: an unreachable, forbidden or malformed kubelet keeps its reason and never drops the node. Results keep
+ * the input order and are each the caller's own copy.
+ */
+async function collectConfigz(
+  kube: Kube,
+  nodes: readonly string[],
+  versions: ReadonlyMap<string, string>,
+): Promise<NodeConfigResult[]> {
+  const fleet = getFleet(kube);
+  return Promise.all(
+    nodes.map(async (node): Promise<NodeConfigResult> => {
+      const watched = watchedFacts(fleet, node);
+      const version = versions.get(node) ?? watched?.kubeletVersion ?? '';
+      const read = await fleet.configz.read(node, { ...watched, kubeletVersion: version });
+      return read.ok
+        ? { node, version, ok: true, config: read.value }
+        : { node, version, ok: false, reason: read.reason, message: read.message };
+    }),
+  );
 }
 
 /**
@@ -43,10 +68,8 @@ export async function getCompare(kube: Kube, q: CompareQuery, signal?: AbortSign
   const outsideBaselineNode =
     q.baseline === 'node' && q.baselineNode && !names.includes(q.baselineNode) ? q.baselineNode : undefined;
   const [results, baselineExtra, cmBaseline] = await Promise.all([
-    collectConfigz(kube, names, { versions: versionOf, signal }),
-    outsideBaselineNode
-      ? collectConfigz(kube, [outsideBaselineNode], { versions: versionOf, signal })
-      : Promise.resolve([]),
+    collectConfigz(kube, names, versionOf),
+    outsideBaselineNode ? collectConfigz(kube, [outsideBaselineNode], versionOf) : Promise.resolve([]),
     q.baseline === 'configmap' ? configMapBaseline(kube, signal) : Promise.resolve(null),
   ]);
   const collectMs = performance.now() - t0;

@@ -4,7 +4,7 @@ import type { KubeObject } from './types';
 import { nodeUsage } from './usage';
 
 /** metrics-server cannot scrape these kubelets, so it publishes no metrics for them. */
-export function scrapeable(m: NodeModel): boolean {
+function scrapeable(m: NodeModel): boolean {
   return !m.notReady && (m.fault === undefined || m.fault.kind === 'slow');
 }
 

@@ -4,7 +4,7 @@ import type { ContextsResponse } from '@/lib/api/contexts';
 import { authMode } from '@/lib/auth/config';
 import { requireIdentity } from '@/lib/auth/identity';
 import { AppError } from '@/lib/errors';
-import { contextNames, getKube, listContexts, userKube, type Kube } from './client';
+import { contextNames, getKube, listContexts, userKube, type Kube } from '@/lib/k8s/client';
 
 /** Cookie holding the context the user picked (set by POST /api/contexts/current). */
 export const CONTEXT_COOKIE = 'kd-context';
@@ -29,6 +29,16 @@ export async function getRequestKube(context?: string): Promise<Kube> {
     throw new AppError('Invalid', 422, `Context "${context}" is not available: this dashboard serves one cluster.`);
   }
   return kube;
+}
+
+/** A context the user may switch to: 422 when the kubeconfig has no such context. */
+export function assertKnownContext(name: string): void {
+  getKube({ context: name });
+}
+
+/** Readiness: the credentials load (the kubeconfig parses and has a context, or the pod's ServiceAccount is there). */
+export function assertCredentialsLoad(): void {
+  contextNames();
 }
 
 /** listContexts with `current` reflecting this request's cookie; in the shared modes, only the one cluster. */

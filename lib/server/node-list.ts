@@ -2,14 +2,15 @@ import 'server-only';
 import type { NodeMetrics } from '@/lib/api/node-detail';
 import type { NodeListResponse } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
-import { buildNodeRowsFromTotals, type PodTotals } from '@/lib/domain/node-row';
+import type { PodTotals } from '@/lib/domain/node-row';
 import type { Kube } from '@/lib/k8s/client';
 import { podTotalsByNode } from '@/lib/k8s/fleet-sources';
-import { listNodeMetrics } from '@/lib/k8s/metrics';
-import { observeApiCall } from '@/lib/observability/metrics';
-import { getFleet, type Fleet } from './fleet';
-import { settle, type Settled } from './settle';
-import { SharedCache } from './shared-cache';
+import { listNodeMetrics } from '@/lib/k8s/node-metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
+import { getFleet, type Fleet } from '@/lib/fleet/fleet';
+import { settle, type Settled } from '@/lib/fleet/settle';
+import { SharedCache } from '@/lib/fleet/shared-cache';
+import { nodeRows } from './node-rows';
 
 interface ListCaches {
   metrics: SharedCache<'all', Settled<NodeMetrics[]>>;
@@ -56,14 +57,16 @@ function part(s: Settled<unknown> | undefined, what: string): PartAvailability {
       code: 202,
       message: `${what} are still loading; they appear on the next refresh.`,
     };
-  return s.ok ? { available: true } : { available: false, reason: s.reason, code: s.code, message: s.message };
+  if (s.ok) return { available: true };
+  return { available: false, reason: s.reason, code: s.code, message: s.message, ...(s.hint ? { hint: s.hint } : {}) };
 }
 
 /**
  * GET /api/nodes from the shared caches: nodes from the identity's watch (no LIST per request), NodeMetrics
  * from one LIST per refresh period and pod requests/limits/counts from one paginated pod LIST per period,
- * kept as per-node totals. However many tabs poll, the apiserver sees one of each per period. Same contract as
- * lib/k8s/node-list.ts getNodeList: only a nodes failure fails the response.
+ * kept as per-node totals. However many tabs poll, the apiserver sees one of each per period. Only a nodes
+ * failure fails the response: metrics or pods failing (metrics-server missing, pods forbidden…) marks that part
+ * unavailable and leaves its columns null.
  */
 export async function getFleetNodeList(kube: Kube): Promise<NodeListResponse> {
   const fleet = getFleet(kube);
@@ -81,7 +84,7 @@ export async function getFleetNodeList(kube: Kube): Promise<NodeListResponse> {
   ]);
   const nodes = fleet.nodes.list().map((w) => w.node);
   return {
-    items: buildNodeRowsFromTotals(nodes, metrics?.ok ? metrics.value : null, pods?.ok ? pods.value : null),
+    items: nodeRows(nodes, metrics?.ok ? metrics.value : null, pods?.ok ? pods.value : null),
     metrics: part(metrics, 'Node metrics'),
     pods: part(pods, 'Pod totals'),
     context: kube.context,
