@@ -39,7 +39,7 @@ function simAccess(): SimAccess {
 }
 
 /** Calls the sim's own control API (POST /simctl/…), authenticated as sim-admin. */
-export async function simctl(pathAndQuery: string, method = 'POST'): Promise<number> {
+async function simctl(pathAndQuery: string, method = 'POST'): Promise<number> {
   const { server, ca, adminToken } = simAccess();
   const url = new URL(pathAndQuery, server);
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorPanel } from '@/components/error-panel';
-import { Button } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -111,12 +111,7 @@ export function CompareView() {
         <div className="ml-auto flex items-center gap-2 text-sm">
           <span className="text-xs text-zinc-500">Export</span>
           {(['csv', 'json', 'md'] as const).map((f) => (
-            <a
-              key={f}
-              href={exportHref(params, f)}
-              download
-              className="rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
+            <a key={f} href={exportHref(params, f)} download className={buttonVariants({ size: 'xs' })}>
               {f === 'md' ? 'Markdown' : f.toUpperCase()}
             </a>
           ))}

@@ -4,7 +4,7 @@ import type { FsLayout, PodDiskUsage, PodEvictionFacts } from '@/lib/domain/evic
 import type { QosClass } from '@/lib/domain/eviction-ranking';
 import { minimumMinorFromConfig, minorOf, parseKubeletVersion } from '@/lib/domain/kubelet-version';
 import { toMillis, toUnits, tryParseQuantity } from '@/lib/domain/quantity';
-import type { SummaryResponse } from '@/lib/queries/node-detail';
+import type { Summary } from '@/lib/api/kubelet';
 
 /** Pure glue between the wire shapes and the domain functions; no React here, so it is unit-tested. */
 
@@ -45,7 +45,7 @@ const QOS = new Set<QosClass>(['Guaranteed', 'Burstable', 'BestEffort']);
 
 const big = (n: number | null | undefined): bigint => (n === undefined || n === null ? 0n : BigInt(Math.trunc(n)));
 
-type SummaryPod = NonNullable<SummaryResponse['pods']>[number];
+type SummaryPod = NonNullable<Summary['pods']>[number];
 
 /** Local storage a pod uses, by part, from its Summary entry (pkg/kubelet/eviction/helpers.go podDiskUsage). */
 function diskOf(s: SummaryPod): PodDiskUsage {
@@ -67,7 +67,7 @@ function diskOf(s: SummaryPod): PodDiskUsage {
  * entry of the same pod. The memory usage is the pod's own working set (helpers.go memoryUsage(podStats.Memory),
  * 0 when the entry has no memory block); a pod missing from the Summary has no stats, which the kubelet ranks first.
  */
-export function podEvictionFacts(pods: readonly NodePod[], summary: SummaryResponse | undefined): PodEvictionFacts[] {
+export function podEvictionFacts(pods: readonly NodePod[], summary: Summary | undefined): PodEvictionFacts[] {
   const stats = new Map<string, SummaryPod>();
   for (const s of summary?.pods ?? []) stats.set(`${s.podRef.namespace}/${s.podRef.name}`, s);
   return pods.map((p) => {
@@ -101,7 +101,7 @@ const sameFs = (
  * the Summary reports the same numbers for one filesystem seen twice, so differing capacity or free space means
  * a dedicated image filesystem (and likewise a containerfs apart from it).
  */
-export function fsLayoutOf(summary: SummaryResponse | undefined): FsLayout {
+export function fsLayoutOf(summary: Summary | undefined): FsLayout {
   const node = summary?.node;
   const imageFs = node?.runtime?.imageFs;
   const containerFs = node?.runtime?.containerFs;

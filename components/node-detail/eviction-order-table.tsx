@@ -1,6 +1,7 @@
 'use client';
 
 import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatAmount } from '@/lib/domain/allocatable';
 import type { EvictionOrder, SignalChoice } from '@/lib/domain/eviction-order';
 import { type EvictionSignal, signalUnit } from '@/lib/domain/eviction-thresholds';
@@ -75,33 +76,33 @@ export function EvictionOrderTable({
           {order.emptyReason}
         </p>
       ) : (
-        <table className="w-full text-left text-xs" data-testid="eviction-ranking">
-          <thead className="text-zinc-500">
+        <Table density="tight" size="xs" data-testid="eviction-ranking">
+          <TableHeader tone="plain">
             <tr>
-              <th className="px-2 py-1 font-medium">#</th>
-              <th className="px-2 py-1 font-medium">Pod</th>
-              <th className="px-2 py-1 font-medium">QoS</th>
-              <th className="px-2 py-1 font-medium">Priority</th>
-              <th className="px-2 py-1 font-medium">{USAGE_HEADING[order.method]}</th>
-              {showRequest && <th className="px-2 py-1 font-medium">Request</th>}
-              {showRequest && <th className="px-2 py-1 font-medium">Above request</th>}
+              <TableHead>#</TableHead>
+              <TableHead>Pod</TableHead>
+              <TableHead>QoS</TableHead>
+              <TableHead>Priority</TableHead>
+              <TableHead>{USAGE_HEADING[order.method]}</TableHead>
+              {showRequest && <TableHead>Request</TableHead>}
+              {showRequest && <TableHead>Above request</TableHead>}
             </tr>
-          </thead>
-          <tbody>
+          </TableHeader>
+          <TableBody>
             {order.victims.slice(0, 10).map((v) => (
-              <tr key={`${v.pod.namespace}/${v.pod.name}`} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="px-2 py-1 tabular-nums">{v.rank}</td>
-                <td className="px-2 py-1 font-mono">
+              <TableRow key={`${v.pod.namespace}/${v.pod.name}`}>
+                <TableCell className="tabular-nums">{v.rank}</TableCell>
+                <TableCell className="font-mono">
                   {v.pod.namespace}/{v.pod.name}
-                </td>
-                <td className="px-2 py-1">{v.pod.qosClass}</td>
-                <td className="px-2 py-1 tabular-nums">{v.pod.priority}</td>
-                <td className="px-2 py-1 tabular-nums">
+                </TableCell>
+                <TableCell>{v.pod.qosClass}</TableCell>
+                <TableCell className="tabular-nums">{v.pod.priority}</TableCell>
+                <TableCell className="tabular-nums">
                   {v.usage === undefined ? 'no stats' : fmt(signal, order.method, v.usage)}
-                </td>
-                {showRequest && <td className="px-2 py-1 tabular-nums">{fmt(signal, order.method, v.request)}</td>}
+                </TableCell>
+                {showRequest && <TableCell className="tabular-nums">{fmt(signal, order.method, v.request)}</TableCell>}
                 {showRequest && (
-                  <td className="px-2 py-1 tabular-nums">
+                  <TableCell className="tabular-nums">
                     {v.usage === undefined ? (
                       '—'
                     ) : v.exceedsRequests ? (
@@ -109,12 +110,12 @@ export function EvictionOrderTable({
                     ) : (
                       fmt(signal, order.method, v.usage - v.request)
                     )}
-                  </td>
+                  </TableCell>
                 )}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       )}
       {order && order.victims.length > 10 && (
         <p className="mt-1 text-xs text-zinc-500">…and {order.victims.length - 10} more in that order.</p>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { NodeCondition } from '@/lib/api/node-detail';
 import { formatAmount } from '@/lib/domain/allocatable';
 import { formatGoDuration } from '@/lib/domain/durations';
@@ -68,30 +69,30 @@ export function EvictionView({
         </p>
       ))}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-xs">
-          <thead className="text-zinc-500">
+        <Table density="tight" size="xs">
+          <TableHeader tone="plain">
             <tr>
-              <th className="px-2 py-1 font-medium">Signal</th>
-              <th className="px-2 py-1 font-medium">Threshold</th>
-              <th className="px-2 py-1 font-medium">Resolved</th>
-              <th className="px-2 py-1 font-medium">Live (available)</th>
-              <th className="px-2 py-1 font-medium">Distance</th>
-              <th className="px-2 py-1 font-medium">Condition</th>
+              <TableHead>Signal</TableHead>
+              <TableHead>Threshold</TableHead>
+              <TableHead>Resolved</TableHead>
+              <TableHead>Live (available)</TableHead>
+              <TableHead>Distance</TableHead>
+              <TableHead>Condition</TableHead>
             </tr>
-          </thead>
-          <tbody>
+          </TableHeader>
+          <TableBody>
             {statuses.map((s) => {
               const sig = s.threshold.signal;
               const cond = conditionOf(s.condition);
               return (
-                <tr
+                <TableRow
                   key={`${sig}-${s.threshold.hard}`}
                   data-testid={`signal-${sig}-${s.threshold.hard ? 'hard' : 'soft'}`}
                   data-met={s.met === undefined ? 'unknown' : String(s.met)}
-                  className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                  className="align-top"
                 >
-                  <td className="px-2 py-1 font-mono">{sig}</td>
-                  <td className="px-2 py-1">
+                  <TableCell className="font-mono">{sig}</TableCell>
+                  <TableCell>
                     <Badge tone={s.threshold.hard ? 'danger' : 'warning'}>{s.threshold.hard ? 'hard' : 'soft'}</Badge>{' '}
                     <span className="font-mono">&lt; {describeThresholdValue(s.threshold.value)}</span>
                     {s.threshold.gracePeriodNs !== undefined && (
@@ -105,17 +106,17 @@ export function EvictionView({
                           : ''}
                       </div>
                     )}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums">
+                  </TableCell>
+                  <TableCell className="tabular-nums">
                     {s.thresholdAmount !== undefined ? fmtSignal(sig, s.thresholdAmount) : '—'}
                     {s.observation && s.threshold.value.kind === 'percentage' && (
                       <div className="text-zinc-500">of {fmtSignal(sig, s.observation.capacity)}</div>
                     )}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums" data-testid={`signal-live-${sig}`}>
+                  </TableCell>
+                  <TableCell className="tabular-nums" data-testid={`signal-live-${sig}`}>
                     {s.observation ? fmtSignal(sig, s.observation.available) : 'not reported'}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums">
+                  </TableCell>
+                  <TableCell className="tabular-nums">
                     {s.distance === undefined ? (
                       '—'
                     ) : s.met ? (
@@ -123,18 +124,18 @@ export function EvictionView({
                     ) : (
                       `${fmtSignal(sig, s.distance)} to go`
                     )}
-                  </td>
-                  <td className="px-2 py-1">
+                  </TableCell>
+                  <TableCell>
                     {s.condition}{' '}
                     <Badge tone={cond?.status === 'True' ? 'danger' : 'neutral'}>
                       {cond?.status ?? 'not reported'}
                     </Badge>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
         {statuses.length === 0 && (
           <p className="text-xs text-zinc-500" data-testid="no-thresholds">
             No eviction thresholds: evictionHard and evictionSoft are empty, so the kubelet never evicts for node

@@ -12,15 +12,14 @@ export const CsrNameSchema = z
   .max(253)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid CSR name');
 
-export const CsrCheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), reason: z.string() });
+const CsrCheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), reason: z.string() });
 export type CsrCheckResult = z.infer<typeof CsrCheckSchema>;
 
-export const CsrStateSchema = z.enum(['Pending', 'Approved', 'Denied', 'Failed']);
-export type CsrStateName = z.infer<typeof CsrStateSchema>;
+const CsrStateSchema = z.enum(['Pending', 'Approved', 'Denied', 'Failed']);
 
-export const SignerFamilySchema = z.enum(['kubelet-serving', 'kubelet-client', 'other']);
+const SignerFamilySchema = z.enum(['kubelet-serving', 'kubelet-client', 'other']);
 
-export const DeciderSchema = z.object({
+const DeciderSchema = z.object({
   kind: z.enum([
     'kubectl',
     'dashboard',
@@ -42,7 +41,7 @@ export const DeciderSchema = z.object({
   at: z.string().nullable(),
 });
 
-export const CsrRowSchema = z.object({
+const CsrRowSchema = z.object({
   name: z.string(),
   resourceVersion: z.string(),
   createdAt: z.string().nullable(),
@@ -76,18 +75,18 @@ export const CsrRowSchema = z.object({
 });
 export type CsrRow = z.infer<typeof CsrRowSchema>;
 
-export const PermissionSchema = z.object({ allowed: z.boolean(), reason: z.string() });
+const PermissionSchema = z.object({ allowed: z.boolean(), reason: z.string() });
 export type Permission = z.infer<typeof PermissionSchema>;
 
 /** SelfSubjectAccessReview results: `update certificatesigningrequests/approval`, and `approve signers/<name>` per signer. */
-export const CsrPermissionsSchema = z.object({
+const CsrPermissionsSchema = z.object({
   identity: z.string(),
   updateApproval: PermissionSchema,
   signers: z.record(z.string(), PermissionSchema),
 });
 export type CsrPermissions = z.infer<typeof CsrPermissionsSchema>;
 
-export const FloodSchema = z.object({ flood: z.boolean(), threshold: z.number(), message: z.string() });
+const FloodSchema = z.object({ flood: z.boolean(), threshold: z.number(), message: z.string() });
 
 export const CsrListResponseSchema = z.object({
   items: z.array(CsrRowSchema),
@@ -100,7 +99,7 @@ export const CsrListResponseSchema = z.object({
 });
 export type CsrListResponse = z.infer<typeof CsrListResponseSchema>;
 
-export const DecodedRequestSchema = z.object({
+const DecodedRequestSchema = z.object({
   subject: z.string(),
   commonName: z.string().nullable(),
   commonNames: z.array(z.string()),
@@ -117,7 +116,7 @@ export const DecodedRequestSchema = z.object({
   signatureValid: z.boolean(),
 });
 
-export const DecodedCertificateSchema = z.object({
+const DecodedCertificateSchema = z.object({
   subject: z.string(),
   issuer: z.string(),
   serialNumber: z.string(),
@@ -127,7 +126,7 @@ export const DecodedCertificateSchema = z.object({
   ipAddresses: z.array(z.string()),
 });
 
-export const CsrConditionSchema = z.object({
+const CsrConditionSchema = z.object({
   type: z.string(),
   status: z.string().optional(),
   reason: z.string().optional(),
@@ -135,7 +134,7 @@ export const CsrConditionSchema = z.object({
   lastUpdateTime: z.string().optional(),
 });
 
-export const CsrDetailSchema = CsrRowSchema.extend({
+const CsrDetailSchema = CsrRowSchema.extend({
   checks: z.array(CsrCheckSchema),
   request: DecodedRequestSchema.nullable(),
   requestError: z.string().nullable(),
@@ -187,7 +186,7 @@ export const BulkApproveBodySchema = z.object({
     .max(5000),
 });
 
-export const BulkItemResultSchema = z.object({
+const BulkItemResultSchema = z.object({
   name: z.string(),
   outcome: z.enum(['approved', 'refused', 'failed']),
   code: z.number().int().nullable(),
@@ -202,8 +201,6 @@ export const BulkApproveResponseSchema = z.object({
   failed: z.number().int(),
 });
 export type BulkApproveResponse = z.infer<typeof BulkApproveResponseSchema>;
-
-export { PendingCountResponseSchema, CsrTokenResponseSchema } from './csr-session';
 
 /** One server-sent event from GET /api/csrs/events. */
 export const CsrEventSchema = z.discriminatedUnion('type', [

@@ -12,11 +12,10 @@ import { formatBytes, formatCpuMillis, toMillis, toUnits, tryParseQuantity } fro
  */
 
 export type BudgetResource = 'cpu' | 'memory' | 'ephemeral-storage' | 'pid';
-export const BUDGET_RESOURCES: readonly BudgetResource[] = ['cpu', 'memory', 'ephemeral-storage', 'pid'];
+const BUDGET_RESOURCES: readonly BudgetResource[] = ['cpu', 'memory', 'ephemeral-storage', 'pid'];
 export type BudgetUnit = 'millicores' | 'bytes' | 'count';
 
-export const budgetUnit = (r: BudgetResource): BudgetUnit =>
-  r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes';
+const budgetUnit = (r: BudgetResource): BudgetUnit => (r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes');
 
 export interface AllocatableConfig {
   kubeReserved?: Record<string, string> | null;
@@ -27,7 +26,7 @@ export interface AllocatableConfig {
 }
 
 /** Facts about the Node object that tell whether its status can predate the running config. */
-export interface NodeStatusFacts {
+interface NodeStatusFacts {
   /** the Ready condition's status */
   ready?: string;
   /** the Ready condition's lastHeartbeatTime */
@@ -53,7 +52,7 @@ export interface BudgetInput {
   status?: NodeStatusFacts;
 }
 
-export type ExplanationTone = 'ok' | 'info' | 'warning';
+type ExplanationTone = 'ok' | 'info' | 'warning';
 
 export interface Explanation {
   tone: ExplanationTone;
@@ -97,7 +96,10 @@ export function formatAmount(unit: BudgetUnit, value: bigint): string {
   return value.toLocaleString('en-US');
 }
 
-/** Size of a cpuset list ("0-1,4" → 3), as cpuset.Parse(...).Size(). */
+/**
+ * Size of a cpuset list ("0-1,4" → 3), as cpuset.Parse(...).Size().
+ * @internal exported for its unit tests
+ */
 export function cpuSetSize(list: string): number {
   let n = 0;
   for (const part of list

@@ -34,14 +34,17 @@ export interface CompareReportInput {
 
 const valueOf = (c: Cell | null) => (c ? { display: c.display, defaulted: c.defaulted } : null);
 
-/** "A", "B", … "Z", "AA": short stable names for variants in their sorted order. */
+/**
+ * "A", "B", … "Z", "AA": short stable names for variants in their sorted order.
+ * @internal exported for its unit tests
+ */
 export function variantLetter(i: number): string {
   let s = '';
   for (let n = i; n >= 0; n = Math.floor(n / 26) - 1) s = String.fromCharCode(65 + (n % 26)) + s;
   return s;
 }
 
-export function variantLabel(v: Variant, i: number): string {
+function variantLabel(v: Variant, i: number): string {
   return v.nodes.length === 1 ? `${variantLetter(i)}: ${v.nodes[0]}` : `${variantLetter(i)} (${v.nodes.length} nodes)`;
 }
 

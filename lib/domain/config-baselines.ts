@@ -15,6 +15,7 @@ import { explainConfigMapDrift, flagForPath, type DriftCause } from './drift-cau
  */
 export type BaselineKind = 'configmap' | 'node' | 'defaults';
 
+/** @internal exported for its unit tests */
 export class KubeletConfigYamlError extends Error {
   constructor(message: string) {
     super(message);
@@ -43,7 +44,7 @@ export function parseKubeletConfigYaml(text: string): Record<string, unknown> {
   return doc;
 }
 
-export interface BaselineDifference {
+interface BaselineDifference {
   path: string[];
   /** the baseline's value; null when the baseline lacks the key */
   expected: Cell | null;
@@ -63,7 +64,7 @@ export interface BaselineResult {
 }
 
 /** Differences between one effective config and a baseline, skipping keys in neither. */
-export function diffAgainst(
+function diffAgainst(
   actual: CellMap,
   expected: CellMap,
 ): Array<{ key: string; actual: Cell | null; expected: Cell | null }> {

@@ -17,7 +17,7 @@ export interface DiffColumnInput {
   version?: string;
 }
 
-export interface DiffValue {
+interface DiffValue {
   display: string;
   canonical: string;
   defaulted: boolean;

@@ -160,12 +160,16 @@ export function groupVariants(results: readonly NodeConfigResult[], ignore: read
  * Keys that drift between variants: a kubelet that knows the field deviates from its version's default
  * differently from another. Keys whose values differ only because the variants' kubelet versions do are left out
  * (see `versionKeys`). `ignore` must be the list the variants were grouped with.
+ * @internal the page uses differingKeys (one pass); tests state the two halves apart
  */
 export function distinguishingKeys(variants: readonly Variant[], ignore: readonly string[] = DEFAULT_IGNORE): string[] {
   return differingKeys(variants, ignore).drift;
 }
 
-/** Keys whose values differ between variants only because of their kubelet versions. */
+/**
+ * Keys whose values differ between variants only because of their kubelet versions.
+ * @internal as distinguishingKeys
+ */
 export function versionKeys(variants: readonly Variant[], ignore: readonly string[] = DEFAULT_IGNORE): string[] {
   return differingKeys(variants, ignore).version;
 }

@@ -23,7 +23,7 @@ import { fieldExistsIn, REFERENCE_MINOR } from './kubelet-fields';
  */
 
 /** The minor a version string means for defaults (unknown versions use the reference's). */
-export const minorFor = (version: string | undefined): number => parseMinor(version) ?? REFERENCE_MINOR;
+const minorFor = (version: string | undefined): number => parseMinor(version) ?? REFERENCE_MINOR;
 
 const TOP = new Map<string, string>();
 const topLevel = (key: string): string => {

@@ -14,8 +14,8 @@ export interface CsrCondition {
 export type CsrState = 'Pending' | 'Approved' | 'Denied' | 'Failed';
 
 /** Condition reasons this dashboard writes; the message records who decided and from where. */
-export const DASHBOARD_APPROVE_REASON = 'KubeletDashboardApprove';
-export const DASHBOARD_DENY_REASON = 'KubeletDashboardDeny';
+const DASHBOARD_APPROVE_REASON = 'KubeletDashboardApprove';
+const DASHBOARD_DENY_REASON = 'KubeletDashboardDeny';
 
 /**
  * Approved/Denied/Failed conditions count when their status is True. Objects written before status was required
@@ -53,7 +53,7 @@ export function csrState(
   return { state, issued: hasCertificate, label };
 }
 
-export type DeciderKind =
+type DeciderKind =
   | 'kubectl'
   | 'dashboard'
   | 'csrapproving'

@@ -5,8 +5,12 @@ import { canonicalAddress } from './csr-addresses';
  * Types and small helpers shared by the CSR check modules (`csr-checks*.ts`). Pure.
  */
 
-/** Signer names of the kubelet's two certificates (Kubernetes docs, "Certificates and Certificate Signing Requests"). */
+/**
+ * Signer names of the kubelet's two certificates (Kubernetes docs, "Certificates and Certificate Signing Requests").
+ * @internal exported for its unit tests
+ */
 export const KUBELET_SERVING_SIGNER = 'kubernetes.io/kubelet-serving';
+/** @internal exported for its unit tests */
 export const KUBELET_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client-kubelet';
 
 export type SignerFamily = 'kubelet-serving' | 'kubelet-client' | 'other';

@@ -4,7 +4,7 @@ import { formatPath } from './config-flatten';
  * Export of the diff table as CSV (RFC 4180), Markdown (GitHub table) and JSON. The same rows and
  * columns the page shows go out, so an exported file "opens with the same rows".
  */
-export interface ExportColumn {
+interface ExportColumn {
   label: string;
 }
 
@@ -23,7 +23,7 @@ export interface ExportTable {
 }
 
 /** Cell text: the value, "(default)" when the version's default filled it, "—" when absent. */
-export function cellText(v: ExportRow['values'][number]): string {
+function cellText(v: ExportRow['values'][number]): string {
   if (!v) return '—';
   return v.defaulted ? `${v.display} (default)` : v.display;
 }
@@ -32,6 +32,7 @@ export function cellText(v: ExportRow['values'][number]): string {
  * RFC 4180 field: quoted when it holds a comma, quote, CR or LF, with quotes doubled. A leading = + @ (or a
  * `-` not starting a number, so podPidsLimit -1 stays -1) is prefixed with a quote so spreadsheet apps do not
  * evaluate it as a formula (CSV injection).
+ * @internal exported for its unit tests
  */
 export function csvField(text: string): string {
   const safe = /^[=+@\t\r]/.test(text) || /^-(?![\d.])/.test(text) ? `'${text}` : text;
@@ -48,7 +49,10 @@ export function toCsv(table: ExportTable): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Markdown table cell: pipes and backslashes escaped, newlines turned into <br>. */
+/**
+ * Markdown table cell: pipes and backslashes escaped, newlines turned into <br>.
+ * @internal exported for its unit tests
+ */
 export function mdCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }

@@ -31,7 +31,10 @@ export function flagForPath(path: ConfigPath): string | undefined {
   return undefined;
 }
 
-/** How a flag would be written to give this value, e.g. `--eviction-hard=memory.available<500Mi`. */
+/**
+ * How a flag would be written to give this value, e.g. `--eviction-hard=memory.available<500Mi`.
+ * @internal exported for its unit tests
+ */
 export function flagExample(path: ConfigPath, value: string): string | undefined {
   const flag = flagForPath(path);
   if (!flag) return undefined;
@@ -41,7 +44,7 @@ export function flagExample(path: ConfigPath, value: string): string | undefined
   return `${flag}=${value}`;
 }
 
-export type DriftCauseKind = 'flag' | 'local-edit' | 'drop-in' | 'version-default' | 'eviction-replace';
+type DriftCauseKind = 'flag' | 'local-edit' | 'drop-in' | 'version-default' | 'eviction-replace';
 
 export interface DriftCause {
   kind: DriftCauseKind;

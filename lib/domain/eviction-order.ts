@@ -18,9 +18,9 @@ import type { QosClass } from './eviction-ranking';
  */
 
 /** scheduling.SystemCriticalPriority (pkg/apis/scheduling/types.go): 2 × HighestUserDefinablePriority. */
-export const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
+const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
 
-export type CriticalReason = 'mirror' | 'priority';
+type CriticalReason = 'mirror' | 'priority';
 
 /** Per-pod local storage use from stats/summary, split by where it lives. */
 export interface PodDiskUsage {
@@ -53,9 +53,9 @@ export interface PodEvictionFacts {
   mirror?: boolean;
 }
 
-export type RankMethod = 'memory' | 'disk' | 'pid';
+type RankMethod = 'memory' | 'disk' | 'pid';
 
-export interface RankedVictim {
+interface RankedVictim {
   pod: PodEvictionFacts;
   rank: number;
   /** what the ranking measured, in the signal's unit; undefined = no stats (ranked first) */
@@ -65,7 +65,7 @@ export interface RankedVictim {
   exceedsRequests: boolean;
 }
 
-export interface ProtectedPod {
+interface ProtectedPod {
   pod: PodEvictionFacts;
   reason: CriticalReason;
 }
@@ -91,13 +91,13 @@ export interface FsLayout {
   splitContainerFs: boolean;
 }
 
-export function criticalReason(p: Pick<PodEvictionFacts, 'mirror' | 'priority'>): CriticalReason | undefined {
+function criticalReason(p: Pick<PodEvictionFacts, 'mirror' | 'priority'>): CriticalReason | undefined {
   if (p.mirror) return 'mirror';
   if (p.priority >= SYSTEM_CRITICAL_PRIORITY) return 'priority';
   return undefined;
 }
 
-export function rankMethodOf(signal: EvictionSignal): RankMethod {
+function rankMethodOf(signal: EvictionSignal): RankMethod {
   if (signal === 'memory.available' || signal === 'allocatableMemory.available') return 'memory';
   if (signal === 'pid.available') return 'pid';
   return 'disk';
@@ -106,7 +106,7 @@ export function rankMethodOf(signal: EvictionSignal): RankMethod {
 type DiskPart = 'rootfs' | 'logs' | 'localVolumes';
 
 /** buildSignalToRankFunc's fsStatsToMeasure per layout (images are shared, never charged to a pod). */
-export function diskPartsFor(signal: EvictionSignal, layout: FsLayout): DiskPart[] {
+function diskPartsFor(signal: EvictionSignal, layout: FsLayout): DiskPart[] {
   const fs = signal.split('.')[0];
   if (!layout.dedicatedImageFs) return ['rootfs', 'logs', 'localVolumes'];
   if (!layout.splitContainerFs) return fs === 'nodefs' ? ['logs', 'localVolumes'] : ['rootfs'];

@@ -21,12 +21,13 @@ import { formatBytes, formatCpuMillis } from './quantity';
  * (in quarter GiB steps, up to 10 % above), and the match names the size it assumed.
  */
 
-export type ManagedModelId = 'eks' | 'gke' | 'aks-pre-1.29' | 'aks';
+type ManagedModelId = 'eks' | 'gke' | 'aks-pre-1.29' | 'aks';
 
 const Mi = 1024n * 1024n;
 const Gi = 1024n * Mi;
 
 /** EKS/GKE cpu tiers, as nodeadm computes them: integer millicores per range, summed. */
+/** @internal exported for its unit tests */
 export function tieredCpuReserveMillis(capacityMillis: bigint): bigint {
   const total = Number(capacityMillis);
   const ranges = [0, 1000, 2000, 4000, total];
@@ -42,6 +43,7 @@ export function tieredCpuReserveMillis(capacityMillis: bigint): bigint {
 }
 
 /** The GKE (and AKS before 1.29) regressive memory tiers, in bytes of the machine's memory. */
+/** @internal exported for its unit tests */
 export function tieredMemoryReserveBytes(machineBytes: bigint, under1GiB = 255n * Mi): bigint {
   if (machineBytes < Gi) return under1GiB;
   const tiers: Array<[bigint, number]> = [
@@ -72,7 +74,7 @@ const AKS_CPU: ReadonlyMap<number, bigint> = new Map([
   [64, 740n],
 ]);
 
-export interface ModelExpectation {
+interface ModelExpectation {
   model: ManagedModelId;
   label: string;
   /** where the formula comes from */
@@ -106,6 +108,7 @@ function cpuTierFormula(millis: bigint): string {
 }
 
 /** Machine memory sizes to try for a capacity: the capacity itself, then quarter GiB steps up to 10 % above it. */
+/** @internal exported for its unit tests */
 export function machineSizesFor(capacity: bigint): bigint[] {
   const quarter = Gi / 4n;
   const out = [capacity];
@@ -116,7 +119,7 @@ export function machineSizesFor(capacity: bigint): bigint[] {
 }
 
 /** What each model would reserve on this node, for every machine size worth trying. */
-export function modelExpectations(shape: NodeShape): ModelExpectation[] {
+function modelExpectations(shape: NodeShape): ModelExpectation[] {
   const out: ModelExpectation[] = [];
   const cpu = shape.cpuMillis;
   if (shape.maxPods !== null) {

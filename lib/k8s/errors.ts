@@ -21,7 +21,7 @@ export type Target =
   | { kind: 'kubelet'; node: string; endpoint: 'configz' | 'stats/summary' }
   | { kind: 'metrics'; node?: string };
 
-export class KubeUnauthorizedError extends AppError {
+class KubeUnauthorizedError extends AppError {
   constructor(server: string) {
     super(
       'Unauthorized',
@@ -32,13 +32,13 @@ export class KubeUnauthorizedError extends AppError {
   }
 }
 
-export class KubeForbiddenError extends AppError {
+class KubeForbiddenError extends AppError {
   constructor(message: string, hint: string) {
     super('Forbidden', 403, message, hint);
   }
 }
 
-export class KubeletUnreachableError extends AppError {
+class KubeletUnreachableError extends AppError {
   constructor(node: string, detail: string) {
     super(
       'KubeletUnreachable',
@@ -49,7 +49,7 @@ export class KubeletUnreachableError extends AppError {
   }
 }
 
-export class MetricsUnavailableError extends AppError {
+class MetricsUnavailableError extends AppError {
   constructor(
     detail: string,
     hint = 'Install metrics-server (https://github.com/kubernetes-sigs/metrics-server) to serve metrics.k8s.io.',
@@ -90,7 +90,7 @@ export class ResponseTooLargeError extends AppError {
   }
 }
 
-export class ApiServerUnreachableError extends AppError {
+class ApiServerUnreachableError extends AppError {
   constructor(server: string, detail: string, hint: string) {
     super('ServiceUnavailable', 503, `Cannot reach the API server at ${server}: ${detail}`, hint);
   }
@@ -130,7 +130,7 @@ export function describeTarget(t: Target): string {
 }
 
 /** The declared permission (lib/k8s/permissions.ts) a target needs. */
-export function permissionFor(t: Target): Permission | undefined {
+function permissionFor(t: Target): Permission | undefined {
   switch (t.kind) {
     case 'api':
       return findPermission(t.group ?? '', t.resource, t.verb);

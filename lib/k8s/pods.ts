@@ -68,21 +68,3 @@ export async function listPodsOnNode(kube: Kube, name: string, signal?: AbortSig
   );
   return items.map(reshapePod);
 }
-
-/**
- * Every non-terminated pod in the cluster, in one paginated list. The node table groups them by node once
- * (lib/domain/node-row totalsByNode) instead of issuing one pod list per node.
- */
-export async function listAllActivePods(kube: Kube, signal?: AbortSignal): Promise<PodResources[]> {
-  const items = await listAll(
-    kube,
-    '/api/v1/pods',
-    WirePodSchema,
-    { kind: 'api', verb: 'list', resource: 'pods' },
-    {
-      fieldSelector: NON_TERMINATED,
-      signal,
-    },
-  );
-  return items.map(reshapePod);
-}

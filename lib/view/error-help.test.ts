@@ -25,6 +25,21 @@ describe('describeError', () => {
     expect(describeError(new AppError('ServiceUnavailable', 503, 'dial tcp'), 'nodes').needs).toMatch(/connectivity/i);
   });
 
+  it("shows a refused request (413, 422) as the server's own words, not as a server error", () => {
+    const tooLarge = describeError(
+      new AppError('BadRequest', 413, 'Request too large: 5,121 KiB (limit 400 KiB).'),
+      'x',
+    );
+    expect(tooLarge).toMatchObject({
+      title: 'Request refused',
+      message: 'Request too large: 5,121 KiB (limit 400 KiB).',
+    });
+    expect(tooLarge.needs).not.toMatch(/server log/);
+    expect(describeError(new AppError('Invalid', 422, 'Refused: x.yaml nests deeper'), 'x').title).toBe(
+      'Invalid input',
+    );
+  });
+
   it('handles errors that are not AppErrors without a status', () => {
     const help = describeError(new TypeError('boom'), 'nodes');
     expect(help.message).toBe('boom');

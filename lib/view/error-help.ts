@@ -53,6 +53,8 @@ const FALLBACK: Record<string, { title: string; needs: (what: string) => string 
     title: 'Metrics unavailable',
     needs: () => 'metrics-server serving metrics.k8s.io.',
   },
+  BadRequest: { title: 'Request refused', needs: () => 'A request within the size or format the message names.' },
+  Invalid: { title: 'Invalid input', needs: () => 'Input corrected as the message says.' },
   InternalError: { title: 'Server error', needs: () => 'See the dashboard server log for details.' },
 };
 

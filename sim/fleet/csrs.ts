@@ -12,10 +12,10 @@ import type { NodeModel } from './model';
 import { rfc3339 } from './rng';
 import type { KubeObject } from './types';
 
-export const SERVING = 'kubernetes.io/kubelet-serving';
-export const CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
-export const NODE_GROUPS = ['system:nodes', 'system:authenticated'];
-export const BOOTSTRAP_GROUPS = [
+const SERVING = 'kubernetes.io/kubelet-serving';
+const CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
+const NODE_GROUPS = ['system:nodes', 'system:authenticated'];
+const BOOTSTRAP_GROUPS = [
   'system:bootstrappers',
   'system:bootstrappers:kubeadm:default-node-token',
   'system:authenticated',
@@ -173,7 +173,7 @@ export async function buildCsr(
 const nodeSubject = (node: string) => `CN=system:node:${node}, O=system:nodes`;
 
 /** Serving CSR content from a node's status.addresses: DNS = hostname(s), IP = every IP address. */
-export function servingSans(m: NodeModel): { dns: string[]; ips: string[] } {
+function servingSans(m: NodeModel): { dns: string[]; ips: string[] } {
   const dns = [
     m.name,
     ...(m.internalDNS && m.internalDNS !== m.name ? [m.internalDNS] : []),

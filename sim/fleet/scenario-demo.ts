@@ -13,7 +13,7 @@ const UBUNTU = {
 };
 
 /** The fixed demo cast (demo-layout.ts); see README.md for each node's purpose. */
-export function demoNodeInputs(now: Date): NodeInput[] {
+function demoNodeInputs(now: Date): NodeInput[] {
   const born = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const kubeadm = (name: string, ip: number, extra: Partial<NodeInput> = {}): NodeInput => ({
     name,

@@ -4,7 +4,7 @@
  * (resourceVersion, watches, RBAC, wire formats). Everything here is plain JSON as the real apiserver sends it.
  */
 
-export interface ObjectMeta {
+interface ObjectMeta {
   name: string;
   namespace?: string;
   uid: string;

@@ -1,5 +1,5 @@
 import { flattenConfig } from './config-paths';
-import { defaultsFor, isGoZero, LEGACY_DEFAULTS } from './defaults';
+import { isGoZero, LEGACY_DEFAULTS, provenanceDefaults } from './defaults';
 import { convertFlagValue, foldFlagValue, FlagValueError } from './flag-values';
 import type { FlagOccurrence } from './kubelet-flags-parse';
 import type { FieldSource } from './source';
@@ -18,7 +18,7 @@ export interface PredictedField {
   readonly overridden: ReadonlyArray<{ readonly value: unknown; readonly source: FieldSource }>;
 }
 
-export interface FlagProblem {
+interface FlagProblem {
   readonly occurrence: FlagOccurrence;
   readonly message: string;
 }
@@ -30,7 +30,7 @@ export interface Prediction {
 }
 
 /** The kubelet's --cert-dir default (cmd/kubelet/app/options/options.go). */
-export const DEFAULT_CERT_DIR = '/var/lib/kubelet/pki';
+const DEFAULT_CERT_DIR = '/var/lib/kubelet/pki';
 
 /**
  * cmd/kubelet/app/server.go InitializeTLS: without serverTLSBootstrap and with neither tlsCertFile nor
@@ -80,7 +80,7 @@ export function predictConfig(input: {
     });
   };
   const defaultSource: FieldSource = { kind: 'default', version: input.versionLabel };
-  const defaults = defaultsFor(input.minor);
+  const defaults = provenanceDefaults(input.minor);
   for (const [path, value] of defaults.values) set(path, value, defaultSource);
   if (!input.hasConfigFlag) for (const [path, value] of LEGACY_DEFAULTS) set(path, value, { kind: 'legacy-default' });
 
