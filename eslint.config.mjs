@@ -2,6 +2,221 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/**
+ * The import rules of the layers (README, "Layout"): app/ → lib/server (use cases) → lib/k8s (transport, wire
+ * schemas) and lib/fleet (the one kubelet pool and caches) → lib/domain (pure). Each folder lists what it may not
+ * import; `no-restricted-imports` reports it with the reason. One `files` block per folder, because ESLint keeps
+ * only the last block's options for a rule: the rules are composed here, not merged by ESLint.
+ */
+const rule = (regex, message) => ({ regex, message });
+const NO = {
+  app: rule('^@/app/', 'app/ is the top layer: nothing imports a page or route handler.'),
+  components: rule('^@/components/', 'Components are rendered by app/, not imported by lib/.'),
+  server: rule('^@/lib/server/', 'lib/server (use cases) is called by app/ only.'),
+  k8s: rule('^@/lib/k8s/', 'lib/k8s (transport, wire schemas) is reached through lib/server or lib/fleet.'),
+  fleet: rule('^@/lib/fleet/', 'lib/fleet is reached through lib/server.'),
+  auth: rule('^@/lib/auth/', 'Sessions are read by app/ and lib/server; the layout hands components a Viewer.'),
+  security: rule('^@/lib/security/', 'Request guards belong to route handlers (app/) and proxy.ts.'),
+  queries: rule('^@/lib/queries/', 'lib/queries is the browser data layer: components use it, the server does not.'),
+  view: rule('^@/lib/view/', 'lib/view formats for components.'),
+  api: rule('^@/lib/api/', 'This layer sits below the wire contracts.'),
+  observability: rule('^@/lib/observability/', 'Logs and /metrics are server-side.'),
+  env: rule('^@/lib/env$', 'The environment is parsed on the server, in lib/env.ts, and read there.'),
+  lib: rule('^@/lib/', 'This module is a leaf: it imports nothing from lib/.'),
+  notDomain: rule(
+    '^@/lib/(?!domain/|reference/)',
+    'lib/domain is pure: it imports only lib/domain and lib/reference data.',
+  ),
+  testing: rule('^@/lib/(k8s/)?testing/|^\\./testing/', 'Test helpers are for tests.'),
+  sim: rule(
+    '^@/sim/|^(\\.\\./)+sim/',
+    'The app never imports the simulator: it reaches it through a kubeconfig, like any cluster.',
+  ),
+  nextServer: rule('^next/(headers|server)$', 'Request scope (cookies, headers) is read by app/ and lib/server.'),
+  next: rule('^next(/|$)', 'Framework-free layer: no Next.js here.'),
+  react: rule('^react(-dom)?(/|$)|^@tanstack/', 'UI-free layer: no React here.'),
+  clientNode: rule('^@kubernetes/client-node$', 'Only lib/k8s talks to client-node; nothing of it leaks out.'),
+  kubelet: rule(
+    '^@/lib/k8s/kubelet$',
+    'Every kubelet read goes through lib/fleet (one pool, rate limit, deadline and cache per identity).',
+  ),
+  parent: rule('^\\.\\./', 'Import other folders as @/…, so these rules can see the edge.'),
+};
+const KUBE_CONFIG = {
+  name: '@/lib/k8s/client',
+  importNames: ['kubeConfigOf'],
+  message: "A Kube's KubeConfig stays inside lib/k8s: use what Kube exposes (context, server, identity).",
+};
+
+/** What each folder may not import (every folder also gets the rules in EVERYWHERE). */
+const LAYERS = [
+  ['app/**', 'proxy.ts', 'instrumentation.ts'].map((files) => [files, [NO.k8s, NO.fleet, NO.testing]]),
+  [
+    [
+      'components/**',
+      [NO.server, NO.k8s, NO.fleet, NO.auth, NO.security, NO.env, NO.observability, NO.app, NO.testing, NO.nextServer],
+    ],
+  ],
+  [['lib/server/**', [NO.app, NO.components, NO.queries, NO.view, NO.testing, NO.parent]]],
+  [['lib/auth/**', [NO.app, NO.components, NO.server, NO.fleet, NO.queries, NO.view, NO.testing, NO.parent]]],
+  [
+    [
+      'lib/fleet/**',
+      [
+        NO.app,
+        NO.components,
+        NO.server,
+        NO.auth,
+        NO.security,
+        NO.queries,
+        NO.view,
+        NO.testing,
+        NO.next,
+        NO.react,
+        NO.parent,
+      ],
+    ],
+  ],
+  [
+    [
+      'lib/k8s/**',
+      [
+        NO.app,
+        NO.components,
+        NO.server,
+        NO.fleet,
+        NO.auth,
+        NO.security,
+        NO.queries,
+        NO.view,
+        NO.testing,
+        NO.next,
+        NO.react,
+        NO.parent,
+      ],
+    ],
+  ],
+  [
+    [
+      'lib/security/**',
+      [NO.app, NO.components, NO.server, NO.fleet, NO.k8s, NO.queries, NO.view, NO.testing, NO.parent],
+    ],
+  ],
+  [
+    [
+      'lib/observability/**',
+      [
+        rule('^@/lib/(?!env$|errors$)', 'lib/observability uses only lib/env and lib/errors.'),
+        NO.app,
+        NO.components,
+        NO.next,
+        NO.react,
+        NO.parent,
+      ],
+    ],
+  ],
+  [
+    [
+      'lib/api/**',
+      [
+        NO.app,
+        NO.components,
+        NO.server,
+        NO.k8s,
+        NO.fleet,
+        NO.auth,
+        NO.security,
+        NO.queries,
+        NO.view,
+        NO.observability,
+        NO.env,
+        NO.testing,
+        NO.next,
+        NO.react,
+        NO.parent,
+      ],
+    ],
+  ],
+  [
+    [
+      'lib/queries/**',
+      [
+        NO.app,
+        NO.components,
+        NO.server,
+        NO.k8s,
+        NO.fleet,
+        NO.auth,
+        NO.security,
+        NO.view,
+        NO.observability,
+        NO.env,
+        NO.testing,
+        NO.nextServer,
+        NO.parent,
+      ],
+    ],
+  ],
+  [
+    [
+      'lib/view/**',
+      [
+        NO.app,
+        NO.components,
+        NO.server,
+        NO.k8s,
+        NO.fleet,
+        NO.auth,
+        NO.security,
+        NO.queries,
+        NO.observability,
+        NO.env,
+        NO.testing,
+        NO.next,
+        NO.react,
+        NO.parent,
+      ],
+    ],
+  ],
+  [['lib/domain/**', [NO.notDomain, NO.app, NO.components, NO.next, NO.react, NO.parent]]],
+  [
+    [
+      'lib/*.ts',
+      [
+        rule(
+          '^@/lib/(?!zod-mini$|domain/)',
+          'Top-level lib/ modules are leaves: they may use lib/zod-mini.ts and pure lib/domain, nothing else.',
+        ),
+        NO.app,
+        NO.components,
+        NO.next,
+        NO.react,
+      ],
+    ],
+  ],
+].flat();
+
+/** Rules for every folder of the app (not sim/, bench/, scripts/, e2e/: they are harnesses around it). */
+const everywhere = (folder) => [
+  NO.sim,
+  ...(folder.startsWith('lib/k8s') ? [] : [NO.clientNode]),
+  ...(folder.startsWith('lib/fleet') || folder.startsWith('lib/k8s') ? [] : [NO.kubelet]),
+];
+
+const layerBlocks = LAYERS.map(([files, forbidden]) => ({
+  files: [files],
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: files.startsWith('lib/k8s') ? [] : [KUBE_CONFIG],
+        patterns: [...forbidden, ...everywhere(files)],
+      },
+    ],
+  },
+}));
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -9,6 +224,37 @@ export default defineConfig([
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  ...layerBlocks,
+  {
+    // Environment variables are read and parsed in lib/env.ts only; NODE_ENV and NEXT_RUNTIME are Next's (inlined).
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'instrumentation.ts'],
+    ignores: ['lib/env.ts', '**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='process'][property.name='env']:not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME)$/] > MemberExpression.object)",
+          message: 'Read environment variables through lib/env.ts, where every one is parsed.',
+        },
+      ],
+    },
+  },
+  {
+    // The simulator is its own program: it imports nothing from the app (so it cannot echo the code under test).
+    files: ['sim/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            rule('^@/', 'sim/ imports nothing from the app.'),
+            rule('^(\\.\\./)+(app|components|lib)/', 'sim/ imports nothing from the app.'),
+          ],
+        },
+      ],
     },
   },
   globalIgnores([

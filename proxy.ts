@@ -2,18 +2,38 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
 import { openSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { contentSecurityPolicy } from '@/lib/security/content-security-policy';
+import { refuseForeignHost } from '@/lib/security/host-gate';
+import { servedOverTls, STRICT_TRANSPORT_SECURITY } from '@/lib/security/transport';
 
 /**
- * Next 16 "proxy" (formerly middleware), run for pages only (see `config.matcher`):
- * 1. Shared modes: a page request without a usable session goes to /signin, server-side. This is for the user's
- *    sake, not the enforcement: every Kubernetes call resolves the user in getRequestKube (lib/k8s/request.ts),
+ * Next 16 "proxy" (formerly middleware). It runs for EVERY request — pages, API routes, server-sent event
+ * streams, static files, and prefetches (`Next-Router-Prefetch: 1`, `Purpose: prefetch`) — so nothing bypasses
+ * the same gate (no `config.matcher`: a matcher that leaves paths out is how API routes and prefetches used to
+ * skip it):
+ * 1. `Host` must be one the dashboard answers to (DNS rebinding; lib/security/host-gate.ts), else 403.
+ * 2. Pages, shared modes: a request without a usable session goes to /signin, server-side. This is for the user's
+ *    sake, not the enforcement: every Kubernetes call resolves the user in getRequestKube (lib/server/request-kube.ts),
  *    and API routes answer 401 themselves.
- * 2. A fresh CSP nonce per page request. Next reads the nonce from the request's CSP header while rendering and
+ * 3. Pages: a fresh CSP nonce per request. Next reads the nonce from the request's CSP header while rendering and
  *    stamps it on its own scripts, which is why pages render dynamically.
+ * 4. Over TLS (lib/security/transport.ts), every answer carries Strict-Transport-Security.
  */
 export async function proxy(request: NextRequest) {
-  const gate = await signInGate(request);
-  if (gate) return gate;
+  const response = await gate(request);
+  if (servedOverTls(request)) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+/** Served by route handlers or as files: no sign-in redirect (API routes answer 401 Status) and no page CSP. */
+const NOT_A_PAGE = /^\/(api|_next|favicon\.ico|icon\.svg|healthz|readyz|metrics)(\/|$)/;
+
+async function gate(request: NextRequest): Promise<Response> {
+  const path = request.nextUrl.pathname;
+  const foreign = refuseForeignHost(request, path);
+  if (foreign) return foreign;
+  if (NOT_A_PAGE.test(path)) return NextResponse.next();
+  const signIn = await signInGate(request);
+  if (signIn) return signIn;
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
@@ -49,15 +69,3 @@ function toSignIn(request: NextRequest, reason: 'expired' | 'required'): Respons
   url.searchParams.set('next', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   return NextResponse.redirect(url, 303);
 }
-
-export const config = {
-  matcher: [
-    {
-      source: '/((?!api|_next/static|_next/image|favicon.ico|icon.svg|healthz|readyz|metrics).*)',
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
-    },
-  ],
-};

@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     environment: 'node',
+    // The host allowlist takes the listening port from PORT (lib/env.ts); tests address 127.0.0.1 on any port.
+    env: { PORT: '' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

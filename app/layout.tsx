@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AppHeader } from '@/components/app-header';
 import { SkipLink } from '@/components/skip-link';
+import { currentViewer } from '@/lib/server/viewer';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -13,13 +14,14 @@ export const metadata: Metadata = {
   description: 'The truth about your kubelets: effective config, reservations, eviction headroom, drift and CSRs.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await currentViewer();
   return (
     <html lang="en">
       <body className="min-h-dvh">
         <Providers>
           <SkipLink />
-          <AppHeader />
+          <AppHeader viewer={viewer} />
           <main id="main" tabIndex={-1} className="px-4 py-5 outline-none sm:px-6">
             {children}
           </main>

@@ -42,7 +42,7 @@ export async function benchCompare(): Promise<{
     seed: 1,
     now: new Date('2026-01-01T00:00:00Z'),
   });
-  // configs as collectConfigz hands them over: a fresh object per node (JSON round trip, like a parsed body)
+  // configs as compare reads them from the fleet cache: a fresh object per node (JSON round trip, like a parsed body)
   const results: NodeConfigResult[] = fleet.nodes.map((n) => ({
     node: n.name,
     version: n.kubeletVersion,

@@ -6,8 +6,8 @@
 import https from 'node:https';
 import type { ClientRequest } from 'node:http';
 import { getKube } from '../lib/k8s/client';
-import { bulkApprove } from '../lib/k8s/csr-approval';
-import { listCsrWire } from '../lib/k8s/csr-review';
+import { bulkApprove } from '../lib/server/csr-decide';
+import { listCsrWire } from '../lib/k8s/csrs';
 
 const [kubeconfigPath] = process.argv.slice(2);
 if (!kubeconfigPath) throw new Error('usage: csr-child <kubeconfig>');

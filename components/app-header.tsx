@@ -1,15 +1,13 @@
 import Link from 'next/link';
-import { authMode } from '@/lib/auth/config';
-import { currentSession } from '@/lib/auth/identity';
+import type { Viewer } from '@/lib/api/viewer';
 import { SessionBadge } from './auth/session-badge';
 import { ContextSwitcher } from './context-switcher';
 import { NavLinks } from './nav-links';
 import { focusRing } from './ui/focus';
 
 /** Top bar: product name, main navigation, the kube context every page reads from and, in shared mode, who is signed in. */
-export async function AppHeader() {
-  // Shared mode before sign-in: nothing to navigate to or switch, and every data call would be a 401.
-  const signedOut = authMode() === 'shared' && !(await currentSession());
+export function AppHeader({ viewer }: { viewer: Viewer }) {
+  const { signedOut } = viewer;
   return (
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/95 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/95">
       <div className="flex h-14 items-center gap-6 px-4 sm:px-6">
@@ -22,7 +20,7 @@ export async function AppHeader() {
         {!signedOut && <NavLinks />}
         <div className="ml-auto flex items-center gap-4">
           {!signedOut && <ContextSwitcher />}
-          <SessionBadge />
+          <SessionBadge session={viewer.session} />
         </div>
       </div>
     </header>

@@ -28,21 +28,11 @@ function subscribe(onChange: () => void) {
   };
 }
 
+/** Epoch ms from the shared clock; 0 during the server render and hydration (format nothing until it runs). */
 export function useNow(): number {
   return useSyncExternalStore(
     subscribe,
     () => nowMs || Date.now(),
     () => 0,
   );
-}
-
-/** "3 d", "5 h", "12 min", "40 s" like kubectl's AGE column. */
-export function formatAge(fromMs: number, nowMs: number): string {
-  const s = Math.max(0, Math.floor((nowMs - fromMs) / 1000));
-  if (s < 120) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 120) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h`;
-  return `${Math.floor(h / 24)}d`;
 }

@@ -5,6 +5,9 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
+import { authConfig, resetAuthConfigForTests } from '@/lib/auth/config';
+import { resetEnvForTests } from '@/lib/env';
+import { hostAllowed, hostAllowlist } from '@/lib/security/allowed-hosts';
 
 /**
  * The manifests as kubectl builds them (`kubectl kustomize deploy`, offline), each object checked against the
@@ -188,6 +191,26 @@ describe('deploy/ manifests', () => {
       expect(fs.existsSync(path.join(process.cwd(), 'app', route, 'route.ts'))).toBe(true);
     const volumes = new Set(pod.spec.volumes.map((v) => v.name));
     for (const m of c.volumeMounts) expect(volumes).toContain(m.name);
+  });
+
+  it("passes the server's own startup checks: auth settings and allowed hosts", () => {
+    const env = ofKind('Deployment')[0]!.spec.template.spec.containers[0]!.env;
+    const vars = Object.fromEntries(env.map((e) => [e.name, e.value ?? 'from-a-secret-'.repeat(4)]));
+    const saved = { ...process.env };
+    Object.assign(process.env, vars);
+    resetEnvForTests();
+    resetAuthConfigForTests();
+    try {
+      expect(() => authConfig()).not.toThrow();
+      const allowed = hostAllowlist();
+      expect(hostAllowed(allowed, 'kubelet-dashboard.example.com')).toBe(true);
+      expect(hostAllowed(allowed, 'attacker.example')).toBe(false);
+    } finally {
+      for (const k of Object.keys(vars)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+      resetEnvForTests();
+      resetAuthConfigForTests();
+    }
   });
 
   it('runs shared mode with the session secret from a Secret', () => {

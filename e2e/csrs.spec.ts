@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_CSRS, DEMO_NODES } from '../sim/fleet/demo-layout';
-import { kubectl } from './fixtures';
+import { expect, kubectl, test } from './fixtures';
 
 /**
  * CSR review against the demo sim: the verdict for good and hostile requests, approve and deny written through
@@ -90,7 +90,11 @@ test('denying records the reason in the CSR', async ({ page }) => {
   await expect(page.getByTestId('csr-decider')).toContainText('kubelet-dashboard');
 });
 
-test('a CSR changed between review and click is reported as a conflict, not overwritten', async ({ page }) => {
+test('a CSR changed between review and click is reported as a conflict, not overwritten', async ({
+  page,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of 409 \(Conflict\) \(.*\/api\/csrs\/csr-r2n8w\/approve\)$/);
   await openCsr(page, DEMO_CSRS.goodClientRenewal);
   const before = (await getCsr(DEMO_CSRS.goodClientRenewal)).metadata.resourceVersion;
   await kubectl([

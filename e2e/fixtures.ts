@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { Agent, request } from 'node:https';
+import { expect, test as base, type ConsoleMessage } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { E2E_KUBECONFIG } from '../playwright.config';
 
@@ -38,7 +39,7 @@ function simAccess(): SimAccess {
 }
 
 /** Calls the sim's own control API (POST /simctl/…), authenticated as sim-admin. */
-export async function simctl(pathAndQuery: string, method = 'POST'): Promise<number> {
+async function simctl(pathAndQuery: string, method = 'POST'): Promise<number> {
   const { server, ca, adminToken } = simAccess();
   const url = new URL(pathAndQuery, server);
   return new Promise((resolve, reject) => {
@@ -64,3 +65,37 @@ export async function withoutMetrics<T>(fn: () => Promise<T>): Promise<T> {
     await simctl('/simctl/metrics?enabled=true');
   }
 }
+
+/**
+ * Every spec imports `test` and `expect` from here, so every test fails on any error the browser logged: React's
+ * hydration errors (#418), uncaught exceptions, failed resource loads. A test that provokes an error on purpose
+ * (a 403 from a forbidden kubelet) declares it with `consoleErrors.allow(/pattern/)`, matched against the message
+ * and the URL it came from; anything else still fails the test.
+ */
+export interface ConsoleErrors {
+  allow(pattern: RegExp): void;
+}
+
+function describeMessage(m: ConsoleMessage): string {
+  const url = m.location().url;
+  return url ? `${m.text()} (${url})` : m.text();
+}
+
+export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const seen: string[] = [];
+      const allowed: RegExp[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') seen.push(describeMessage(m));
+      });
+      page.on('pageerror', (err) => seen.push(`uncaught: ${err.message}`));
+      await use({ allow: (pattern) => void allowed.push(pattern) });
+      const unexpected = seen.filter((text) => !allowed.some((p) => p.test(text)));
+      expect(unexpected, 'errors in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
-import { kubectl } from './fixtures';
+import { expect, kubectl, test } from './fixtures';
 
 /**
  * The node detail page against the demo sim: the budget adds up to what the node reports, the memory-pressure
@@ -55,7 +54,11 @@ for (const [label, node, text] of [
   ['unreachable', DEMO_NODES.unreachable, /unreachable|could not reach|dial|connect/i],
   ['forbidden', DEMO_NODES.forbidden, /Forbidden|Permission denied/],
 ] as const) {
-  test(`the ${label} node shows its panel errors while the header still renders`, async ({ page }) => {
+  test(`the ${label} node shows its panel errors while the header still renders`, async ({ page, consoleErrors }) => {
+    // the browser logs the kubelet reads' 502/403 answers; those are the point of this test
+    consoleErrors.allow(
+      new RegExp(`status of (502|403) .*/api/nodes/${node.replace(/\./g, '\\.')}/(configz|summary)\\)$`),
+    );
     await page.goto(`/nodes/${node}`);
     await expect(page.getByTestId('node-header')).toContainText(node);
     await expect(page.getByTestId('node-conditions')).toBeVisible();

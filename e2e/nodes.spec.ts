@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
-import { kubectl, withoutMetrics } from './fixtures';
+import { expect, kubectl, test, withoutMetrics } from './fixtures';
 
 /**
  * The node list against the demo sim: real statuses (checked against kubectl), filters and sorting in the

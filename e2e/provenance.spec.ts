@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
+import { expect, test } from './fixtures';
 
 /**
  * Config provenance against the demo sim: k8s-worker-3's configz has maxPods 64 (ConfigMap says 32). Pasting

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { E2E_KUBECONFIG } from '../playwright.config';
 import { DEMO_CSRS } from '../sim/fleet/demo-layout';
+import { expect, test } from './fixtures';
 
 /**
  * Shared mode (KD_AUTH_MODE=shared, the `shared` project's server): a user signs in with their own bearer token
@@ -17,7 +17,11 @@ function tokenOf(user: 'sim-viewer' | 'sim-admin'): string {
   return token;
 }
 
-test('a page without a session goes to /signin; an invalid token is refused with a clear message', async ({ page }) => {
+test('a page without a session goes to /signin; an invalid token is refused with a clear message', async ({
+  page,
+  consoleErrors,
+}) => {
+  consoleErrors.allow(/status of 401 \(Unauthorized\) \(.*\/api\/auth\/signin\)$/);
   await page.goto('/nodes');
   await expect(page).toHaveURL(/\/signin\?reason=required&next=%2Fnodes$/);
   await expect(page.getByTestId('signin-reason')).toHaveText('Sign in with your Kubernetes bearer token.');
@@ -108,4 +112,27 @@ test('a cross-origin POST is refused before anything runs', async ({ request }) 
   });
   expect(res.status()).toBe(403);
   expect(res.headers()['set-cookie']).toBeUndefined();
+});
+
+test('prefetches go through the same gate: no session, no page, even for a router prefetch', async ({ request }) => {
+  for (const headers of [{ 'Next-Router-Prefetch': '1', RSC: '1' }, { Purpose: 'prefetch' }] as Record<
+    string,
+    string
+  >[]) {
+    const res = await request.get('/nodes', { headers, maxRedirects: 0 });
+    expect(res.status()).toBe(303);
+    expect(res.headers()['location']).toMatch(/\/signin\?reason=required&next=%2Fnodes$/);
+  }
+});
+
+test('a rebinding Host is refused in shared mode too; the probes answer any Host', async ({ request, baseURL }) => {
+  const port = new URL(baseURL!).port;
+  const foreign = await request.get('/api/nodes', { headers: { Host: `attacker.example:${port}` } });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).toContain('KD_ALLOWED_HOSTS');
+  // kubectl port-forward picks its own local port: loopback names on any port are this dashboard
+  const forwarded = await request.get('/signin', { headers: { Host: 'localhost:18080' } });
+  expect(forwarded.status()).toBe(200);
+  for (const path of ['/healthz', '/readyz'])
+    expect((await request.get(path, { headers: { Host: `10.244.1.7:${port}` } })).status()).toBe(200);
 });

@@ -99,8 +99,12 @@ export function fromStatus(status: Status): AppError {
   return new AppError(reason, status.code, status.message, status.hint);
 }
 
-/** Queries never retry what retrying cannot fix. */
-export function isRetryable(err: unknown): boolean {
+/**
+ * Whether a browser query may try again: never for what retrying cannot fix (400, 401, 403, 404, 405, 409, 422),
+ * and yes for the rest, unknown errors included (a dropped connection, a 5xx). The server's kubelet reads retry
+ * far less (lib/fleet/retry.ts isTransientFailure): a browser retry is cheap, a pool slot is not.
+ */
+export function queryMayRetry(err: unknown): boolean {
   if (!(err instanceof AppError)) return true;
   return ![400, 401, 403, 404, 405, 409, 422].includes(err.code);
 }

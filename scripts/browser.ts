@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 
-export const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function chromiumLaunchOptions(): { executablePath?: string; args: string[] } {
   return {

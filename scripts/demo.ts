@@ -6,12 +6,14 @@
  *   npm run demo -- --prod             # production build + `next start` (what the e2e tests use)
  *   PORT=3001 npm run demo             # another port; HOST=0.0.0.0 to listen beyond loopback
  *   npm run demo -- --no-metrics       # as if metrics-server were not installed
+ *   npm run demo -- --fresh            # a new CA and tokens (they are kept next to the kubeconfig otherwise)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { serverNodeOptions } from './server-node-options';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { forgetSavedState } from '../sim/server/state-dir';
 import { startSim } from '../sim/server/start';
 
 const { values: args } = parseArgs({
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     kubeconfig: { type: 'string', default: path.resolve('.sim/kubeconfig') },
     'sim-port': { type: 'string', default: '0' },
     'skip-build': { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
   },
 });
 
@@ -29,11 +32,16 @@ const host = process.env.HOST ?? '127.0.0.1';
 const nextBin = path.resolve('node_modules/.bin/next');
 
 async function main(): Promise<void> {
+  // The sim keeps its CA, tokens and port next to the kubeconfig, so kubectl sessions and a separately started
+  // dashboard survive a restart of the demo (sim/server/state-dir.ts).
+  const stateDir = path.dirname(path.resolve(args.kubeconfig));
+  if (args.fresh) await forgetSavedState(stateDir);
   const sim = await startSim({
     scenario: 'demo',
     port: Number(args['sim-port']),
     kubeconfigPath: path.resolve(args.kubeconfig),
     metrics: !args['no-metrics'],
+    stateDir,
   });
   console.log(`[demo] simulated cluster at ${sim.url} (kubeconfig ${sim.kubeconfigPath})`);
 

@@ -1,11 +1,14 @@
 /**
  * `npm run sim -- --scenario demo|scale [--nodes N] [--port P] [--host H] [--kubeconfig FILE]
- *                 [--no-metrics] [--no-latency] [--seed N] [--tick-ms MS (0 = never)]`
+ *                 [--no-metrics] [--no-latency] [--seed N] [--tick-ms MS (0 = never)] [--state-dir DIR] [--fresh]`
  * Runs the simulated cluster alone; point kubectl at it with `KUBECONFIG=.sim/kubeconfig kubectl get nodes`.
+ * CA, tokens and port are kept in the state directory (default: the kubeconfig's), so a restart is the same
+ * cluster to its clients; `--fresh` starts a new one.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { forgetSavedState } from './server/state-dir';
 import { startSim } from './server/start';
 
 const ArgsSchema = z.object({
@@ -18,6 +21,8 @@ const ArgsSchema = z.object({
   'no-latency': z.boolean(),
   seed: z.coerce.number().int().optional(),
   'tick-ms': z.coerce.number().int().min(0),
+  'state-dir': z.string().min(1).optional(),
+  fresh: z.boolean(),
 });
 
 async function main(): Promise<void> {
@@ -32,9 +37,13 @@ async function main(): Promise<void> {
       'no-latency': { type: 'boolean', default: false },
       seed: { type: 'string' },
       'tick-ms': { type: 'string', default: '5000' },
+      'state-dir': { type: 'string' },
+      fresh: { type: 'boolean', default: false },
     },
   });
   const args = ArgsSchema.parse(values);
+  const stateDir = path.resolve(args['state-dir'] ?? path.dirname(path.resolve(args.kubeconfig)));
+  if (args.fresh) await forgetSavedState(stateDir);
   const started = Date.now();
   const sim = await startSim({
     scenario: args.scenario,
@@ -46,6 +55,7 @@ async function main(): Promise<void> {
     latency: !args['no-latency'],
     seed: args.seed,
     tickMs: args['tick-ms'],
+    stateDir,
   });
   const { fleetMs, serverMs } = sim.timings;
   console.log(

@@ -13,7 +13,7 @@ import { sealSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
 import { StatusSchema } from '@/lib/errors';
 import { getKube, resetKubeCacheForTests } from '@/lib/k8s/client';
-import { getCsrWire } from '@/lib/k8s/csr-review';
+import { getCsrWire } from '@/lib/k8s/csrs';
 import { log } from '@/lib/observability/log';
 import { csrf } from '@/lib/security/csrf';
 import { DEMO_CSRS, DEMO_NODES } from '@/sim/fleet/demo-layout';
@@ -53,6 +53,7 @@ function setMode(mode: 'local' | 'shared' | 'proxy-header') {
 }
 
 beforeAll(async () => {
+  delete process.env.PORT; // the allowlist takes the listening port from PORT; these requests say 127.0.0.1:3300
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kd-security-'));
   sim = await startSim({ scenario: 'demo', port: 0, tickMs: 0, kubeconfigPath: path.join(dir, 'kubeconfig') });
   process.env.KUBECONFIG = sim.kubeconfigPath;
@@ -84,9 +85,9 @@ const forged = `${csrfToken.split('.')[0]}.${'A'.repeat(43)}`;
 function post(
   url: string,
   body: unknown,
-  opts: { origin?: string | null; csrf?: 'valid' | 'missing' | 'forged'; cookie?: string } = {},
+  opts: { origin?: string | null; csrf?: 'valid' | 'missing' | 'forged'; cookie?: string; host?: string } = {},
 ) {
-  const headers: Record<string, string> = { 'content-type': 'application/json', host: '127.0.0.1:3300' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', host: opts.host ?? '127.0.0.1:3300' };
   if (opts.origin !== null) headers.origin = opts.origin ?? ORIGIN;
   const mode = opts.csrf ?? 'valid';
   const cookies = [opts.cookie];
@@ -190,6 +191,9 @@ describe('mutations', () => {
         post(url, body, { origin: null }),
         post(url, body, { csrf: 'missing' }),
         post(url, body, { csrf: 'forged' }),
+        // DNS rebinding: a page on attacker.example resolved to 127.0.0.1 is same-origin with itself, and its
+        // token pair is valid; only the host names give it away
+        post(url, body, { host: 'attacker.example:3300', origin: 'http://attacker.example:3300' }),
       ]) {
         const res = await handler(req);
         expect(res.status).toBe(403);
@@ -304,8 +308,16 @@ describe('shared mode', () => {
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^kd_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
     expect(cookie).not.toContain(sim.tokens.viewer);
-    // Secure everywhere but plain http on loopback (tests, npm run demo).
-    expect((await signIn(sim.tokens.viewer, 'dash.example.com')).headers.get('set-cookie')).toContain('; Secure');
+    // Secure everywhere but plain http on loopback (tests, npm run demo). A public name must be allowed first.
+    expect((await signIn(sim.tokens.viewer, 'dash.example.com')).status).toBe(403);
+    process.env.KD_ALLOWED_HOSTS = 'dash.example.com';
+    resetEnvForTests();
+    try {
+      expect((await signIn(sim.tokens.viewer, 'dash.example.com')).headers.get('set-cookie')).toContain('; Secure');
+    } finally {
+      delete process.env.KD_ALLOWED_HOSTS;
+      resetEnvForTests();
+    }
   });
 
   it('rejects an invalid token with 401 and a clear message, setting no session', async () => {

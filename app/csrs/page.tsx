@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { CsrListView } from '@/components/csrs/csr-list-view';
-import { listReviewedCsrs } from '@/lib/k8s/csr-review';
-import { getRequestKube, listRequestContexts } from '@/lib/k8s/request';
+import { listReviewedCsrs } from '@/lib/server/csr-review';
+import { getRequestKube, listRequestContexts } from '@/lib/server/request-kube';
 import { contextsOptions } from '@/lib/queries/contexts';
 import { csrListOptions } from '@/lib/queries/csrs';
 import { getQueryClient } from '@/lib/queries/query-client';
@@ -33,7 +33,7 @@ export default async function CsrsPage() {
     <>
       <h1 className="mb-4 text-xl font-semibold tracking-tight">Certificate signing requests</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <CsrListView />
+        <CsrListView serverContext={contexts?.current} />
       </HydrationBoundary>
     </>
   );

@@ -1,4 +1,4 @@
-import { metrics } from '@/lib/observability/metrics';
+import { metrics } from '@/lib/observability/prometheus';
 
 // Prometheus scrape endpoint (text exposition format).
 export const dynamic = 'force-dynamic';

@@ -1,17 +1,20 @@
 import { authConfig } from '@/lib/auth/config';
-import { contextNames } from '@/lib/k8s/client';
 import { env } from '@/lib/env';
 import { toStatus } from '@/lib/errors';
+import { hostAllowlist } from '@/lib/security/allowed-hosts';
+import { assertCredentialsLoad } from '@/lib/server/request-kube';
 
-// Readiness: configuration (including the auth mode and its secret) is valid and credentials load. Deliberately not "the API server answers": a pod
-// taken out of rotation could not show users that their cluster is unreachable.
+// Readiness: configuration (the auth mode and its secret, the allowed hosts) is valid and credentials load.
+// Deliberately not "the API server answers": a pod taken out of rotation could not show users that their cluster
+// is unreachable. Answered whatever the Host (lib/security/host-gate.ts): the kubelet probes by pod IP.
 export const dynamic = 'force-dynamic';
 
 export function GET() {
   try {
     env();
     authConfig();
-    contextNames();
+    hostAllowlist();
+    assertCredentialsLoad();
     return new Response('ok', { headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
   } catch (err) {
     const status = toStatus(err);

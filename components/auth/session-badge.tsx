@@ -1,11 +1,8 @@
-import { authMode } from '@/lib/auth/config';
-import { currentSession } from '@/lib/auth/identity';
+import type { Viewer } from '@/lib/api/viewer';
 import { SignOutButton } from './sign-out-button';
 
 /** Shared mode: who is signed in (as the cluster named them at sign-in) and a sign-out button. Nothing in local mode. */
-export async function SessionBadge() {
-  if (authMode() !== 'shared') return null;
-  const session = await currentSession();
+export function SessionBadge({ session }: { session: Viewer['session'] }) {
   if (!session) return null;
   return (
     <div className="flex items-center gap-2 text-xs">

@@ -1,5 +1,6 @@
 import type { BaselineWire } from '@/lib/api/compare';
 import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 
 /** Variants with more differences than this start collapsed (a managed node against kubeadm's ConfigMap differs in dozens). */
 const OPEN_UP_TO = 8;
@@ -56,38 +57,38 @@ export function BaselinePanel({ baseline, labels }: { baseline: BaselineWire; la
                   {r.differences.length} key{r.differences.length === 1 ? '' : 's'} differ
                 </Badge>
               </summary>
-              <table className="w-full text-sm" aria-label={`Differences for ${r.nodes.join(', ')}`}>
-                <thead className="text-left text-xs text-zinc-500">
+              <Table density="normal" aria-label={`Differences for ${r.nodes.join(', ')}`}>
+                <TableHeader tone="plain">
                   <tr>
-                    <th className="px-3 py-1 font-medium">Key</th>
-                    <th className="px-3 py-1 font-medium">Baseline</th>
-                    <th className="px-3 py-1 font-medium">Node</th>
-                    <th className="px-3 py-1 font-medium">Set by flag</th>
-                    {baseline.kind === 'configmap' && <th className="px-3 py-1 font-medium">Usual cause</th>}
+                    <TableHead className="py-1">Key</TableHead>
+                    <TableHead className="py-1">Baseline</TableHead>
+                    <TableHead className="py-1">Node</TableHead>
+                    <TableHead className="py-1">Set by flag</TableHead>
+                    {baseline.kind === 'configmap' && <TableHead className="py-1">Usual cause</TableHead>}
                   </tr>
-                </thead>
-                <tbody>
+                </TableHeader>
+                <TableBody>
                   {r.differences.map((d) => {
                     const key = d.path.join('.');
                     const [first, ...rest] = d.causes;
                     return (
-                      <tr key={key} data-key={key} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                        <td className="px-3 py-1.5 font-mono text-xs">{key}</td>
-                        <td className="px-3 py-1.5 font-mono text-xs">
+                      <TableRow key={key} data-key={key} className="align-top">
+                        <TableCell className="font-mono text-xs">{key}</TableCell>
+                        <TableCell className="font-mono text-xs">
                           {d.expected ? d.expected.display : '—'}
                           {d.expected?.defaulted && (
                             <span className="ml-1 font-sans text-zinc-500 italic">default</span>
                           )}
-                        </td>
-                        <td className="px-3 py-1.5 font-mono text-xs">
+                        </TableCell>
+                        <TableCell className="font-mono text-xs">
                           {d.actual ? d.actual.display : '—'}
                           {d.actual?.defaulted && <span className="ml-1 font-sans text-zinc-500 italic">default</span>}
-                        </td>
-                        <td className="px-3 py-1.5 font-mono text-xs whitespace-nowrap">
+                        </TableCell>
+                        <TableCell className="font-mono text-xs whitespace-nowrap">
                           {d.flag ?? <span className="font-sans text-zinc-500">config file only</span>}
-                        </td>
+                        </TableCell>
                         {baseline.kind === 'configmap' && (
-                          <td className="px-3 py-1.5 text-xs">
+                          <TableCell className="text-xs">
                             {first?.text}
                             {rest.length > 0 && (
                               <details className="mt-1 text-zinc-600 dark:text-zinc-400">
@@ -99,13 +100,13 @@ export function BaselinePanel({ baseline, labels }: { baseline: BaselineWire; la
                                 </ul>
                               </details>
                             )}
-                          </td>
+                          </TableCell>
                         )}
-                      </tr>
+                      </TableRow>
                     );
                   })}
-                </tbody>
-              </table>
+                </TableBody>
+              </Table>
             </details>
           ))}
         </>

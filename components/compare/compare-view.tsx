@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorPanel } from '@/components/error-panel';
-import { Button } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -11,6 +11,7 @@ import { DEFAULT_IGNORE } from '@/lib/domain/config-ignore';
 import { useCompare } from '@/lib/queries/compare';
 import { useContexts } from '@/lib/queries/contexts';
 import { useNodeList } from '@/lib/queries/nodes';
+import { useHydrated } from '@/components/use-hydrated';
 import { BaselinePanel } from './baseline-panel';
 import { exportHref } from './compare-params';
 import { DiffTable } from './diff-table';
@@ -27,10 +28,17 @@ export function CompareView() {
   const [params, qs, update] = useCompareParams();
   const compare = useCompare(ctx, qs);
   const data = compare.data;
+  // data older than its staleTime refetches on mount in the browser only: keep the hydration render equal to the server's
+  const fetching = useHydrated() && compare.isFetching;
 
   const labels = useMemo(() => new Map((data?.variants ?? []).map((v) => [v.id, v.label])), [data]);
+  // drift first; keys that differ only because the kubelet versions do are shown apart (config-version-drift.ts)
   const rows = useMemo(
-    () => (data ? (params.all ? data.rows : data.rows.filter((r) => r.differs)) : []),
+    () => (data ? (params.all ? data.rows : data.rows.filter((r) => r.differs && r.kind !== 'version')) : []),
+    [data, params.all],
+  );
+  const versionRows = useMemo(
+    () => (data && !params.all ? data.rows.filter((r) => r.differs && r.kind === 'version') : []),
     [data, params.all],
   );
   const nodes = nodeList.data?.items ?? [];
@@ -103,18 +111,13 @@ export function CompareView() {
         <div className="ml-auto flex items-center gap-2 text-sm">
           <span className="text-xs text-zinc-500">Export</span>
           {(['csv', 'json', 'md'] as const).map((f) => (
-            <a
-              key={f}
-              href={exportHref(params, f)}
-              download
-              className="rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
+            <a key={f} href={exportHref(params, f)} download className={buttonVariants({ size: 'xs' })}>
               {f === 'md' ? 'Markdown' : f.toUpperCase()}
             </a>
           ))}
-          <Button size="sm" variant="ghost" onClick={() => void compare.refetch()} disabled={compare.isFetching}>
+          <Button size="sm" variant="ghost" onClick={() => void compare.refetch()} disabled={fetching}>
             <Icon name="refresh" />
-            {compare.isFetching ? 'Reading configz…' : 'Refresh'}
+            {fetching ? 'Reading configz…' : 'Refresh'}
           </Button>
         </div>
       </div>
@@ -141,7 +144,7 @@ export function CompareView() {
       )}
 
       {data && (
-        <div className={compare.isFetching ? 'opacity-70 transition-opacity' : undefined}>
+        <div className={fetching ? 'opacity-70 transition-opacity' : undefined}>
           {data.selection.missing.length > 0 && (
             <p
               role="status"
@@ -170,8 +173,10 @@ export function CompareView() {
                   </span>
                 </h2>
                 {rows.length === 0 ? (
-                  <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                    No differences: every readable node in this selection runs the same effective config
+                  <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="no-drift">
+                    {versionRows.length > 0
+                      ? 'No drift: every readable node in this selection runs the same configuration; the keys below differ only by kubelet version'
+                      : 'No differences: every readable node in this selection runs the same effective config'}
                     {data.ignore.length > 0 ? ' (ignoring per-node fields)' : ''}
                     {data.unknown.length > 0 ? `; ${data.unknown.length} unknown (see above)` : ''}.
                   </p>
@@ -179,6 +184,20 @@ export function CompareView() {
                   <DiffTable columns={data.columns} rows={rows} />
                 )}
               </section>
+
+              {versionRows.length > 0 && (
+                <details className="flex flex-col gap-2" data-testid="version-only-keys">
+                  <summary className="cursor-pointer text-base font-semibold">
+                    Differs only by kubelet version{' '}
+                    <span className="font-normal text-zinc-500">({versionRows.length} keys)</span>
+                  </summary>
+                  <p className="my-2 text-xs text-zinc-600 dark:text-zinc-400">
+                    Fields one kubelet version has and another lacks, or whose default changed between versions, each at
+                    its version&apos;s default: the same configuration, not drift.
+                  </p>
+                  <DiffTable columns={data.columns} rows={versionRows} />
+                </details>
+              )}
 
               {data.baseline && <BaselinePanel baseline={data.baseline} labels={labels} />}
             </div>

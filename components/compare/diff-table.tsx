@@ -1,7 +1,8 @@
 import type { DiffColumn, DiffRowWire } from '@/lib/api/compare';
 import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 
-const CELL = 'px-3 py-1.5 align-top font-mono text-xs break-all';
+const CELL = 'align-top font-mono text-xs break-all';
 
 /** Minority values stand out; class 0 is the most common value in the row. */
 const CLS_TONE = [
@@ -14,21 +15,24 @@ const CLS_TONE = [
 function Cell({ v, row }: { v: DiffRowWire['values'][number]; row: DiffRowWire }) {
   if (!v) {
     return (
-      <td
-        className="px-3 py-1.5 text-zinc-400"
+      <TableCell
+        className="text-zinc-400"
         title="not set, and no default in this kubelet version (or configz unreadable)"
       >
         —
-      </td>
+      </TableCell>
     );
   }
-  // plain concatenation, not cn(): tailwind-merge per cell was most of the render time for 50 variants
+  // one of a few class lists: TableCell merges each distinct list once (see components/ui/table.tsx)
   const tone = row.differs && v.cls > 0 ? (CLS_TONE[Math.min(v.cls, CLS_TONE.length - 1)] ?? '') : '';
   return (
-    <td className={tone ? `${CELL} ${tone}` : CELL} title={v.canonical !== v.display ? `= ${v.canonical}` : undefined}>
+    <TableCell
+      className={tone ? `${CELL} ${tone}` : CELL}
+      title={v.canonical !== v.display ? `= ${v.canonical}` : undefined}
+    >
       {v.display}
       {v.defaulted && <span className="ml-1.5 font-sans text-[11px] text-zinc-500 italic">default</span>}
-    </td>
+    </TableCell>
   );
 }
 
@@ -39,17 +43,17 @@ function Cell({ v, row }: { v: DiffRowWire['values'][number]; row: DiffRowWire }
 export function DiffTable({ columns, rows }: { columns: readonly DiffColumn[]; rows: readonly DiffRowWire[] }) {
   return (
     <div className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table aria-label="Config differences" className="w-full border-collapse text-sm">
-        <thead className="sticky top-0 z-10 bg-zinc-50 dark:bg-zinc-900">
+      <Table density="normal" aria-label="Config differences" className="border-collapse">
+        <TableHeader tone="band" className="sticky top-0 z-10">
           <tr>
-            <th
+            <TableHead
               scope="col"
-              className="sticky left-0 z-20 bg-zinc-50 px-3 py-2 text-left text-xs font-semibold dark:bg-zinc-900"
+              className="sticky left-0 z-20 bg-zinc-50 text-left text-xs font-semibold dark:bg-zinc-900"
             >
               Key
-            </th>
+            </TableHead>
             {columns.map((c) => (
-              <th key={c.id} scope="col" className="min-w-40 px-3 py-2 text-left align-bottom text-xs font-semibold">
+              <TableHead key={c.id} scope="col" className="min-w-40 text-left align-bottom text-xs font-semibold">
                 <span className="block">{c.label}</span>
                 <span className="block font-normal text-zinc-500">
                   {c.kind === 'variant' ? `${c.nodes.length} node${c.nodes.length === 1 ? '' : 's'} · ` : ''}
@@ -60,18 +64,18 @@ export function DiffTable({ columns, rows }: { columns: readonly DiffColumn[]; r
                     unknown: {c.unknown.reason}
                   </Badge>
                 )}
-              </th>
+              </TableHead>
             ))}
           </tr>
-        </thead>
-        <tbody>
+        </TableHeader>
+        <TableBody>
           {rows.map((r) => {
             const key = r.path.join('.');
             return (
-              <tr key={key} data-key={key} className="border-t border-zinc-100 dark:border-zinc-800">
-                <th
+              <TableRow key={key} data-key={key}>
+                <TableHead
                   scope="row"
-                  className="sticky left-0 bg-white px-3 py-1.5 text-left align-top font-mono text-xs font-normal dark:bg-zinc-950"
+                  className="sticky left-0 bg-white py-1.5 text-left align-top font-mono text-xs font-normal dark:bg-zinc-950"
                 >
                   {key}
                   {r.ignored && (
@@ -79,15 +83,20 @@ export function DiffTable({ columns, rows }: { columns: readonly DiffColumn[]; r
                       per-node
                     </Badge>
                   )}
-                </th>
+                  {r.kind === 'version' && (
+                    <Badge tone="muted" className="ml-1.5" title="differs only by kubelet version">
+                      version
+                    </Badge>
+                  )}
+                </TableHead>
                 {r.values.map((v, i) => (
                   <Cell key={columns[i]?.id ?? i} v={v} row={r} />
                 ))}
-              </tr>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

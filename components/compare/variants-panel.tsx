@@ -54,14 +54,32 @@ export function VariantsPanel({
               <div className="mb-1 flex flex-wrap items-center gap-2">
                 <span className="font-semibold">{labels.get(v.id) ?? v.id}</span>
                 {v.outlier && <Badge tone="warning">outlier</Badge>}
+                {v.differsOnlyByVersion && (
+                  <Badge tone="muted" title="nothing drifts: only fields the kubelet versions decide differ">
+                    differs only by kubelet version
+                  </Badge>
+                )}
                 <span className="text-xs text-zinc-500">{v.versions.join(', ')}</span>
                 <code className="ml-auto text-[11px] text-zinc-400" title="content hash of the normalised config">
                   {v.id.slice(0, 8)}
                 </code>
               </div>
               {v.nodes.length > 1 && <Members nodes={v.nodes} />}
-              {v.keys.length === 0 && variants.length > 1 && (
+              {v.keys.length === 0 && variants.length > 1 && !v.differsOnlyByVersion && (
                 <p className="mt-2 text-xs text-zinc-500">Holds the fleet&apos;s usual value for every key.</p>
+              )}
+              {v.versionOnlyKeys.length > 0 && (
+                <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400" data-testid="variant-version-only">
+                  Same configuration on {v.versions.join(' and ')}: its members differ only by kubelet version, in{' '}
+                  {v.versionOnlyKeys.length} field{v.versionOnlyKeys.length === 1 ? '' : 's'} (
+                  <span className="font-mono">
+                    {v.versionOnlyKeys
+                      .slice(0, 4)
+                      .map((p) => p.join('.'))
+                      .join(', ')}
+                  </span>
+                  {v.versionOnlyKeys.length > 4 ? ', …' : ''}).
+                </p>
               )}
               {v.keys.length > 0 && (
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">

@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { BulkApproveResponse, CsrRow } from '@/lib/api/csrs';
 import { useBulkApprove } from '@/lib/queries/csrs';
 import { DecisionError } from './decision-error';
@@ -15,12 +16,16 @@ import { shortSigner } from './format';
  */
 export function BulkApproveDialog({
   ctx,
-  eligible,
+  passing,
+  approvable,
   excluded,
   blocker,
 }: {
   ctx: string;
-  eligible: CsrRow[];
+  /** pending CSRs that pass every check: the count on the button, whatever this user may do */
+  passing: CsrRow[];
+  /** the passing ones this user may approve: what the preview freezes and sends */
+  approvable: CsrRow[];
   excluded: number;
   blocker: string | null;
 }) {
@@ -28,10 +33,10 @@ export function BulkApproveDialog({
   const [preview, setPreview] = useState<CsrRow[]>([]);
   const [result, setResult] = useState<BulkApproveResponse | null>(null);
   const bulk = useBulkApprove(ctx);
-  const disabledReason = blocker ?? (eligible.length === 0 ? 'No pending CSR passes every check.' : null);
+  const disabledReason = blocker;
 
   const open = () => {
-    setPreview(eligible); // frozen: exactly these are sent, with the resourceVersions shown
+    setPreview(approvable); // frozen: exactly these are sent, with the resourceVersions shown
     setResult(null);
     bulk.reset();
     dialog.current?.showModal();
@@ -47,10 +52,14 @@ export function BulkApproveDialog({
       <span title={disabledReason ?? undefined}>
         <Button variant="primary" onClick={open} disabled={disabledReason !== null} data-testid="bulk-approve-open">
           <Icon name="check" />
-          Approve all passing ({eligible.length})
+          Approve all passing ({passing.length})
         </Button>
       </span>
-      {disabledReason && eligible.length > 0 && <span className="text-xs text-zinc-500">{disabledReason}</span>}
+      {disabledReason && passing.length > 0 && (
+        <span className="max-w-80 text-xs text-zinc-500" data-testid="bulk-approve-blocker">
+          {disabledReason}
+        </span>
+      )}
       <dialog
         ref={dialog}
         aria-labelledby="bulk-title"
@@ -70,27 +79,27 @@ export function BulkApproveDialog({
             </p>
           )}
           <div className="overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
-            <table className="w-full text-left text-sm" data-testid={result ? 'bulk-results' : 'bulk-preview'}>
-              <thead className="sticky top-0 bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+            <Table density="normal" data-testid={result ? 'bulk-results' : 'bulk-preview'}>
+              <TableHeader className="sticky top-0">
                 <tr>
-                  <th className="px-3 py-2">CSR</th>
+                  <TableHead className="font-bold">CSR</TableHead>
                   {result ? (
-                    <th className="px-3 py-2">Result</th>
+                    <TableHead className="font-bold">Result</TableHead>
                   ) : (
                     <>
-                      <th className="px-3 py-2">Node</th>
-                      <th className="px-3 py-2">Signer</th>
-                      <th className="px-3 py-2">Requester</th>
+                      <TableHead className="font-bold">Node</TableHead>
+                      <TableHead className="font-bold">Signer</TableHead>
+                      <TableHead className="font-bold">Requester</TableHead>
                     </>
                   )}
                 </tr>
-              </thead>
-              <tbody>
+              </TableHeader>
+              <TableBody>
                 {result
                   ? result.results.map((r) => (
-                      <tr key={r.name} className="border-t border-zinc-100 dark:border-zinc-800" data-csr={r.name}>
-                        <td className="px-3 py-1.5 font-mono whitespace-nowrap">{r.name}</td>
-                        <td className="px-3 py-1.5">
+                      <TableRow key={r.name} data-csr={r.name}>
+                        <TableCell className="font-mono whitespace-nowrap">{r.name}</TableCell>
+                        <TableCell>
                           <span
                             className={
                               r.outcome === 'approved'
@@ -103,19 +112,19 @@ export function BulkApproveDialog({
                           {r.outcome !== 'approved' && (
                             <span className="ml-2 text-xs text-zinc-600 dark:text-zinc-400">{r.message}</span>
                           )}
-                        </td>
-                      </tr>
+                        </TableCell>
+                      </TableRow>
                     ))
                   : preview.map((r) => (
-                      <tr key={r.name} className="border-t border-zinc-100 dark:border-zinc-800" data-csr={r.name}>
-                        <td className="px-3 py-1.5 font-mono whitespace-nowrap">{r.name}</td>
-                        <td className="px-3 py-1.5">{r.nodeName ?? '—'}</td>
-                        <td className="px-3 py-1.5">{shortSigner(r.signerName)}</td>
-                        <td className="px-3 py-1.5 font-mono text-xs">{r.username}</td>
-                      </tr>
+                      <TableRow key={r.name} data-csr={r.name}>
+                        <TableCell className="font-mono whitespace-nowrap">{r.name}</TableCell>
+                        <TableCell>{r.nodeName ?? '—'}</TableCell>
+                        <TableCell>{shortSigner(r.signerName)}</TableCell>
+                        <TableCell className="font-mono text-xs">{r.username}</TableCell>
+                      </TableRow>
                     ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
           {result && (
             <p className="text-sm" data-testid="bulk-summary">

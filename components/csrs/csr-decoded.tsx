@@ -58,31 +58,49 @@ export function CsrCertificateSection({ csr }: { csr: CsrDetail }) {
       </p>
     );
   return (
-    <DefinitionList
-      items={[
-        [
-          'Subject',
-          <span key="s" className="font-mono text-xs">
-            {c.subject}
-          </span>,
-        ],
-        [
-          'Issuer',
-          <span key="i" className="font-mono text-xs">
-            {c.issuer}
-          </span>,
-        ],
-        [
-          'Serial',
-          <span key="n" className="font-mono text-xs">
-            {c.serialNumber}
-          </span>,
-        ],
-        ['Valid from', c.notBefore],
-        ['Valid until', c.notAfter],
-        ['DNS SANs', mono(c.dnsNames)],
-        ['IP SANs', mono(c.ipAddresses)],
-      ]}
-    />
+    <>
+      {csr.certificateFindings.length > 0 && (
+        <ul className="mb-2 space-y-1" data-testid="certificate-findings">
+          {csr.certificateFindings.map((f) => (
+            <li
+              key={f.id}
+              className={
+                f.severity === 'danger'
+                  ? 'text-sm text-red-700 dark:text-red-400'
+                  : 'text-sm text-amber-800 dark:text-amber-300'
+              }
+            >
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <DefinitionList
+        items={[
+          [
+            'Subject',
+            <span key="s" className="font-mono text-xs">
+              {c.subject}
+            </span>,
+          ],
+          [
+            'Issuer',
+            <span key="i" className="font-mono text-xs">
+              {c.issuer}
+            </span>,
+          ],
+          [
+            'Serial',
+            <span key="n" className="font-mono text-xs">
+              {c.serialNumber}
+            </span>,
+          ],
+          ['Valid from', c.notBefore],
+          ['Valid until', c.notAfter],
+          ['DNS SANs', mono(c.dnsNames)],
+          ['IP SANs', mono(c.ipAddresses)],
+        ]}
+      />
+    </>
   );
 }

@@ -2,21 +2,21 @@
 
 import { useState } from 'react';
 import Link from 'next/link';
+import { Age } from '@/components/age';
 import { Button } from '@/components/ui/button';
 import type { CsrDetailResponse } from '@/lib/api/csrs';
 import { ErrorPanel } from '@/components/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { useContexts } from '@/lib/queries/contexts';
 import { useCsrEvents } from '@/lib/queries/csr-events';
 import { useCsrDetail } from '@/lib/queries/csrs';
-import { formatAge } from '@/lib/view/age';
 import { CsrActions } from './csr-actions';
 import { CsrCheckList } from './csr-check-list';
 import { CsrCertificateSection, CsrRequestSection } from './csr-decoded';
 import { CsrStateBadge } from './csr-state-badge';
 import { DefinitionList, mono } from './definition-list';
 import { formatRequestedDuration } from './format';
-import { useNowIso } from './use-now';
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -28,11 +28,11 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** One CSR: the verdict with every check, the decoded request, who decided, the certificate, and the decision. */
-export function CsrDetailView({ name }: { name: string }) {
-  const ctx = useContexts().data?.current;
+export function CsrDetailView({ name, serverContext }: { name: string; serverContext?: string }) {
+  // serverContext: the context the server prefetched for, so the hydration render matches (see NodeListView)
+  const ctx = useContexts().data?.current ?? serverContext;
   const q = useCsrDetail(ctx, name);
   useCsrEvents(ctx); // a change to this CSR (or its deletion) refreshes the page at once
-  const now = useNowIso();
   // The version on screen is the one the user reviews, and the one a decision is sent with. A newer version
   // (the watch saw a change) is announced, not swapped in under the user's cursor; decided versions are adopted.
   const [reviewed, setReviewed] = useState<CsrDetailResponse | undefined>(undefined);
@@ -129,8 +129,8 @@ export function CsrDetailView({ name }: { name: string }) {
             [
               'Age',
               csr.createdAt ? (
-                <span key="a" suppressHydrationWarning>
-                  {formatAge(csr.createdAt, now)} ({csr.createdAt})
+                <span key="a">
+                  <Age since={csr.createdAt} /> ({csr.createdAt})
                 </span>
               ) : (
                 ''
@@ -150,31 +150,32 @@ export function CsrDetailView({ name }: { name: string }) {
             {csr.decider.decision} by <strong>{csr.decider.label}</strong>
             {csr.decider.identity ? ` (${csr.decider.identity})` : ''}
             {csr.decider.at ? ` at ${csr.decider.at}` : ''}.
+            <span className="mt-0.5 block text-xs text-zinc-500">Why: {csr.decider.evidence}.</span>
           </p>
         )}
         {csr.conditions.length === 0 ? (
           <p className="text-sm text-zinc-500">No conditions: the request is pending.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-zinc-500">
+          <Table density="inline">
+            <TableHeader tone="plain">
               <tr>
-                <th className="py-1 pr-3">Type</th>
-                <th className="py-1 pr-3">Reason</th>
-                <th className="py-1 pr-3">Message</th>
-                <th className="py-1">Updated</th>
+                <TableHead className="font-bold">Type</TableHead>
+                <TableHead className="font-bold">Reason</TableHead>
+                <TableHead className="font-bold">Message</TableHead>
+                <TableHead className="pr-0 font-bold">Updated</TableHead>
               </tr>
-            </thead>
-            <tbody>
+            </TableHeader>
+            <TableBody>
               {csr.conditions.map((c, i) => (
-                <tr key={i} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                  <td className="py-1 pr-3">{c.type}</td>
-                  <td className="py-1 pr-3 font-mono text-xs">{c.reason}</td>
-                  <td className="py-1 pr-3">{c.message}</td>
-                  <td className="py-1 text-xs">{c.lastUpdateTime}</td>
-                </tr>
+                <TableRow key={i} className="align-top">
+                  <TableCell>{c.type}</TableCell>
+                  <TableCell className="font-mono text-xs">{c.reason}</TableCell>
+                  <TableCell>{c.message}</TableCell>
+                  <TableCell className="pr-0 text-xs">{c.lastUpdateTime}</TableCell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         )}
       </Section>
 

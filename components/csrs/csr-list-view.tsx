@@ -8,7 +8,7 @@ import { SelectField } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { CsrRow } from '@/lib/api/csrs';
-import { mayDecide } from '@/lib/domain/csr-permissions';
+import { bulkApprovalPlan } from '@/lib/domain/csr-permissions';
 import { useContexts } from '@/lib/queries/contexts';
 import { useCsrEvents } from '@/lib/queries/csr-events';
 import { useCsrList } from '@/lib/queries/csrs';
@@ -17,10 +17,12 @@ import { CsrTable } from './csr-table';
 import { shortSigner } from './format';
 
 const STATES = ['Pending', 'Approved', 'Denied', 'Failed'] as const;
+const NO_PERMISSIONS = { updateApproval: { allowed: false, reason: 'permissions not loaded' }, signers: {} };
 
 /** The /csrs page body: live list (watch-driven), filters by state and signer, flood warning, bulk approval. */
-export function CsrListView() {
-  const ctx = useContexts().data?.current;
+export function CsrListView({ serverContext }: { serverContext?: string }) {
+  // serverContext: the context the server prefetched for, so the hydration render matches (see NodeListView)
+  const ctx = useContexts().data?.current ?? serverContext;
   const list = useCsrList(ctx);
   useCsrEvents(ctx);
   const [state, setState] = useState<string>('');
@@ -32,15 +34,7 @@ export function CsrListView() {
     () => (data?.items ?? []).filter((r) => (!state || r.state === state) && (!signer || r.signerName === signer)),
     [data, state, signer],
   );
-  const bulk = useMemo(() => {
-    if (!data) return { eligible: [] as CsrRow[], excluded: 0, blocker: null as string | null };
-    const pending = data.items.filter((r) => r.state === 'Pending');
-    const eligible = pending.filter((r) => r.bulkEligible && mayDecide(data.permissions, r.signerName).allowed);
-    const blocker = data.permissions.updateApproval.allowed
-      ? null
-      : `Not allowed: ${data.permissions.updateApproval.reason}.`;
-    return { eligible, excluded: pending.length - eligible.length, blocker };
-  }, [data]);
+  const bulk = useMemo(() => bulkApprovalPlan<CsrRow>(data?.items ?? [], data?.permissions ?? NO_PERMISSIONS), [data]);
 
   if (list.isError && !data)
     return (

@@ -45,3 +45,25 @@ export function CsrVerdictBadge({
     </Badge>
   );
 }
+
+const FINDING_LABEL: Record<CsrRow['certificateFindings'][number]['id'], string> = {
+  expired: 'certificate expired',
+  'not-yet-valid': 'certificate not yet valid',
+  'shorter-than-requested': 'shorter than requested',
+  'longer-than-requested': 'longer than requested',
+};
+
+/** Problems of the issued certificate (expired, a lifetime other than requested), one badge each. */
+export function CertificateFindingBadges({ row }: { row: Pick<CsrRow, 'certificateFindings'> }) {
+  if (row.certificateFindings.length === 0) return null;
+  return (
+    <div className="mt-1 flex flex-wrap gap-1">
+      {row.certificateFindings.map((f) => (
+        <Badge key={f.id} tone={f.severity} title={f.text} data-testid={`cert-${f.id}`}>
+          <Icon name="alert" className="size-3" />
+          {FINDING_LABEL[f.id]}
+        </Badge>
+      ))}
+    </div>
+  );
+}

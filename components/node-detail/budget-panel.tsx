@@ -1,7 +1,8 @@
 'use client';
 
 import { Badge } from '@/components/ui/badge';
-import { type ResourceBudget, formatAmount, schedulingHeadroom } from '@/lib/domain/allocatable';
+import { type Explanation, type ResourceBudget, formatAmount, schedulingHeadroom } from '@/lib/domain/allocatable';
+import { cn } from '@/lib/cn';
 
 const SEGMENTS = [
   { key: 'kubeReserved', label: 'kube-reserved', className: 'bg-violet-400' },
@@ -12,10 +13,35 @@ const SEGMENTS = [
 
 const pct = (part: bigint, whole: bigint) => (whole > 0n ? (Number(part) / Number(whole)) * 100 : 0);
 
-/** capacity → reservations → eviction → allocatable per resource, as a bar and as numbers. */
-export function BudgetView({ budgets }: { budgets: readonly ResourceBudget[] }) {
+const TONE: Record<Explanation['tone'], string> = {
+  ok: 'text-emerald-800 dark:text-emerald-300',
+  info: 'text-zinc-600 dark:text-zinc-400',
+  warning: 'text-amber-800 dark:text-amber-300',
+};
+
+/**
+ * capacity → reservations → eviction → allocatable per resource, as a bar and as numbers, with node-level findings
+ * (the managed model the numbers follow, disagreements between configz, the Summary and the Node) on top.
+ */
+export function BudgetView({
+  budgets,
+  findings,
+}: {
+  budgets: readonly ResourceBudget[];
+  findings: readonly Explanation[];
+}) {
   return (
     <div className="space-y-5">
+      {findings.length > 0 && (
+        <ul className="space-y-1 text-xs" data-testid="budget-findings">
+          {findings.map((f) => (
+            <li key={f.text} data-tone={f.tone} className={cn(TONE[f.tone], f.tone === 'warning' && 'font-medium')}>
+              {f.tone === 'warning' ? '⚠ ' : ''}
+              {f.text}
+            </li>
+          ))}
+        </ul>
+      )}
       <ul className="flex flex-wrap gap-3 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Legend">
         {SEGMENTS.map((s) => (
           <li key={s.key} className="flex items-center gap-1">
@@ -41,6 +67,8 @@ export function BudgetView({ budgets }: { budgets: readonly ResourceBudget[] }) 
 
 function BudgetRow({ b }: { b: ResourceBudget }) {
   const fmt = (v: bigint | null) => (v === null ? '—' : formatAmount(b.unit, v));
+  const known = b.kubeReserved !== null;
+  const unknown = (v: bigint | null) => (v === null ? 'unknown' : fmt(v));
   const cap = b.capacity;
   const alloc = b.computedAllocatable;
   const headroom = schedulingHeadroom(b);
@@ -68,7 +96,7 @@ function BudgetRow({ b }: { b: ResourceBudget }) {
         >
           {SEGMENTS.map((s) => {
             const v = b[s.key];
-            return v > 0n ? (
+            return v !== null && v > 0n ? (
               <div
                 key={s.key}
                 className={s.className}
@@ -77,6 +105,20 @@ function BudgetRow({ b }: { b: ResourceBudget }) {
               />
             ) : null;
           })}
+          {!known && b.heldBack !== null && b.heldBack > 0n && (
+            <div
+              className="bg-zinc-300 dark:bg-zinc-700"
+              style={{ width: `${pct(b.heldBack, cap)}%` }}
+              title={`held back, split unknown: ${fmt(b.heldBack)}`}
+            />
+          )}
+          {!known && b.reportedAllocatable !== null && (
+            <div
+              className="bg-emerald-400"
+              style={{ width: `${pct(b.reportedAllocatable, cap)}%` }}
+              title={`allocatable (reported): ${fmt(b.reportedAllocatable)}`}
+            />
+          )}
           {alloc !== null && (
             <div
               className="bg-emerald-400"
@@ -95,18 +137,21 @@ function BudgetRow({ b }: { b: ResourceBudget }) {
       )}
       <dl className="grid grid-cols-2 gap-x-4 text-xs sm:grid-cols-4 lg:grid-cols-8">
         <Num label="capacity" v={fmt(cap)} />
-        <Num label="− kube-reserved" v={fmt(b.kubeReserved)} />
-        <Num label="− system-reserved" v={fmt(b.systemReserved)} />
-        <Num label="− hard eviction" v={fmt(b.evictionHard)} />
+        <Num label="− kube-reserved" v={unknown(b.kubeReserved)} />
+        <Num label="− system-reserved" v={unknown(b.systemReserved)} />
+        <Num label="− hard eviction" v={unknown(b.evictionHard)} />
+        {!known && <Num label="held back (all)" v={fmt(b.heldBack)} />}
         {b.hugePages > 0n && <Num label="− huge pages" v={fmt(b.hugePages)} />}
         <Num label="= allocatable (computed)" v={fmt(alloc)} strong />
         <Num label="reported allocatable" v={b.resource === 'pid' ? 'not reported' : fmt(b.reportedAllocatable)} />
         <Num label="pod requests / limits" v={b.requests === null ? '—' : `${fmt(b.requests)} / ${fmt(b.limits)}`} />
         <Num label="scheduling headroom" v={headroom === null ? '—' : fmt(headroom)} />
       </dl>
-      <ul className="list-disc pl-5 text-xs text-zinc-600 dark:text-zinc-400">
+      <ul className="list-disc pl-5 text-xs">
         {b.explanations.map((e) => (
-          <li key={e}>{e}</li>
+          <li key={e.text} data-tone={e.tone} className={TONE[e.tone]}>
+            {e.text}
+          </li>
         ))}
       </ul>
     </div>

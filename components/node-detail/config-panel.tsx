@@ -2,8 +2,9 @@
 
 import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { ExplainLink } from '@/components/provenance/explain-link';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { cn } from '@/lib/cn';
 import { buildConfigRows, groupRows, toKubeletConfigYaml, type ConfigRow } from '@/lib/domain/config-sections';
 
@@ -80,7 +81,7 @@ export function ConfigView({
             href={downloadHref}
             download={`${nodeName}-config.yaml`}
             data-testid="download-config"
-            className="rounded-md px-2.5 py-1 text-xs font-medium ring-1 ring-zinc-300 hover:bg-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+            className={buttonVariants({ size: 'xs' })}
           >
             Download config.yaml
           </a>
@@ -108,21 +109,21 @@ export function ConfigView({
                 {g.title} <span className="font-normal text-zinc-500">({g.rows.length})</span>
               </summary>
               <div className="overflow-x-auto">
-                <table className="w-full text-left text-xs">
-                  <thead className="text-zinc-500">
+                <Table density="compact" size="xs">
+                  <TableHeader tone="plain">
                     <tr>
-                      <th className="px-3 py-1 font-medium">Field</th>
-                      <th className="px-3 py-1 font-medium">Value</th>
-                      <th className="px-3 py-1 font-medium">Default (v1.{minor})</th>
-                      <th className="px-3 py-1 font-medium">Flag</th>
+                      <TableHead>Field</TableHead>
+                      <TableHead>Value</TableHead>
+                      <TableHead>Default (v1.{minor})</TableHead>
+                      <TableHead>Flag</TableHead>
                     </tr>
-                  </thead>
-                  <tbody>
+                  </TableHeader>
+                  <TableBody>
                     {g.rows.map((r) => (
                       <ConfigRowView key={r.path} row={r} />
                     ))}
-                  </tbody>
-                </table>
+                  </TableBody>
+                </Table>
               </div>
             </details>
           ))}
@@ -143,15 +144,12 @@ export function ConfigView({
 function ConfigRowView({ row }: { row: ConfigRow }) {
   const raw = typeof row.value === 'string' ? row.value : JSON.stringify(row.value);
   return (
-    <tr
+    <TableRow
       data-testid={`config-row-${row.path}`}
       data-differs={row.differs ? 'true' : 'false'}
-      className={cn(
-        'border-t border-zinc-100 align-top dark:border-zinc-800',
-        row.differs && 'bg-sky-50/60 dark:bg-sky-950/30',
-      )}
+      className={cn('align-top', row.differs && 'bg-sky-50/60 dark:bg-sky-950/30')}
     >
-      <td className="px-3 py-1 font-mono" title={row.description}>
+      <TableCell className="font-mono" title={row.description}>
         {row.path}
         {row.differs && (
           <Badge tone="info" className="ml-1.5" title="Differs from the kubelet default for this version">
@@ -163,15 +161,15 @@ function ConfigRowView({ row }: { row: ConfigRow }) {
             ⚠ {w}
           </div>
         ))}
-      </td>
-      <td className="max-w-md px-3 py-1 font-mono break-all" title={raw}>
+      </TableCell>
+      <TableCell className="max-w-md font-mono break-all" title={raw}>
         {row.display}
-      </td>
-      <td className="max-w-xs px-3 py-1 font-mono break-all text-zinc-600 dark:text-zinc-400" title={row.defaultNote}>
+      </TableCell>
+      <TableCell className="max-w-xs font-mono break-all text-zinc-600 dark:text-zinc-400" title={row.defaultNote}>
         {row.defaultDisplay}
         {row.defaultNote && <span className="ml-1 font-sans text-zinc-400">*</span>}
-      </td>
-      <td className="px-3 py-1 font-mono whitespace-nowrap">
+      </TableCell>
+      <TableCell className="font-mono whitespace-nowrap">
         {row.flag ? (
           <span title={row.flagState === 'deprecated' ? 'Deprecated flag: set it in the config file' : undefined}>
             {row.flag}
@@ -180,7 +178,7 @@ function ConfigRowView({ row }: { row: ConfigRow }) {
         ) : (
           <span className="font-sans text-zinc-400">config file only</span>
         )}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kubeletMinor, podMemoryFacts, sumPodResources } from './derive';
+import { fsLayoutOf, kubeletMinor, podEvictionFacts, sumPodResources } from './derive';
 import s125 from '@/lib/domain/fixtures/summary-v1.25.3-kind.json';
 import v131 from '@/lib/domain/fixtures/configz-v1.31-cri-dockerd.json';
 
@@ -34,15 +34,35 @@ describe('sumPodResources', () => {
   });
 });
 
-describe('podMemoryFacts', () => {
-  it('takes the working set from the Summary containers of the matching pod', () => {
-    const [facts] = podMemoryFacts(
+describe('podEvictionFacts (real v1.25.3 kind Summary)', () => {
+  it("takes the pod's own working set, its containers' writable layer and logs, and its process count", () => {
+    const [facts] = podEvictionFacts(
       [pod('kube-controller-manager-cluster-1-25-3-control-plane', { cpu: '200m' })],
       s125,
     );
-    expect(facts).toMatchObject({ workingSetBytes: 54874112n, memoryRequestBytes: 0n, priority: 2000001000 });
+    expect(facts).toMatchObject({
+      workingSetBytes: 54992896n,
+      memoryRequestBytes: 0n,
+      ephemeralStorageRequestBytes: 0n,
+      priority: 2000001000,
+      processCount: 0n,
+    });
+    expect(facts?.disk).toMatchObject({ rootfsBytes: 8192n, logsBytes: 16437248n, localVolumeBytes: 0n });
   });
-  it('leaves usage unknown without a Summary', () => {
-    expect(podMemoryFacts([pod('x', {})], undefined)[0]?.workingSetBytes).toBeUndefined();
+  it('marks mirror pods and leaves usage unknown without a Summary', () => {
+    const [facts] = podEvictionFacts([{ ...pod('x', { 'ephemeral-storage': '1Gi' }), mirror: true }], undefined);
+    expect(facts?.workingSetBytes).toBeUndefined();
+    expect(facts?.disk).toBeUndefined();
+    expect(facts).toMatchObject({ mirror: true, ephemeralStorageRequestBytes: 1024n ** 3n });
+  });
+});
+
+describe('fsLayoutOf', () => {
+  it('sees one filesystem when imageFs reports the same numbers as nodefs (kind)', () => {
+    expect(fsLayoutOf(s125)).toEqual({ dedicatedImageFs: false, splitContainerFs: false });
+  });
+  it('sees a dedicated image filesystem when its capacity differs', () => {
+    const node = { ...s125.node, runtime: { imageFs: { capacityBytes: 1e11, availableBytes: 5e10 } } };
+    expect(fsLayoutOf({ ...s125, node }).dedicatedImageFs).toBe(true);
   });
 });

@@ -2,13 +2,14 @@
 
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { NodeCondition } from '@/lib/api/node-detail';
 import { formatAmount } from '@/lib/domain/allocatable';
 import { formatGoDuration } from '@/lib/domain/durations';
-import type { RankedPod } from '@/lib/domain/eviction-ranking';
+import type { EvictionOrder, SignalChoice } from '@/lib/domain/eviction-order';
 import type { ThresholdStatus } from '@/lib/domain/eviction-signals';
 import { type EvictionSignal, describeThresholdValue, signalUnit } from '@/lib/domain/eviction-thresholds';
-import { formatBytes } from '@/lib/domain/quantity';
+import { EvictionOrderTable } from './eviction-order-table';
 import { SignalChart, type SignalSample } from './signal-chart';
 
 const fmtSignal = (signal: EvictionSignal, v: bigint) =>
@@ -21,7 +22,10 @@ export function EvictionView({
   transitionPeriod,
   maxPodGracePeriod,
   history,
-  ranked,
+  order,
+  choice,
+  onRankSignal,
+  podsError,
   problems,
   summaryError,
 }: {
@@ -30,13 +34,21 @@ export function EvictionView({
   transitionPeriod?: string;
   maxPodGracePeriod?: number;
   history: Readonly<Partial<Record<EvictionSignal, SignalSample[]>>>;
-  ranked: readonly RankedPod[] | undefined;
+  /** the kubelet's eviction order for the signal being ranked; undefined while pods load */
+  order: EvictionOrder | undefined;
+  /** the signal ranked by default and why */
+  choice: SignalChoice;
+  onRankSignal: (s: EvictionSignal) => void;
+  podsError?: string;
   problems: readonly string[];
   summaryError?: string;
 }) {
   const observed = statuses.filter((s) => s.observation).map((s) => s.threshold.signal);
-  const [chartSignal, setChartSignal] = useState<EvictionSignal>('memory.available');
-  const chartOn = observed.includes(chartSignal) ? chartSignal : (observed[0] ?? 'memory.available');
+  // the chart starts on the signal under pressure (a DiskPressure node charts its disk, not its memory)
+  const [chartSignal, setChartSignal] = useState<EvictionSignal | undefined>(undefined);
+  const wanted = chartSignal ?? choice.signal;
+  const chartOn = observed.includes(wanted) ? wanted : (observed[0] ?? 'memory.available');
+  const rankable = [...new Set(statuses.map((s) => s.threshold.signal))];
   const chartThreshold = statuses.find((s) => s.threshold.signal === chartOn && s.threshold.hard)?.thresholdAmount;
   const conditionOf = (type: string) => conditions.find((c) => c.type === type);
   return (
@@ -57,30 +69,30 @@ export function EvictionView({
         </p>
       ))}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-xs">
-          <thead className="text-zinc-500">
+        <Table density="tight" size="xs">
+          <TableHeader tone="plain">
             <tr>
-              <th className="px-2 py-1 font-medium">Signal</th>
-              <th className="px-2 py-1 font-medium">Threshold</th>
-              <th className="px-2 py-1 font-medium">Resolved</th>
-              <th className="px-2 py-1 font-medium">Live (available)</th>
-              <th className="px-2 py-1 font-medium">Distance</th>
-              <th className="px-2 py-1 font-medium">Condition</th>
+              <TableHead>Signal</TableHead>
+              <TableHead>Threshold</TableHead>
+              <TableHead>Resolved</TableHead>
+              <TableHead>Live (available)</TableHead>
+              <TableHead>Distance</TableHead>
+              <TableHead>Condition</TableHead>
             </tr>
-          </thead>
-          <tbody>
+          </TableHeader>
+          <TableBody>
             {statuses.map((s) => {
               const sig = s.threshold.signal;
               const cond = conditionOf(s.condition);
               return (
-                <tr
+                <TableRow
                   key={`${sig}-${s.threshold.hard}`}
                   data-testid={`signal-${sig}-${s.threshold.hard ? 'hard' : 'soft'}`}
                   data-met={s.met === undefined ? 'unknown' : String(s.met)}
-                  className="border-t border-zinc-100 align-top dark:border-zinc-800"
+                  className="align-top"
                 >
-                  <td className="px-2 py-1 font-mono">{sig}</td>
-                  <td className="px-2 py-1">
+                  <TableCell className="font-mono">{sig}</TableCell>
+                  <TableCell>
                     <Badge tone={s.threshold.hard ? 'danger' : 'warning'}>{s.threshold.hard ? 'hard' : 'soft'}</Badge>{' '}
                     <span className="font-mono">&lt; {describeThresholdValue(s.threshold.value)}</span>
                     {s.threshold.gracePeriodNs !== undefined && (
@@ -94,17 +106,17 @@ export function EvictionView({
                           : ''}
                       </div>
                     )}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums">
+                  </TableCell>
+                  <TableCell className="tabular-nums">
                     {s.thresholdAmount !== undefined ? fmtSignal(sig, s.thresholdAmount) : '—'}
                     {s.observation && s.threshold.value.kind === 'percentage' && (
                       <div className="text-zinc-500">of {fmtSignal(sig, s.observation.capacity)}</div>
                     )}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums" data-testid={`signal-live-${sig}`}>
+                  </TableCell>
+                  <TableCell className="tabular-nums" data-testid={`signal-live-${sig}`}>
                     {s.observation ? fmtSignal(sig, s.observation.available) : 'not reported'}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums">
+                  </TableCell>
+                  <TableCell className="tabular-nums">
                     {s.distance === undefined ? (
                       '—'
                     ) : s.met ? (
@@ -112,19 +124,24 @@ export function EvictionView({
                     ) : (
                       `${fmtSignal(sig, s.distance)} to go`
                     )}
-                  </td>
-                  <td className="px-2 py-1">
+                  </TableCell>
+                  <TableCell>
                     {s.condition}{' '}
                     <Badge tone={cond?.status === 'True' ? 'danger' : 'neutral'}>
                       {cond?.status ?? 'not reported'}
                     </Badge>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
-        {statuses.length === 0 && <p className="text-xs text-zinc-500">No eviction thresholds are configured.</p>}
+          </TableBody>
+        </Table>
+        {statuses.length === 0 && (
+          <p className="text-xs text-zinc-500" data-testid="no-thresholds">
+            No eviction thresholds: evictionHard and evictionSoft are empty, so the kubelet never evicts for node
+            pressure; only the kernel&apos;s OOM killer acts when memory runs out.
+          </p>
+        )}
       </div>
       {observed.length > 0 && (
         <div className="space-y-1">
@@ -148,55 +165,13 @@ export function EvictionView({
           />
         </div>
       )}
-      <div>
-        <h3 className="mb-1 text-sm font-semibold">Memory eviction order</h3>
-        <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Under MemoryPressure the kubelet evicts pods whose working set exceeds their requests first, then lower
-          priority, then the largest excess.
-        </p>
-        {ranked === undefined ? (
-          <p className="text-xs text-zinc-500">Pods or stats unavailable.</p>
-        ) : (
-          <table className="w-full text-left text-xs" data-testid="eviction-ranking">
-            <thead className="text-zinc-500">
-              <tr>
-                <th className="px-2 py-1 font-medium">#</th>
-                <th className="px-2 py-1 font-medium">Pod</th>
-                <th className="px-2 py-1 font-medium">QoS</th>
-                <th className="px-2 py-1 font-medium">Priority</th>
-                <th className="px-2 py-1 font-medium">Working set</th>
-                <th className="px-2 py-1 font-medium">Request</th>
-                <th className="px-2 py-1 font-medium">Above request</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranked.slice(0, 10).map((p) => (
-                <tr key={`${p.namespace}/${p.name}`} className="border-t border-zinc-100 dark:border-zinc-800">
-                  <td className="px-2 py-1 tabular-nums">{p.rank}</td>
-                  <td className="px-2 py-1 font-mono">
-                    {p.namespace}/{p.name}
-                  </td>
-                  <td className="px-2 py-1">{p.qosClass}</td>
-                  <td className="px-2 py-1 tabular-nums">{p.priority}</td>
-                  <td className="px-2 py-1 tabular-nums">
-                    {p.workingSetBytes === undefined ? 'no stats' : formatBytes(p.workingSetBytes)}
-                  </td>
-                  <td className="px-2 py-1 tabular-nums">{formatBytes(p.memoryRequestBytes)}</td>
-                  <td className="px-2 py-1 tabular-nums">
-                    {p.usageAboveRequestsBytes === undefined ? (
-                      '—'
-                    ) : p.exceedsRequests ? (
-                      <Badge tone="warning">+{formatBytes(p.usageAboveRequestsBytes)}</Badge>
-                    ) : (
-                      formatBytes(p.usageAboveRequestsBytes)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <EvictionOrderTable
+        order={order}
+        choice={choice}
+        signals={rankable.length ? rankable : [choice.signal]}
+        onSignal={onRankSignal}
+        {...(podsError ? { podsError } : {})}
+      />
     </div>
   );
 }

@@ -2,14 +2,13 @@
 
 import { Badge } from '@/components/ui/badge';
 import type { NodeDetail } from '@/lib/api/node-detail';
-import { formatAge, useNow } from '@/components/use-now';
+import { Age } from '@/components/age';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 
 const PRESSURE = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
 
 /** Name, status, roles, version, addresses, age, taints and every condition with its last transition. */
 export function NodeHeader({ node }: { node: NodeDetail }) {
-  const now = useNow();
-  const created = Date.parse(node.createdAt);
   return (
     <section data-testid="node-header" className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
@@ -32,9 +31,7 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
       <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
         <Item label="Kubelet">{node.nodeInfo.kubeletVersion}</Item>
         <Item label="Age">
-          <time dateTime={node.createdAt} title={node.createdAt}>
-            {now && Number.isFinite(created) ? formatAge(created, now) : node.createdAt}
-          </time>
+          <Age since={node.createdAt} />
         </Item>
         <Item label="Runtime">{node.nodeInfo.containerRuntime}</Item>
         <Item label="OS">
@@ -58,48 +55,37 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
               ))}
         </Item>
       </dl>
-      <table className="w-full text-left text-xs" data-testid="node-conditions">
+      <Table density="inline" size="xs" data-testid="node-conditions">
         <caption className="sr-only">Node conditions</caption>
-        <thead className="text-zinc-500">
+        <TableHeader tone="plain">
           <tr>
-            <th className="py-1 pr-3 font-medium">Condition</th>
-            <th className="py-1 pr-3 font-medium">Status</th>
-            <th className="py-1 pr-3 font-medium">Last transition</th>
-            <th className="py-1 pr-3 font-medium">Reason / message</th>
+            <TableHead>Condition</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead>Last transition</TableHead>
+            <TableHead>Reason / message</TableHead>
           </tr>
-        </thead>
-        <tbody>
+        </TableHeader>
+        <TableBody>
           {node.conditions.map((c) => {
             const bad = c.type === 'Ready' ? c.status !== 'True' : PRESSURE.has(c.type) && c.status !== 'False';
-            const t = c.lastTransitionTime ? Date.parse(c.lastTransitionTime) : NaN;
             return (
-              <tr
-                key={c.type}
-                className="border-t border-zinc-100 dark:border-zinc-800"
-                data-testid={`condition-${c.type}`}
-              >
-                <td className="py-1 pr-3 font-medium">{c.type}</td>
-                <td className="py-1 pr-3">
+              <TableRow key={c.type} data-testid={`condition-${c.type}`}>
+                <TableCell className="font-medium">{c.type}</TableCell>
+                <TableCell>
                   <Badge tone={bad ? 'danger' : 'neutral'}>{c.status}</Badge>
-                </td>
-                <td className="py-1 pr-3 whitespace-nowrap">
-                  {c.lastTransitionTime ? (
-                    <time dateTime={c.lastTransitionTime} title={c.lastTransitionTime}>
-                      {now && Number.isFinite(t) ? `${formatAge(t, now)} ago` : c.lastTransitionTime}
-                    </time>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td className="py-1 pr-3 text-zinc-600 dark:text-zinc-400">
+                </TableCell>
+                <TableCell className="whitespace-nowrap">
+                  {c.lastTransitionTime ? <Age since={c.lastTransitionTime} suffix=" ago" /> : '—'}
+                </TableCell>
+                <TableCell className="text-zinc-600 dark:text-zinc-400">
                   {c.reason}
                   {c.message ? ` — ${c.message}` : ''}
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             );
           })}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </section>
   );
 }

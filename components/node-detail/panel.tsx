@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
+import { useHydrated } from '@/components/use-hydrated';
 import { useNow } from '@/components/use-now';
 
 export interface PanelQuery {
@@ -44,6 +45,8 @@ export function Panel({
   children?: React.ReactNode;
 }) {
   const now = useNow();
+  // the server renders before the browser's first fetch decision: a refetch on mount must not change the hydration render
+  const fetching = useHydrated() && query.isFetching;
   const hasData = query.dataUpdatedAt > 0;
   const ageMs = hasData && now > 0 ? now - query.dataUpdatedAt : 0;
   const stale = hasData && ageMs > intervalMs * 2;
@@ -74,10 +77,10 @@ export function Panel({
             size="sm"
             variant="ghost"
             onClick={() => void query.refetch()}
-            disabled={query.isFetching}
+            disabled={fetching}
             aria-label={`Refresh ${title}`}
           >
-            <Icon name="refresh" className={cn(query.isFetching && 'animate-spin')} />
+            <Icon name="refresh" className={cn(fetching && 'animate-spin')} />
           </Button>
         </div>
       </header>

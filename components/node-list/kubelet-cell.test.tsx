@@ -41,4 +41,24 @@ describe('KubeletCell', () => {
     expect(failed).toContain('timed out');
     expect(failed).toContain('no answer in 4 s');
   });
+
+  it('says "no thresholds" for a kubelet without hard thresholds, never "ok"', () => {
+    const stats = {
+      memoryAvailableBytes: 1e9,
+      nodefsAvailableBytes: 1e10,
+      nodefsCapacityBytes: 1e11,
+      headroom: null,
+      thresholds: 'configz' as const,
+    };
+    const none = html(
+      <KubeletCell result={{ name: 'n', state: 'ok', at: 't', stats: { ...stats, hardThresholds: 0 } }} live />,
+    );
+    expect(none).toContain('no thresholds');
+    expect(none).toContain('never evicts');
+    expect(none).not.toMatch(/>ok</);
+    const unseen = html(
+      <KubeletCell result={{ name: 'n', state: 'ok', at: 't', stats: { ...stats, hardThresholds: 2 } }} live />,
+    );
+    expect(unseen).toContain('no signals');
+  });
 });

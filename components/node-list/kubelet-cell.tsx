@@ -48,16 +48,28 @@ export function KubeletCell({ result, live }: { result: FleetNodeResult | undefi
     );
   }
   const h = result.stats?.headroom;
-  if (!h)
+  if (!h) {
+    // never "ok": either the kubelet has no hard thresholds at all, or its Summary lacks their signals
+    const none = result.stats?.hardThresholds === 0;
     return (
-      <span className="text-xs text-zinc-500" title={`answered ${result.at}`}>
-        ok
+      <span
+        className={cn('text-xs', none ? 'font-medium text-amber-700 dark:text-amber-300' : 'text-zinc-500')}
+        title={
+          result.stats === undefined
+            ? `answered ${result.at}`
+            : none
+              ? `No hard eviction thresholds in the kubelet's config (evictionHard empty): it never evicts for node pressure. Answered ${result.at}.`
+              : `stats/summary reports none of the signals of the kubelet's ${result.stats.hardThresholds} hard thresholds. Answered ${result.at}.`
+        }
+      >
+        {result.stats === undefined ? 'answered' : none ? 'no thresholds' : 'no signals'}
       </span>
     );
+  }
   const from =
     result.stats?.thresholds === 'configz'
       ? "the node's evictionHard"
-      : 'kubelet default thresholds (configz not read yet)';
+      : 'the kubelet default thresholds (its configz has not been read)';
   const mem = result.stats?.memoryAvailableBytes;
   return (
     <span

@@ -109,7 +109,7 @@ export function nodeColumns({
       header: 'Age',
       cell: ({ node }) => (
         <span className="text-xs tabular-nums" title={node.createdAt}>
-          {formatAge(node.createdAt, fetchedAt)}
+          {formatAge(node.createdAt, Date.parse(fetchedAt))}
         </span>
       ),
     },

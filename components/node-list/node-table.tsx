@@ -6,13 +6,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { NodeRow } from '@/lib/api/nodes';
 import { cn } from '@/lib/cn';
 import { focusRing } from '@/components/ui/focus';
-import { readyStatus } from '@/lib/view/node-filters';
+import { kubectlStatus } from '@/lib/view/node-filters';
 import type { SortColumn } from '@/lib/view/node-view-state';
 import { GRID_TEMPLATE, TABLE_MIN_WIDTH, nodeColumns, type ColumnContext } from './node-columns';
 import { SortHeader } from './sort-header';
 
 /** Fixed row height: the virtualizer positions rows arithmetically, no measuring. */
-export const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 40;
 
 interface NodeTableProps extends ColumnContext {
@@ -112,7 +112,7 @@ export function NodeTable({
           const row = tableRows[item.index];
           if (!row) return null;
           const node = row.original;
-          const notReady = readyStatus(node) === 'NotReady';
+          const notReady = kubectlStatus(node) === 'NotReady';
           return (
             <div
               key={row.id}

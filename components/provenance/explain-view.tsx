@@ -4,7 +4,14 @@ import { useId, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
-import { MAX_INPUT_CHARS, MAX_INPUTS, type InputKindChoice } from '@/lib/api/provenance';
+import {
+  explainRequestTooLarge,
+  inputTooLarge,
+  MAX_INPUT_CHARS,
+  MAX_INPUTS,
+  type ExplainRequest,
+  type InputKindChoice,
+} from '@/lib/api/provenance';
 import { useExplainNodeConfig } from '@/lib/queries/provenance';
 import { InputEditor, type DraftInput } from './input-editor';
 import { ExplainResults } from './results';
@@ -23,6 +30,7 @@ const draft = (d: Omit<DraftInput, 'id'>): DraftInput => ({ ...d, id: `in-${next
 export function ExplainView({ node }: { node: string }) {
   const [inputs, setInputs] = useState<DraftInput[]>(() => STARTERS.map(draft));
   const [useConfigMap, setUseConfigMap] = useState(true);
+  const [skippedUploads, setSkippedUploads] = useState<string[]>([]);
   const explain = useExplainNodeConfig(node);
   const uploadId = useId();
 
@@ -32,19 +40,29 @@ export function ExplainView({ node }: { node: string }) {
   const add = (d: Omit<DraftInput, 'id'>) => setInputs((all) => (all.length >= MAX_INPUTS ? all : [...all, draft(d)]));
 
   async function onUpload(files: FileList | null) {
+    const skipped: string[] = [];
     for (const file of Array.from(files ?? []).slice(0, MAX_INPUTS)) {
-      if (file.size > MAX_INPUT_CHARS) continue;
-      add({ kind: 'auto', path: file.name, content: await file.text() });
+      // UTF-8 takes at most 4 bytes per character: a file above 4× the limit cannot fit, so it is not even read
+      const text = file.size > 4 * MAX_INPUT_CHARS ? undefined : await file.text();
+      const tooLarge = inputTooLarge(text?.length ?? file.size);
+      if (tooLarge || text === undefined) skipped.push(`${file.name} was not added: ${tooLarge}.`);
+      else add({ kind: 'auto', path: file.name, content: text });
     }
+    setSkippedUploads(skipped);
   }
 
   const filled = inputs.filter((i) => i.content.trim() !== '');
+  const body: ExplainRequest = {
+    inputs: filled.map(({ kind, path, content }) => ({ kind, path, content })),
+    useClusterConfigMap: useConfigMap,
+  };
+  // The server's limits, checked here first: nothing too large is sent (the server would answer 413/422).
+  const tooLarge = filled.some((i) => inputTooLarge(i.content.length))
+    ? 'A pasted text is too large; shorten it or remove it.'
+    : explainRequestTooLarge(body);
   function onSubmit(e: React.FormEvent) {
     e.preventDefault();
-    explain.mutate({
-      inputs: filled.map(({ kind, path, content }) => ({ kind, path, content })),
-      useClusterConfigMap: useConfigMap,
-    });
+    if (!tooLarge) explain.mutate(body);
   }
 
   return (
@@ -100,11 +118,21 @@ export function ExplainView({ node }: { node: string }) {
             type="submit"
             variant="primary"
             className="ml-auto"
-            disabled={filled.length === 0 || explain.isPending}
+            disabled={filled.length === 0 || explain.isPending || tooLarge !== undefined}
           >
             {explain.isPending ? 'Explaining…' : 'Explain'}
           </Button>
         </div>
+        {[...skippedUploads, ...(tooLarge ? [tooLarge] : [])].map((problem) => (
+          <p
+            key={problem}
+            role="alert"
+            className="text-sm text-red-700 dark:text-red-400"
+            data-testid="paste-too-large"
+          >
+            {problem}
+          </p>
+        ))}
       </form>
       {explain.error && (
         <ErrorPanel

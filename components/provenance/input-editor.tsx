@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { focusRing } from '@/components/ui/focus';
 import { cn } from '@/lib/cn';
-import type { InputKindChoice } from '@/lib/api/provenance';
+import { inputTooLarge, type InputKindChoice } from '@/lib/api/provenance';
 
 export interface DraftInput {
   id: string;
@@ -41,7 +41,9 @@ export function InputEditor({
   onRemove: () => void;
 }) {
   const areaId = useId();
+  const problemId = useId();
   const name = input.path || KIND_LABELS[input.kind];
+  const tooLarge = inputTooLarge(input.content.length);
   return (
     <fieldset className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-950">
       <legend className="sr-only">{name}</legend>
@@ -79,11 +81,19 @@ export function InputEditor({
         autoComplete="off"
         rows={7}
         wrap="off"
+        aria-invalid={tooLarge ? true : undefined}
+        aria-describedby={tooLarge ? problemId : undefined}
         className={cn(
           'min-h-32 w-full resize-y rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs text-zinc-900 placeholder:text-zinc-400 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100',
+          tooLarge && 'border-red-500 dark:border-red-500',
           focusRing,
         )}
       />
+      {tooLarge && (
+        <p id={problemId} className="text-xs text-red-700 dark:text-red-400" data-testid="input-too-large">
+          {name} is {tooLarge}; it is not sent.
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ExplainResponse, FieldRow, FlagRow } from '@/lib/api/provenance';
 
 const show = (v: unknown): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
@@ -43,12 +44,13 @@ const rank = (f: FieldRow): number =>
           ? 2
           : 3;
 
-type Filter = 'all' | 'unexplained' | 'flag' | 'config';
+type Filter = 'all' | 'unexplained' | 'flag' | 'config' | 'derived';
 const FILTERS: ReadonlyArray<[Filter, string]> = [
   ['all', 'All fields'],
   ['unexplained', 'Unexplained'],
   ['flag', 'Set by flags'],
   ['config', 'Set by config'],
+  ['derived', 'Derived by the kubelet'],
 ];
 
 /** The explanation: warnings first (they stop a kubelet from starting), then every field with its source. */
@@ -125,46 +127,39 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
           </div>
         </div>
         <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-          <table className="w-full table-fixed text-left text-sm" aria-label="Field provenance">
+          <Table density="normal" className="table-fixed" aria-label="Field provenance">
             <colgroup>
               <col className="w-[22%]" />
               <col className="w-[27%]" />
               <col />
               <col className="w-32" />
             </colgroup>
-            <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+            <TableHeader>
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Field
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  {result.liveCompared ? 'Live value' : 'Predicted value'}
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Came from
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Status
-                </th>
+                <TableHead scope="col">Field</TableHead>
+                <TableHead scope="col">{result.liveCompared ? 'Live value' : 'Predicted value'}</TableHead>
+                <TableHead scope="col">Came from</TableHead>
+                <TableHead scope="col">Status</TableHead>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            </TableHeader>
+            <TableBody className="divide-y divide-zinc-100 dark:divide-zinc-800">
               {rows.map((f) => (
-                <tr
+                <TableRow
+                  separated={false}
                   key={f.path}
                   data-field={f.path}
                   className={f.status === 'unexplained' ? 'bg-red-50/60 dark:bg-red-950/30' : undefined}
                 >
-                  <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium break-words">
+                  <TableHead scope="row" className="py-1.5 font-mono text-xs break-words">
                     {f.path}
-                  </th>
-                  <td className="px-3 py-1.5 font-mono text-xs break-words">
+                  </TableHead>
+                  <TableCell className="font-mono text-xs break-words">
                     {show(f.status === 'explained' || f.status === 'unexplained' ? f.live : f.predicted)}
                     {f.status === 'unexplained' && f.predicted !== undefined && (
                       <div className="mt-0.5 text-zinc-600 dark:text-zinc-400">expected {show(f.predicted)}</div>
                     )}
-                  </td>
-                  <td className="px-3 py-1.5 text-xs break-words">
+                  </TableCell>
+                  <TableCell className="text-xs break-words">
                     {f.status === 'unexplained' ? (
                       <span>nothing pasted explains this value{f.source ? ` (prediction: ${f.source})` : ''}</span>
                     ) : (
@@ -178,21 +173,21 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
                           .join('; ')}
                       </div>
                     )}
-                  </td>
-                  <td className="px-3 py-1.5">
+                  </TableCell>
+                  <TableCell>
                     <Badge tone={STATUS[f.status].tone}>{STATUS[f.status].label}</Badge>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               ))}
               {rows.length === 0 && (
-                <tr>
-                  <td colSpan={4} className="px-3 py-4 text-center text-sm text-zinc-500">
+                <TableRow separated={false}>
+                  <TableCell colSpan={4} className="py-4 text-center text-sm text-zinc-500">
                     No fields match this filter.
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
               )}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </div>
       </div>
 
@@ -200,42 +195,34 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
         <div>
           <h3 className="mb-2 text-sm font-semibold">Flags on the command line</h3>
           <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-            <table className="w-full text-left text-sm" aria-label="Flags">
-              <thead className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+            <Table density="normal" aria-label="Flags">
+              <TableHeader>
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Flag
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Value
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Config field
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    From
-                  </th>
+                  <TableHead scope="col">Flag</TableHead>
+                  <TableHead scope="col">Value</TableHead>
+                  <TableHead scope="col">Config field</TableHead>
+                  <TableHead scope="col">From</TableHead>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+              </TableHeader>
+              <TableBody className="divide-y divide-zinc-100 dark:divide-zinc-800">
                 {result.flags.map((f, i) => (
-                  <tr key={i}>
-                    <th scope="row" className="px-3 py-1.5 font-mono text-xs font-medium">
+                  <TableRow separated={false} key={i}>
+                    <TableHead scope="row" className="py-1.5 font-mono text-xs">
                       --{f.flag}
-                    </th>
-                    <td className="max-w-md px-3 py-1.5 font-mono text-xs break-all">{f.value}</td>
-                    <td className="px-3 py-1.5 text-xs">
+                    </TableHead>
+                    <TableCell className="max-w-md font-mono text-xs break-all">{f.value}</TableCell>
+                    <TableCell className="text-xs">
                       {f.field ? (
                         <code>{f.field}</code>
                       ) : (
                         <Badge tone={FLAG_TYPE[f.type].tone}>{FLAG_TYPE[f.type].label}</Badge>
                       )}
-                    </td>
-                    <td className="px-3 py-1.5 text-xs">{f.where}</td>
-                  </tr>
+                    </TableCell>
+                    <TableCell className="text-xs">{f.where}</TableCell>
+                  </TableRow>
                 ))}
-              </tbody>
-            </table>
+              </TableBody>
+            </Table>
           </div>
         </div>
       )}

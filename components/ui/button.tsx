@@ -9,9 +9,31 @@ const VARIANTS = {
 } as const;
 
 const SIZES = {
+  /** inline with small text: export and download links in toolbars */
+  xs: 'h-6 px-2 text-xs',
   sm: 'h-8 px-2.5 text-xs',
   md: 'h-9 px-3.5 text-sm',
 } as const;
+
+interface ButtonStyle {
+  variant?: keyof typeof VARIANTS;
+  size?: keyof typeof SIZES;
+  className?: string;
+}
+
+/**
+ * The classes of a button, from one table of variants (shadcn's `buttonVariants`): for the `<a>` and `<Link>`
+ * that must look like buttons (downloads, "Review"), so no component pastes the class string itself.
+ */
+export function buttonVariants({ variant = 'secondary', size = 'md', className }: ButtonStyle = {}): string {
+  return cn(
+    'inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-50',
+    focusRing,
+    VARIANTS[variant],
+    SIZES[size],
+    className,
+  );
+}
 
 export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: keyof typeof VARIANTS;
@@ -19,18 +41,6 @@ export interface ButtonProps extends React.ButtonHTMLAttributes<HTMLButtonElemen
 }
 
 /** A real <button> (type="button" unless told otherwise) with one table of variants. */
-export function Button({ variant = 'secondary', size = 'md', className, type = 'button', ...props }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={cn(
-        'inline-flex items-center justify-center gap-1.5 rounded-md font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-50',
-        focusRing,
-        VARIANTS[variant],
-        SIZES[size],
-        className,
-      )}
-      {...props}
-    />
-  );
+export function Button({ variant, size, className, type = 'button', ...props }: ButtonProps) {
+  return <button type={type} className={buttonVariants({ variant, size, className })} {...props} />;
 }

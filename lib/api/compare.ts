@@ -9,12 +9,11 @@ import { NodeNameSchema } from './names';
  * Selection: `nodes=a,b` (two or more names), or `selector=<label selector>`, or neither (all nodes).
  * `ignore` is the comma-separated ignore list; absent means the default list, empty means none.
  */
-export const BaselineKindSchema = z.enum(['configmap', 'node', 'defaults', 'none']);
+const BaselineKindSchema = z.enum(['configmap', 'node', 'defaults', 'none']);
 export type BaselineKindParam = z.infer<typeof BaselineKindSchema>;
-export const ColumnModeSchema = z.enum(['node', 'variant']);
+const ColumnModeSchema = z.enum(['node', 'variant']);
 export type ColumnMode = z.infer<typeof ColumnModeSchema>;
-export const ExportFormatSchema = z.enum(['json', 'csv', 'md']);
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+const ExportFormatSchema = z.enum(['json', 'csv', 'md']);
 
 const csv = (s: string) =>
   s
@@ -80,15 +79,17 @@ const CellSchema = z.object({
   cls: z.number().int(),
 });
 
-export const DiffRowSchema = z.object({
+const DiffRowSchema = z.object({
   path: z.array(z.string()),
   values: z.array(CellSchema.nullable()),
   differs: z.boolean(),
+  /** for a differing row: drift (configured differently) or version (differs only by kubelet version) */
+  kind: z.enum(['drift', 'version']).optional(),
   ignored: z.boolean(),
 });
 export type DiffRowWire = z.infer<typeof DiffRowSchema>;
 
-export const DiffColumnSchema = z.object({
+const DiffColumnSchema = z.object({
   id: z.string(),
   label: z.string(),
   kind: ColumnModeSchema,
@@ -99,7 +100,7 @@ export const DiffColumnSchema = z.object({
 });
 export type DiffColumn = z.infer<typeof DiffColumnSchema>;
 
-export const VariantSchema = z.object({
+const VariantSchema = z.object({
   id: z.string(),
   /** "A (6 nodes)", "B: k8s-worker-3": the same label the variant columns carry */
   label: z.string(),
@@ -108,10 +109,14 @@ export const VariantSchema = z.object({
   outlier: z.boolean(),
   /** this variant's values for the keys where it differs from the fleet's usual (most nodes') value */
   keys: z.array(z.object({ path: z.array(z.string()), display: z.string().nullable(), defaulted: z.boolean() })),
+  /** keys on which the variant's members of different kubelet versions differ only because of their versions */
+  versionOnlyKeys: z.array(z.array(z.string())),
+  /** nothing drifts between the variants: they differ only in fields their kubelet versions decide */
+  differsOnlyByVersion: z.boolean(),
 });
 export type VariantWire = z.infer<typeof VariantSchema>;
 
-export const UnknownNodeSchema = z.object({
+const UnknownNodeSchema = z.object({
   node: z.string(),
   version: z.string(),
   reason: z.string(),
@@ -121,16 +126,15 @@ export type UnknownNode = z.infer<typeof UnknownNodeSchema>;
 
 const ValueSchema = z.object({ display: z.string(), defaulted: z.boolean() });
 
-export const BaselineDiffSchema = z.object({
+const BaselineDiffSchema = z.object({
   path: z.array(z.string()),
   expected: ValueSchema.nullable(),
   actual: ValueSchema.nullable(),
   flag: z.string().optional(),
   causes: z.array(z.object({ kind: z.string(), text: z.string() })),
 });
-export type BaselineDiff = z.infer<typeof BaselineDiffSchema>;
 
-export const BaselineSchema = z.object({
+const BaselineSchema = z.object({
   kind: BaselineKindSchema.exclude(['none']),
   /** "kube-system/kubelet-config", "node k8s-worker-1", "upstream defaults" */
   label: z.string(),

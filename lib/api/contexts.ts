@@ -1,7 +1,7 @@
 import * as z from '@/lib/zod-mini';
 
 /** Wire contract of GET /api/contexts. Never carries credentials: only names and the server URL. */
-export const KubeContextSchema = z.object({
+const KubeContextSchema = z.object({
   name: z.string(),
   cluster: z.string(),
   user: z.string(),

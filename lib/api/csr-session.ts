@@ -10,6 +10,5 @@ export const PendingCountResponseSchema = z.object({
   nodeCount: z.int(),
   flood: z.boolean(),
 });
-export type PendingCountResponse = z.infer<typeof PendingCountResponseSchema>;
 
 export const CsrTokenResponseSchema = z.object({ token: z.string() });

@@ -12,17 +12,28 @@ export const CsrNameSchema = z
   .max(253)
   .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, 'not a valid CSR name');
 
-export const CsrCheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), reason: z.string() });
+const CsrCheckSchema = z.object({ id: z.string(), label: z.string(), passed: z.boolean(), reason: z.string() });
 export type CsrCheckResult = z.infer<typeof CsrCheckSchema>;
 
-export const CsrStateSchema = z.enum(['Pending', 'Approved', 'Denied', 'Failed']);
-export type CsrStateName = z.infer<typeof CsrStateSchema>;
+const CsrStateSchema = z.enum(['Pending', 'Approved', 'Denied', 'Failed']);
 
-export const SignerFamilySchema = z.enum(['kubelet-serving', 'kubelet-client', 'other']);
+const SignerFamilySchema = z.enum(['kubelet-serving', 'kubelet-client', 'other']);
 
-export const DeciderSchema = z.object({
-  kind: z.enum(['kubectl', 'csrapproving', 'dashboard', 'auto-approver', 'unknown']),
+const DeciderSchema = z.object({
+  kind: z.enum([
+    'kubectl',
+    'dashboard',
+    'csrapproving',
+    'eks',
+    'gke',
+    'kubelet-csr-approver',
+    'kubelet-serving-cert-approver',
+    'machine-approver',
+    'unknown',
+  ]),
   label: z.string(),
+  /** what in the CSR names the approver (condition reason/message, signer, field manager) */
+  evidence: z.string(),
   identity: z.string().nullable(),
   decision: z.enum(['Approved', 'Denied']),
   reason: z.string(),
@@ -30,7 +41,7 @@ export const DeciderSchema = z.object({
   at: z.string().nullable(),
 });
 
-export const CsrRowSchema = z.object({
+const CsrRowSchema = z.object({
   name: z.string(),
   resourceVersion: z.string(),
   createdAt: z.string().nullable(),
@@ -53,21 +64,29 @@ export const CsrRowSchema = z.object({
   allPassed: z.boolean(),
   bulkEligible: z.boolean(),
   needsExtraConfirmation: z.boolean(),
+  /** what is wrong with the issued certificate: expired, or a lifetime other than the one requested */
+  certificateFindings: z.array(
+    z.object({
+      id: z.enum(['expired', 'not-yet-valid', 'shorter-than-requested', 'longer-than-requested']),
+      severity: z.enum(['danger', 'warning']),
+      text: z.string(),
+    }),
+  ),
 });
 export type CsrRow = z.infer<typeof CsrRowSchema>;
 
-export const PermissionSchema = z.object({ allowed: z.boolean(), reason: z.string() });
+const PermissionSchema = z.object({ allowed: z.boolean(), reason: z.string() });
 export type Permission = z.infer<typeof PermissionSchema>;
 
 /** SelfSubjectAccessReview results: `update certificatesigningrequests/approval`, and `approve signers/<name>` per signer. */
-export const CsrPermissionsSchema = z.object({
+const CsrPermissionsSchema = z.object({
   identity: z.string(),
   updateApproval: PermissionSchema,
   signers: z.record(z.string(), PermissionSchema),
 });
 export type CsrPermissions = z.infer<typeof CsrPermissionsSchema>;
 
-export const FloodSchema = z.object({ flood: z.boolean(), threshold: z.number(), message: z.string() });
+const FloodSchema = z.object({ flood: z.boolean(), threshold: z.number(), message: z.string() });
 
 export const CsrListResponseSchema = z.object({
   items: z.array(CsrRowSchema),
@@ -80,7 +99,7 @@ export const CsrListResponseSchema = z.object({
 });
 export type CsrListResponse = z.infer<typeof CsrListResponseSchema>;
 
-export const DecodedRequestSchema = z.object({
+const DecodedRequestSchema = z.object({
   subject: z.string(),
   commonName: z.string().nullable(),
   commonNames: z.array(z.string()),
@@ -97,7 +116,7 @@ export const DecodedRequestSchema = z.object({
   signatureValid: z.boolean(),
 });
 
-export const DecodedCertificateSchema = z.object({
+const DecodedCertificateSchema = z.object({
   subject: z.string(),
   issuer: z.string(),
   serialNumber: z.string(),
@@ -107,7 +126,7 @@ export const DecodedCertificateSchema = z.object({
   ipAddresses: z.array(z.string()),
 });
 
-export const CsrConditionSchema = z.object({
+const CsrConditionSchema = z.object({
   type: z.string(),
   status: z.string().optional(),
   reason: z.string().optional(),
@@ -115,7 +134,7 @@ export const CsrConditionSchema = z.object({
   lastUpdateTime: z.string().optional(),
 });
 
-export const CsrDetailSchema = CsrRowSchema.extend({
+const CsrDetailSchema = CsrRowSchema.extend({
   checks: z.array(CsrCheckSchema),
   request: DecodedRequestSchema.nullable(),
   requestError: z.string().nullable(),
@@ -167,7 +186,7 @@ export const BulkApproveBodySchema = z.object({
     .max(5000),
 });
 
-export const BulkItemResultSchema = z.object({
+const BulkItemResultSchema = z.object({
   name: z.string(),
   outcome: z.enum(['approved', 'refused', 'failed']),
   code: z.number().int().nullable(),
@@ -182,8 +201,6 @@ export const BulkApproveResponseSchema = z.object({
   failed: z.number().int(),
 });
 export type BulkApproveResponse = z.infer<typeof BulkApproveResponseSchema>;
-
-export { PendingCountResponseSchema, CsrTokenResponseSchema } from './csr-session';
 
 /** One server-sent event from GET /api/csrs/events. */
 export const CsrEventSchema = z.discriminatedUnion('type', [

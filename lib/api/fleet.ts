@@ -7,13 +7,13 @@ import * as z from '@/lib/zod-mini';
  * refresh period; results carry per-node aggregates only, never whole Summaries or configs. zod/mini: the node
  * list loads it (see lib/errors.ts).
  */
-export const FleetKindSchema = z.enum(['stats', 'configz']);
+const FleetKindSchema = z.enum(['stats', 'configz']);
 export type FleetKind = z.infer<typeof FleetKindSchema>;
 
 export const FleetStreamQuerySchema = z.object({ kind: z._default(FleetKindSchema, 'stats') });
 
 /** The hard eviction threshold closest to being met on a node, from stats/summary and the node's evictionHard. */
-export const HeadroomSchema = z.object({
+const HeadroomSchema = z.object({
   /** eviction signal, e.g. memory.available */
   signal: z.string(),
   /** (available − threshold) as % of the signal's capacity; negative = past the threshold */
@@ -22,12 +22,14 @@ export const HeadroomSchema = z.object({
   met: z.boolean(),
 });
 
-export const NodeStatsAggregateSchema = z.object({
+const NodeStatsAggregateSchema = z.object({
   memoryAvailableBytes: z.nullable(z.number()),
   nodefsAvailableBytes: z.nullable(z.number()),
   nodefsCapacityBytes: z.nullable(z.number()),
   /** null when the summary reports none of the signals of any hard threshold */
   headroom: z.nullable(HeadroomSchema),
+  /** hard thresholds the headroom was measured against; 0 = the kubelet has none and never evicts for pressure */
+  hardThresholds: z.number(),
   /** where the thresholds came from: the node's configz, or the kubelet defaults until its configz is read */
   thresholds: z.enum(['configz', 'defaults']),
 });
@@ -53,10 +55,9 @@ const FleetNodeErrorSchema = z.object({
 });
 
 /** A node's answer (or failure) from a sweep. */
-export const FleetNodeOutcomeSchema = z.discriminatedUnion('state', [FleetNodeOkSchema, FleetNodeErrorSchema]);
-export type FleetNodeOutcome = z.infer<typeof FleetNodeOutcomeSchema>;
+const FleetNodeOutcomeSchema = z.discriminatedUnion('state', [FleetNodeOkSchema, FleetNodeErrorSchema]);
 
-export const FleetNodeResultSchema = z.discriminatedUnion('state', [
+const FleetNodeResultSchema = z.discriminatedUnion('state', [
   FleetNodeOkSchema,
   FleetNodeErrorSchema,
   // A straggler: its request has been on the wire past the straggler threshold and has not answered yet.
@@ -73,7 +74,6 @@ export const FleetNodeResultSchema = z.discriminatedUnion('state', [
 export type FleetNodeResult = z.infer<typeof FleetNodeResultSchema>;
 
 export const FleetHelloSchema = z.object({ context: z.string(), kind: FleetKindSchema, total: z.number() });
-export type FleetHello = z.infer<typeof FleetHelloSchema>;
 
 export const FleetNodesEventSchema = z.array(FleetNodeResultSchema);
 

@@ -6,16 +6,16 @@ import { z } from 'zod';
  * Route params go through this before any request is built, so a name can never smuggle a path
  * ("../", "%2F", "%2e%2e") into the apiserver's node proxy.
  */
-export const DNS1123_SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1123_SUBDOMAIN_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
-export const NodeNameSchema = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(DNS1123_SUBDOMAIN_RE, 'must be a DNS-1123 subdomain (lowercase letters, digits, "-" and ".")');
+const dns1123Subdomain = () =>
+  z
+    .string()
+    .min(1)
+    .max(253)
+    .regex(DNS1123_SUBDOMAIN_RE, 'must be a DNS-1123 subdomain (lowercase letters, digits, "-" and ".")');
+
+export const NodeNameSchema = dns1123Subdomain();
 
 /** Namespaces and ConfigMap names share the subdomain rule for our purposes (namespaces are stricter labels). */
-export const ObjectNameSchema = NodeNameSchema;
-
-/** CSR names are also DNS-1123 subdomains (kubelets generate `csr-xxxxx`). */
-export const CsrNameSchema = NodeNameSchema;
+export const ObjectNameSchema = dns1123Subdomain();

@@ -6,9 +6,9 @@ import { PressureSchema, TaintSchema } from './nodes';
  * Browser-safe: zod only. Resource lists keep the apiserver's exact quantity strings ("3900m", "15Gi");
  * the UI parses them with lib/domain/quantity when it needs numbers.
  */
-export const ResourceListSchema = z.record(z.string(), z.string());
+const ResourceListSchema = z.record(z.string(), z.string());
 
-export const NodeConditionSchema = z.object({
+const NodeConditionSchema = z.object({
   type: z.string(),
   status: z.string(),
   reason: z.string().optional(),
@@ -50,24 +50,28 @@ export const NodeDetailSchema = z.object({
 });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;
 
-/** GET /api/nodes/[name]/metrics: one NodeMetrics sample (what `kubectl top node` shows). */
-export const NodeMetricsSchema = z.object({
-  name: z.string(),
-  timestamp: z.string(),
+/**
+ * GET /api/nodes/[name]/metrics: one NodeMetrics sample (what `kubectl top node` shows). No page reads it (the
+ * node list gets usage in its rows), so it is a type, not a schema: nothing in the browser validates it.
+ */
+export interface NodeMetrics {
+  name: string;
+  timestamp: string;
   /** metrics-server's sampling window, e.g. "20.05s" */
-  window: z.string(),
-  cpuMillis: z.number(),
-  memoryBytes: z.number(),
-});
-export type NodeMetrics = z.infer<typeof NodeMetricsSchema>;
+  window: string;
+  cpuMillis: number;
+  memoryBytes: number;
+}
 
 /** One non-terminated pod on a node, with requests/limits summed per resource as `kubectl describe node` does. */
-export const NodePodSchema = z.object({
+const NodePodSchema = z.object({
   namespace: z.string(),
   name: z.string(),
   phase: z.string(),
   qosClass: z.string().optional(),
   priority: z.number().optional(),
+  /** a static pod's mirror (kubernetes.io/config.mirror): never evicted by the kubelet */
+  mirror: z.boolean().optional(),
   requests: ResourceListSchema,
   limits: ResourceListSchema,
 });

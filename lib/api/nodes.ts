@@ -6,7 +6,6 @@ import { PartAvailabilitySchema } from './partial';
  * Quantities are plain numbers in base units (millicores, bytes): 2^53 bytes is 8 PiB, plenty per node.
  */
 export const PressureSchema = z.enum(['MemoryPressure', 'DiskPressure', 'PIDPressure']);
-export type Pressure = z.infer<typeof PressureSchema>;
 
 export const TaintSchema = z.object({
   key: z.string(),
@@ -16,7 +15,7 @@ export const TaintSchema = z.object({
 
 const CpuMemorySchema = z.object({ cpuMillis: z.number(), memoryBytes: z.number() });
 
-export const NodeRowSchema = z.object({
+const NodeRowSchema = z.object({
   name: z.string(),
   /** status of the Ready condition; Unknown when the kubelet stopped posting */
   ready: z.enum(['True', 'False', 'Unknown']),

@@ -6,13 +6,31 @@ import { z } from 'zod';
  * 192 KiB in all leave room for `systemctl cat` output without letting a paste exhaust the server.
  */
 export const MAX_INPUT_CHARS = 64 * 1024;
-export const MAX_TOTAL_CHARS = 192 * 1024;
+const MAX_TOTAL_CHARS = 192 * 1024;
 export const MAX_INPUTS = 16;
+/** The request body as a whole: JSON escaping (newlines, quotes) can double pasted text; the schema enforces the real per-text limits. */
+export const MAX_EXPLAIN_BODY_BYTES = 2 * MAX_TOTAL_CHARS + 16 * 1024;
 
-export const InputKindSchema = z.enum(['auto', 'unit', 'env', 'kubelet-config', 'command-line', 'containerd-config']);
+const kib = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en-US')} KiB`;
+
+/** Why a pasted text of `chars` characters cannot be sent (said in the browser before sending; the server's schema says the same). */
+export function inputTooLarge(chars: number): string | undefined {
+  return chars > MAX_INPUT_CHARS ? `too large: ${kib(chars)} (limit ${kib(MAX_INPUT_CHARS)})` : undefined;
+}
+
+/** Why the request as a whole cannot be sent: the server's total and body limits, checked in the browser first. */
+export function explainRequestTooLarge(body: ExplainRequest): string | undefined {
+  const total = body.inputs.reduce((n, i) => n + i.content.length, 0);
+  if (total > MAX_TOTAL_CHARS) return `pasted texts too large: ${kib(total)} in all (limit ${kib(MAX_TOTAL_CHARS)})`;
+  const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
+  if (bytes > MAX_EXPLAIN_BODY_BYTES) return `request too large: ${kib(bytes)} (limit ${kib(MAX_EXPLAIN_BODY_BYTES)})`;
+  return undefined;
+}
+
+const InputKindSchema = z.enum(['auto', 'unit', 'env', 'kubelet-config', 'command-line', 'containerd-config']);
 export type InputKindChoice = z.infer<typeof InputKindSchema>;
 
-export const PastedInputSchema = z.object({
+const PastedInputSchema = z.object({
   kind: InputKindSchema,
   /** path on the node (labels sources, e.g. /etc/default/kubelet); free text for command lines */
   path: z.string().trim().max(512),
@@ -33,7 +51,7 @@ export type ExplainRequest = z.input<typeof ExplainRequestSchema>;
 
 const SeveritySchema = z.enum(['error', 'warning', 'info']);
 
-export const ProvenanceWarningSchema = z.object({
+const ProvenanceWarningSchema = z.object({
   severity: SeveritySchema,
   code: z.string(),
   message: z.string(),
@@ -41,18 +59,18 @@ export const ProvenanceWarningSchema = z.object({
   field: z.string().optional(),
 });
 
-export const FieldRowSchema = z.object({
+const FieldRowSchema = z.object({
   path: z.string(),
   status: z.enum(['explained', 'unexplained', 'not-live', 'predicted']),
   live: z.unknown().optional(),
   predicted: z.unknown().optional(),
   source: z.string().optional(),
-  sourceKind: z.enum(['default', 'config', 'flag']).optional(),
+  sourceKind: z.enum(['default', 'config', 'flag', 'derived']).optional(),
   overridden: z.array(z.object({ value: z.unknown(), source: z.string() })),
 });
 export type FieldRow = z.infer<typeof FieldRowSchema>;
 
-export const FlagRowSchema = z.object({
+const FlagRowSchema = z.object({
   flag: z.string(),
   value: z.string(),
   type: z.enum(['config', 'kubelet-only', 'removed', 'unknown']),

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { AUTH_MODES, authEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -10,24 +11,10 @@ import { AppError } from '@/lib/errors';
  *   request. That header is trusted only in this mode; in the others it is ignored.
  * In both shared modes every Kubernetes call is made with the user's token, so the cluster's RBAC decides.
  */
-export const AUTH_MODES = ['local', 'shared', 'proxy-header'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
 /** openssl rand -base64 48 gives 64 characters; 32 is the floor (≥ 192 bits from base64). */
-export const MIN_SECRET_LENGTH = 32;
-
-const AuthEnvSchema = z.object({
-  KD_AUTH_MODE: z.enum(AUTH_MODES).default('local'),
-  /** Key material for the session cookie (HKDF-derived AES-256-GCM key) and the CSRF HMAC. */
-  KD_SESSION_SECRET: z.string().optional(),
-  /** How long a sign-in lasts at most, in seconds (default 8 h); the cluster may reject the token sooner. */
-  KD_SESSION_MAX_AGE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(60)
-    .max(7 * 24 * 3600)
-    .default(8 * 3600),
-});
+const MIN_SECRET_LENGTH = 32;
 
 export interface AuthConfig {
   mode: AuthMode;
@@ -36,15 +23,18 @@ export interface AuthConfig {
   sessionMaxAgeSeconds: number;
 }
 
-export class AuthConfigError extends AppError {
+class AuthConfigError extends AppError {
   constructor(message: string) {
     super('ServiceUnavailable', 503, message, 'See docs/deploy.md, "Shared mode".');
   }
 }
 
-/** Validates an environment; throws AuthConfigError with a message an operator can act on. */
-export function parseAuthConfig(source: Record<string, string | undefined>): AuthConfig {
-  const parsed = AuthEnvSchema.safeParse(source);
+/**
+ * Validates the auth variables (default: the process's); throws AuthConfigError with a message an operator can act on.
+ * @internal exported for its unit tests
+ */
+export function parseAuthConfig(source?: Record<string, string | undefined>): AuthConfig {
+  const parsed = authEnv(source);
   if (!parsed.success) {
     throw new AuthConfigError(`Invalid auth settings: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
   }
@@ -67,13 +57,16 @@ let cached: AuthConfig | undefined;
 
 /** The process's auth settings, validated on first use (instrumentation.ts calls it at startup to fail fast). */
 export function authConfig(): AuthConfig {
-  cached ??= parseAuthConfig(process.env);
+  cached ??= parseAuthConfig();
   return cached;
 }
 
 export const authMode = (): AuthMode => authConfig().mode;
 
-/** Tests switch modes between cases. */
+/**
+ * Tests switch modes between cases.
+ * @internal for tests
+ */
 export function resetAuthConfigForTests(): void {
   cached = undefined;
 }

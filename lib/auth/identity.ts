@@ -24,7 +24,10 @@ export class SignInRequiredError extends AppError {
   }
 }
 
-/** The token in an `Authorization: Bearer …` header, or undefined. */
+/**
+ * The token in an `Authorization: Bearer …` header, or undefined.
+ * @internal exported for its unit tests
+ */
 export function bearerToken(header: string | null): string | undefined {
   const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? '');
   const token = m?.[1];

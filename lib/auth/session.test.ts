@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { safeNextPath } from '@/lib/api/auth';
 import { parseAuthConfig } from './config';
 import { bearerToken } from './identity';
-import { cookieIsSecure, openSession, sealSession, sessionCookie } from './session';
+import { openSession, sealSession } from './session';
 
 const SECRET = 'k'.repeat(40);
 const now = new Date('2026-01-01T00:00:00Z');
@@ -28,16 +28,6 @@ describe('session cookie', () => {
     await expect(openSession(sealed, SECRET, new Date(now.getTime() + 3601_000))).resolves.toBeUndefined();
     await expect(openSession(undefined, SECRET, now)).resolves.toBeUndefined();
     await expect(openSession('garbage', SECRET, now)).resolves.toBeUndefined();
-  });
-
-  it('is Secure except on plain http to loopback', () => {
-    expect(cookieIsSecure(new Request('http://127.0.0.1:3000/'))).toBe(false);
-    expect(cookieIsSecure(new Request('http://localhost:3000/'))).toBe(false);
-    expect(cookieIsSecure(new Request('https://127.0.0.1/'))).toBe(true);
-    expect(cookieIsSecure(new Request('http://10.0.0.5:3000/', { headers: { host: 'dash.example.com' } }))).toBe(true);
-    expect(sessionCookie('v', new Request('https://dash.example.com/'), 60)).toBe(
-      'kd_session=v; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure',
-    );
   });
 });
 

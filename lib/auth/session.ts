@@ -2,6 +2,7 @@ import 'server-only';
 import { hkdfSync } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
+import { cookieIsSecure } from '@/lib/security/transport';
 
 /**
  * The shared-mode session: the user's bearer token and who the cluster said they are, sealed into a cookie
@@ -73,21 +74,7 @@ export async function openSession(value: string | undefined, secret: string, now
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * Secure on every request except plain http to a loopback address: tests and `npm run demo` run on
- * http://127.0.0.1, where a Secure cookie may be dropped. Behind a TLS-terminating Ingress the request reaches
- * us as http with a non-loopback Host, so the cookie is still Secure (the browser's side is https).
- */
-export function cookieIsSecure(req: Request): boolean {
-  const url = new URL(req.url);
-  if (url.protocol === 'https:') return true;
-  const host = (req.headers.get('host') ?? url.host).replace(/:\d+$/, '').toLowerCase();
-  return !LOOPBACK.has(host);
-}
-
-/** Set-Cookie for a sealed session: HttpOnly, SameSite=Strict, Path=/, Secure (see cookieIsSecure). */
+/** Set-Cookie for a sealed session: HttpOnly, SameSite=Strict, Path=/, Secure (see lib/security/transport.ts). */
 export function sessionCookie(sealed: string, req: Request, maxAgeSeconds: number): string {
   return `${SESSION_COOKIE}=${sealed}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${cookieIsSecure(req) ? '; Secure' : ''}`;
 }

@@ -4,6 +4,9 @@ import { computeNodeBudget, cpuSetSize, schedulingHeadroom } from './allocatable
 const Ki = 1024n;
 const Mi = 1024n * 1024n;
 
+const texts = (b: { explanations: Array<{ text: string }> } | undefined) =>
+  (b?.explanations ?? []).map((e) => e.text).join(' ');
+
 describe('computeNodeBudget', () => {
   it('reproduces the AKS worked example (mihai-albert.com, 2022): 7120616Ki − 1638Mi − 750Mi = 4675304Ki', () => {
     const [, memory] = computeNodeBudget({
@@ -18,7 +21,7 @@ describe('computeNodeBudget', () => {
     expect(memory?.evictionHard).toBe(768000n * Ki);
     expect(memory?.computedAllocatable).toBe(4675304n * Ki);
     expect(memory?.difference).toBe(0n);
-    expect(memory?.explanations[0]).toMatch(/matches/);
+    expect(memory?.explanations[0]).toMatchObject({ tone: 'ok', text: expect.stringMatching(/matches/) });
   });
   it('adds up for a kubeadm node with cpu/memory reservations and the default thresholds', () => {
     const budget = computeNodeBudget({
@@ -49,7 +52,7 @@ describe('computeNodeBudget', () => {
     expect(cpu?.systemReserved).toBe(2000n);
     expect(cpu?.kubeReserved).toBe(0n);
     expect(cpu?.computedAllocatable).toBe(6000n);
-    expect(cpu?.explanations.join(' ')).toMatch(/reservedSystemCPUs/);
+    expect(texts(cpu)).toMatch(/reservedSystemCPUs/);
   });
   it('explains --experimental-allocatable-ignore-eviction', () => {
     const [, memory] = computeNodeBudget({
@@ -58,7 +61,7 @@ describe('computeNodeBudget', () => {
       config: { evictionHard: { 'memory.available': '100Mi' } },
     });
     expect(memory?.difference).toBe(100n * Mi);
-    expect(memory?.explanations[0]).toMatch(/experimental-allocatable-ignore-eviction/);
+    expect(memory?.explanations[0]?.text).toMatch(/experimental-allocatable-ignore-eviction/);
   });
   it('subtracts huge pages and clamps at zero', () => {
     const [, memory] = computeNodeBudget({
@@ -86,9 +89,52 @@ describe('computeNodeBudget', () => {
     expect(pid?.computedAllocatable).toBe(124764n);
     expect(pid?.reportedAllocatable).toBeNull();
   });
-  it('says when reservations are not set', () => {
+  it('says reservations are missing only when the node reports none either', () => {
     const [cpu] = computeNodeBudget({ capacity: { cpu: '2' }, allocatable: { cpu: '2' }, config: {} });
-    expect(cpu?.explanations.join(' ')).toMatch(/No kubeReserved or systemReserved cpu/);
+    expect(texts(cpu)).toMatch(/No kubeReserved or systemReserved cpu is set and the node reports none/);
+    // the issue's node: configz sets nothing, but the status holds 70m back. No "compete" sentence; a cause instead.
+    const [held] = computeNodeBudget({ capacity: { cpu: '2' }, allocatable: { cpu: '1930m' }, config: {} });
+    expect(texts(held)).not.toMatch(/compete/);
+    expect(held?.difference).toBe(-70n);
+    expect(held?.explanations[0]).toMatchObject({ tone: 'warning' });
+    expect(held?.explanations[0]?.text).toContain('70m CPU less');
+    expect(held?.explanations[0]?.text).not.toMatch(/capacity changed/);
+  });
+  it('names a stale status as the cause when the node is not Ready', () => {
+    const [cpu] = computeNodeBudget({
+      capacity: { cpu: '2' },
+      allocatable: { cpu: '1900m' },
+      config: {},
+      status: {
+        ready: 'Unknown',
+        lastHeartbeatTime: '2026-01-01T00:00:00Z',
+        nowMs: Date.parse('2026-01-01T01:00:00Z'),
+      },
+    });
+    expect(cpu?.explanations[0]?.text).toMatch(
+      /status is not current \(Ready Unknown, last heartbeat 2026-01-01T00:00:00Z\)/,
+    );
+  });
+  it('without the kubelet config shows capacity and reported allocatable with the reservations unknown, and why', () => {
+    const budget = computeNodeBudget({
+      capacity: { cpu: '2', memory: '7120616Ki', 'ephemeral-storage': '129886128Ki' },
+      allocatable: { cpu: '1900m', memory: '4675304Ki', 'ephemeral-storage': '119703055367' },
+      config: null,
+      configUnavailable: 'Permission denied: Forbidden (user=kube-apiserver-kubelet-client, …)',
+    });
+    const [cpu, memory] = budget;
+    expect(memory).toMatchObject({
+      capacity: 7120616n * Ki,
+      reportedAllocatable: 4675304n * Ki,
+      kubeReserved: null,
+      systemReserved: null,
+      evictionHard: null,
+      computedAllocatable: null,
+      heldBack: (7120616n - 4675304n) * Ki,
+    });
+    expect(cpu?.heldBack).toBe(100n);
+    expect(texts(memory)).toContain('Reservations unknown');
+    expect(texts(memory)).toContain('Permission denied');
   });
 });
 

@@ -12,11 +12,10 @@ import { formatBytes, formatCpuMillis, toMillis, toUnits, tryParseQuantity } fro
  */
 
 export type BudgetResource = 'cpu' | 'memory' | 'ephemeral-storage' | 'pid';
-export const BUDGET_RESOURCES: readonly BudgetResource[] = ['cpu', 'memory', 'ephemeral-storage', 'pid'];
+const BUDGET_RESOURCES: readonly BudgetResource[] = ['cpu', 'memory', 'ephemeral-storage', 'pid'];
 export type BudgetUnit = 'millicores' | 'bytes' | 'count';
 
-export const budgetUnit = (r: BudgetResource): BudgetUnit =>
-  r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes';
+const budgetUnit = (r: BudgetResource): BudgetUnit => (r === 'cpu' ? 'millicores' : r === 'pid' ? 'count' : 'bytes');
 
 export interface AllocatableConfig {
   kubeReserved?: Record<string, string> | null;
@@ -26,27 +25,49 @@ export interface AllocatableConfig {
   enforceNodeAllocatable?: string[] | null;
 }
 
+/** Facts about the Node object that tell whether its status can predate the running config. */
+interface NodeStatusFacts {
+  /** the Ready condition's status */
+  ready?: string;
+  /** the Ready condition's lastHeartbeatTime */
+  lastHeartbeatTime?: string;
+  /** now, in ms (for the heartbeat's age) */
+  nowMs?: number;
+}
+
 export interface BudgetInput {
   /** node.status.capacity (quantity strings) */
   capacity: Record<string, string>;
   /** node.status.allocatable as reported */
   allocatable: Record<string, string>;
-  config: AllocatableConfig;
+  /** the kubelet's running config (configz); null when it could not be read */
+  config: AllocatableConfig | null;
+  /** why the config is unknown (the configz error), shown with the reservations marked unknown */
+  configUnavailable?: string;
   /** the node's pid limit (Summary rlimit.maxpid); Node status has no pid capacity */
   pidCapacity?: bigint;
   /** sums over non-terminated pods on the node, in the resource's unit */
   requests?: Partial<Record<BudgetResource, bigint>>;
   limits?: Partial<Record<BudgetResource, bigint>>;
+  status?: NodeStatusFacts;
+}
+
+type ExplanationTone = 'ok' | 'info' | 'warning';
+
+export interface Explanation {
+  tone: ExplanationTone;
+  text: string;
 }
 
 export interface ResourceBudget {
   resource: BudgetResource;
   unit: BudgetUnit;
   capacity: bigint | null;
-  kubeReserved: bigint;
-  systemReserved: bigint;
-  /** hard eviction reservation (memory and ephemeral-storage only) */
-  evictionHard: bigint;
+  /** null: unknown (the kubelet's config could not be read) */
+  kubeReserved: bigint | null;
+  systemReserved: bigint | null;
+  /** hard eviction reservation (memory and ephemeral-storage only); null when unknown */
+  evictionHard: bigint | null;
   /** pre-allocated huge pages (memory only) */
   hugePages: bigint;
   computedAllocatable: bigint | null;
@@ -54,10 +75,12 @@ export interface ResourceBudget {
   reportedAllocatable: bigint | null;
   /** reported − computed */
   difference: bigint | null;
+  /** capacity − huge pages − reported allocatable: everything held back, when the split is unknown */
+  heldBack: bigint | null;
   requests: bigint | null;
   limits: bigint | null;
   /** why the numbers are what they are, one sentence each */
-  explanations: string[];
+  explanations: Explanation[];
 }
 
 function amount(resource: BudgetResource, text: string | undefined): bigint | undefined {
@@ -73,7 +96,10 @@ export function formatAmount(unit: BudgetUnit, value: bigint): string {
   return value.toLocaleString('en-US');
 }
 
-/** Size of a cpuset list ("0-1,4" → 3), as cpuset.Parse(...).Size(). */
+/**
+ * Size of a cpuset list ("0-1,4" → 3), as cpuset.Parse(...).Size().
+ * @internal exported for its unit tests
+ */
 export function cpuSetSize(list: string): number {
   let n = 0;
   for (const part of list
@@ -87,28 +113,104 @@ export function cpuSetSize(list: string): number {
   return n;
 }
 
+/** A status older than this many heartbeats is not from the kubelet running now (nodeStatusUpdateFrequency 10 s). */
+const STALE_HEARTBEAT_MS = 5 * 60_000;
+
+/**
+ * Why the reported allocatable differs from what the running config gives, from evidence only. configz and the
+ * Node status are written by the same kubelet process from the same config, so a difference has few causes.
+ */
+function differenceCause(
+  resource: BudgetResource,
+  unit: BudgetUnit,
+  difference: bigint,
+  evictionHard: bigint,
+  status: NodeStatusFacts | undefined,
+): Explanation {
+  const size = formatAmount(unit, difference < 0n ? -difference : difference);
+  const direction = difference < 0n ? 'less' : 'more';
+  if (evictionHard > 0n && difference === evictionHard)
+    return {
+      tone: 'warning',
+      text: `The node reports exactly the hard eviction reservation (${formatAmount(unit, evictionHard)}) more than computed: the kubelet runs with --experimental-allocatable-ignore-eviction, so pods may use memory down to the eviction threshold.`,
+    };
+  const heartbeat = status?.lastHeartbeatTime ? Date.parse(status.lastHeartbeatTime) : NaN;
+  const age = status?.nowMs !== undefined && Number.isFinite(heartbeat) ? status.nowMs - heartbeat : NaN;
+  if ((status?.ready !== undefined && status.ready !== 'True') || age > STALE_HEARTBEAT_MS)
+    return {
+      tone: 'warning',
+      text: `The node reports ${size} ${direction} than the running config gives, and its status is not current (Ready ${status?.ready ?? 'unknown'}, last heartbeat ${status?.lastHeartbeatTime ?? 'unknown'}): the allocatable was posted by the kubelet before, under the config it ran then.`,
+    };
+  return {
+    tone: 'warning',
+    text: `The node reports ${size} ${direction} ${resource} allocatable than its running config gives. The cause is unknown: configz and the Node status come from the same kubelet and normally agree exactly. What would tell: who last wrote status.allocatable (kubectl get node -o yaml --show-managed-fields; a manager other than the kubelet patches the status) and the kubelet's command line.`,
+  };
+}
+
 /** Capacity → reservations → eviction → allocatable for cpu, memory, ephemeral-storage and pid. */
 export function computeNodeBudget(input: BudgetInput): ResourceBudget[] {
   const { config } = input;
-  const reservedCpus = config.reservedSystemCPUs ? cpuSetSize(config.reservedSystemCPUs) : 0;
+  const reservedCpus = config?.reservedSystemCPUs ? cpuSetSize(config.reservedSystemCPUs) : 0;
   const hugePages = Object.entries(input.capacity)
     .filter(([k]) => k.startsWith('hugepages-'))
     .reduce((sum, [, v]) => sum + (amount('memory', v) ?? 0n), 0n);
-  const enforce = config.enforceNodeAllocatable ?? ['pods'];
+  const enforce = config?.enforceNodeAllocatable ?? ['pods'];
 
   return BUDGET_RESOURCES.map((resource): ResourceBudget => {
     const unit = budgetUnit(resource);
-    const explanations: string[] = [];
+    const explanations: Explanation[] = [];
     const capacity =
       resource === 'pid' ? (input.pidCapacity ?? null) : (amount(resource, input.capacity[resource]) ?? null);
+    const reported = resource === 'pid' ? null : (amount(resource, input.allocatable[resource]) ?? null);
+    const memHuge = resource === 'memory' ? hugePages : 0n;
+    const common = {
+      resource,
+      unit,
+      capacity,
+      hugePages: memHuge,
+      reportedAllocatable: reported,
+      requests: input.requests?.[resource] ?? null,
+      limits: input.limits?.[resource] ?? null,
+    };
+
+    if (!config) {
+      const heldBack = capacity !== null && reported !== null ? capacity - memHuge - reported : null;
+      const why = input.configUnavailable ? ` (${input.configUnavailable})` : '';
+      explanations.push({
+        tone: 'info',
+        text:
+          heldBack !== null
+            ? `Reservations unknown: the kubelet's config could not be read${why}. The Node reports capacity ${formatAmount(unit, capacity!)} and allocatable ${formatAmount(unit, reported!)}, so ${formatAmount(unit, heldBack)} is held back by kubeReserved, systemReserved and hard eviction together; only the config tells the split.`
+            : resource === 'pid'
+              ? 'Node status does not report pids; without the kubelet config nothing is known about pid reservations.'
+              : `Reservations unknown: the kubelet's config could not be read${why}, and the Node reports no ${resource} ${capacity === null ? 'capacity' : 'allocatable'}.`,
+      });
+      if (memHuge > 0n)
+        explanations.push({
+          tone: 'info',
+          text: `${formatBytes(memHuge)} of pre-allocated huge pages come off memory allocatable.`,
+        });
+      return {
+        ...common,
+        kubeReserved: null,
+        systemReserved: null,
+        evictionHard: null,
+        computedAllocatable: null,
+        difference: null,
+        heldBack,
+        explanations,
+      };
+    }
+
     let kubeReserved = amount(resource, config.kubeReserved?.[resource]) ?? 0n;
     let systemReserved = amount(resource, config.systemReserved?.[resource]) ?? 0n;
     if (resource === 'cpu' && reservedCpus > 0) {
       kubeReserved = 0n;
       systemReserved = BigInt(reservedCpus) * 1000n;
-      explanations.push(
-        `reservedSystemCPUs "${config.reservedSystemCPUs}" reserves ${reservedCpus} whole CPU${reservedCpus === 1 ? '' : 's'} and replaces the cpu in kubeReserved and systemReserved.`,
-      );
+      explanations.push({
+        tone: 'info',
+        text: `reservedSystemCPUs "${config.reservedSystemCPUs}" reserves ${reservedCpus} whole CPU${reservedCpus === 1 ? '' : 's'} and replaces the cpu in kubeReserved and systemReserved.`,
+      });
     }
     let evictionHard = 0n;
     const signal =
@@ -120,71 +222,72 @@ export function computeNodeBudget(input: BudgetInput): ResourceBudget[] {
         if (value) {
           evictionHard = resolveThreshold(value, capacity);
           if (value.kind === 'percentage')
-            explanations.push(
-              `${signal} ${value.text} is taken of the ${resource} capacity: ${formatAmount(unit, evictionHard)} (the kubelet multiplies in float32, then truncates).`,
-            );
+            explanations.push({
+              tone: 'info',
+              text: `${signal} ${value.text} is taken of the ${resource} capacity: ${formatAmount(unit, evictionHard)} (the kubelet multiplies in float32, then truncates).`,
+            });
         }
       } catch {
-        explanations.push(`evictionHard ${signal} "${thresholdText}" is not valid; it reserves nothing here.`);
+        explanations.push({
+          tone: 'warning',
+          text: `evictionHard ${signal} "${thresholdText}" is not valid; it reserves nothing here.`,
+        });
       }
     }
-    const memHuge = resource === 'memory' ? hugePages : 0n;
     if (memHuge > 0n)
-      explanations.push(`${formatBytes(memHuge)} of pre-allocated huge pages come off memory allocatable.`);
+      explanations.push({
+        tone: 'info',
+        text: `${formatBytes(memHuge)} of pre-allocated huge pages come off memory allocatable.`,
+      });
     if (resource === 'pid')
-      explanations.push(
-        'Node status does not report pids; capacity is the kernel pid limit from stats/summary and pid.available eviction does not reduce it.',
-      );
-    if (
-      !config.kubeReserved?.[resource] &&
-      !config.systemReserved?.[resource] &&
-      !(resource === 'cpu' && reservedCpus > 0)
-    )
-      explanations.push(
-        `No kubeReserved or systemReserved ${resource} is set, so system daemons compete with pods for it.`,
-      );
+      explanations.push({
+        tone: 'info',
+        text: 'Node status does not report pids; capacity is the kernel pid limit from stats/summary and pid.available eviction does not reduce it.',
+      });
 
     let computed: bigint | null = null;
     if (capacity !== null) {
       computed = capacity - kubeReserved - systemReserved - evictionHard - memHuge;
       if (computed < 0n) computed = 0n;
     }
-    const reported = resource === 'pid' ? null : (amount(resource, input.allocatable[resource]) ?? null);
     const difference = computed !== null && reported !== null ? reported - computed : null;
-    if (difference === 0n) {
-      explanations.unshift('The computed allocatable matches what the node reports.');
-    } else if (difference !== null && computed !== null) {
-      if (evictionHard > 0n && difference === evictionHard)
-        explanations.unshift(
-          `The node reports exactly the hard eviction reservation (${formatAmount(unit, evictionHard)}) more than computed: the kubelet runs with --experimental-allocatable-ignore-eviction.`,
-        );
-      else
-        explanations.unshift(
-          `The node reports ${formatAmount(unit, difference < 0n ? -difference : difference)} ${difference < 0n ? 'less' : 'more'} than the config gives. The Node status may predate the running config (it is posted every nodeStatusUpdateFrequency and changed reservations need a kubelet restart), or capacity changed since.`,
-        );
-    }
+    if (difference === 0n)
+      explanations.unshift({ tone: 'ok', text: 'The computed allocatable matches what the node reports.' });
+    else if (difference !== null)
+      explanations.unshift(differenceCause(resource, unit, difference, evictionHard, input.status));
+
+    const noReservation =
+      !config.kubeReserved?.[resource] &&
+      !config.systemReserved?.[resource] &&
+      !(resource === 'cpu' && reservedCpus > 0);
+    // only when the status agrees: a node reporting less than capacity − eviction has a reservation we cannot see
+    if (noReservation && (difference === 0n || (difference === null && resource === 'pid')))
+      explanations.push({
+        tone: 'warning',
+        text:
+          resource === 'pid'
+            ? 'No kubeReserved or systemReserved pid is set: system daemons share the pid limit with pods.'
+            : `No kubeReserved or systemReserved ${resource} is set and the node reports none either: system daemons compete with pods for it.`,
+      });
     if (resource === 'memory' && !enforce.includes('pods'))
-      explanations.push(
-        'enforceNodeAllocatable does not contain "pods": allocatable is reported for scheduling but pods are not capped by the kubepods cgroup.',
-      );
+      explanations.push({
+        tone: 'warning',
+        text: 'enforceNodeAllocatable does not contain "pods": allocatable is reported for scheduling but pods are not capped by the kubepods cgroup.',
+      });
     if (resource === 'cpu' && enforce.some((e) => e !== 'pods' && e !== 'none'))
-      explanations.push(
-        `enforceNodeAllocatable ${JSON.stringify(enforce)} also caps the reserved cgroups; it does not change the reported allocatable.`,
-      );
+      explanations.push({
+        tone: 'info',
+        text: `enforceNodeAllocatable ${JSON.stringify(enforce)} also caps the reserved cgroups; it does not change the reported allocatable.`,
+      });
 
     return {
-      resource,
-      unit,
-      capacity,
+      ...common,
       kubeReserved,
       systemReserved,
       evictionHard,
-      hugePages: memHuge,
       computedAllocatable: computed,
-      reportedAllocatable: reported,
       difference,
-      requests: input.requests?.[resource] ?? null,
-      limits: input.limits?.[resource] ?? null,
+      heldBack: null,
       explanations,
     };
   });

@@ -18,12 +18,16 @@ export interface ExportableReport {
 const TYPES = { csv: 'text/csv; charset=utf-8', md: 'text/markdown; charset=utf-8', json: 'application/json' } as const;
 
 export function exportCompare(report: ExportableReport, format: 'csv' | 'md' | 'json', all: boolean) {
+  const visible = visibleRows(
+    report.rows.map((r) => ({ ...r, path: [...r.path], values: [...r.values] })),
+    all,
+  );
+  // as the page lists them: drift first, then the keys that differ only by kubelet version
   const table = {
     columns: report.columns,
-    rows: visibleRows(
-      report.rows.map((r) => ({ ...r, path: [...r.path], values: [...r.values] })),
-      all,
-    ),
+    rows: all
+      ? visible
+      : [...visible.filter((r) => r.kind !== 'version'), ...visible.filter((r) => r.kind === 'version')],
   };
   const safeContext = report.context.replace(/[^\w.-]+/g, '_') || 'cluster';
   const body =

@@ -2,12 +2,13 @@ import { compareVariants, parseKubeletConfigYaml, versionedBaseline, type Baseli
 import { ignoredCells, normalizeConfig, type Cell, type CellMap } from './config-canonical';
 import { diffColumns, keyToPath, type DiffColumnInput, type DiffRow } from './config-diff';
 import {
-  distinguishingKeys,
+  differingKeys,
   groupVariants,
   variantIgnoredCells,
   type NodeConfigResult,
   type Variant,
 } from './config-variants';
+import { defaultsCache } from './config-version-drift';
 
 /**
  * Assembles the comparison the /compare page shows from configs already in hand: fleet variants, the per-key
@@ -33,14 +34,17 @@ export interface CompareReportInput {
 
 const valueOf = (c: Cell | null) => (c ? { display: c.display, defaulted: c.defaulted } : null);
 
-/** "A", "B", … "Z", "AA": short stable names for variants in their sorted order. */
+/**
+ * "A", "B", … "Z", "AA": short stable names for variants in their sorted order.
+ * @internal exported for its unit tests
+ */
 export function variantLetter(i: number): string {
   let s = '';
   for (let n = i; n >= 0; n = Math.floor(n / 26) - 1) s = String.fromCharCode(65 + (n % 26)) + s;
   return s;
 }
 
-export function variantLabel(v: Variant, i: number): string {
+function variantLabel(v: Variant, i: number): string {
   return v.nodes.length === 1 ? `${variantLetter(i)}: ${v.nodes[0]}` : `${variantLetter(i)} (${v.nodes.length} nodes)`;
 }
 
@@ -106,11 +110,8 @@ function withDiffs(results: BaselineResult[]) {
 export function buildCompareReport(input: CompareReportInput) {
   const grouping = groupVariants(input.results, input.ignore);
   const { variants, unknown } = grouping;
-  const byId = new Map(variants.map((v) => [v.id, v]));
-  const configOfNode = (n: string) => {
-    const id = grouping.variantOf.get(n);
-    return id ? byId.get(id)?.config : undefined;
-  };
+  const configOfNode = (n: string) => grouping.configOf.get(n);
+  const nodeConfig = (r: NodeConfigResult) => configOfNode(r.node);
   const rawConfigs = input.showIgnored
     ? new Map(input.results.flatMap((r) => (r.ok ? [[r.node, r.config] as const] : [])))
     : undefined;
@@ -136,7 +137,8 @@ export function buildCompareReport(input: CompareReportInput) {
       });
       inputs.push({
         id: r.node,
-        config: r.ok ? (configOfNode(r.node) ?? null) : null,
+        ...(r.version ? { version: r.version } : {}),
+        config: r.ok ? (nodeConfig(r) ?? null) : null,
         ...(r.ok && rawConfigs ? { ignored: ignoredCells(r.config, input.ignore) } : {}),
       });
     }
@@ -145,14 +147,21 @@ export function buildCompareReport(input: CompareReportInput) {
       columns.push({ id: v.id, label: variantLabel(v, i), kind: 'variant', nodes: v.nodes, versions: v.versions });
       inputs.push({
         id: v.id,
+        version: v.version,
         config: v.config,
         ...(rawConfigs ? { ignored: variantIgnoredCells(v, rawConfigs, input.ignore) } : {}),
       });
     });
   }
-  const rows: DiffRow[] = diffColumns(inputs, { includeIgnored: input.showIgnored });
+  const rows: DiffRow[] = diffColumns(inputs, {
+    includeIgnored: input.showIgnored,
+    defaultsOf: defaultsCache(input.ignore),
+  });
 
-  const keys = distinguishingKeys(variants);
+  // only drift tells variants apart; keys that differ because of kubelet versions are listed on their own
+  const split = differingKeys(variants, input.ignore);
+  const keys = split.drift;
+  const versionOnly = new Set(split.version);
   const readable = variants.reduce((n, v) => n + v.nodes.length, 0);
   // the fleet's usual value per key: the canon held by the most nodes
   const majority = new Map<string, string>();
@@ -164,17 +173,17 @@ export function buildCompareReport(input: CompareReportInput) {
     }
     majority.set(k, [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '');
   }
-  const variantsOut = variants.map((v, i) => ({
-    id: v.id,
-    label: variantLabel(v, i),
-    nodes: v.nodes,
-    versions: v.versions,
-    // a lone node is an outlier only against a fleet: with two nodes, both would be
-    outlier: v.nodes.length === 1 && variants.length > 1 && readable >= 3,
-    // what sets this variant apart: keys where it does not hold the fleet's usual value
-    keys: keys
-      .filter((k) => (v.config.cells.get(k)?.canon ?? '') !== majority.get(k))
-      .map((k) => {
+  const variantsOut = variants.map((v, i) => {
+    // what sets this variant apart: drift keys where it does not hold the fleet's usual value
+    const own = keys.filter((k) => (v.config.cells.get(k)?.canon ?? '') !== majority.get(k));
+    return {
+      id: v.id,
+      label: variantLabel(v, i),
+      nodes: v.nodes,
+      versions: v.versions,
+      // a lone node is an outlier only against a fleet (with two nodes, both would be), and only for drift
+      outlier: v.nodes.length === 1 && variants.length > 1 && readable >= 3 && own.length > 0,
+      keys: own.map((k) => {
         const c = v.config.cells.get(k);
         return {
           path: v.config.paths.get(k) ?? keyToPath(k),
@@ -182,7 +191,12 @@ export function buildCompareReport(input: CompareReportInput) {
           defaulted: c?.defaulted ?? false,
         };
       }),
-  }));
+      // within the variant: members of different kubelet versions, identical configuration
+      versionOnlyKeys: v.versionOnlyKeys.map((k) => v.config.paths.get(k) ?? keyToPath(k)),
+      // against the other variants: nothing drifts, they differ only in fields their kubelet versions decide
+      differsOnlyByVersion: variants.length > 1 && keys.length === 0 && versionOnly.size > 0,
+    };
+  });
 
   return {
     by: input.by,

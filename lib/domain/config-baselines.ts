@@ -15,6 +15,7 @@ import { explainConfigMapDrift, flagForPath, type DriftCause } from './drift-cau
  */
 export type BaselineKind = 'configmap' | 'node' | 'defaults';
 
+/** @internal exported for its unit tests */
 export class KubeletConfigYamlError extends Error {
   constructor(message: string) {
     super(message);
@@ -43,7 +44,7 @@ export function parseKubeletConfigYaml(text: string): Record<string, unknown> {
   return doc;
 }
 
-export interface BaselineDifference {
+interface BaselineDifference {
   path: string[];
   /** the baseline's value; null when the baseline lacks the key */
   expected: Cell | null;
@@ -63,7 +64,7 @@ export interface BaselineResult {
 }
 
 /** Differences between one effective config and a baseline, skipping keys in neither. */
-export function diffAgainst(
+function diffAgainst(
   actual: CellMap,
   expected: CellMap,
 ): Array<{ key: string; actual: Cell | null; expected: Cell | null }> {
@@ -86,8 +87,11 @@ export function compareVariants(
   baselineFor: (version: string) => CellMap,
 ): BaselineResult[] {
   return variants.map((v) => {
-    const version = v.versions[0] ?? '';
+    // the variant's config is that of its newest kubelet version (config-variants.ts)
+    const version = v.version || (v.versions[0] ?? '');
     const expected = baselineFor(version);
+    const evictionHardSet = [...v.config.paths.values()].some((p) => p[0] === 'evictionHard');
+    const merge = v.config.cells.get('mergeDefaultEvictionSettings')?.display;
     const differences = diffAgainst(v.config, expected).map(({ key, actual, expected: e }) => {
       const path = v.config.paths.get(key) ?? expected.paths.get(key) ?? pathFromKey(key);
       const flag = flagForPath(path);
@@ -98,6 +102,8 @@ export function compareVariants(
               nodeHasField: actual !== null,
               nodeValueIsDefault: actual !== null && actual.defaulted && !(e?.defaulted ?? false),
               nodeValue: actual?.display,
+              nodeEvictionHardSet: evictionHardSet,
+              ...(merge !== undefined ? { mergeDefaultEvictionSettings: merge === 'true' } : {}),
             }).causes
           : [];
       return { path, expected: e, actual, ...(flag ? { flag } : {}), causes };

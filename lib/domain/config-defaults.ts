@@ -1,4 +1,4 @@
-import { getAtPath, isPlainObject, pathKey, type ConfigPath } from './config-flatten';
+import { getAtPath, isPlainObject, pathKey } from './config-flatten';
 import { durationNanos } from './config-normalize';
 
 import { KUBELET_FIELDS, REFERENCE_MINOR, defaultFor } from './kubelet-fields';
@@ -126,6 +126,3 @@ export function applyDefaults(source: Record<string, unknown>, version: string |
   }
   return { config, defaulted };
 }
-
-/** Whether a path was filled by the defaulter (for showing "default" next to a value). */
-export const wasDefaulted = (d: Defaulted, path: ConfigPath): boolean => d.defaulted.has(pathKey(path));

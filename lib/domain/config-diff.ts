@@ -1,5 +1,6 @@
 import type { Cell, CellMap } from './config-canonical';
 import { formatPath, pathFromKey } from './config-flatten';
+import { classifyDifference, type DifferenceKind } from './config-version-drift';
 
 /**
  * Per-key diff across columns (nodes or variants): one row per config path, one value per column.
@@ -12,9 +13,11 @@ export interface DiffColumnInput {
   config: CellMap | null;
   /** ignored (per-node) leaves to show on request */
   ignored?: CellMap;
+  /** the column's kubelet version, which decides its defaults and known fields */
+  version?: string;
 }
 
-export interface DiffValue {
+interface DiffValue {
   display: string;
   canonical: string;
   defaulted: boolean;
@@ -27,6 +30,11 @@ export interface DiffRow {
   /** one per column; null = key absent (unset and no default for that version) or column unknown */
   values: Array<DiffValue | null>;
   differs: boolean;
+  /**
+   * for a differing row: `drift` when kubelets that know the field are configured differently, `version` when the
+   * values differ only because the kubelet versions do (a field one version lacks, a default that changed)
+   */
+  kind?: DifferenceKind;
   /** row comes from the ignore list (per-node field) */
   ignored: boolean;
 }
@@ -54,7 +62,10 @@ function rowFor(path: string[], cells: Array<Cell | undefined>, known: boolean[]
 }
 
 /** All rows, sorted by display path; filter on `differs` for the default "only differences" view. */
-export function diffColumns(columns: readonly DiffColumnInput[], opts: { includeIgnored: boolean }): DiffRow[] {
+export function diffColumns(
+  columns: readonly DiffColumnInput[],
+  opts: { includeIgnored: boolean; defaultsOf?: (version: string | undefined) => CellMap },
+): DiffRow[] {
   const paths = new Map<string, string[]>();
   const ignoredPaths = new Map<string, string[]>();
   for (const c of columns) {
@@ -64,15 +75,22 @@ export function diffColumns(columns: readonly DiffColumnInput[], opts: { include
   }
   const known = columns.map((c) => c.config !== null);
   const rows: DiffRow[] = [];
-  for (const [k, p] of paths)
-    rows.push(
-      rowFor(
-        p,
-        columns.map((c) => c.config?.cells.get(k)),
-        known,
-        false,
-      ),
+  const defaultsOf = opts.defaultsOf;
+  for (const [k, p] of paths) {
+    const row = rowFor(
+      p,
+      columns.map((c) => c.config?.cells.get(k)),
+      known,
+      false,
     );
+    if (row.differs && defaultsOf)
+      row.kind = classifyDifference(
+        k,
+        columns.map((c) => (c.config ? { version: c.version, cell: c.config.cells.get(k) } : null)),
+        defaultsOf,
+      );
+    rows.push(row);
+  }
   for (const [k, p] of ignoredPaths) {
     if (paths.has(k)) continue;
     rows.push(

@@ -7,11 +7,13 @@ import type { ConfigPath } from './config-flatten';
  *
  * Every leaf becomes a `canon` string: two leaves are equal exactly when their canon strings are
  * equal. The kind of a field comes from its Go type in kubelet.config.k8s.io/v1beta1
- * (see /work/shared/reference/kubelet-config-v1beta1-fields.json): metav1.Duration fields compare as
+ * (see lib/reference/kubelet-config-v1beta1-fields.json): metav1.Duration fields compare as
  * nanoseconds (`1m0s` = `60s`, `"0s"` = `0`), resource.Quantity values as exact rationals
  * (`1Gi` = `1024Mi`), set-like lists ignore order. Anything that fails to parse falls back to its
  * text, so a malformed value still shows up as a difference instead of crashing the comparison.
  */
+
+/** @internal exported for its unit tests */
 export type FieldKind = 'duration' | 'quantity' | 'threshold' | 'percent' | 'set' | 'list' | 'scalar';
 
 export interface Normalized {
@@ -94,12 +96,15 @@ const ENDPOINT_FIELDS = new Set(['containerRuntimeEndpoint', 'imageServiceEndpoi
  * `unix:///var/run/containerd/containerd.sock` (what kubeadm-flags.env carries) is the default
  * `unix:///run/containerd/containerd.sock`.
  */
-export function endpointCanon(value: string): string {
+function endpointCanon(value: string): string {
   const withScheme = value.startsWith('/') ? `unix://${value}` : value;
   return withScheme.replace(/^unix:\/\/\/var\/run\//, 'unix:///run/');
 }
 
-/** Kind of the leaf at `path` (see the tables above); map children take their parent's value kind. */
+/**
+ * Kind of the leaf at `path` (see the tables above); map children take their parent's value kind.
+ * @internal exported for its unit tests
+ */
 export function fieldKind(path: ConfigPath, value: unknown): FieldKind {
   const joined = path.join('.');
   if (Array.isArray(value)) return SET_LISTS.has(joined) ? 'set' : 'list';
@@ -133,7 +138,7 @@ function displayOf(value: unknown): string {
 }
 
 /** JSON with object keys sorted, so equal objects print equally regardless of key order. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const obj = value as Record<string, unknown>;

@@ -9,7 +9,7 @@ import { formatQuantity, tryParseQuantity } from './quantity';
  * that kubelet's version, the equivalent flag, and whether it differs or is deprecated.
  */
 
-export const CONFIG_SECTIONS = [
+const CONFIG_SECTIONS = [
   { id: 'auth', title: 'Authentication & authorization' },
   { id: 'resources', title: 'Resources & reservations' },
   { id: 'eviction', title: 'Eviction' },
@@ -79,7 +79,10 @@ put(
   nodeLeaseDurationSeconds volumeStatsAggPeriod eventRecordQPS eventBurst kubeAPIQPS kubeAPIBurst contentType`,
 );
 
-/** Section of a top-level field; unknown fields (newer kubelets) go to "timing & API" rather than vanish. */
+/**
+ * Section of a top-level field; unknown fields (newer kubelets) go to "timing & API" rather than vanish.
+ * @internal exported for its unit tests
+ */
 export const sectionOf = (path: string): SectionId => SECTION_OF[path.split('.')[0] ?? path] ?? 'timing';
 
 /** Objects whose leaves are shown as separate rows; every other value (maps, lists) is one row. */
@@ -105,7 +108,10 @@ export interface ConfigRow {
   known: boolean;
 }
 
-/** Readable text for a value: durations normalised with a human reading, quantities canonical, maps as JSON. */
+/**
+ * Readable text for a value: durations normalised with a human reading, quantities canonical, maps as JSON.
+ * @internal exported for its unit tests
+ */
 export function displayValue(value: unknown, field?: KubeletField): string {
   if (value === undefined || value === null) return '—';
   if (field?.kind === 'duration' && typeof value === 'string') {

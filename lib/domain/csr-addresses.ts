@@ -43,7 +43,7 @@ export function canonicalIp(text: string): string | null {
 }
 
 /** DNS names compare case-insensitively and without a trailing root dot (RFC 4343). */
-export function canonicalDns(name: string): string {
+function canonicalDns(name: string): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 

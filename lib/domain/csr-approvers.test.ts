@@ -55,7 +55,7 @@ describe('identifyDecider', () => {
       identifyDecider([
         { type: 'Approved', reason: 'AutoApproved', message: 'Auto-approving CSR for kubelet serving certificate' },
       ])?.kind,
-    ).toBe('auto-approver');
+    ).toBe('unknown');
   });
   it('recognises this dashboard and the identity it recorded', () => {
     const c = decisionCondition({

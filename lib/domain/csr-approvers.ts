@@ -14,8 +14,8 @@ export interface CsrCondition {
 export type CsrState = 'Pending' | 'Approved' | 'Denied' | 'Failed';
 
 /** Condition reasons this dashboard writes; the message records who decided and from where. */
-export const DASHBOARD_APPROVE_REASON = 'KubeletDashboardApprove';
-export const DASHBOARD_DENY_REASON = 'KubeletDashboardDeny';
+const DASHBOARD_APPROVE_REASON = 'KubeletDashboardApprove';
+const DASHBOARD_DENY_REASON = 'KubeletDashboardDeny';
 
 /**
  * Approved/Denied/Failed conditions count when their status is True. Objects written before status was required
@@ -53,12 +53,23 @@ export function csrState(
   return { state, issued: hasCertificate, label };
 }
 
-export type DeciderKind = 'kubectl' | 'csrapproving' | 'dashboard' | 'auto-approver' | 'unknown';
+type DeciderKind =
+  | 'kubectl'
+  | 'dashboard'
+  | 'csrapproving'
+  | 'eks'
+  | 'gke'
+  | 'kubelet-csr-approver'
+  | 'kubelet-serving-cert-approver'
+  | 'machine-approver'
+  | 'unknown';
 
 export interface Decider {
   kind: DeciderKind;
-  /** human description, e.g. "kubectl certificate approve", "kube-controller-manager csrapproving controller" */
+  /** who decided, e.g. "kubectl certificate approve", "EKS certificate controller (eks:certificate-controller)" */
   label: string;
+  /** what in the CSR says so: the condition's reason/message, the signer, the field manager of the approval */
+  evidence: string;
   /** identity recorded by this dashboard, when it decided */
   identity: string | null;
   decision: 'Approved' | 'Denied';
@@ -67,16 +78,101 @@ export interface Decider {
   at: string | null;
 }
 
+/** What besides the condition can tell approvers apart. */
+export interface DeciderContext {
+  signerName?: string;
+  /** metadata.managedFields[].manager of the entry written through the /approval subresource */
+  approvalManager?: string;
+}
+
+const KUBELET_CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
+const KUBELET_SERVING = 'kubernetes.io/kubelet-serving';
+
+interface KnownApprover {
+  kind: Exclude<DeciderKind, 'kubectl' | 'dashboard' | 'unknown'>;
+  label: string;
+  /** the condition this approver writes */
+  matches: (c: { reason: string; message: string }, ctx: DeciderContext) => boolean;
+  source: string;
+}
+
 /**
- * Who approved or denied a CSR, from the decision condition's reason and message:
- * - `KubectlApprove` / `KubectlDeny`: `kubectl certificate approve|deny` (kubectl sets these reasons);
- * - `AutoApproved` with "…after SubjectAccessReview.": kube-controller-manager's csrapproving controller
- *   (its messages for kubelet client certificates); `AutoApproved` otherwise: some other auto-approver
- *   (kubelet-csr-approver, kubelet-serving-cert-approver…), named by its message;
- * - `KubeletDashboardApprove` / `KubeletDashboardDeny`: this dashboard, with the identity in the message.
- * Returns null for an undecided CSR.
+ * Approvers recognised by the exact condition they write (reason and message are set by the approver, not by the
+ * API server), each with the source the strings come from. Only exact matches count: a look-alike message from
+ * another tool must not borrow a known name. kube-controller-manager approves kubelet *client* certificates only:
+ * its serving-certificate recognizer was removed in v1.11 (kubernetes/kubernetes#62471).
  */
-export function identifyDecider(conditions: CsrCondition[]): Decider | null {
+const KNOWN_APPROVERS: readonly KnownApprover[] = [
+  {
+    kind: 'csrapproving',
+    label: 'kube-controller-manager csrapproving controller',
+    // pkg/controller/certificates/approver/sarapprove.go recognizers (selfnodeclient, nodeclient)
+    matches: (c, ctx) =>
+      c.reason === 'AutoApproved' &&
+      /^Auto approving (self )?kubelet client certificate after SubjectAccessReview\.$/.test(c.message) &&
+      (ctx.signerName === undefined || ctx.signerName === KUBELET_CLIENT),
+    source: 'kubernetes/kubernetes pkg/controller/certificates/approver/sarapprove.go',
+  },
+  {
+    kind: 'eks',
+    label: 'EKS certificate controller (eks:certificate-controller)',
+    // EKS control-plane audit log: user eks:certificate-controller, field manager eks-certificates-controller
+    matches: (c, ctx) =>
+      c.reason === 'AutoApproved' &&
+      c.message === 'Auto approving self kubelet server certificate after SubjectAccessReview.' &&
+      (ctx.signerName === undefined || ctx.signerName === KUBELET_SERVING),
+    source: 'EKS audit log of the approval (user eks:certificate-controller, manager eks-certificates-controller)',
+  },
+  {
+    kind: 'gke',
+    label: 'GKE gcp-controller-manager CSR approver',
+    matches: (c) =>
+      c.reason === 'AutoApproved' &&
+      (c.message === 'Auto approving kubelet server certificate after SubjectAccessReview.' ||
+        c.message === 'Auto approving kubelet client certificate with TPM attestation after SubjectAccessReview.'),
+    source: 'kubernetes/cloud-provider-gcp cmd/gcp-controller-manager/csr_approver.go',
+  },
+  {
+    kind: 'kubelet-csr-approver',
+    label: 'kubelet-csr-approver (postfinance)',
+    matches: (c) => c.reason === 'kubelet-serving cert validated' || c.reason === 'kubelet-serving cert denied',
+    source: 'postfinance/kubelet-csr-approver internal/controller/csr_controller.go',
+  },
+  {
+    kind: 'kubelet-serving-cert-approver',
+    label: 'kubelet-serving-cert-approver (alex1989hu)',
+    matches: (c) => c.reason === 'Approved by Kubelet Serving Certificate Approver',
+    source: 'alex1989hu/kubelet-serving-cert-approver',
+  },
+  {
+    kind: 'machine-approver',
+    label: 'OpenShift cluster-machine-approver',
+    matches: (c) => c.reason === 'NodeCSRApprove',
+    source:
+      'openshift/cluster-machine-approver (reason NodeCSRApprove, "This CSR was approved by the Node CSR Approver")',
+  },
+];
+
+/** Field managers of the /approval write that name their approver outright. */
+const KNOWN_MANAGERS: Readonly<Record<string, { kind: KnownApprover['kind']; label: string }>> = {
+  'eks-certificates-controller': { kind: 'eks', label: 'EKS certificate controller (eks:certificate-controller)' },
+  'kube-controller-manager': { kind: 'csrapproving', label: 'kube-controller-manager csrapproving controller' },
+};
+
+const quoted = (reason: string, message: string) =>
+  `reason ${reason || '(none)'}${message ? `, message "${message}"` : ''}`;
+
+/**
+ * Who approved or denied a CSR, from the decision condition's reason and message (and, when given, the signer and
+ * the field manager of the /approval write):
+ * - `KubectlApprove` / `KubectlDeny`: `kubectl certificate approve|deny` (kubectl sets these reasons);
+ * - `KubeletDashboardApprove` / `KubeletDashboardDeny`: this dashboard, with the identity in the message;
+ * - the known approvers above, by the exact condition they write;
+ * - anything else: "unknown approver", with the reason and message shown as the only evidence.
+ * A kubelet *serving* CSR with kube-controller-manager's client message is not attributed to it (it never
+ * approves serving certificates). Returns null for an undecided CSR.
+ */
+export function identifyDecider(conditions: CsrCondition[], ctx: DeciderContext = {}): Decider | null {
   const c = conditions.find((x) => (x.type === 'Denied' || x.type === 'Approved') && isSet(x));
   if (!c) return null;
   const reason = c.reason ?? '';
@@ -93,16 +189,40 @@ export function identifyDecider(conditions: CsrCondition[]): Decider | null {
       ...base,
       kind: 'kubectl',
       label: `kubectl certificate ${reason === 'KubectlApprove' ? 'approve' : 'deny'}`,
+      evidence: `reason ${reason}, which kubectl certificate approve|deny writes`,
     };
   if (reason === DASHBOARD_APPROVE_REASON || reason === DASHBOARD_DENY_REASON) {
     const identity = /^(?:Approved|Denied) by (.+?) via kubelet-dashboard/.exec(message)?.[1] ?? null;
-    return { ...base, kind: 'dashboard', label: 'kubelet-dashboard', identity };
+    return {
+      ...base,
+      kind: 'dashboard',
+      label: 'kubelet-dashboard',
+      identity,
+      evidence: `reason ${reason}, which this dashboard writes`,
+    };
   }
-  if (reason === 'AutoApproved' && /after SubjectAccessReview\.?$/.test(message))
-    return { ...base, kind: 'csrapproving', label: 'kube-controller-manager csrapproving controller' };
-  if (reason === 'AutoApproved')
-    return { ...base, kind: 'auto-approver', label: message ? `auto-approver: ${message}` : 'an auto-approver' };
-  return { ...base, kind: 'unknown', label: reason ? `unknown approver (reason ${reason})` : 'unknown approver' };
+  const known = KNOWN_APPROVERS.find((a) => a.matches({ reason, message }, ctx));
+  if (known)
+    return {
+      ...base,
+      kind: known.kind,
+      label: known.label,
+      evidence: `${quoted(reason, message)}: the condition ${known.source} writes`,
+    };
+  const manager = ctx.approvalManager ? KNOWN_MANAGERS[ctx.approvalManager] : undefined;
+  if (manager)
+    return {
+      ...base,
+      kind: manager.kind,
+      label: manager.label,
+      evidence: `the approval was written by field manager ${ctx.approvalManager} (${quoted(reason, message)})`,
+    };
+  return {
+    ...base,
+    kind: 'unknown',
+    label: 'unknown approver',
+    evidence: `${quoted(reason, message)}${ctx.approvalManager ? `, written by field manager ${ctx.approvalManager}` : ''}: not the condition of any approver we know`,
+  };
 }
 
 /**

@@ -5,8 +5,12 @@ import { canonicalAddress } from './csr-addresses';
  * Types and small helpers shared by the CSR check modules (`csr-checks*.ts`). Pure.
  */
 
-/** Signer names of the kubelet's two certificates (Kubernetes docs, "Certificates and Certificate Signing Requests"). */
+/**
+ * Signer names of the kubelet's two certificates (Kubernetes docs, "Certificates and Certificate Signing Requests").
+ * @internal exported for its unit tests
+ */
 export const KUBELET_SERVING_SIGNER = 'kubernetes.io/kubelet-serving';
+/** @internal exported for its unit tests */
 export const KUBELET_CLIENT_SIGNER = 'kubernetes.io/kube-apiserver-client-kubelet';
 
 export type SignerFamily = 'kubelet-serving' | 'kubelet-client' | 'other';
@@ -28,12 +32,16 @@ export interface CsrUnderReview {
   usages: string[];
   expirationSeconds: number | null;
   decoded: DecodeResult;
+  /** metadata.creationTimestamp, when known: orders the request against the Node it names */
+  createdAt?: string | null;
 }
 
 export interface NodeAddresses {
   name: string;
   /** Node `status.addresses` (Hostname, InternalIP, ExternalIP, InternalDNS, ExternalDNS) */
   addresses: { type: string; address: string }[];
+  /** metadata.creationTimestamp of the Node object */
+  createdAt?: string;
 }
 
 /** What the checks need to know about the cluster. */
@@ -72,12 +80,16 @@ export const DEFAULT_CLUSTER_DOMAIN = 'cluster.local';
 export interface NodeIndex {
   byName: Map<string, Set<string>>;
   ownerOf: Map<string, string[]>;
+  /** node name → creationTimestamp, for nodes that report one */
+  createdAt: Map<string, string>;
 }
 
 export function indexNodes(nodes: NodeAddresses[]): NodeIndex {
   const byName = new Map<string, Set<string>>();
   const ownerOf = new Map<string, string[]>();
+  const createdAt = new Map<string, string>();
   for (const node of nodes) {
+    if (node.createdAt) createdAt.set(node.name, node.createdAt);
     const own = new Set<string>();
     for (const a of node.addresses) {
       const c = canonicalAddress(a.address);
@@ -88,7 +100,7 @@ export function indexNodes(nodes: NodeAddresses[]): NodeIndex {
     }
     byName.set(node.name, own);
   }
-  return { byName, ownerOf };
+  return { byName, ownerOf, createdAt };
 }
 
 export function signerFamily(signerName: string): SignerFamily {

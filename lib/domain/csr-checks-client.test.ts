@@ -10,7 +10,7 @@ import {
 import { makeRequestBase64, type RequestSpec } from '@/lib/testing/csr-requests';
 
 const cluster: ClusterFacts = {
-  nodes: [{ name: 'w2', addresses: [{ type: 'InternalIP', address: '10.0.0.12' }] }],
+  nodes: [{ name: 'w2', addresses: [{ type: 'InternalIP', address: '10.0.0.12' }], createdAt: '2026-01-01T00:00:00Z' }],
   clusterDomain: 'cluster.local',
   apiServerHosts: [],
   maxExpirationSeconds: DEFAULT_MAX_EXPIRATION_SECONDS,
@@ -39,6 +39,19 @@ describe('kube-apiserver-client-kubelet checks', () => {
     expect(failing(v)).toEqual([]);
     expect(v.nodeName).toBe('w9');
     expect(v.checks.find((c) => c.id === 'requester-allowed')?.reason).toContain('bootstrap token abcdef');
+  });
+
+  it('flags a bootstrap request for a node that is already registered (re-join or impersonation)', async () => {
+    const v = await review({ subject: 'CN=system:node:w2, O=system:nodes' }, { createdAt: '2026-03-01T00:00:00Z' });
+    expect(failing(v)).toEqual(['bootstrap-new-node']);
+    expect(v.checks.find((c) => c.id === 'bootstrap-new-node')?.reason).toMatch(/already registered.*impersonate/);
+    expect(v.bulkEligible).toBe(false);
+  });
+
+  it('passes the bootstrap request a node joined with (Node created after the request)', async () => {
+    const v = await review({ subject: 'CN=system:node:w2, O=system:nodes' }, { createdAt: '2025-12-31T23:59:00Z' });
+    expect(failing(v)).toEqual([]);
+    expect(v.checks.find((c) => c.id === 'bootstrap-new-node')?.reason).toContain('joined with this certificate');
   });
 
   it('passes a renewal by the node itself', async () => {

@@ -1,5 +1,5 @@
 import { isDns1123Subdomain } from './csr-addresses';
-import { check, nodeNameFromIdentity, type CsrCheck, type CsrUnderReview } from './csr-check-core';
+import { check, nodeNameFromIdentity, type CsrCheck, type CsrUnderReview, type NodeIndex } from './csr-check-core';
 import { orgCheck } from './csr-checks-serving';
 
 const CLIENT_ALLOWED_USAGES = new Set(['client auth', 'digital signature', 'key encipherment']);
@@ -15,7 +15,7 @@ const list = (xs: string[]) => xs.join(', ');
  * itself (renewal) or a bootstrap token identity in system:bootstrappers (TLS bootstrapping); anyone else asking
  * for a node's client identity is asking to impersonate that node.
  */
-export function clientChecks(csr: CsrUnderReview): CsrCheck[] {
+export function clientChecks(csr: CsrUnderReview, index?: NodeIndex): CsrCheck[] {
   const r = csr.decoded.ok ? csr.decoded.request : null;
   const undecodable = 'request could not be decoded';
   const checks: CsrCheck[] = [];
@@ -75,7 +75,40 @@ export function clientChecks(csr: CsrUnderReview): CsrCheck[] {
   );
 
   checks.push(requesterCheck(csr, r?.commonName ?? null));
+  const joining = bootstrapNameCheck(csr, r?.commonName ?? null, index);
+  if (joining) checks.push(joining);
   return checks;
+}
+
+/**
+ * A bootstrap token asks for a *new* node's client certificate. When the CN names a node that was already
+ * registered before the request was made, it is a re-join under the same name (the machine was re-created
+ * without deleting its Node object) or someone holding a bootstrap token asking to become that node, which
+ * would take over its identity, its pods' secrets and its status. Either way a human must look. A Node created
+ * after the request is the normal outcome of this very request (the node joined with it), so that passes.
+ */
+function bootstrapNameCheck(csr: CsrUnderReview, cn: string | null, index?: NodeIndex): CsrCheck | null {
+  if (!index || !BOOTSTRAP_USER.test(csr.username)) return null;
+  const node = nodeNameFromIdentity(cn);
+  if (!node) return null;
+  const label = 'Bootstrap request names a node that is not registered yet';
+  if (!index.byName.has(node))
+    return check('bootstrap-new-node', label, true, `no Node ${node} exists yet: a new node joining`);
+  const nodeCreated = index.createdAt.get(node);
+  const requested = csr.createdAt ?? null;
+  if (nodeCreated && requested && Date.parse(nodeCreated) >= Date.parse(requested))
+    return check(
+      'bootstrap-new-node',
+      label,
+      true,
+      `Node ${node} was registered at ${nodeCreated}, after this request (${requested}): it joined with this certificate`,
+    );
+  return check(
+    'bootstrap-new-node',
+    label,
+    false,
+    `Node ${node} is already registered${nodeCreated ? ` (since ${nodeCreated})` : ''}: a bootstrap token asking for its identity is a re-join of a re-created machine (delete the old Node first) or an attempt to impersonate it`,
+  );
 }
 
 function requesterCheck(csr: CsrUnderReview, cn: string | null): CsrCheck {

@@ -18,7 +18,7 @@ import {
  * Checks every signer shares: the request is PKCS#10, its self-signature verifies (the requester holds the private
  * key), the key is a type and size we accept, and the requested lifetime is sane.
  */
-export function commonChecks(csr: CsrUnderReview, cluster: ClusterFacts): CsrCheck[] {
+function commonChecks(csr: CsrUnderReview, cluster: ClusterFacts): CsrCheck[] {
   const d = csr.decoded;
   return [
     check(
@@ -46,7 +46,7 @@ export function commonChecks(csr: CsrUnderReview, cluster: ClusterFacts): CsrChe
  * Acceptable keys: ECDSA P-256/P-384/P-521 (the kubelet generates P-256), RSA of 2048 to 8192 bits
  * (NIST SP 800-57: below 2048 is too weak; above 8192 is a cost attack on the signer), or Ed25519.
  */
-export function keyCheck(d: DecodeResult): CsrCheck {
+function keyCheck(d: DecodeResult): CsrCheck {
   const label = 'Key type and size acceptable';
   if (!d.ok) return check('key', label, false, 'request could not be decoded');
   const r: DecodedRequest = d.request;
@@ -64,7 +64,7 @@ export function keyCheck(d: DecodeResult): CsrCheck {
 }
 
 /** expirationSeconds is optional; when set the API requires ≥ 600 and we refuse more than the configured bound. */
-export function expirationCheck(expirationSeconds: number | null, maxSeconds: number): CsrCheck {
+function expirationCheck(expirationSeconds: number | null, maxSeconds: number): CsrCheck {
   const label = 'Requested duration within bounds';
   if (expirationSeconds === null)
     return check('expiration', label, true, "not set: the signer's default duration applies");
@@ -97,7 +97,7 @@ export function reviewCsr(
     family === 'kubelet-serving'
       ? servingChecks(csr, cluster, index)
       : family === 'kubelet-client'
-        ? clientChecks(csr)
+        ? clientChecks(csr, index)
         : [];
   const checks = [...specific, ...common];
   const allPassed = checks.every((c) => c.passed);

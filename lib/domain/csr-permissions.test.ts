@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveBlocker, denyBlocker, mayDecide } from './csr-permissions';
+import { approveBlocker, bulkApprovalPlan, denyBlocker, mayDecide } from './csr-permissions';
 
 const yes = { allowed: true, reason: 'ok' };
 const no = (reason: string) => ({ allowed: false, reason });
@@ -25,5 +25,45 @@ describe('approveBlocker / denyBlocker', () => {
     expect(approveBlocker({ ...row, allPassed: false, checksPassed: 12 }, yes)).toMatch(/2 of 14/);
     expect(approveBlocker({ ...row, family: 'other', allPassed: false }, yes)).toBeNull();
     expect(denyBlocker({ state: 'Pending' }, no('x'))).toMatch(/Not allowed/);
+  });
+});
+
+describe('bulkApprovalPlan', () => {
+  const row = (
+    name: string,
+    bulkEligible: boolean,
+    state = 'Pending',
+    signerName = 'kubernetes.io/kubelet-serving',
+  ) => ({
+    name,
+    state,
+    bulkEligible,
+    signerName,
+  });
+  const items = [row('a', true), row('b', true), row('c', false), row('d', true, 'Approved')];
+  it('counts what passes even for a read-only user, and says why the button is disabled', () => {
+    const plan = bulkApprovalPlan(items, {
+      updateApproval: { allowed: false, reason: 'RBAC: cannot update certificatesigningrequests/approval' },
+      signers: {},
+    });
+    expect(plan.passing.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(plan.approvable).toEqual([]);
+    expect(plan.excluded).toBe(1);
+    expect(plan.blocker).toBe(
+      '2 pass every check, but you may not approve them: RBAC: cannot update certificatesigningrequests/approval.',
+    );
+  });
+  it('sends exactly the passing CSRs an approver may approve', () => {
+    const plan = bulkApprovalPlan(items, {
+      updateApproval: { allowed: true, reason: '' },
+      signers: { 'kubernetes.io/kubelet-serving': { allowed: true, reason: '' } },
+    });
+    expect(plan.approvable.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(plan.blocker).toBeNull();
+  });
+  it('says so when nothing passes', () => {
+    expect(
+      bulkApprovalPlan([row('c', false)], { updateApproval: { allowed: true, reason: '' }, signers: {} }).blocker,
+    ).toBe('No pending CSR passes every check.');
   });
 });

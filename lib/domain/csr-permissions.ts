@@ -38,3 +38,35 @@ export function denyBlocker(row: { state: string }, permission: PermissionAnswer
   if (!permission.allowed) return `Not allowed: ${permission.reason}.`;
   return null;
 }
+
+/** "Approve all passing": what passes, what this user may approve of it, and why the button is disabled. */
+export interface BulkApprovalPlan<R> {
+  /** pending CSRs that pass every check (kubelet signers only), whoever looks */
+  passing: R[];
+  /** the passing ones this user may approve: exactly what a bulk approval sends */
+  approvable: R[];
+  /** pending CSRs left out of `passing` (a check fails, or the signer needs a per-CSR confirmation) */
+  excluded: number;
+  /** why the bulk button is disabled; null when it can be used */
+  blocker: string | null;
+}
+
+/**
+ * The bulk approval's numbers for the button and the preview. The count shown is always the number that pass, so
+ * a read-only user sees "2 pass" and, beside the disabled button, why they cannot approve them.
+ */
+export function bulkApprovalPlan<R extends { state: string; bulkEligible: boolean; signerName: string }>(
+  items: readonly R[],
+  perms: { updateApproval: PermissionAnswer; signers: Record<string, PermissionAnswer> },
+): BulkApprovalPlan<R> {
+  const pending = items.filter((r) => r.state === 'Pending');
+  const passing = pending.filter((r) => r.bulkEligible);
+  const approvable = passing.filter((r) => mayDecide(perms, r.signerName).allowed);
+  let blocker: string | null = null;
+  if (passing.length === 0) blocker = 'No pending CSR passes every check.';
+  else if (approvable.length === 0) {
+    const refusal = passing.map((r) => mayDecide(perms, r.signerName)).find((p) => !p.allowed);
+    blocker = `${passing.length} pass every check, but you may not approve them: ${refusal?.reason ?? 'not allowed'}.`;
+  }
+  return { passing, approvable, excluded: pending.length - passing.length, blocker };
+}

@@ -4,7 +4,7 @@ import { formatPath } from './config-flatten';
  * Export of the diff table as CSV (RFC 4180), Markdown (GitHub table) and JSON. The same rows and
  * columns the page shows go out, so an exported file "opens with the same rows".
  */
-export interface ExportColumn {
+interface ExportColumn {
   label: string;
 }
 
@@ -12,6 +12,8 @@ export interface ExportRow {
   path: readonly string[];
   values: ReadonlyArray<{ display: string; defaulted: boolean } | null>;
   differs: boolean;
+  /** a differing row's kind: drift, or a difference that comes only from the kubelet versions */
+  kind?: 'drift' | 'version';
   ignored: boolean;
 }
 
@@ -21,7 +23,7 @@ export interface ExportTable {
 }
 
 /** Cell text: the value, "(default)" when the version's default filled it, "—" when absent. */
-export function cellText(v: ExportRow['values'][number]): string {
+function cellText(v: ExportRow['values'][number]): string {
   if (!v) return '—';
   return v.defaulted ? `${v.display} (default)` : v.display;
 }
@@ -40,12 +42,16 @@ export function toCsv(table: ExportTable): string {
   const header = ['key', ...table.columns.map((c) => c.label), 'differs'];
   const lines = [header.map(csvField).join(',')];
   for (const r of table.rows) {
-    lines.push([formatPath(r.path), ...r.values.map(cellText), r.differs ? 'yes' : 'no'].map(csvField).join(','));
+    const differs = r.differs ? (r.kind === 'version' ? 'version only' : 'yes') : 'no';
+    lines.push([formatPath(r.path), ...r.values.map(cellText), differs].map(csvField).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Markdown table cell: pipes and backslashes escaped, newlines turned into <br>. */
+/**
+ * Markdown table cell: pipes and backslashes escaped, newlines turned into <br>.
+ * @internal exported for its unit tests
+ */
 export function mdCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
@@ -56,7 +62,7 @@ export function toMarkdown(table: ExportTable, title?: string): string {
   if (title) out.push(`## ${mdCell(title)}`, '');
   out.push(`| ${header.map(mdCell).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`);
   for (const r of table.rows) {
-    const key = `\`${formatPath(r.path).replace(/`/g, "'")}\`${r.ignored ? ' (per-node)' : ''}`;
+    const key = `\`${formatPath(r.path).replace(/`/g, "'")}\`${r.ignored ? ' (per-node)' : ''}${r.differs && r.kind === 'version' ? ' (version only)' : ''}`;
     out.push(`| ${[mdCell(key), ...r.values.map((v) => mdCell(cellText(v)))].join(' | ')} |`);
   }
   return `${out.join('\n')}\n`;
@@ -70,6 +76,7 @@ export function toJson(table: ExportTable): string {
         key: formatPath(r.path),
         path: r.path,
         differs: r.differs,
+        ...(r.kind ? { kind: r.kind } : {}),
         ignored: r.ignored,
         values: Object.fromEntries(
           table.columns.map((c, i) => {

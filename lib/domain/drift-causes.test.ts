@@ -51,4 +51,32 @@ describe('explainConfigMapDrift', () => {
     });
     expect(e.causes).toEqual([expect.objectContaining({ kind: 'version-default' })]);
   });
+  it('says an explicit evictionHard replaced the defaults before v1.33, not that the kubelet lacks the field', () => {
+    const e = explainConfigMapDrift(['evictionHard', 'imagefs.inodesFree'], {
+      nodeVersion: 'v1.31.9',
+      nodeHasField: false,
+      nodeValueIsDefault: false,
+      nodeEvictionHardSet: true,
+    });
+    expect(e.causes).toEqual([expect.objectContaining({ kind: 'eviction-replace' })]);
+    expect(e.causes[0]?.text).toContain('predates mergeDefaultEvictionSettings (v1.33)');
+    expect(e.causes[0]?.text).not.toContain('does not report');
+    const v133 = explainConfigMapDrift(['evictionHard', 'imagefs.inodesFree'], {
+      nodeVersion: 'v1.33.2',
+      nodeHasField: false,
+      nodeValueIsDefault: false,
+      nodeEvictionHardSet: true,
+      mergeDefaultEvictionSettings: false,
+    });
+    expect(v133.causes[0]?.text).toContain('mergeDefaultEvictionSettings is false (the default)');
+    expect(v133.causes[0]?.text).toContain('set mergeDefaultEvictionSettings: true');
+  });
+  it('names the version that introduced a field an older kubelet lacks', () => {
+    const e = explainConfigMapDrift(['failCgroupV1'], {
+      nodeVersion: 'v1.29.15',
+      nodeHasField: false,
+      nodeValueIsDefault: false,
+    });
+    expect(e.causes[0]?.text).toContain('has no failCgroupV1 field (added in v1.31)');
+  });
 });

@@ -1,4 +1,6 @@
+import { parseMinor } from './config-defaults';
 import type { ConfigPath } from './config-flatten';
+import { fieldExistsIn, fieldIntroducedIn } from './kubelet-fields';
 import { flagForField } from './kubelet-flags';
 
 /**
@@ -29,7 +31,10 @@ export function flagForPath(path: ConfigPath): string | undefined {
   return undefined;
 }
 
-/** How a flag would be written to give this value, e.g. `--eviction-hard=memory.available<500Mi`. */
+/**
+ * How a flag would be written to give this value, e.g. `--eviction-hard=memory.available<500Mi`.
+ * @internal exported for its unit tests
+ */
 export function flagExample(path: ConfigPath, value: string): string | undefined {
   const flag = flagForPath(path);
   if (!flag) return undefined;
@@ -39,7 +44,7 @@ export function flagExample(path: ConfigPath, value: string): string | undefined
   return `${flag}=${value}`;
 }
 
-export type DriftCauseKind = 'flag' | 'local-edit' | 'drop-in' | 'version-default';
+type DriftCauseKind = 'flag' | 'local-edit' | 'drop-in' | 'version-default' | 'eviction-replace';
 
 export interface DriftCause {
   kind: DriftCauseKind;
@@ -64,16 +69,47 @@ export interface DriftExplanation {
  */
 export function explainConfigMapDrift(
   path: ConfigPath,
-  ctx: { nodeVersion: string; nodeHasField: boolean; nodeValueIsDefault: boolean; nodeValue?: string },
+  ctx: {
+    nodeVersion: string;
+    nodeHasField: boolean;
+    nodeValueIsDefault: boolean;
+    nodeValue?: string;
+    /** the node's evictionHard holds other keys: it was set explicitly (file or --eviction-hard) */
+    nodeEvictionHardSet?: boolean;
+    /** the node's mergeDefaultEvictionSettings (v1.33+), when it reports one */
+    mergeDefaultEvictionSettings?: boolean;
+  },
 ): DriftExplanation {
   const flag = flagForPath(path);
+  const minor = parseMinor(ctx.nodeVersion);
+  if (!ctx.nodeHasField && path[0] === 'evictionHard' && path.length === 2 && ctx.nodeEvictionHardSet) {
+    // The kubelet fills the default map only when evictionHard is unset (cmd/kubelet/app/server.go); an explicit
+    // map replaces it. mergeDefaultEvictionSettings (v1.33, default false) merges the defaults in instead.
+    const merge =
+      minor !== undefined && minor < 33
+        ? `kubelet ${ctx.nodeVersion} predates mergeDefaultEvictionSettings (v1.33), so an explicit evictionHard always replaces the default map instead of merging with it`
+        : `mergeDefaultEvictionSettings is ${ctx.mergeDefaultEvictionSettings ? 'true, yet' : 'false (the default), so'} the explicit map replaced the defaults`;
+    return {
+      flag,
+      causes: [
+        {
+          kind: 'eviction-replace',
+          text: `evictionHard is set explicitly on this node (config file or ${flag ?? '--eviction-hard'}) without ${path[1]}, and ${merge}: ${path[1]} has no hard threshold here. Add it to the node's evictionHard${minor !== undefined && minor >= 33 ? ' or set mergeDefaultEvictionSettings: true' : ''}.`,
+        },
+      ],
+    };
+  }
   if (!ctx.nodeHasField) {
+    const top = String(path[0] ?? '');
+    const unknown = minor !== undefined && !fieldExistsIn(top, minor);
     return {
       flag,
       causes: [
         {
           kind: 'version-default',
-          text: `kubelet ${ctx.nodeVersion} does not report this field (added in a later release, or removed).`,
+          text: unknown
+            ? `kubelet ${ctx.nodeVersion} has no ${top} field (added in v1.${fieldIntroducedIn(top)}): a version difference, not drift.`
+            : `The node's configz does not report this key although kubelet ${ctx.nodeVersion} knows the field: it was removed from the node's config (a map set without this key, or a zero value the kubelet keeps).`,
         },
       ],
     };

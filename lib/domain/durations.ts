@@ -15,7 +15,7 @@ const UNIT_NS: Record<string, bigint> = {
   h: 3_600_000_000_000n,
 };
 
-export class DurationParseError extends Error {
+class DurationParseError extends Error {
   constructor(readonly input: string) {
     super(`"${input}" is not a Go duration`);
     this.name = 'DurationParseError';

@@ -7,7 +7,7 @@ import { type Quantity, formatQuantity, parseQuantity, toUnits } from './quantit
  * `evictionSoftGracePeriod`, and `evictionMinimumReclaim` adds a reclaim target per signal.
  */
 
-export const EVICTION_SIGNALS = [
+const EVICTION_SIGNALS = [
   'memory.available',
   'allocatableMemory.available',
   'nodefs.available',
@@ -39,14 +39,14 @@ export const SIGNAL_CONDITION: Readonly<Record<EvictionSignal, PressureCondition
 export const signalUnit = (signal: EvictionSignal): 'bytes' | 'count' =>
   signal.endsWith('inodesFree') || signal === 'pid.available' ? 'count' : 'bytes';
 
-export const isEvictionSignal = (s: string): s is EvictionSignal => (EVICTION_SIGNALS as readonly string[]).includes(s);
+const isEvictionSignal = (s: string): s is EvictionSignal => (EVICTION_SIGNALS as readonly string[]).includes(s);
 
 export type ThresholdValue =
   | { kind: 'quantity'; quantity: Quantity; text: string }
   /** `percent` as written ("10%" → 10); the kubelet stores float32(percent)/100 */
   | { kind: 'percentage'; percent: number; text: string };
 
-export class EvictionThresholdError extends Error {
+class EvictionThresholdError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'EvictionThresholdError';

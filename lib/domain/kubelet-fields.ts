@@ -66,13 +66,11 @@ const BY_PATH = new Map(KUBELET_FIELDS.map((f) => [f.path, f]));
 /** Reference entry for a dotted path (list items use "[]": "reservedMemory[].numaNode"). */
 export const kubeletField = (path: string): KubeletField | undefined => BY_PATH.get(path);
 
-/** Oldest minor we have per-version facts for; older kubelets are treated as 1.20 and flagged as approximate. */
-export const OLDEST_KNOWN_MINOR = 20;
 /** The minor the reference was read at. */
 export const REFERENCE_MINOR = Number(/v1\.(\d+)/.exec(reference.kubernetesVersionRead)?.[1] ?? 36);
 
 /** First minor whose v1beta1 types.go has the top-level field (kubernetes/kubelet tags v0.20.0…v0.36.0). */
-export const FIELD_INTRODUCED_MINOR: Readonly<Record<string, number>> = {
+const FIELD_INTRODUCED_MINOR: Readonly<Record<string, number>> = {
   memoryManagerPolicy: 21,
   reservedMemory: 21,
   enableProfilingHandler: 21,
@@ -108,7 +106,9 @@ export const FIELD_INTRODUCED_MINOR: Readonly<Record<string, number>> = {
 
 const topLevel = (path: string): string => path.split(/[.[]/)[0] ?? path;
 
-/** Whether a kubelet of this minor knows the field (nested paths follow their top-level field). */
+/**
+ * Whether a kubelet of this minor knows the field (nested paths follow their top-level field).
+ */
 export function fieldExistsIn(path: string, minor: number): boolean {
   const intro = FIELD_INTRODUCED_MINOR[topLevel(path)];
   return intro === undefined || minor >= intro;
@@ -133,7 +133,7 @@ const EVICTION_HARD_LINUX_PRE_130 = {
 };
 
 /** Defaults that changed between 1.20 and 1.36, newest change last per path. */
-export const DEFAULT_CHANGES: readonly DefaultChange[] = [
+const DEFAULT_CHANGES: readonly DefaultChange[] = [
   {
     path: 'nodeStatusReportFrequency',
     before: 21,
@@ -178,7 +178,7 @@ export const DEFAULT_CHANGES: readonly DefaultChange[] = [
 ];
 
 /** Windows default eviction map (defaults_windows.go). */
-export const EVICTION_HARD_WINDOWS = {
+const EVICTION_HARD_WINDOWS = {
   'memory.available': '500Mi',
   'nodefs.available': '10%',
   'imagefs.available': '15%',

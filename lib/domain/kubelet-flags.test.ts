@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KUBELET_FIELDS } from './kubelet-fields';
-import { KUBELET_FLAGS, flagForField, flagStateAt, kubeletFlag, parseKubeletArgs } from './kubelet-flags';
+import { KUBELET_FLAGS, flagForField, flagStateAt, kubeletFlag } from './kubelet-flags';
 
 describe('flag ↔ field table', () => {
   it('maps the flags people still pass to their config fields', () => {
@@ -51,25 +51,5 @@ describe('flagStateAt', () => {
     expect(flagStateAt('logtostderr', 26)).toBe('removed');
     expect(flagStateAt('config-dir', 27)).toBe('not-yet');
     expect(flagStateAt('no-such-flag', 30)).toBe('unknown');
-  });
-});
-
-describe('parseKubeletArgs', () => {
-  it('reads a kubeadm KUBELET_EXTRA_ARGS line', () => {
-    const args = parseKubeletArgs(
-      '--max-pods=64 --node-ip 10.0.0.5 --rotate-certificates --eviction-hard="memory.available<500Mi"',
-    );
-    expect(args.get('max-pods')).toBe('64');
-    expect(args.get('node-ip')).toBe('10.0.0.5');
-    expect(args.get('rotate-certificates')).toBe('true');
-    expect(args.get('eviction-hard')).toBe('memory.available<500Mi');
-  });
-  it('does not swallow a positional after a boolean flag', () => {
-    const args = parseKubeletArgs(['--rotate-certificates', 'extra', '--v', '2']);
-    expect(args.get('rotate-certificates')).toBe('true');
-    expect(args.get('v')).toBe('2');
-  });
-  it('returns nothing for an empty line', () => {
-    expect(parseKubeletArgs('').size).toBe(0);
   });
 });

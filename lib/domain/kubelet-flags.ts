@@ -1,14 +1,14 @@
-import { kubeletField } from './kubelet-fields';
-
 /**
  * Kubelet command-line flags ↔ KubeletConfiguration fields, with deprecation and removal.
  *
  * Sources: kubernetes/kubernetes `cmd/kubelet/app/options/options.go` (`KubeletFlags.AddFlags` for flags with no
  * config field, `AddKubeletConfigFlags` for flags that write a config field), `pkg/kubelet/config/flags.go`
- * (ContainerRuntimeOptions), component-base `logs/api/v1` AddFlags (logging flags), and
- * shared/reference/kubelet-flags-deprecations.md for removals. Every flag in `AddKubeletConfigFlags` is
- * deprecated in favour of the --config file except v, vmodule, log-flush-frequency and provider-id; a flag
- * still overrides the file, which is why configz (the merged result) is the truth.
+ * (ContainerRuntimeOptions), component-base `logs/api/v1` AddFlags (logging flags), and for removals the
+ * Kubernetes CHANGELOG-1.x notes and PRs (e.g. kubernetes/kubernetes#106907: the dockershim flags, gone in 1.24;
+ * #112120: the klog flags, gone in 1.26; #114017: --container-runtime, gone in 1.27).
+ * Every flag in `AddKubeletConfigFlags` is deprecated in favour of the --config file except v, vmodule,
+ * log-flush-frequency and provider-id; a flag still overrides the file, which is why configz (the merged
+ * result) is the truth.
  */
 
 export interface KubeletFlag {
@@ -268,7 +268,10 @@ export const KUBELET_FLAGS: readonly KubeletFlag[] = [
 const BY_NAME = new Map(KUBELET_FLAGS.map((f) => [f.name, f]));
 const BY_FIELD = new Map(KUBELET_FLAGS.filter((f) => f.field).map((f) => [f.field as string, f]));
 
-/** The flag for a flag name, with or without leading dashes. */
+/**
+ * The flag for a flag name, with or without leading dashes.
+ * @internal exported for its unit tests
+ */
 export const kubeletFlag = (name: string): KubeletFlag | undefined => BY_NAME.get(name.replace(/^-+/, ''));
 
 /** The flag that writes a config field, if any (fields added after ~1.20 are config-file only). */
@@ -285,57 +288,4 @@ export function flagStateAt(name: string, minor: number): FlagState {
   if (f.deprecatedSince === 'config-file') return 'deprecated';
   if (typeof f.deprecatedSince === 'number' && minor >= f.deprecatedSince) return 'deprecated';
   return 'current';
-}
-
-/**
- * Splits a kubelet command line (or KUBELET_EXTRA_ARGS) into flag → value, as pflag reads it: `--name=value`,
- * `--name value`, and bare boolean flags (`--rotate-certificates` = "true"). Later occurrences win, except that
- * repeatable map flags are not merged (good enough to find which flags are set).
- */
-export function parseKubeletArgs(args: string | readonly string[]): Map<string, string> {
-  const tokens = typeof args === 'string' ? (args.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []) : [...args];
-  const out = new Map<string, string>();
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = (tokens[i] ?? '').replace(/^["']|["']$/g, '');
-    if (!tok.startsWith('-')) continue;
-    const body = tok.replace(/^-+/, '');
-    const eq = body.indexOf('=');
-    if (eq >= 0) {
-      out.set(body.slice(0, eq), body.slice(eq + 1).replace(/^["']|["']$/g, ''));
-      continue;
-    }
-    const next = tokens[i + 1];
-    if (next !== undefined && !next.startsWith('-') && !isBoolFlag(body)) {
-      out.set(body, next.replace(/^["']|["']$/g, ''));
-      i++;
-    } else {
-      out.set(body, 'true');
-    }
-  }
-  return out;
-}
-
-const BOOL_FLAG_ONLY = new Set([
-  'exit-on-lock-contention',
-  'windows-service',
-  'experimental-allocatable-ignore-eviction',
-  'register-schedulable',
-  'keep-terminated-pod-volumes',
-  'experimental-check-node-capabilities-before-mount',
-  'containerized',
-  'allow-privileged',
-  'logtostderr',
-  'alsologtostderr',
-  'one-output',
-  'skip-headers',
-  'skip-log-headers',
-  'add-dir-header',
-]);
-
-/** pflag boolean flags take no separate value ("--rotate-certificates true" leaves "true" positional). */
-function isBoolFlag(name: string): boolean {
-  const f = kubeletFlag(name);
-  if (!f) return false;
-  if (f.field) return kubeletField(f.field)?.kind === 'bool';
-  return BOOL_FLAG_ONLY.has(f.name);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLeast, minimumMinorFromConfig, parseKubeletVersion } from './kubelet-version';
+import { minimumMinorFromConfig, parseKubeletVersion } from './kubelet-version';
 import v116 from './fixtures/configz-v1.16-kubeadm.json';
 import v127 from './fixtures/configz-v1.27-kubeadm-systemd.json';
 import v131 from './fixtures/configz-v1.31-cri-dockerd.json';
@@ -14,11 +14,6 @@ describe('parseKubeletVersion', () => {
     expect(parseKubeletVersion('')).toBeUndefined();
     expect(parseKubeletVersion(undefined)).toBeUndefined();
     expect(parseKubeletVersion('latest')).toBeUndefined();
-  });
-  it('compares minors', () => {
-    const v = parseKubeletVersion('v1.30.0')!;
-    expect(atLeast(v, 30)).toBe(true);
-    expect(atLeast(v, 31)).toBe(false);
   });
 });
 

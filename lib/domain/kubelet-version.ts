@@ -22,9 +22,6 @@ export function parseKubeletVersion(text: string | undefined | null): KubeletVer
 /** Minor version (1.x) as a number; non-1.x majors sort after every 1.x. */
 export const minorOf = (v: KubeletVersion): number => (v.major === 1 ? v.minor : 1000 + v.minor);
 
-/** true when the kubelet is at least 1.<minor>. */
-export const atLeast = (v: KubeletVersion, minor: number): boolean => minorOf(v) >= minor;
-
 /**
  * Lower bound on the kubelet minor version from the fields configz carries (a field appears in configz only if
  * the kubelet knows it). Used when the Node's version is unknown. Rules from kubelet-flags-deprecations.md:

@@ -1,6 +1,4 @@
-import type { NodeDetail, NodeMetrics } from '@/lib/api/node-detail';
-import type { NodeRow } from '@/lib/api/nodes';
-import { addQuantities, compareQuantities, toMillis, toUnits, tryParseQuantity, type Quantity } from './quantity';
+import { addQuantities, compareQuantities, tryParseQuantity, type Quantity } from './quantity';
 
 /** Resource name → exact quantity (cpu in cores, memory in bytes, as the API states them). */
 export type ResourceAmounts = Record<string, Quantity>;
@@ -21,6 +19,8 @@ export interface PodResources {
   phase: string;
   qosClass?: string;
   priority?: number;
+  /** a static pod's mirror in the API (annotation kubernetes.io/config.mirror): the kubelet never evicts it */
+  mirror?: boolean;
   requests: ResourceAmounts;
   limits: ResourceAmounts;
 }
@@ -109,17 +109,6 @@ export function podRequestsAndLimits(spec: {
   return { requests, limits };
 }
 
-const cpuMillis = (q: Quantity | undefined) => (q ? Number(toMillis(q)) : 0);
-const bytes = (q: Quantity | undefined) => (q ? Number(toUnits(q)) : 0);
-
-function cpuMemoryPods(list: Record<string, string>) {
-  return {
-    cpuMillis: cpuMillis(tryParseQuantity(list.cpu)),
-    memoryBytes: bytes(tryParseQuantity(list.memory)),
-    pods: bytes(tryParseQuantity(list.pods)),
-  };
-}
-
 export interface PodTotals {
   requests: ResourceAmounts;
   limits: ResourceAmounts;
@@ -138,56 +127,4 @@ export function totalsByNode(pods: readonly PodResources[]): Map<string, PodTota
     t.count++;
   }
   return byNode;
-}
-
-/**
- * Assembles the node table rows from the three independent sources. `metrics` or `pods` is null when that source
- * failed; the affected columns are then null for every row rather than zero (zero would be a lie).
- * Pods must already be the non-terminated ones (phase not Succeeded/Failed), as kubectl describe node counts them.
- * Percentages are left to the UI, which divides by `allocatable`.
- */
-export function buildNodeRows(
-  nodes: readonly NodeDetail[],
-  metrics: readonly NodeMetrics[] | null,
-  pods: readonly PodResources[] | null,
-): NodeRow[] {
-  return buildNodeRowsFromTotals(nodes, metrics, pods ? totalsByNode(pods) : null);
-}
-
-/**
- * buildNodeRows from pod totals already grouped by node (totalsByNode, or summed page by page by a caller that
- * never holds the whole pod list). `totals` null = pods unavailable.
- */
-export function buildNodeRowsFromTotals(
-  nodes: readonly NodeDetail[],
-  metrics: readonly NodeMetrics[] | null,
-  totals: ReadonlyMap<string, PodTotals> | null,
-): NodeRow[] {
-  const usageByNode = new Map(metrics?.map((m) => [m.name, m]));
-  return nodes.map((n) => {
-    const usage = usageByNode.get(n.name);
-    const t = totals?.get(n.name);
-    return {
-      name: n.name,
-      ready: n.ready,
-      roles: n.roles,
-      kubeletVersion: n.nodeInfo.kubeletVersion,
-      osImage: n.nodeInfo.osImage,
-      kernelVersion: n.nodeInfo.kernelVersion,
-      architecture: n.nodeInfo.architecture,
-      containerRuntime: n.nodeInfo.containerRuntime,
-      ...(n.internalIP ? { internalIP: n.internalIP } : {}),
-      createdAt: n.createdAt,
-      unschedulable: n.unschedulable,
-      taints: n.taints,
-      pressures: n.pressures,
-      capacity: cpuMemoryPods(n.capacity),
-      allocatable: cpuMemoryPods(n.allocatable),
-      usage: usage ? { cpuMillis: usage.cpuMillis, memoryBytes: usage.memoryBytes } : null,
-      requests: totals ? { cpuMillis: cpuMillis(t?.requests.cpu), memoryBytes: bytes(t?.requests.memory) } : null,
-      limits: totals ? { cpuMillis: cpuMillis(t?.limits.cpu), memoryBytes: bytes(t?.limits.memory) } : null,
-      podCount: totals ? (t?.count ?? 0) : null,
-      labels: n.labels,
-    };
-  });
 }

@@ -23,6 +23,7 @@ const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6
 
 const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/;
 
+/** @internal exported for its unit tests */
 export class QuantityParseError extends Error {
   constructor(readonly input: string) {
     super(`"${input}" is not a valid Kubernetes quantity`);
@@ -82,7 +83,7 @@ function reduce(numerator: bigint, denominator: bigint): Quantity {
 }
 
 /** ceil(value × 10^scale), as resource.Quantity.ScaledValue rounds: MilliValue is scale 3, Value is scale 0. */
-export function scaledValue(q: Quantity, scale: number): bigint {
+function scaledValue(q: Quantity, scale: number): bigint {
   const num = scale >= 0 ? q.numerator * pow10(scale) : q.numerator;
   const den = scale >= 0 ? q.denominator : q.denominator * pow10(-scale);
   const quotient = num / den;
@@ -104,14 +105,6 @@ export const quantitiesEqual = (a: Quantity, b: Quantity): boolean => compareQua
 
 export const addQuantities = (a: Quantity, b: Quantity): Quantity =>
   reduce(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator);
-
-export const subtractQuantities = (a: Quantity, b: Quantity): Quantity =>
-  addQuantities(a, { numerator: -b.numerator, denominator: b.denominator });
-
-export const quantityFromInteger = (n: bigint): Quantity => ({ numerator: n, denominator: 1n });
-
-/** Number approximation for display and ratios only; never for comparisons that must be exact. */
-export const quantityToNumber = (q: Quantity): number => Number(q.numerator) / Number(q.denominator);
 
 /**
  * Canonical text the way the apiserver prints it: binary suffix when the value is a whole multiple of 1024^k

@@ -5,7 +5,7 @@ import type { Kube } from '@/lib/k8s/client';
 import { getKubeletConfigz } from '@/lib/k8s/kubelet';
 import type { InFlightReads } from './in-flight';
 import { KubeletReads } from './kubelet-reads';
-import type { Limiter } from './limiter';
+import type { Limiter, Priority } from './limiter';
 import { settle, type Settled } from './settle';
 import type { FleetSettings } from './settings';
 import { SharedCache, type Stored } from './shared-cache';
@@ -20,12 +20,21 @@ export interface NodeFacts {
 
 export type ConfigzEntry = Settled<{ hash: string }> & { facts: NodeFacts };
 
+export interface ConfigzReadOptions {
+  /** overrides the fleet's kubelet deadline */
+  timeoutMs?: number;
+  /** a person is waiting (node detail, explain): accept nothing older than this, and no cached failure */
+  maxAgeMs?: number;
+  priority?: Priority;
+}
+
 /**
  * Whether a cached configz must be read again. configz only changes when the kubelet restarts with a new
  * config, which shows on the Node as a new kubeletVersion, a new bootID (reboot), or a Ready transition
  * (a restarted kubelet posts NotReady→Ready); otherwise it is re-read after `ttlMs` in case of a restart we
  * could not see (a kubelet restart without a reboot keeps the bootID). Failures expire after `errorTtlMs`.
  * Facts the caller does not know (undefined) do not invalidate.
+ * @internal exported for its unit tests
  */
 export function configzStale(
   entry: { value: ConfigzEntry; storedAt: number },
@@ -79,7 +88,7 @@ export class ConfigzCache {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('configz', now);
-    this.reads = new KubeletReads(limiter, settings.attempts, now);
+    this.reads = new KubeletReads('configz', limiter, settings.attempts, now);
   }
 
   /** requests sent (tests and the bench compare it across viewers) */
@@ -96,14 +105,45 @@ export class ConfigzCache {
     return this.bodies.size;
   }
 
-  /** The node's configz entry: cached unless `configzStale`, else one (shared) read through the pool. */
-  get(node: string, facts: NodeFacts | undefined, o: { timeoutMs?: number } = {}): Promise<ConfigzEntry> {
+  /**
+   * The node's configz entry: cached unless `configzStale`, else one (shared) read through the pool. `maxAgeMs`
+   * (a person asking) also refuses an entry older than that, and any cached failure: a page shows what the
+   * kubelet says now, or its error now, not a sweep's from minutes ago.
+   */
+  get(node: string, facts: NodeFacts | undefined, o: ConfigzReadOptions = {}): Promise<ConfigzEntry> {
     const rule = { ttlMs: this.settings.configzTtlMs, errorTtlMs: this.settings.refreshMs };
-    return this.cache.get(
+    const { maxAgeMs } = o;
+    const entry = this.cache.get(
       node,
-      () => this.load(node, facts ?? { kubeletVersion: '' }, o.timeoutMs),
-      (e) => !configzStale(e, facts, this.now(), rule),
+      () => this.load(node, facts ?? { kubeletVersion: '' }, o),
+      (e) =>
+        !configzStale(e, facts, this.now(), rule) &&
+        (maxAgeMs === undefined || (e.value.ok && this.now() - e.storedAt < maxAgeMs)),
     );
+    if (o.priority === 'interactive') this.reads.promote(node);
+    return entry;
+  }
+
+  /** The node's config as the caller's own copy (a fresh parse), or why it could not be read. */
+  async read(
+    node: string,
+    facts: NodeFacts | undefined,
+    o: ConfigzReadOptions = {},
+  ): Promise<Settled<Record<string, unknown>>> {
+    const entry = await this.get(node, facts, o);
+    if (!entry.ok) {
+      const { facts: _facts, ...failure } = entry;
+      return failure;
+    }
+    const config = this.configOfBody(entry.value.hash);
+    if (config) return { ok: true, value: config, at: entry.at };
+    return {
+      ok: false,
+      reason: 'InternalError',
+      code: 500,
+      message: 'configz was evicted while being read',
+      at: entry.at,
+    };
   }
 
   /** The cached entry without reading (stats use it for thresholds; no request is ever made for them). */
@@ -111,8 +151,11 @@ export class ConfigzCache {
     return this.cache.peek(node);
   }
 
-  /** A fresh parse of the body with this hash (the caller owns it). */
-  config(hash: string): Record<string, unknown> | undefined {
+  /**
+   * A fresh parse of the body with this hash (the caller owns it): for callers that judge each distinct config
+   * once (posture) rather than each node.
+   */
+  configOfBody(hash: string): Record<string, unknown> | undefined {
     const body = this.bodies.get(hash);
     return body ? (JSON.parse(body.text) as Record<string, unknown>) : undefined;
   }
@@ -132,13 +175,16 @@ export class ConfigzCache {
     return body.hardThresholds;
   }
 
-  private async load(node: string, facts: NodeFacts, timeoutMs: number | undefined): Promise<ConfigzEntry> {
+  private async load(node: string, facts: NodeFacts, o: ConfigzReadOptions): Promise<ConfigzEntry> {
     const result = await settle(() =>
-      this.reads.read(node, () =>
-        getKubeletConfigz(this.kube, node, {
-          timeoutMs: timeoutMs ?? this.settings.timeoutMs,
-          maxBytes: this.settings.maxConfigzBytes,
-        }),
+      this.reads.read(
+        node,
+        () =>
+          getKubeletConfigz(this.kube, node, {
+            timeoutMs: o.timeoutMs ?? this.settings.timeoutMs,
+            maxBytes: this.settings.maxConfigzBytes,
+          }),
+        o.priority,
       ),
     );
     const previous = this.cache.peek(node)?.value;

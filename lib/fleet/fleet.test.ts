@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
 import { resetEnvForTests } from '@/lib/env';
-import { metrics } from '@/lib/observability/metrics';
+import { metrics } from '@/lib/observability/prometheus';
 import { getKube, resetKubeCacheForTests, type Kube } from '@/lib/k8s/client';
 import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-apiserver';
 import { ConfigzCache } from './configz-cache';
-import { identityKey } from './identity';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import type { FleetSettings } from './settings';
 import { StatsCache } from './stats-cache';
+import { SummaryCache } from './summary-cache';
 import { Sweeper } from './sweep';
 
 const NODES = Array.from({ length: 40 }, (_, i) => `node-${i}`);
@@ -72,6 +72,8 @@ const settings = (over: Partial<FleetSettings> = {}): FleetSettings => ({
   timeoutMs: 2000,
   refreshMs: 60_000,
   configzTtlMs: 30 * 60_000,
+  configzPageMaxAgeMs: 60_000,
+  summaryMaxAgeMs: 5000,
   attempts: 2,
   straggleMs: 1000,
   maxConfigzBytes: 1 << 20,
@@ -188,6 +190,72 @@ describe('fleet pool against a slow fake apiserver', () => {
     configBody = (node) => ({ kubeletconfig: { maxPods: node === 'node-0' ? 64 : 110 } });
     await Promise.all(NODES.map((n) => configz.get(n, undefined)));
     expect(configz.distinctBodies).toBe(2);
+  });
+});
+
+describe('page reads (node detail, explain)', () => {
+  it('a page accepts a sweep’s configz only while young, and never a cached failure', async () => {
+    let now = 0;
+    const s = settings();
+    const configz = new ConfigzCache(kube, new Limiter(s), s, () => now);
+    await configz.get('node-8', undefined); // the sweep's read
+    now = 10_000;
+    const page = await configz.read('node-8', undefined, { maxAgeMs: 15_000, priority: 'interactive' });
+    expect(page).toMatchObject({ ok: true, value: { maxPods: 110 } });
+    expect(requestsTo('/node-8/proxy/configz')).toBe(1);
+    now = 20_000; // older than the page accepts, though the sweep would still use it
+    await configz.read('node-8', undefined, { maxAgeMs: 15_000 });
+    expect(requestsTo('/node-8/proxy/configz')).toBe(2);
+
+    hungNode = 'node-9';
+    const quick = settings({ timeoutMs: 100, attempts: 1 });
+    const failing = new ConfigzCache(kube, new Limiter(quick), quick, () => now);
+    expect((await failing.get('node-9', undefined)).ok).toBe(false);
+    expect((await failing.get('node-9', undefined)).ok).toBe(false); // the sweep keeps its failure for a period
+    expect(requestsTo('/node-9/proxy/configz')).toBe(1);
+    await failing.read('node-9', undefined, { maxAgeMs: 15_000 }); // a page asks again
+    expect(requestsTo('/node-9/proxy/configz')).toBe(2);
+  });
+
+  it('hands each page its own copy of the config', async () => {
+    const s = settings();
+    const configz = new ConfigzCache(kube, new Limiter(s), s);
+    const a = await configz.read('node-10', undefined);
+    if (a.ok) a.value.maxPods = 1;
+    expect(await configz.read('node-10', undefined)).toMatchObject({ ok: true, value: { maxPods: 110 } });
+  });
+
+  it('shares one stats/summary among a node’s viewers for summaryMaxAgeMs, and feeds the sweep’s stats', async () => {
+    let now = 0;
+    const s = settings({ summaryMaxAgeMs: 5000 });
+    const limiter = new Limiter(s);
+    const stats = new StatsCache(kube, limiter, s, () => now);
+    const summaries = new SummaryCache(kube, limiter, s, stats, () => now);
+    const views = await Promise.all(Array.from({ length: 10 }, () => summaries.get('node-11')));
+    expect(views.every((v) => v.ok && v.value.pods?.length === 1)).toBe(true);
+    expect(requestsTo('/node-11/proxy/stats/summary')).toBe(1);
+    now = 4000;
+    await summaries.get('node-11');
+    expect(requestsTo('/node-11/proxy/stats/summary')).toBe(1);
+    // the node list's sweep finds the page's signals and asks that kubelet nothing
+    expect((await stats.get('node-11')).ok).toBe(true);
+    expect(requestsTo('/node-11/proxy/stats/summary')).toBe(1);
+    now = 5000;
+    await summaries.get('node-11');
+    expect(requestsTo('/node-11/proxy/stats/summary')).toBe(2);
+    // the cheap subset is its own entry (it has no filesystems)
+    await summaries.get('node-11', { onlyCpuAndMemory: true });
+    expect(requestsTo('/node-11/proxy/stats/summary?only_cpu_and_memory=true')).toBe(1);
+  });
+
+  it('never caches a failed stats/summary for a page', async () => {
+    hungNode = 'node-12';
+    const s = settings({ timeoutMs: 100, attempts: 1 });
+    const limiter = new Limiter(s);
+    const summaries = new SummaryCache(kube, limiter, s, new StatsCache(kube, limiter, s));
+    expect(await summaries.get('node-12')).toMatchObject({ ok: false, reason: 'Timeout' });
+    expect(await summaries.get('node-12')).toMatchObject({ ok: false, reason: 'Timeout' });
+    expect(requestsTo('/node-12/proxy/stats/summary')).toBe(2);
   });
 });
 
@@ -340,12 +408,12 @@ describe('Sweeper thresholds', () => {
   });
 });
 
-describe('identityKey', () => {
+describe('Kube.identity (what every fleet cache is keyed by)', () => {
   it('separates contexts, and never equals for different credentials', () => {
     const a = getKube({ context: 'fake' });
     const b = getKube({ context: 'fake-other' });
-    expect(identityKey(a)).not.toBe(identityKey(b));
-    expect(identityKey(a)).toBe(identityKey(a));
-    expect(identityKey(a)).not.toContain('secret-token');
+    expect(a.identity).not.toBe(b.identity);
+    expect(a.identity).toBe(getKube({ context: 'fake' }).identity);
+    expect(a.identity).not.toContain('secret-token');
   });
 });

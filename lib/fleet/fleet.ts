@@ -1,18 +1,18 @@
 import 'server-only';
 import type { FleetKind } from '@/lib/api/fleet';
 import type { Kube } from '@/lib/k8s/client';
-import { ConfigzCache } from './configz-cache';
-import { identityKey } from './identity';
+import { ConfigzCache, type NodeFacts } from './configz-cache';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
 import { fleetSettings, type FleetSettings } from './settings';
 import { StatsCache } from './stats-cache';
+import { SummaryCache } from './summary-cache';
 import { Sweeper } from './sweep';
 
 /**
- * Everything the fleet layer shares for one kube identity (see identityKey): the node informer, one pool and
- * rate limiter for every kubelet request made with these credentials, the configz and stats caches, and the
- * two sweepers. Ten tabs of the same user cost the cluster what one does; two users never share an entry.
+ * Everything the fleet layer shares for one kube identity (Kube.identity): the node informer, one pool and
+ * rate limiter for every kubelet request made with these credentials (sweeps, compare, node pages, explain:
+ * nothing else in the app reads a kubelet), the configz, stats and summary caches, and the two sweepers. Ten tabs of the same user cost the cluster what one does; two users never share an entry.
  */
 export interface Fleet {
   readonly key: string;
@@ -22,6 +22,8 @@ export interface Fleet {
   readonly nodes: NodeInformer;
   readonly configz: ConfigzCache;
   readonly stats: StatsCache;
+  /** whole stats/summary bodies for node pages (interactive; feeds `stats`) */
+  readonly summaries: SummaryCache;
   sweeper(kind: FleetKind): Sweeper;
 }
 
@@ -30,9 +32,10 @@ function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
   const nodes = new NodeInformer(kube);
   const configz = new ConfigzCache(kube, limiter, settings);
   const stats = new StatsCache(kube, limiter, settings);
+  const summaries = new SummaryCache(kube, limiter, settings, stats);
   const sources = { nodes, configz, stats, refreshMs: settings.refreshMs, straggleMs: settings.straggleMs };
   const sweepers = { stats: new Sweeper('stats', sources), configz: new Sweeper('configz', sources) };
-  return { key, kube, settings, limiter, nodes, configz, stats, sweeper: (kind) => sweepers[kind] };
+  return { key, kube, settings, limiter, nodes, configz, stats, summaries, sweeper: (kind) => sweepers[kind] };
 }
 
 // On globalThis so Next's dev-mode module reloading keeps one registry (and one watch per identity).
@@ -47,7 +50,7 @@ function registry(): Map<string, Fleet> {
 
 /** The shared fleet state of this Kube's identity, created on first use. */
 export function getFleet(kube: Kube, settings: FleetSettings = fleetSettings()): Fleet {
-  const key = identityKey(kube);
+  const key = kube.identity;
   const fleets = registry();
   let fleet = fleets.get(key);
   if (!fleet) {
@@ -61,4 +64,11 @@ export function getFleet(kube: Kube, settings: FleetSettings = fleetSettings()):
 export function resetFleetsForTests(): void {
   for (const f of registry().values()) f.nodes.stop();
   registry().clear();
+}
+
+/** What the fleet's node watch knows about the node, when it runs (it decides whether a cached configz is stale). */
+export function watchedFacts(fleet: Fleet, node: string): NodeFacts | undefined {
+  const watched = fleet.nodes.get(node);
+  if (!watched) return undefined;
+  return { kubeletVersion: watched.node.nodeInfo.kubeletVersion, bootID: watched.bootID, ready: watched.node.ready };
 }

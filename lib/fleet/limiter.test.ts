@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { configzStale, type ConfigzEntry } from './configz-cache';
-import { Limiter } from './limiter';
-import { isRetryable, withRetry } from './retry';
+import { Limiter, mapBounded } from './limiter';
+import { isTransientFailure, withRetry } from './retry';
 import { SharedCache } from './shared-cache';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -43,12 +43,64 @@ describe('Limiter', () => {
     const limiter = new Limiter({ concurrency: 1, qps: 1000, burst: 10 });
     const blocker = limiter.run(() => sleep(30));
     const ac = new AbortController();
-    const waiting = limiter.run(async () => 'never', ac.signal);
+    const waiting = limiter.run(async () => 'never', { signal: ac.signal });
     ac.abort(new Error('gone'));
     await expect(waiting).rejects.toThrow('gone');
     await blocker;
     await expect(limiter.run(() => Promise.reject(new Error('x')))).rejects.toThrow('x');
     await expect(limiter.run(async () => 'ok')).resolves.toBe('ok');
+  });
+});
+
+describe('Limiter priorities', () => {
+  it('starts queued interactive work before queued background work, each in FIFO order', async () => {
+    const limiter = new Limiter({ concurrency: 1 });
+    const order: string[] = [];
+    const task = (name: string) => async () => void order.push(name);
+    const blocker = limiter.run(() => sleep(10));
+    const all = [
+      limiter.run(task('sweep-1')),
+      limiter.run(task('sweep-2')),
+      limiter.run(task('page-1'), { priority: 'interactive' }),
+      limiter.run(task('page-2'), { priority: 'interactive' }),
+    ];
+    await Promise.all([blocker, ...all]);
+    expect(order).toEqual(['page-1', 'page-2', 'sweep-1', 'sweep-2']);
+  });
+
+  it('promotes a queued background read that a page now waits for, and only that one', async () => {
+    const limiter = new Limiter({ concurrency: 1 });
+    const order: string[] = [];
+    const task = (name: string) => async () => void order.push(name);
+    const blocker = limiter.run(() => sleep(10));
+    const all = ['a', 'b', 'c'].map((n) => limiter.run(task(n), { key: `configz:${n}` }));
+    expect(limiter.promote('configz:c')).toBe(true);
+    expect(limiter.promote('configz:none')).toBe(false);
+    await Promise.all([blocker, ...all]);
+    expect(order).toEqual(['c', 'a', 'b']);
+  });
+
+  it('without a rate, only the in-flight bound applies', async () => {
+    // a frozen clock never refills a token bucket: with one, the 2nd task would wait forever
+    const limiter = new Limiter({ concurrency: 50, now: () => 0 });
+    await Promise.all(Array.from({ length: 500 }, () => limiter.run(() => sleep(0))));
+    expect(limiter.maxInFlight).toBe(50);
+  });
+});
+
+describe('mapBounded', () => {
+  it('keeps input order with at most `concurrency` running', async () => {
+    let running = 0;
+    let peak = 0;
+    const out = await mapBounded([5, 1, 4, 2, 3, 0], 2, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await sleep(n);
+      running--;
+      return n * 10;
+    });
+    expect(out).toEqual([50, 10, 40, 20, 30, 0]);
+    expect(peak).toBe(2);
   });
 });
 
@@ -91,10 +143,10 @@ describe('withRetry', () => {
   });
 
   it('does not retry a kubelet the apiserver cannot dial, nor unknown errors', () => {
-    expect(isRetryable(new AppError('KubeletUnreachable', 502, 'dead'))).toBe(false);
-    expect(isRetryable(new AppError('MalformedResponse', 502, 'half a body'))).toBe(false);
-    expect(isRetryable(new Error('bug'))).toBe(false);
-    expect(isRetryable(new AppError('ServiceUnavailable', 503, 'reset'))).toBe(true);
+    expect(isTransientFailure(new AppError('KubeletUnreachable', 502, 'dead'))).toBe(false);
+    expect(isTransientFailure(new AppError('MalformedResponse', 502, 'half a body'))).toBe(false);
+    expect(isTransientFailure(new Error('bug'))).toBe(false);
+    expect(isTransientFailure(new AppError('ServiceUnavailable', 503, 'reset'))).toBe(true);
   });
 
   it('does not spend a second deadline on a kubelet that stayed silent through the first', async () => {

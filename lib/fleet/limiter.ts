@@ -1,41 +1,58 @@
 import 'server-only';
 
+/**
+ * Who is waiting: a person looking at a page (node detail, explain) or a background read (sweeps, compare,
+ * warming). Interactive waiters start before background ones, so a node page opened during a 5,000-node sweep
+ * waits for one free slot, not for the sweep.
+ */
+export type Priority = 'interactive' | 'background';
+
 export interface LimiterOptions {
   /** most tasks running at once */
   concurrency: number;
-  /** token-bucket refill per second */
-  qps: number;
-  /** token-bucket size */
-  burst: number;
+  /** token-bucket refill per second; omitted: no rate limit, only the in-flight bound */
+  qps?: number;
+  /** token-bucket size (with `qps`) */
+  burst?: number;
   /** injectable clock (ms) for tests */
   now?: () => number;
+}
+
+export interface RunOptions {
+  /** aborting while queued rejects with the signal's reason; a started task is the task's business */
+  signal?: AbortSignal;
+  priority?: Priority;
+  /** lets `promote` find this waiter (e.g. "configz:node-1") */
+  key?: string;
 }
 
 interface Waiter {
   start: () => void;
   reject: (err: unknown) => void;
+  key?: string;
   signal?: AbortSignal;
   onAbort?: () => void;
 }
 
 /**
- * A bounded pool with a token-bucket rate limit, shared by every sweep of one kube identity: a task starts
- * only when fewer than `concurrency` run and a token is available. Waiters start in FIFO order, so a sweep
- * queued first finishes first. A task's slot is freed when its promise settles, so a hung request holds one
- * slot until its own deadline, never the pool.
+ * The one concurrency primitive of the app: a bounded pool with an optional token-bucket rate limit. A task
+ * starts only when fewer than `concurrency` run and a token is available; interactive waiters go first, and
+ * within a priority waiters start in FIFO order, so a sweep queued first finishes first. A task's slot is freed
+ * when its promise settles, so a hung request holds one slot until its own deadline, never the pool. The fleet
+ * layer keeps one per kube identity for every kubelet read (lib/fleet/fleet.ts); `mapBounded` uses a private one.
  */
 export class Limiter {
   private running = 0;
   private peak = 0;
   private tokens: number;
   private refilledAt: number;
-  private readonly queue: Waiter[] = [];
+  private readonly queues: Record<Priority, Waiter[]> = { interactive: [], background: [] };
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => number;
 
   constructor(private readonly opts: LimiterOptions) {
     this.now = opts.now ?? (() => performance.now());
-    this.tokens = opts.burst;
+    this.tokens = opts.burst ?? 1;
     this.refilledAt = this.now();
   }
 
@@ -47,14 +64,16 @@ export class Limiter {
     return this.peak;
   }
   get queued(): number {
-    return this.queue.length;
+    return this.queues.interactive.length + this.queues.background.length;
   }
 
-  /** Runs `task` when a slot and a token are free; rejects with the signal's reason if aborted while queued. */
-  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /** Runs `task` when a slot (and a token) is free; rejects with the signal's reason if aborted while queued. */
+  run<T>(task: () => Promise<T>, o: RunOptions = {}): Promise<T> {
+    const { signal } = o;
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<T>((resolve, reject) => {
       const waiter: Waiter = {
+        key: o.key,
         signal,
         reject,
         start: () => {
@@ -70,33 +89,60 @@ export class Limiter {
       };
       if (signal) {
         waiter.onAbort = () => {
-          const i = this.queue.indexOf(waiter);
-          if (i >= 0) this.queue.splice(i, 1);
+          this.remove(waiter);
           reject(signal.reason);
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      this.queue.push(waiter);
+      this.queues[o.priority ?? 'background'].push(waiter);
       this.pump();
     });
   }
 
-  private refill(): void {
+  /**
+   * Moves the background waiter queued under `key` to the end of the interactive queue: a page that joins a read
+   * a sweep queued earlier should not wait for the sweep's turn. False if no such waiter is queued.
+   */
+  promote(key: string): boolean {
+    const i = this.queues.background.findIndex((w) => w.key === key);
+    if (i < 0) return false;
+    const [waiter] = this.queues.background.splice(i, 1);
+    this.queues.interactive.push(waiter as Waiter);
+    this.pump();
+    return true;
+  }
+
+  private remove(waiter: Waiter): void {
+    for (const queue of Object.values(this.queues)) {
+      const i = queue.indexOf(waiter);
+      if (i >= 0) queue.splice(i, 1);
+    }
+  }
+
+  private next(): Waiter | undefined {
+    return this.queues.interactive.shift() ?? this.queues.background.shift();
+  }
+
+  private refill(qps: number): void {
     const now = this.now();
-    this.tokens = Math.min(this.opts.burst, this.tokens + ((now - this.refilledAt) / 1000) * this.opts.qps);
+    const burst = this.opts.burst ?? 1;
+    this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) / 1000) * qps);
     this.refilledAt = now;
   }
 
   private pump(): void {
-    this.refill();
-    while (this.queue.length > 0 && this.running < this.opts.concurrency) {
-      if (this.tokens < 1) {
-        this.wake(((1 - this.tokens) / this.opts.qps) * 1000);
-        return;
+    const { qps } = this.opts;
+    if (qps !== undefined) this.refill(qps);
+    while (this.queued > 0 && this.running < this.opts.concurrency) {
+      if (qps !== undefined) {
+        if (this.tokens < 1) {
+          this.wake(((1 - this.tokens) / qps) * 1000);
+          return;
+        }
+        this.tokens -= 1;
       }
-      const waiter = this.queue.shift() as Waiter;
+      const waiter = this.next() as Waiter;
       if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      this.tokens -= 1;
       waiter.start();
     }
   }
@@ -112,4 +158,13 @@ export class Limiter {
     );
     this.timer.unref?.();
   }
+}
+
+/**
+ * `fn` over `items` with at most `concurrency` running at once, results in input order (a rejection rejects the
+ * whole, as Promise.all does: callers that want every item's outcome catch inside `fn`).
+ */
+export function mapBounded<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const limiter = new Limiter({ concurrency: Math.max(1, concurrency) });
+  return Promise.all(items.map((item) => limiter.run(() => fn(item))));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Kube } from '@/lib/k8s/client';
 import { listNodesForWatch, watchNodesSince, type WatchedNode, type WatchedNodeEvent } from '@/lib/k8s/fleet-sources';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
 import { log } from '@/lib/observability/log';
 
 export interface InformerOptions {

@@ -9,8 +9,9 @@ import { AppError } from '@/lib/errors';
  * a kubelet silent for the whole deadline is wedged or overloaded, and asking again would hold a pool slot
  * for a second deadline and delay the sweep's end by as much. It is reported as timed out and asked again
  * on the next sweep (stats: next refresh; configz: its error expires after one refresh period).
+ * @internal exported for its unit tests
  */
-export function isRetryable(err: unknown): boolean {
+export function isTransientFailure(err: unknown): boolean {
   if (!(err instanceof AppError)) return false;
   if (err.code === 401 || err.code === 403 || err.code === 404) return false;
   return err.reason === 'TooManyRequests' || err.reason === 'ServiceUnavailable';
@@ -40,7 +41,7 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, o: RetryO
     try {
       return await attempt(n);
     } catch (err) {
-      if (n + 1 >= o.attempts || !isRetryable(err) || o.signal?.aborted) throw err;
+      if (n + 1 >= o.attempts || !isTransientFailure(err) || o.signal?.aborted) throw err;
       const backoff = base * 2 ** n;
       await sleep(backoff / 2 + Math.random() * (backoff / 2));
     }

@@ -16,6 +16,10 @@ export interface FleetSettings {
   refreshMs: number;
   /** configz is re-read after this even if nothing suggests it changed */
   configzTtlMs: number;
+  /** a page (node detail, explain) accepts a cached configz this old at most (default: one refresh period) */
+  configzPageMaxAgeMs: number;
+  /** a page's stats/summary is shared by every viewer of the node for this long */
+  summaryMaxAgeMs: number;
   /** attempts per read, first included (retries only transient failures; see retry.ts) */
   attempts: number;
   /** a read on the wire this long marks its node pending (a straggler: ~15× the usual kubelet answer) until it answers or times out */
@@ -29,7 +33,7 @@ export interface FleetSettings {
  * Never more than this many kubelet requests in flight, whatever KD_FLEET_CONCURRENCY says: each one is a
  * proxied connection through the apiserver, which counts it against --max-requests-inflight (default 400).
  */
-export const HARD_MAX_CONCURRENCY = 64;
+const HARD_MAX_CONCURRENCY = 64;
 
 const PRESETS = {
   default: { concurrency: 32, qps: 2000, burst: 200, refreshMs: 15_000 },
@@ -38,16 +42,20 @@ const PRESETS = {
 } as const;
 
 /** Env → settings: an explicit variable beats the preset, the preset beats the default; concurrency is capped. */
-export function resolveFleetSettings(e: Env): FleetSettings {
+function resolveFleetSettings(e: Env): FleetSettings {
   const preset = PRESETS[e.KD_FLEET_PRESET];
+  const refreshMs = e.KD_FLEET_REFRESH_MS ?? preset.refreshMs;
   return {
     preset: e.KD_FLEET_PRESET,
     concurrency: Math.min(HARD_MAX_CONCURRENCY, e.KD_FLEET_CONCURRENCY ?? preset.concurrency),
     qps: e.KD_FLEET_RATE_QPS ?? preset.qps,
     burst: e.KD_FLEET_BURST ?? preset.burst,
     timeoutMs: e.KD_KUBELET_TIMEOUT_MS,
-    refreshMs: e.KD_FLEET_REFRESH_MS ?? preset.refreshMs,
+    refreshMs,
     configzTtlMs: 30 * 60_000,
+    configzPageMaxAgeMs: refreshMs,
+    // the node page polls stats/summary every 10 s (lib/queries/node-detail.ts): half of that keeps its chart live
+    summaryMaxAgeMs: 5000,
     attempts: 2,
     straggleMs: 500,
     maxConfigzBytes: Math.min(e.KD_MAX_BODY_BYTES, 1024 * 1024),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { metrics } from '@/lib/observability/metrics';
+import { metrics } from '@/lib/observability/prometheus';
 
 export interface Stored<V> {
   value: V;

@@ -40,6 +40,7 @@ export function aggregateStats(
     nodefsAvailableBytes: asNumber(nodefs?.available),
     nodefsCapacityBytes: asNumber(nodefs?.capacity),
     headroom,
+    hardThresholds: hard.length,
     thresholds: from,
   };
 }
@@ -59,7 +60,7 @@ export class StatsCache {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('stats', now);
-    this.reads = new KubeletReads(limiter, settings.attempts, now);
+    this.reads = new KubeletReads('stats', limiter, settings.attempts, now);
   }
 
   /** requests sent (tests and the bench compare it across viewers) */
@@ -85,6 +86,14 @@ export class StatsCache {
   /** The cached entry without reading (to re-aggregate it when the node's thresholds become known). */
   peek(node: string): StatsEntry | undefined {
     return this.cache.peek(node)?.value;
+  }
+
+  /**
+   * Signals measured by another read of the same node (a page's full stats/summary): kept as if the sweep had
+   * read them, so the next sweep within the period asks that kubelet nothing.
+   */
+  offer(node: string, entry: Extract<StatsEntry, { ok: true }>): void {
+    this.cache.set(node, entry);
   }
 
   forget(node: string): void {

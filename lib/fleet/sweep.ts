@@ -1,6 +1,6 @@
 import 'server-only';
 import type { FleetKind, FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
-import { metrics } from '@/lib/observability/metrics';
+import { metrics } from '@/lib/observability/prometheus';
 import { DEFAULT_HARD_THRESHOLDS, type ConfigzCache, type NodeFacts } from './configz-cache';
 import type { NodeInformer } from './node-informer';
 import type { Settled } from './settle';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { AuthenticationV1Api, AuthorizationV1Api } from '@kubernetes/client-node';
 import type { CsrPermissions, Permission } from '@/lib/api/csrs';
-import type { Kube } from './client';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { kubeConfigOf, type Kube } from './client';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 /**
  * Who the dashboard acts as in a context, and whether it may approve CSRs. Both are asked of the cluster
@@ -40,7 +40,7 @@ export function whoAmI(kube: Kube): Promise<string> {
     Date.now(),
     async () => {
       try {
-        const api = kube.config.makeApiClient(AuthenticationV1Api);
+        const api = kubeConfigOf(kube).makeApiClient(AuthenticationV1Api);
         const review = await observeApiCall('selfsubjectreviews.authentication.k8s.io.create', () =>
           api.createSelfSubjectReview({ body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' } }),
         );
@@ -49,7 +49,7 @@ export function whoAmI(kube: Kube): Promise<string> {
       } catch {
         // older cluster or forbidden: fall through to what the kubeconfig calls the user
       }
-      return `${kube.config.getCurrentUser()?.name ?? 'unknown'} (kubeconfig user)`;
+      return `${kubeConfigOf(kube).getCurrentUser()?.name ?? 'unknown'} (kubeconfig user)`;
     },
     (c) => identityCache.set(kube, c),
   );
@@ -65,7 +65,7 @@ interface Attributes {
 
 async function canI(kube: Kube, attrs: Attributes): Promise<{ allowed: boolean; reason: string } | { error: string }> {
   try {
-    const api = kube.config.makeApiClient(AuthorizationV1Api);
+    const api = kubeConfigOf(kube).makeApiClient(AuthorizationV1Api);
     const res = await observeApiCall('selfsubjectaccessreviews.authorization.k8s.io.create', () =>
       api.createSelfSubjectAccessReview({
         body: {

@@ -79,9 +79,13 @@ function definedOnly(tls: TlsOptions): TlsOptions {
   return Object.fromEntries(Object.entries(tls).filter(([, v]) => v !== undefined)) as TlsOptions;
 }
 
-/** Agents currently held (tests). */
+/**
+ * Agents currently held (tests).
+ * @internal for tests
+ */
 export const agentCountForTests = (): number => agents.size;
 
+/** @internal exported for its unit tests */
 export function resetAgentsForTests(): void {
   for (const a of agents.values()) a.destroy();
   agents.clear();

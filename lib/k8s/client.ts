@@ -3,30 +3,42 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CertificatesV1Api, CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import type { ContextsResponse } from '@/lib/api/contexts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { credentialIdentity } from './credential-identity';
+import { clusterFingerprint, contextFingerprint, filesStamp, keepUnchanged } from './kubeconfig-reload';
 
 /**
- * A request-scoped handle on one cluster: the context's name, a KubeConfig whose current-context is that
- * context, and lazily built API clients. Every data function takes it first, so shared mode can later hand
- * out a Kube carrying a user's bearer token without changing any caller.
+ * A request-scoped handle on one cluster: the context's name, its server, who is asking, and (inside lib/k8s
+ * only, see kubeConfigOf) the KubeConfig whose current-context is that context. Every data function takes it
+ * first, so shared mode hands out a Kube carrying a user's bearer token without changing any caller. Nothing of
+ * client-node leaves lib/k8s through it.
  */
 export interface Kube {
   readonly context: string;
   /** server URL of the context's cluster, for messages (never credentials) */
   readonly server: string;
   readonly source: 'kubeconfig' | 'in-cluster';
-  readonly config: KubeConfig;
-  core(): CoreV1Api;
-  certificates(): CertificatesV1Api;
-  customObjects(): CustomObjectsApi;
+  /** the credential identity per-identity caches are keyed by (credential-identity.ts); never a credential */
+  readonly identity: string;
+}
+
+const configs = new WeakMap<Kube, KubeConfig>();
+
+/** The Kube's KubeConfig, for lib/k8s's own transport, watches and clients (lint keeps it inside lib/k8s). */
+export function kubeConfigOf(kube: Kube): KubeConfig {
+  const config = configs.get(kube);
+  if (!config) throw new AppError('InternalError', 500, 'a Kube not made by lib/k8s/client.ts');
+  return config;
 }
 
 interface Loaded {
   readonly base: KubeConfig;
   readonly source: Kube['source'];
+  /** the kubeconfig files as they were when read (kubeconfig-reload.ts); a different stamp means read again */
+  readonly stamp: string;
   readonly kubes: Map<string, Kube>;
   /** shared mode: per-user Kubes keyed by a hash of the token, oldest first (see userKube) */
   readonly userKubes: Map<string, Kube>;
@@ -60,7 +72,12 @@ function mergeFiles(files: string[]): KubeConfig | undefined {
   for (const file of files) {
     if (!fs.existsSync(file)) continue;
     const kc = new KubeConfig();
-    kc.loadFromFile(file); // also makes cert/key/CA paths absolute relative to the file, like kubectl
+    try {
+      kc.loadFromFile(file); // also makes cert/key/CA paths absolute relative to the file, like kubectl
+    } catch (err) {
+      const reason = err instanceof Error ? err.message.split('\n')[0] : 'unreadable';
+      throw new AppError('ServiceUnavailable', 503, `Kubeconfig ${file} could not be read: ${reason}`);
+    }
     found = true;
     const has = <T extends { name: string }>(list: T[], name: string) => list.some((x) => x.name === name);
     for (const c of kc.getClusters()) if (!has(merged.clusters, c.name)) merged.clusters.push(c);
@@ -71,23 +88,26 @@ function mergeFiles(files: string[]): KubeConfig | undefined {
   return found ? merged : undefined;
 }
 
+/**
+ * The merged kubeconfig, read again whenever its files change on disk (kubectl reads it per call): contexts added,
+ * removed or edited show up without a restart. Handles of contexts that did not change are kept, caches and all.
+ */
 function load(opts: LoadOptions): Loaded {
   const list = opts.kubeconfigPath ?? env().KUBECONFIG;
   const key = list ?? '';
+  const files = list ? list.split(path.delimiter).filter(Boolean) : [path.join(os.homedir(), '.kube', 'config')];
+  const stamp = filesStamp(files);
   const cached = loadedByKey.get(key);
-  if (cached) return cached;
+  if (cached?.stamp === stamp) return cached;
 
-  let base: KubeConfig | undefined;
+  let base = mergeFiles(files);
   let source: Kube['source'] = 'kubeconfig';
-  if (list) {
-    base = mergeFiles(list.split(path.delimiter).filter(Boolean));
-  } else {
-    base = mergeFiles([path.join(os.homedir(), '.kube', 'config')]);
+  if (!list) {
     // In a pod. The CA alone is enough in the shared modes: deploy/ mounts only ca.crt (no ServiceAccount token),
     // and every call carries the signed-in user's token instead.
     if (
       !base &&
-      process.env.KUBERNETES_SERVICE_HOST &&
+      env().KUBERNETES_SERVICE_HOST &&
       (fs.existsSync(SERVICEACCOUNT_TOKEN) || fs.existsSync(SERVICEACCOUNT_CA))
     ) {
       base = new KubeConfig();
@@ -96,7 +116,13 @@ function load(opts: LoadOptions): Loaded {
     }
   }
   if (!base || base.getContexts().length === 0) throw noCredentials();
-  const loaded: Loaded = { base, source, kubes: new Map(), userKubes: new Map() };
+  const loaded: Loaded = {
+    base,
+    source,
+    stamp,
+    kubes: cached ? keepUnchanged(cached.kubes, cached.base, base, contextFingerprint) : new Map(),
+    userKubes: cached ? keepUnchanged(cached.userKubes, cached.base, base, clusterFingerprint) : new Map(),
+  };
   loadedByKey.set(key, loaded);
   return loaded;
 }
@@ -107,19 +133,14 @@ function makeKube(loaded: Loaded, context: string, config = contextConfig(loaded
   if (!cluster) {
     throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
   }
-  const lazy = <T>(make: () => T) => {
-    let value: T | undefined;
-    return () => (value ??= make());
-  };
-  return {
+  const kube: Kube = {
     context,
     server: cluster.server,
     source,
-    config,
-    core: lazy(() => config.makeApiClient(CoreV1Api)),
-    certificates: lazy(() => config.makeApiClient(CertificatesV1Api)),
-    customObjects: lazy(() => config.makeApiClient(CustomObjectsApi)),
+    identity: credentialIdentity(context, cluster.server, config),
   };
+  configs.set(kube, config);
+  return kube;
 }
 
 function contextConfig(base: KubeConfig, context: string): KubeConfig {
@@ -188,7 +209,7 @@ export function contextNames(opts: LoadOptions = {}): string[] {
 }
 
 /** The context used when the request names none: KUBE_CONTEXT, else current-context, else the first one. */
-export function defaultContext(opts: LoadOptions = {}): string {
+function defaultContext(opts: LoadOptions = {}): string {
   const { base } = load(opts);
   const names = base.getContexts().map((c) => c.name);
   const preferred = [env().KUBE_CONTEXT, base.getCurrentContext()].find((n) => n && names.includes(n));
@@ -230,7 +251,10 @@ export function listContexts(opts: LoadOptions & { current?: string } = {}): Con
   };
 }
 
-/** Tests load several kubeconfigs in one process; this forgets them. */
+/**
+ * Tests load several kubeconfigs in one process; this forgets them.
+ * @internal for tests
+ */
 export function resetKubeCacheForTests(): void {
   loadedByKey.clear();
 }

@@ -1,9 +1,8 @@
 import 'server-only';
 import { ObjectNameSchema } from '@/lib/api/names';
-import { env } from '@/lib/env';
 import type { Kube } from './client';
 import { WireConfigMapSchema } from './schemas';
-import { getJson } from './transport';
+import { apiRequestOptions, getJson } from './transport';
 
 export interface ConfigMapData {
   namespace: string;
@@ -26,7 +25,7 @@ export async function getConfigMap(
     `/api/v1/namespaces/${encodeURIComponent(ns)}/configmaps/${encodeURIComponent(n)}`,
     WireConfigMapSchema,
     { kind: 'api', verb: 'get', resource: 'configmaps', name: `${ns}/${n}` },
-    { timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES, signal },
+    apiRequestOptions(signal),
   );
   return {
     namespace: wire.metadata.namespace,

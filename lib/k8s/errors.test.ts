@@ -1,7 +1,7 @@
 import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { AppError, toStatus } from '@/lib/errors';
-import { fromHttpResponse, toKubeError } from './errors';
+import { fromHttpResponse, timeoutError, toKubeError } from './errors';
 import { statusBody } from './testing/fake-apiserver';
 
 const SERVER = 'https://10.0.0.1:6443';
@@ -153,5 +153,30 @@ describe('toKubeError', () => {
     const weird = new Error('secret internals');
     expect(toKubeError(weird, target, SERVER)).toBe(weird);
     expect(toStatus(weird)).toMatchObject({ code: 500, message: 'internal error' });
+  });
+});
+
+describe('kubelet answers through the node proxy name the kubelet', () => {
+  const kubelet = { kind: 'kubelet', node: 'n1', endpoint: 'configz' } as const;
+  it("explains the kubelet's own 403 with the user it names", () => {
+    const e = fromHttpResponse(
+      403,
+      'Forbidden (user=system:kube-apiserver, verb=get, resource=nodes, subresource=proxy)',
+      kubelet,
+      SERVER,
+    );
+    expect(e).toMatchObject({ reason: 'Forbidden', code: 403 });
+    expect(e.hint).toContain('"system:kube-apiserver"');
+    expect(e.hint).toContain('webhook authorization');
+  });
+  it("maps the kubelet's plain 404 for /configz to a NotFound that says the node exists", () => {
+    const e = fromHttpResponse(404, '404 page not found\n', kubelet, SERVER);
+    expect(e).toMatchObject({ reason: 'NotFound', code: 404 });
+    expect(e.message).toContain('does not serve /configz');
+    expect(e.hint).toContain('node exists');
+  });
+  it('gives a kubelet timeout a hint about the kubelet, an API timeout none', () => {
+    expect(timeoutError(kubelet, 4000).hint).toContain('kubelet on node "n1"');
+    expect(timeoutError({ kind: 'api', verb: 'list', resource: 'nodes' }, 4000).hint).toBeUndefined();
   });
 });

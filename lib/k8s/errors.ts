@@ -1,6 +1,13 @@
 import 'server-only';
 import { ApiException } from '@kubernetes/client-node';
 import { z } from 'zod';
+import {
+  isKubeletMissingEndpoint,
+  kubeletForbiddenHint,
+  kubeletMissingEndpointHint,
+  kubeletTimeoutHint,
+  parseKubeletForbidden,
+} from '@/lib/domain/kubelet-errors';
 import { AppError } from '@/lib/errors';
 import { canICommand, findPermission, PERMISSIONS, resourceRef, type Permission } from './permissions';
 
@@ -14,7 +21,7 @@ export type Target =
   | { kind: 'kubelet'; node: string; endpoint: 'configz' | 'stats/summary' }
   | { kind: 'metrics'; node?: string };
 
-export class KubeUnauthorizedError extends AppError {
+class KubeUnauthorizedError extends AppError {
   constructor(server: string) {
     super(
       'Unauthorized',
@@ -25,13 +32,13 @@ export class KubeUnauthorizedError extends AppError {
   }
 }
 
-export class KubeForbiddenError extends AppError {
+class KubeForbiddenError extends AppError {
   constructor(message: string, hint: string) {
     super('Forbidden', 403, message, hint);
   }
 }
 
-export class KubeletUnreachableError extends AppError {
+class KubeletUnreachableError extends AppError {
   constructor(node: string, detail: string) {
     super(
       'KubeletUnreachable',
@@ -42,7 +49,7 @@ export class KubeletUnreachableError extends AppError {
   }
 }
 
-export class MetricsUnavailableError extends AppError {
+class MetricsUnavailableError extends AppError {
   constructor(
     detail: string,
     hint = 'Install metrics-server (https://github.com/kubernetes-sigs/metrics-server) to serve metrics.k8s.io.',
@@ -52,9 +59,18 @@ export class MetricsUnavailableError extends AppError {
 }
 
 export class KubeTimeoutError extends AppError {
-  constructor(what: string, ms: number) {
-    super('Timeout', 504, `${what} did not answer within ${ms} ms.`);
+  constructor(what: string, ms: number, hint?: string) {
+    super('Timeout', 504, `${what} did not answer within ${ms} ms.`, hint);
   }
+}
+
+/** Our deadline on a request: for a kubelet read the hint names the kubelet, not the API server that relayed it. */
+export function timeoutError(target: Target, ms: number): KubeTimeoutError {
+  return new KubeTimeoutError(
+    describeTarget(target),
+    ms,
+    target.kind === 'kubelet' ? kubeletTimeoutHint(target.node, ms) : undefined,
+  );
 }
 
 export class MalformedResponseError extends AppError {
@@ -74,7 +90,7 @@ export class ResponseTooLargeError extends AppError {
   }
 }
 
-export class ApiServerUnreachableError extends AppError {
+class ApiServerUnreachableError extends AppError {
   constructor(server: string, detail: string, hint: string) {
     super('ServiceUnavailable', 503, `Cannot reach the API server at ${server}: ${detail}`, hint);
   }
@@ -114,7 +130,7 @@ export function describeTarget(t: Target): string {
 }
 
 /** The declared permission (lib/k8s/permissions.ts) a target needs. */
-export function permissionFor(t: Target): Permission | undefined {
+function permissionFor(t: Target): Permission | undefined {
   switch (t.kind) {
     case 'api':
       return findPermission(t.group ?? '', t.resource, t.verb);
@@ -153,7 +169,7 @@ export function fromHttpResponse(status: number, body: string, target: Target, s
     if (target.kind === 'kubelet' && !wire) {
       return new KubeForbiddenError(
         `The kubelet on node "${target.node}" refused the request: ${message}`,
-        "The kubelet did not authorize the API server's client certificate: bind kube-apiserver-kubelet-client to system:kubelet-api-admin (nodes/proxy, nodes/stats, nodes/configz).",
+        kubeletForbiddenHint(parseKubeletForbidden(body)),
       );
     }
     return new KubeForbiddenError(message, rbacHint(target));
@@ -176,6 +192,14 @@ export function fromHttpResponse(status: number, body: string, target: Target, s
         'metrics-server is registered but not answering: check `kubectl get apiservice v1beta1.metrics.k8s.io` and its pods in kube-system.',
       );
     }
+  }
+  if (target.kind === 'kubelet' && !wire && isKubeletMissingEndpoint(status, body)) {
+    return new AppError(
+      'NotFound',
+      404,
+      `The kubelet on node "${target.node}" does not serve /${target.endpoint} (it answered "${message}").`,
+      kubeletMissingEndpointHint(target.endpoint),
+    );
   }
   if (target.kind === 'kubelet' && (status === 502 || status === 503)) {
     return new KubeletUnreachableError(target.node, message);

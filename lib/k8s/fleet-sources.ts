@@ -3,13 +3,13 @@ import { Watch } from '@kubernetes/client-node';
 import type { NodeDetail } from '@/lib/api/node-detail';
 import { totalsByNode, type PodTotals } from '@/lib/domain/node-row';
 import { addQuantities } from '@/lib/domain/quantity';
-import type { Kube } from './client';
+import { kubeConfigOf, type Kube } from './client';
 import { MalformedResponseError, toKubeError } from './errors';
 import { forEachPage } from './list';
 import { reshapeNode } from './nodes';
 import { reshapePod } from './pods';
 import { WireNodeSchema, WirePodSchema, type WireNode } from './schemas';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 /**
  * The list-then-watch sources behind lib/fleet's shared node cache (an informer, as client-go's reflector does
@@ -77,7 +77,7 @@ export async function watchNodesSince(
   };
   // counted when the watch is established (its events are not requests)
   const controller = await observeApiCall('nodes.watch', () =>
-    new Watch(kube.config).watch(
+    new Watch(kubeConfigOf(kube)).watch(
       '/api/v1/nodes',
       { allowWatchBookmarks: true, resourceVersion: opts.resourceVersion },
       (type, obj: unknown) => {

@@ -11,9 +11,9 @@ import { listAll } from './list';
  * control plane's minor version, and `kubeadm upgrade` left the old ones behind; we take the newest.
  * (kubernetes/website: kubeadm_init_phase_upload-config_kubelet.md, kubeadm_upgrade_node_phase_kubelet-config.md)
  */
-export const KUBELET_CONFIGMAP_NAMESPACE = 'kube-system';
-export const KUBELET_CONFIGMAP_NAME = 'kubelet-config';
-export const KUBELET_CONFIGMAP_KEY = 'kubelet';
+const KUBELET_CONFIGMAP_NAMESPACE = 'kube-system';
+const KUBELET_CONFIGMAP_NAME = 'kubelet-config';
+const KUBELET_CONFIGMAP_KEY = 'kubelet';
 
 export interface KubeletConfigMapSource {
   namespace: string;
@@ -27,7 +27,10 @@ export interface KubeletConfigMapSource {
 const LEGACY_RE = /^kubelet-config-1\.(\d+)$/;
 const NameOnlySchema = z.object({ metadata: z.object({ name: z.string() }) });
 
-/** The newest `kubelet-config-1.X` among ConfigMap names, or undefined. */
+/**
+ * The newest `kubelet-config-1.X` among ConfigMap names, or undefined.
+ * @internal exported for its unit tests
+ */
 export function newestLegacyName(names: readonly string[]): string | undefined {
   let best: { name: string; minor: number } | undefined;
   for (const name of names) {

@@ -1,17 +1,19 @@
 import 'server-only';
+import { z } from 'zod';
+import { ConfigzSchema, SummarySchema, type Configz, type Summary } from '@/lib/api/kubelet';
 import { NodeNameSchema } from '@/lib/api/names';
 import { env } from '@/lib/env';
 import type { Kube } from './client';
 import type { Target } from './errors';
-import {
-  ConfigzSchema,
-  NodeStatsSchema,
-  SummarySchema,
-  type Configz,
-  type NodeStats,
-  type Summary,
-} from './kubelet-schemas';
 import { getJson, withQuery } from './transport';
+
+/**
+ * Only the Summary's `node` block (memory, filesystems, rlimit): what per-node eviction headroom needs. A strict
+ * object drops `pods` (the bulk of a Summary, ~30 pods × containers × volumes) without validating it, so a
+ * 5,000-node sweep parses each body once and keeps nothing of the pods.
+ */
+const NodeStatsSchema = z.object({ node: SummarySchema.shape.node });
+type NodeStats = z.infer<typeof NodeStatsSchema>;
 
 /**
  * The only kubelet endpoints we ever reach through the apiserver's node proxy. The browser picks a node, never

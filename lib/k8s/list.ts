@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import type { Kube } from './client';
 import type { Target } from './errors';
 import { listOf } from './schemas';
-import { getJson, withQuery } from './transport';
+import { apiRequestOptions, getJson, withQuery } from './transport';
 
 /** Safety stop for a continue token that never ends (a broken server must not loop us forever). */
 const MAX_PAGES = 10_000;
@@ -44,7 +44,7 @@ export async function forEachPage<S extends z.ZodType>(
   query: ListQuery,
   onPage: (items: z.infer<S>[]) => void,
 ): Promise<{ resourceVersion: string | undefined }> {
-  const { KD_API_TIMEOUT_MS, KD_MAX_API_BODY_BYTES, KD_LIST_PAGE_SIZE } = env();
+  const { KD_LIST_PAGE_SIZE } = env();
   const schema = listOf(item);
   let token: string | undefined;
   let resourceVersion: string | undefined;
@@ -55,11 +55,7 @@ export async function forEachPage<S extends z.ZodType>(
       labelSelector: query.labelSelector,
       fieldSelector: query.fieldSelector,
     });
-    const body = await getJson(kube, url, schema, target, {
-      timeoutMs: KD_API_TIMEOUT_MS,
-      maxBytes: KD_MAX_API_BODY_BYTES,
-      signal: query.signal,
-    });
+    const body = await getJson(kube, url, schema, target, apiRequestOptions(query.signal));
     onPage(body.items as z.infer<S>[]);
     resourceVersion = body.metadata?.resourceVersion ?? resourceVersion;
     token = body.metadata?.continue || undefined;

@@ -1,12 +1,13 @@
 import 'server-only';
+import { z } from 'zod';
 import type { NodeDetail } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
 import { activePressures, internalIP, nodeRoles, readyStatus } from '@/lib/domain/node-status';
-import { env } from '@/lib/env';
 import type { Kube } from './client';
+import type { Target } from './errors';
 import { listAll } from './list';
-import { WireNodeSchema, type WireNode } from './schemas';
-import { getJson } from './transport';
+import { listOf, WireNodeSchema, type WireNode } from './schemas';
+import { apiRequestOptions, getJson, withQuery } from './transport';
 
 /** Wire Node → NodeDetail. Everything downstream sees only this shape. */
 export function reshapeNode(n: WireNode): NodeDetail {
@@ -55,8 +56,6 @@ export function reshapeNode(n: WireNode): NodeDetail {
   };
 }
 
-const apiOpts = () => ({ timeoutMs: env().KD_API_TIMEOUT_MS, maxBytes: env().KD_MAX_API_BODY_BYTES });
-
 /** All nodes, fetched in pages of KD_LIST_PAGE_SIZE (limit/continue), reshaped. */
 export async function listNodes(
   kube: Kube,
@@ -83,7 +82,45 @@ export async function getNode(kube: Kube, name: string, signal?: AbortSignal): P
     `/api/v1/nodes/${encodeURIComponent(valid)}`,
     WireNodeSchema,
     { kind: 'api', verb: 'get', resource: 'nodes', name: valid },
-    { ...apiOpts(), signal },
+    apiRequestOptions(signal),
   );
   return reshapeNode(wire);
+}
+
+const NodeAddressesWireSchema = z.object({
+  metadata: z.object({ name: z.string(), creationTimestamp: z.string().optional() }),
+  status: z.object({ addresses: z.array(z.object({ type: z.string(), address: z.string() })).nullish() }).nullish(),
+});
+const nodesTarget: Target = { kind: 'api', verb: 'list', resource: 'nodes' };
+
+/**
+ * Every node's name, addresses and creation time only (what the CSR checks compare SANs with, and whether a
+ * bootstrap CSR names a node registered before it), without reshaping whole Nodes.
+ */
+export async function listNodeAddresses(
+  kube: Kube,
+): Promise<{ name: string; addresses: { type: string; address: string }[]; createdAt?: string }[]> {
+  const items = await listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget, {});
+  return items.map((n) => ({
+    name: n.metadata.name,
+    addresses: n.status?.addresses ?? [],
+    ...(n.metadata.creationTimestamp ? { createdAt: n.metadata.creationTimestamp } : {}),
+  }));
+}
+
+/**
+ * Number of Nodes without listing them: a one-item page carries `metadata.remainingItemCount` (API concepts,
+ * "Retrieving large results sets in chunks"); falls back to a full list when the server omits it.
+ */
+export async function countNodesInCluster(kube: Kube): Promise<number> {
+  const page = await getJson(
+    kube,
+    withQuery('/api/v1/nodes', { limit: 1 }),
+    listOf(z.unknown()),
+    nodesTarget,
+    apiRequestOptions(),
+  );
+  const remaining = page.metadata?.remainingItemCount;
+  if (remaining !== undefined) return page.items.length + remaining;
+  return (await listAll(kube, '/api/v1/nodes', NodeAddressesWireSchema, nodesTarget, {})).length;
 }

@@ -7,17 +7,19 @@ import { z } from 'zod';
 import { mayDecide } from '@/lib/domain/csr-permissions';
 import { AppError } from '@/lib/errors';
 import { log } from '@/lib/observability/log';
-import { metrics } from '@/lib/observability/metrics';
+import { metrics } from '@/lib/observability/prometheus';
 import { DEMO_CSRS, DEMO_NODES } from '@/sim/fleet/demo-layout';
 import type { Rule } from '@/sim/server/authz';
 import { startSim, type SimHandle } from '@/sim/server/start';
 import { resetKubeCacheForTests, userKube } from './client';
-import { decideCsr } from './csr-approval';
-import { getCsrWire, getReviewedCsr, listReviewedCsrs } from './csr-review';
+import { decideCsr } from '@/lib/server/csr-decide';
+import { getReviewedCsr, listReviewedCsrs } from '@/lib/server/csr-review';
+import { getCsrWire } from './csrs';
 import { getKubeletConfigz, getKubeletSummary } from './kubelet';
 import { findKubeletConfigMap } from './kubelet-configmap';
-import { getNodeMetrics } from './metrics';
-import { getNodeList } from './node-list';
+import { getNodeMetrics } from './node-metrics';
+import { resetFleetsForTests } from '@/lib/fleet/fleet';
+import { getFleetNodeList } from '@/lib/server/node-list';
 import { watchNodesSince } from './fleet-sources';
 import { getNode } from './nodes';
 import { PERMISSIONS, type Permission } from './permissions';
@@ -138,6 +140,7 @@ describe('a user bound to exactly the deploy/ roles', () => {
     resetKubeCacheForTests();
   });
   afterAll(async () => {
+    resetFleetsForTests();
     await sim?.close();
     resetKubeCacheForTests();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -145,7 +148,7 @@ describe('a user bound to exactly the deploy/ roles', () => {
 
   it('reads the node list with metrics and pods, node detail, configz, summary and node metrics', async () => {
     const kube = as('yaml-viewer');
-    const list = await getNodeList(kube);
+    const list = await getFleetNodeList(kube);
     expect(list.items.length).toBeGreaterThan(10);
     expect(list.metrics.available).toBe(true);
     expect(list.pods.available).toBe(true);
@@ -241,7 +244,7 @@ describe('a user bound to exactly the deploy/ roles', () => {
 
   it('without nodes/proxy: the node list still works, kubelet reads are Forbidden naming the permission', async () => {
     const kube = as('no-node-proxy');
-    expect((await getNodeList(kube)).items.length).toBeGreaterThan(10);
+    expect((await getFleetNodeList(kube)).items.length).toBeGreaterThan(10);
     const err = await getKubeletConfigz(kube, DEMO_NODES.kubeadmClean[0]).then(
       () => undefined,
       (e: unknown) => e,

@@ -5,7 +5,7 @@ import 'server-only';
  * and deploy/clusterrole-approver.yaml grant exactly these (lib/k8s/permissions.test.ts compares them), and
  * error hints name them (lib/k8s/errors.ts). Add an entry here before a data function calls something new.
  */
-export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'approve';
+type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'approve';
 
 export interface Permission {
   /** API group; '' is the core group */
@@ -140,8 +140,6 @@ export const PERMISSIONS = p({
     why: 'the CSR approval admission check, per signer',
   },
 });
-
-export type PermissionId = keyof typeof PERMISSIONS;
 
 /** `nodes/proxy`, `configmaps`, `nodes.metrics.k8s.io`: the resource as `kubectl auth can-i` spells it. */
 export function resourceRef(perm: Permission): string {

@@ -28,6 +28,7 @@ export function reshapePod(p: WirePod): PodResources {
     phase: p.status?.phase ?? 'Unknown',
     ...(p.status?.qosClass ? { qosClass: p.status.qosClass } : {}),
     ...(p.spec.priority !== undefined ? { priority: p.spec.priority } : {}),
+    ...(p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined ? { mirror: true } : {}),
     requests,
     limits,
   };
@@ -46,6 +47,7 @@ export function toNodePod(p: PodResources): NodePod {
     phase: p.phase,
     ...(p.qosClass ? { qosClass: p.qosClass } : {}),
     ...(p.priority !== undefined ? { priority: p.priority } : {}),
+    ...(p.mirror ? { mirror: true } : {}),
     requests: toStrings(p.requests),
     limits: toStrings(p.limits),
   };
@@ -61,24 +63,6 @@ export async function listPodsOnNode(kube: Kube, name: string, signal?: AbortSig
     { kind: 'api', verb: 'list', resource: 'pods' },
     {
       fieldSelector: `spec.nodeName=${valid},${NON_TERMINATED}`,
-      signal,
-    },
-  );
-  return items.map(reshapePod);
-}
-
-/**
- * Every non-terminated pod in the cluster, in one paginated list. The node table groups them by node once
- * (lib/domain/node-row totalsByNode) instead of issuing one pod list per node.
- */
-export async function listAllActivePods(kube: Kube, signal?: AbortSignal): Promise<PodResources[]> {
-  const items = await listAll(
-    kube,
-    '/api/v1/pods',
-    WirePodSchema,
-    { kind: 'api', verb: 'list', resource: 'pods' },
-    {
-      fieldSelector: NON_TERMINATED,
       signal,
     },
   );

@@ -10,9 +10,11 @@ import { z } from 'zod';
 const ResourceListSchema = z.record(z.string(), z.string());
 const StringMapSchema = z.record(z.string(), z.string());
 
-export const ListMetaSchema = z.object({
+const ListMetaSchema = z.object({
   continue: z.string().optional(),
   resourceVersion: z.string().optional(),
+  /** objects after this page, when the server can tell (a one-item page then counts a collection) */
+  remainingItemCount: z.number().optional(),
 });
 
 /** A list response page: items plus the continue token for `limit`/`continue` chunking. */
@@ -34,7 +36,7 @@ const ObjectMetaSchema = z.object({
   annotations: StringMapSchema.optional(),
 });
 
-export const WireConditionSchema = z.object({
+const WireConditionSchema = z.object({
   type: z.string(),
   status: z.string(),
   reason: z.string().optional(),
@@ -112,10 +114,9 @@ export const WireNodeMetricsSchema = z.object({
 });
 export type WireNodeMetrics = z.infer<typeof WireNodeMetricsSchema>;
 
-// CertificateSigningRequests are read with ReviewCsrWireSchema (lib/k8s/csr-reshape.ts), the one CSR wire schema.
+// CertificateSigningRequests are read with ReviewCsrWireSchema (lib/k8s/csrs.ts), the one CSR wire schema.
 
 export const WireConfigMapSchema = z.object({
   metadata: ObjectMetaSchema.extend({ namespace: z.string() }),
   data: StringMapSchema.nullish(),
 });
-export type WireConfigMap = z.infer<typeof WireConfigMapSchema>;

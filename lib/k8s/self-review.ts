@@ -1,8 +1,8 @@
 import 'server-only';
 import { ApiException, AuthenticationV1Api, AuthorizationV1Api } from '@kubernetes/client-node';
-import type { Kube } from './client';
+import { kubeConfigOf, type Kube } from './client';
 import { KubeTimeoutError, toKubeError, type Target } from './errors';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { observeApiCall } from '@/lib/observability/prometheus';
 
 export interface SelfReview {
   /** the user name the API server authenticated, or a placeholder when the cluster can't say */
@@ -43,9 +43,11 @@ export async function reviewSelf(kube: Kube): Promise<SelfReview> {
   try {
     const review = await within(
       observeApiCall('selfsubjectreviews.authentication.k8s.io.create', () =>
-        kube.config.makeApiClient(AuthenticationV1Api).createSelfSubjectReview({
-          body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
-        }),
+        kubeConfigOf(kube)
+          .makeApiClient(AuthenticationV1Api)
+          .createSelfSubjectReview({
+            body: { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' },
+          }),
       ),
       'SelfSubjectReview',
     );
@@ -58,13 +60,15 @@ export async function reviewSelf(kube: Kube): Promise<SelfReview> {
   try {
     await within(
       observeApiCall('selfsubjectaccessreviews.authorization.k8s.io.create', () =>
-        kube.config.makeApiClient(AuthorizationV1Api).createSelfSubjectAccessReview({
-          body: {
-            apiVersion: 'authorization.k8s.io/v1',
-            kind: 'SelfSubjectAccessReview',
-            spec: { resourceAttributes: { verb: 'list', resource: 'nodes' } },
-          },
-        }),
+        kubeConfigOf(kube)
+          .makeApiClient(AuthorizationV1Api)
+          .createSelfSubjectAccessReview({
+            body: {
+              apiVersion: 'authorization.k8s.io/v1',
+              kind: 'SelfSubjectAccessReview',
+              spec: { resourceAttributes: { verb: 'list', resource: 'nodes' } },
+            },
+          }),
       ),
       'SelfSubjectAccessReview',
     );

@@ -9,10 +9,11 @@ import { DEMO_NODES } from '@/sim/fleet/demo-layout';
 import { startSim, type SimHandle } from '@/sim/server/start';
 import { getKube, listContexts } from './client';
 import { getConfigMap } from './configmaps';
-import { listCsrWire } from './csr-review';
+import { listCsrWire } from './csrs';
 import { getKubeletConfigz, getKubeletSummary } from './kubelet';
-import { getNodeMetrics } from './metrics';
-import { getNodeList } from './node-list';
+import { getNodeMetrics } from './node-metrics';
+import { resetFleetsForTests } from '@/lib/fleet/fleet';
+import { getFleetNodeList } from '@/lib/server/node-list';
 import { watchNodesSince, type WatchedNodeEvent } from './fleet-sources';
 import { getNode, listNodes } from './nodes';
 import { listPodsOnNode } from './pods';
@@ -28,6 +29,7 @@ beforeAll(async () => {
   sim = await startSim({ scenario: 'demo', port: 0, kubeconfigPath: path.join(dir, 'kubeconfig') });
 });
 afterAll(async () => {
+  resetFleetsForTests();
   await sim?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -68,7 +70,7 @@ describe('against the demo cluster', () => {
   });
 
   it('lists the demo cast with real statuses, usage and pod totals', async () => {
-    const res = NodeListResponseSchema.parse(await getNodeList(admin()));
+    const res = NodeListResponseSchema.parse(await getFleetNodeList(admin()));
     const byName = new Map(res.items.map((r) => [r.name, r]));
     for (const name of [
       DEMO_NODES.controlPlane,
@@ -158,7 +160,7 @@ describe('against the demo cluster', () => {
   });
 
   it('works read-only with the sim-viewer context', async () => {
-    const res = await getNodeList(viewer());
+    const res = await getFleetNodeList(viewer());
     expect(res.context).toBe('sim-viewer');
     expect(res.items.length).toBeGreaterThan(10);
     expect((await getKubeletConfigz(viewer(), DEMO_NODES.kubeadmClean[0])).kubeletconfig).toBeTruthy();
@@ -186,8 +188,9 @@ describe('against the demo cluster', () => {
 
   it('returns a partial node list when metrics-server is uninstalled', async () => {
     await setMetrics(false);
+    resetFleetsForTests(); // NodeMetrics read earlier in this file would be served for a refresh period
     try {
-      const res = NodeListResponseSchema.parse(await getNodeList(admin()));
+      const res = NodeListResponseSchema.parse(await getFleetNodeList(admin()));
       expect(res.metrics).toMatchObject({ available: false, reason: 'MetricsUnavailable', code: 503 });
       expect(res.pods.available).toBe(true);
       expect(res.items.length).toBeGreaterThan(10);

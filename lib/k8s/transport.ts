@@ -2,15 +2,16 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { z } from 'zod';
-import { observeApiCall } from '@/lib/observability/metrics';
+import { env } from '@/lib/env';
+import { observeApiCall } from '@/lib/observability/prometheus';
 import { keepAliveAgent } from './agents';
-import type { Kube } from './client';
+import { kubeConfigOf, type Kube } from './client';
 import {
   describeTarget,
   fromHttpResponse,
-  KubeTimeoutError,
   MalformedResponseError,
   ResponseTooLargeError,
+  timeoutError,
   toKubeError,
   type Target,
 } from './errors';
@@ -34,7 +35,7 @@ interface RawResponse {
  * generated clients buffer any size, have no deadline and deserialize into classes with Date fields.
  * `path` is always built inside lib/k8s from fixed templates and encoded names; it never comes from a browser.
  */
-export async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
+async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
   return observeApiCall(
     endpointLabel(target),
     () => send(kube, path, target, opts),
@@ -47,7 +48,7 @@ export async function rawGet(kube: Kube, path: string, target: Target, opts: Raw
  * The `endpoint` label of kd_apiserver_requests_total: resource and verb, or the kubelet endpoint. Built from
  * the Target (fixed in code), never from the URL, so node and object names never become label values.
  */
-export function endpointLabel(target: Target): string {
+function endpointLabel(target: Target): string {
   switch (target.kind) {
     case 'api':
       return `${target.resource}${target.group ? `.${target.group}` : ''}.${target.verb}`;
@@ -64,9 +65,10 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
   const deadline = AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
   try {
-    await kube.config.applyToHTTPSOptions(reqOpts);
+    const config = kubeConfigOf(kube);
+    await config.applyToHTTPSOptions(reqOpts);
     // Behind a proxy-url client-node's proxy agent stays (per request); otherwise reuse connections.
-    if (!kube.config.getCurrentCluster()?.proxyUrl) reqOpts.agent = keepAliveAgent(url.protocol, reqOpts);
+    if (!config.getCurrentCluster()?.proxyUrl) reqOpts.agent = keepAliveAgent(url.protocol, reqOpts);
     return await new Promise<RawResponse>((resolve, reject) => {
       const lib = url.protocol === 'http:' ? http : https;
       // No Upgrade/Connection headers are ever set: the node proxy must not be turned into a WebSocket or exec.
@@ -100,7 +102,7 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
       req.end();
     });
   } catch (err) {
-    if (deadline.aborted) throw new KubeTimeoutError(describeTarget(target), opts.timeoutMs);
+    if (deadline.aborted) throw timeoutError(target, opts.timeoutMs);
     if (opts.signal?.aborted) throw err; // the caller gave up: not our error to describe
     throw toKubeError(err, target, kube.server);
   }
@@ -133,6 +135,13 @@ export async function getJson<S extends z.ZodType>(
   }
   return parsed.data;
 }
+
+/** Deadline and size cap of one API-server request (KD_API_TIMEOUT_MS, KD_MAX_API_BODY_BYTES). */
+export const apiRequestOptions = (signal?: AbortSignal): RawOptions => ({
+  timeoutMs: env().KD_API_TIMEOUT_MS,
+  maxBytes: env().KD_MAX_API_BODY_BYTES,
+  signal,
+});
 
 /** Builds `path?query` dropping undefined values. */
 export function withQuery(path: string, query: Record<string, string | number | undefined>): string {

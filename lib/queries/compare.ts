@@ -1,22 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { CompareResponseSchema } from '@/lib/api/compare';
 import { fetchJson } from './fetch-json';
-import { nodeKeys } from './keys';
-
-/**
- * Compare keys live under the context's node keys, so invalidating `nodeKeys.all(ctx)` (context switch, node
- * changes) refreshes comparisons too. The query string is the key: each distinct view is its own entry.
- */
-export const compareKeys = {
-  all: (ctx: string) => [...nodeKeys.all(ctx), 'compare'] as const,
-  view: (ctx: string, qs: string) => [...compareKeys.all(ctx), qs] as const,
-};
+import { compareKeys } from './keys';
 
 /**
  * GET /api/compare. Not polled: reading configz from every kubelet is the expensive part, and drift changes
  * when someone restarts a kubelet, not every few seconds. Kept fresh for a minute; "Refresh" refetches.
  */
-export const compareOptions = (ctx: string, qs: string) =>
+const compareOptions = (ctx: string, qs: string) =>
   queryOptions({
     queryKey: compareKeys.view(ctx, qs),
     queryFn: ({ signal }) => fetchJson(`/api/compare${qs ? `?${qs}` : ''}`, CompareResponseSchema, { signal }),

@@ -1,6 +1,7 @@
 /**
- * The one query-key factory. Keys are hierarchical so that invalidating `nodeKeys.detail(n)` refreshes
- * configz and summary together, and approving a CSR invalidates `csrKeys.all`.
+ * The one query-key factory: every query key of the app is built here. Keys are hierarchical so that
+ * invalidating `nodeKeys.detail(n)` refreshes the node's object, configz, summary and pods together, and
+ * approving a CSR invalidates `csrKeys.all` (list, details and the nav badge's count).
  * The kube context is part of every key: switching context must never show another cluster's cache.
  */
 export const contextKeys = {
@@ -11,14 +12,26 @@ export const nodeKeys = {
   all: (ctx: string) => ['nodes', ctx] as const,
   list: (ctx: string) => [...nodeKeys.all(ctx), 'list'] as const,
   detail: (ctx: string, name: string) => [...nodeKeys.all(ctx), 'detail', name] as const,
+  object: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'node'] as const,
   configz: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'configz'] as const,
   summary: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'summary'] as const,
+  pods: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'pods'] as const,
+};
+
+/**
+ * Compare keys live under the context's node keys, so invalidating `nodeKeys.all(ctx)` (context switch, node
+ * changes) refreshes comparisons too. The query string is the key: each distinct view is its own entry.
+ */
+export const compareKeys = {
+  all: (ctx: string) => [...nodeKeys.all(ctx), 'compare'] as const,
+  view: (ctx: string, qs: string) => [...compareKeys.all(ctx), qs] as const,
 };
 
 export const csrKeys = {
   all: (ctx: string) => ['csrs', ctx] as const,
   list: (ctx: string) => [...csrKeys.all(ctx), 'list'] as const,
   detail: (ctx: string, name: string) => [...csrKeys.all(ctx), 'detail', name] as const,
+  pendingCount: (ctx: string) => [...csrKeys.all(ctx), 'pending-count'] as const,
 };
 
 /**

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { ConfigzSchema, SummarySchema } from '@/lib/api/kubelet';
 import { NodeDetailSchema, NodePodsResponseSchema } from '@/lib/api/node-detail';
-import { isRetryable } from '@/lib/errors';
+import { queryMayRetry } from '@/lib/errors';
 import { fetchJson } from './fetch-json';
 import { nodeKeys } from './keys';
 
@@ -14,60 +14,17 @@ import { nodeKeys } from './keys';
 /** How often each part refreshes; data older than its interval (plus slack) is marked stale. */
 export const NODE_DETAIL_REFRESH_MS = { node: 10_000, configz: 60_000, summary: 10_000, pods: 15_000 } as const;
 
-/** configz in the browser: the wrapper is strict, the config itself stays free-form (it varies per version). */
-export const ConfigzResponseSchema = z.object({ kubeletconfig: z.record(z.string(), z.unknown()) });
-export type ConfigzResponse = z.infer<typeof ConfigzResponseSchema>;
-
-const num = z.number().nullish();
-const time = z.string().nullish();
-const Fs = z.looseObject({
-  time,
-  availableBytes: num,
-  capacityBytes: num,
-  usedBytes: num,
-  inodesFree: num,
-  inodes: num,
-});
-const Mem = z.looseObject({ time, availableBytes: num, usageBytes: num, workingSetBytes: num });
-
-/** The parts of stats/summary the page reads (eviction signals, pod working sets); unknown keys pass through. */
-export const SummaryResponseSchema = z.looseObject({
-  node: z.looseObject({
-    nodeName: z.string().nullish(),
-    memory: Mem.nullish(),
-    systemContainers: z.array(z.looseObject({ name: z.string().nullish(), memory: Mem.nullish() })).nullish(),
-    fs: Fs.nullish(),
-    runtime: z.looseObject({ imageFs: Fs.nullish(), containerFs: Fs.nullish() }).nullish(),
-    rlimit: z.looseObject({ time, maxpid: num, curproc: num }).nullish(),
-  }),
-  pods: z
-    .array(
-      z.looseObject({
-        podRef: z.looseObject({ name: z.string(), namespace: z.string() }),
-        memory: Mem.nullish(),
-        containers: z.array(z.looseObject({ name: z.string().nullish(), memory: Mem.nullish() })).nullish(),
-      }),
-    )
-    .nullish(),
-});
-export type SummaryResponse = z.infer<typeof SummaryResponseSchema>;
-
 /**
  * Kubelet reads go through the apiserver's node proxy; an unreachable or hung kubelet already cost a full timeout,
  * so one retry is enough before the panel says what is wrong.
  */
-const kubeletRetry = (failureCount: number, err: unknown) => failureCount < 1 && isRetryable(err);
+const kubeletRetry = (failureCount: number, err: unknown) => failureCount < 1 && queryMayRetry(err);
 
 const base = (name: string) => `/api/nodes/${encodeURIComponent(name)}`;
 
-export const nodeDetailKeys = {
-  node: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'node'] as const,
-  pods: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'pods'] as const,
-};
-
 export const nodeObjectOptions = (ctx: string, name: string) =>
   queryOptions({
-    queryKey: nodeDetailKeys.node(ctx, name),
+    queryKey: nodeKeys.object(ctx, name),
     queryFn: ({ signal }) => fetchJson(base(name), NodeDetailSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.node,
   });
@@ -75,7 +32,7 @@ export const nodeObjectOptions = (ctx: string, name: string) =>
 export const nodeConfigzOptions = (ctx: string, name: string) =>
   queryOptions({
     queryKey: nodeKeys.configz(ctx, name),
-    queryFn: ({ signal }) => fetchJson(`${base(name)}/configz`, ConfigzResponseSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/configz`, ConfigzSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.configz,
     retry: kubeletRetry,
   });
@@ -83,14 +40,14 @@ export const nodeConfigzOptions = (ctx: string, name: string) =>
 export const nodeSummaryOptions = (ctx: string, name: string) =>
   queryOptions({
     queryKey: nodeKeys.summary(ctx, name),
-    queryFn: ({ signal }) => fetchJson(`${base(name)}/summary`, SummaryResponseSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/summary`, SummarySchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.summary,
     retry: kubeletRetry,
   });
 
 export const nodePodsOptions = (ctx: string, name: string) =>
   queryOptions({
-    queryKey: nodeDetailKeys.pods(ctx, name),
+    queryKey: nodeKeys.pods(ctx, name),
     queryFn: ({ signal }) => fetchJson(`${base(name)}/pods`, NodePodsResponseSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.pods,
   });

@@ -8,7 +8,7 @@ import { nodeKeys } from './keys';
  * node-monitor-grace-period (40 s by default), cheap enough for a 5,000-node fleet (one list call plus
  * metrics and pods on the server). Refreshing pauses while the tab is hidden (TanStack's default).
  */
-export const NODE_LIST_REFRESH_MS = 10_000;
+const NODE_LIST_REFRESH_MS = 10_000;
 
 /** GET /api/nodes for kube context `ctx` (the key carries the context; the server answers for its current one). */
 export const nodeListOptions = (ctx: string) =>

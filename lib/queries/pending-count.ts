@@ -9,7 +9,7 @@ import { csrKeys } from './keys';
  */
 export const pendingCountOptions = (ctx: string) =>
   queryOptions({
-    queryKey: [...csrKeys.all(ctx), 'pending-count'] as const,
+    queryKey: csrKeys.pendingCount(ctx),
     queryFn: ({ signal }) => fetchJson('/api/csrs/pending-count', PendingCountResponseSchema, { signal }),
     refetchInterval: 30_000,
   });

@@ -3,7 +3,7 @@ import { ExplainResponseSchema, type ExplainRequest } from '@/lib/api/provenance
 import { postJson } from './csrf';
 
 /** POST /api/nodes/{name}/explain with the pasted files (CSRF header via postJson). */
-export const explainNodeConfig = (name: string, body: ExplainRequest) =>
+const explainNodeConfig = (name: string, body: ExplainRequest) =>
   postJson(`/api/nodes/${encodeURIComponent(name)}/explain`, body, ExplainResponseSchema);
 
 /**

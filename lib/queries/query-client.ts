@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, isServer } from '@tanstack/react-query';
-import { isRetryable } from '@/lib/errors';
+import { queryMayRetry } from '@/lib/errors';
 import { redirectOnSignInRequired } from './sign-in-redirect';
 
 function makeQueryClient(): QueryClient {
@@ -12,7 +12,7 @@ function makeQueryClient(): QueryClient {
         // Above zero so data prefetched on the server and hydrated is not refetched the moment the page loads.
         staleTime: 5_000,
         // 401/403/404/422 and friends will not fix themselves: fail at once and show what is needed.
-        retry: (failureCount, err) => failureCount < 2 && isRetryable(err),
+        retry: (failureCount, err) => failureCount < 2 && queryMayRetry(err),
       },
     },
   });

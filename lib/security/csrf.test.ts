@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCsrf, CSRF_COOKIE, CSRF_HEADER, CsrfError } from './csrf';
 import { assertSameOrigin, CrossOriginError } from './same-origin';
+import { resetEnvForTests } from '@/lib/env';
 import { toStatus } from '@/lib/errors';
 
 const a = createCsrf('a'.repeat(32));
@@ -54,7 +55,22 @@ describe('csrf', () => {
 describe('assertSameOrigin', () => {
   it('accepts our own origin', () => {
     expect(() => assertSameOrigin(post({ origin: 'http://127.0.0.1:3100' }))).not.toThrow();
-    expect(() => assertSameOrigin(post({ origin: 'http://dash.local', host: 'dash.local' }))).not.toThrow();
+  });
+
+  it('compares Origin with the allowed hosts, never with the Host the request brought (DNS rebinding)', () => {
+    const rebound = post({ origin: 'http://dash.local', host: 'dash.local' });
+    expect(() => assertSameOrigin(rebound)).toThrow(/KD_ALLOWED_HOSTS/);
+    process.env.KD_ALLOWED_HOSTS = 'dash.local';
+    resetEnvForTests();
+    try {
+      expect(() => assertSameOrigin(rebound)).not.toThrow();
+      expect(() => assertSameOrigin(post({ origin: 'http://other.local', host: 'dash.local' }))).toThrow(
+        CrossOriginError,
+      );
+    } finally {
+      delete process.env.KD_ALLOWED_HOSTS;
+      resetEnvForTests();
+    }
   });
 
   it('refuses another origin, and Origin null', () => {

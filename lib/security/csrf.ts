@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { authEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -9,10 +10,13 @@ import { AppError } from '@/lib/errors';
  * it in the body; the browser echoes it in the `x-csrf-token` header. A mutation passes only when header and cookie
  * are equal and the token's HMAC verifies, so a token planted by a sibling subdomain (cookie tossing) is refused.
  * Use with `assertSameOrigin()` from `./same-origin`.
+ * @internal exported for its unit tests
  */
 export const CSRF_HEADER = 'x-csrf-token';
+/** @internal exported for its unit tests */
 export const CSRF_COOKIE = 'kd_csrf';
 
+/** @internal exported for its unit tests */
 export class CsrfError extends AppError {
   constructor(message: string) {
     super('Forbidden', 403, message, 'Reload the page to get a fresh CSRF token.');
@@ -46,7 +50,10 @@ function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
-/** A CSRF issuer/verifier keyed by `secret` (tests pass their own; the app uses `csrf` below). */
+/**
+ * A CSRF issuer/verifier keyed by `secret` (tests pass their own; the app uses `csrf` below).
+ * @internal exported for its unit tests
+ */
 export function createCsrf(secret: string | Buffer): Csrf {
   const sign = (nonce: string) => b64url(createHmac('sha256', secret).update(`kd-csrf:${nonce}`).digest());
   return {
@@ -73,4 +80,6 @@ export function createCsrf(secret: string | Buffer): Csrf {
  * The process-wide instance: keyed by `KD_SESSION_SECRET` when set (so several replicas agree), otherwise by a
  * random per-process secret (tokens then expire with the process, which only costs a page reload).
  */
-export const csrf: Csrf = createCsrf(SecretSchema.parse(process.env.KD_SESSION_SECRET || undefined) ?? randomBytes(32));
+export const csrf: Csrf = createCsrf(
+  SecretSchema.parse(authEnv().data?.KD_SESSION_SECRET || undefined) ?? randomBytes(32),
+);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { POST as approve } from '@/app/api/csrs/[name]/approve/route';
 import { POST as deny } from '@/app/api/csrs/[name]/deny/route';
 import { POST as bulk } from '@/app/api/csrs/bulk-approve/route';
 import { GET as issue } from '@/app/api/csrf/route';
+import { log } from '@/lib/observability/log';
 import { CSRF_COOKIE } from './csrf';
 
 /**
@@ -81,5 +82,32 @@ describe('CSR mutation routes', () => {
       ).status,
     ).toBe(422);
     expect((await bulk(req('/api/csrs/bulk-approve', h, JSON.stringify({ items: [] })))).status).toBe(422);
+  });
+
+  describe('log every refused decision attempt, without its body', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it.each([
+      [
+        'a cross-origin approve',
+        'approve',
+        403,
+        { origin: 'https://evil.example' },
+        { resourceVersion: 'SECRET-BODY' },
+      ],
+      ['a deny without a reason', 'deny', 422, {}, { resourceVersion: '5', reason: '', note: 'SECRET-BODY' }],
+      ['a bulk approve of nothing', 'bulk-approve', 422, {}, { items: [], extra: 'SECRET-BODY' }],
+    ] as const)('%s', async (_label, action, code, headers, body) => {
+      const warn = vi.spyOn(log, 'warn').mockImplementation(() => undefined);
+      const t = await token();
+      const h = { origin: ORIGIN, 'x-csrf-token': t, cookie: `${CSRF_COOKIE}=${t}`, ...headers };
+      const path = action === 'bulk-approve' ? '/api/csrs/bulk-approve' : `/api/csrs/csr-x/${action}`;
+      const request = req(path, h, JSON.stringify(body));
+      const handler = { approve, deny, 'bulk-approve': (r: Request) => bulk(r) }[action];
+      expect((await handler(request, params('csr-x'))).status).toBe(code);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toMatchObject({ audit: 'csr-decision-refused', action, code, path });
+      expect(JSON.stringify(warn.mock.calls)).not.toContain('SECRET-BODY');
+    });
   });
 });

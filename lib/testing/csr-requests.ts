@@ -7,7 +7,7 @@ x509.cryptoProvider.set(globalThis.crypto);
  * Test helper: real PKCS#10 requests generated with @peculiar/x509, base64-encoded as `spec.request` carries them.
  * Key pairs are cached per algorithm so a test file generates each kind once.
  */
-export type KeyKind = 'p256' | 'p384' | 'rsa2048' | 'rsa1024' | 'ed25519';
+type KeyKind = 'p256' | 'p384' | 'rsa2048' | 'rsa1024' | 'ed25519';
 
 const ALGS: Record<KeyKind, RsaHashedKeyGenParams | EcKeyGenParams | Algorithm> = {
   p256: { name: 'ECDSA', namedCurve: 'P-256' } as EcKeyGenParams,
@@ -44,7 +44,7 @@ export interface RequestSpec {
   key?: KeyKind;
 }
 
-export async function makeRequestPem(spec: RequestSpec): Promise<string> {
+async function makeRequestPem(spec: RequestSpec): Promise<string> {
   const kind = spec.key ?? 'p256';
   const alg = ALGS[kind];
   const signingAlgorithm = alg.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : alg;

@@ -38,11 +38,12 @@ describe('humanDuration (kubectl AGE)', () => {
 
 describe('formatAge', () => {
   it('measures from createdAt to the given now', () => {
-    expect(formatAge('2026-01-01T00:00:00Z', '2026-01-06T03:00:00Z')).toBe('5d3h');
+    expect(formatAge('2026-01-01T00:00:00Z', Date.parse('2026-01-06T03:00:00Z'))).toBe('5d3h');
+    expect(formatAge('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:05:30Z'))).toBe('5m30s');
   });
 
   it('prints <unknown> for an unparsable timestamp', () => {
-    expect(formatAge('', '2026-01-06T03:00:00Z')).toBe('<unknown>');
-    expect(ageSeconds('nope', '2026-01-06T03:00:00Z')).toBeUndefined();
+    expect(formatAge('', Date.parse('2026-01-06T03:00:00Z'))).toBe('<unknown>');
+    expect(ageSeconds('nope', Date.parse('2026-01-06T03:00:00Z'))).toBeUndefined();
   });
 });

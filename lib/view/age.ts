@@ -22,16 +22,21 @@ export function humanDuration(seconds: number): string {
   return `${years}y`;
 }
 
-/** Seconds between an object's ISO creation time and `nowIso`; undefined when either is unparsable. */
-export function ageSeconds(createdAt: string, nowIso: string): number | undefined {
-  const created = Date.parse(createdAt);
-  const now = Date.parse(nowIso);
-  if (Number.isNaN(created) || Number.isNaN(now)) return undefined;
-  return (now - created) / 1000;
+/**
+ * Seconds from an ISO timestamp to `nowMs` (epoch ms); undefined when the timestamp is unparsable.
+ * @internal exported for its unit tests
+ */
+export function ageSeconds(since: string, nowMs: number): number | undefined {
+  const from = Date.parse(since);
+  if (Number.isNaN(from) || !Number.isFinite(nowMs)) return undefined;
+  return (nowMs - from) / 1000;
 }
 
-/** kubectl-style age of an object at `nowIso` ("5d3h"); "<unknown>" for a missing timestamp, as kubectl prints. */
-export function formatAge(createdAt: string, nowIso: string): string {
-  const age = ageSeconds(createdAt, nowIso);
+/**
+ * The one way the app prints an age (the node list, node header, conditions, CSRs): kubectl-style, from an ISO
+ * timestamp to `nowMs` ("5d3h"); "<unknown>" for a missing timestamp, as kubectl prints.
+ */
+export function formatAge(since: string, nowMs: number): string {
+  const age = ageSeconds(since, nowMs);
   return age === undefined ? '<unknown>' : humanDuration(age);
 }

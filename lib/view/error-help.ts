@@ -44,6 +44,17 @@ const FALLBACK: Record<string, { title: string; needs: (what: string) => string 
     needs: () =>
       'A compatible API server or dashboard version: the response did not match what the dashboard understands.',
   },
+  KubeletUnreachable: {
+    title: 'Kubelet unreachable',
+    needs: () =>
+      'The API server dials the kubelet on port 10250: the node must be up and reachable from the control plane.',
+  },
+  MetricsUnavailable: {
+    title: 'Metrics unavailable',
+    needs: () => 'metrics-server serving metrics.k8s.io.',
+  },
+  BadRequest: { title: 'Request refused', needs: () => 'A request within the size or format the message names.' },
+  Invalid: { title: 'Invalid input', needs: () => 'Input corrected as the message says.' },
   InternalError: { title: 'Server error', needs: () => 'See the dashboard server log for details.' },
 };
 

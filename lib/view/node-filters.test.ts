@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countNodes, filterNodes, nodeFacets, parseKubeletVersion, parseTextQuery, readyStatus } from './node-filters';
+import { countNodes, filterNodes, kubectlStatus, nodeFacets, parseTextQuery } from './node-filters';
 import { DEFAULT_VIEW_STATE, NO_ROLE } from './node-view-state';
 import { testNode } from './test-nodes';
 
@@ -12,11 +12,11 @@ const all = [cp, w2, w7, w8, bare];
 const names = (rows: { name: string }[]) => rows.map((r) => r.name);
 const view = (over: Partial<typeof DEFAULT_VIEW_STATE>) => ({ ...DEFAULT_VIEW_STATE, ...over });
 
-describe('readyStatus', () => {
+describe('kubectlStatus', () => {
   it('treats Unknown as NotReady, as kubectl prints it', () => {
-    expect(readyStatus({ ready: 'True' })).toBe('Ready');
-    expect(readyStatus({ ready: 'False' })).toBe('NotReady');
-    expect(readyStatus({ ready: 'Unknown' })).toBe('NotReady');
+    expect(kubectlStatus({ ready: 'True' })).toBe('Ready');
+    expect(kubectlStatus({ ready: 'False' })).toBe('NotReady');
+    expect(kubectlStatus({ ready: 'Unknown' })).toBe('NotReady');
   });
 });
 
@@ -80,14 +80,6 @@ describe('countNodes', () => {
   it('counts NotReady, pressure and cordoned nodes', () => {
     expect(countNodes(all)).toEqual({ total: 5, notReady: 2, underPressure: 2, cordoned: 1 });
     expect(countNodes([])).toEqual({ total: 0, notReady: 0, underPressure: 0, cordoned: 0 });
-  });
-});
-
-describe('parseKubeletVersion', () => {
-  it('reads vendor-suffixed versions and rejects others', () => {
-    expect(parseKubeletVersion('v1.30.13-eks-1234abc')).toEqual([1, 30, 13]);
-    expect(parseKubeletVersion('1.28')).toEqual([1, 28, 0]);
-    expect(parseKubeletVersion('unknown')).toBeUndefined();
   });
 });
 

@@ -1,14 +1,16 @@
 import type { NodeRow } from '@/lib/api/nodes';
+import { parseKubeletVersion } from '@/lib/domain/kubelet-version';
 import { NO_ROLE, type NodeViewState, type StatusFilter } from './node-view-state';
 
 /**
  * kubectl's STATUS: "Ready" when the Ready condition is True, otherwise "NotReady". A condition left
  * Unknown by the node lifecycle controller (kubelet stopped posting) is NotReady too, as kubectl prints it.
  */
-export function readyStatus(node: Pick<NodeRow, 'ready'>): StatusFilter {
+export function kubectlStatus(node: Pick<NodeRow, 'ready'>): StatusFilter {
   return node.ready === 'True' ? 'Ready' : 'NotReady';
 }
 
+/** @internal exported for its unit tests */
 export interface TextQuery {
   /** plain words: each must appear in the name (or internal IP), case-insensitive */
   words: string[];
@@ -16,7 +18,10 @@ export interface TextQuery {
   labels: Array<[key: string, value: string]>;
 }
 
-/** Splits the free-text filter into name words and `key=value` label selectors (ANDed, like a label selector). */
+/**
+ * Splits the free-text filter into name words and `key=value` label selectors (ANDed, like a label selector).
+ * @internal exported for its unit tests
+ */
 export function parseTextQuery(q: string): TextQuery {
   const words: string[] = [];
   const labels: Array<[string, string]> = [];
@@ -35,7 +40,7 @@ function matches(node: NodeRow, c: Criteria): boolean {
   const haystack = `${node.name} ${node.internalIP ?? ''}`.toLowerCase();
   if (!c.text.words.every((w) => haystack.includes(w))) return false;
   if (!c.text.labels.every(([k, v]) => node.labels[k] === v)) return false;
-  if (c.status && readyStatus(node) !== c.status) return false;
+  if (c.status && kubectlStatus(node) !== c.status) return false;
   if (c.role && !(c.role === NO_ROLE ? node.roles.length === 0 : node.roles.includes(c.role))) return false;
   if (c.version && node.kubeletVersion !== c.version) return false;
   if (c.pressure === 'any' && node.pressures.length === 0) return false;
@@ -67,18 +72,11 @@ export function countNodes(nodes: readonly NodeRow[]): NodeCounts {
   let underPressure = 0;
   let cordoned = 0;
   for (const n of nodes) {
-    if (readyStatus(n) === 'NotReady') notReady++;
+    if (kubectlStatus(n) === 'NotReady') notReady++;
     if (n.pressures.length > 0) underPressure++;
     if (n.unschedulable) cordoned++;
   }
   return { total: nodes.length, notReady, underPressure, cordoned };
-}
-
-/** Numeric parts of a kubelet version ("v1.33.2-eks-1234" → [1, 33, 2]); undefined if it is not semver-like. */
-export function parseKubeletVersion(version: string): [number, number, number] | undefined {
-  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
-  if (!m) return undefined;
-  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
 }
 
 /** Choices offered by the role and version filters: what the fleet actually has. Versions newest first. */
@@ -91,7 +89,10 @@ export function nodeFacets(nodes: readonly NodeRow[]): { roles: string[]; versio
     n.roles.forEach((r) => roles.add(r));
     versions.add(n.kubeletVersion);
   }
-  const versionKey = (v: string) => parseKubeletVersion(v) ?? [-1, -1, -1];
+  const versionKey = (text: string): [number, number, number] => {
+    const v = parseKubeletVersion(text);
+    return v ? [v.major, v.minor, v.patch] : [-1, -1, -1];
+  };
   return {
     roles: [...[...roles].sort(), ...(noRole ? [NO_ROLE] : [])],
     versions: [...versions].sort((a, b) => {

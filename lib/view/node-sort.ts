@@ -1,5 +1,5 @@
 import type { NodeRow } from '@/lib/api/nodes';
-import { parseKubeletVersion } from './node-filters';
+import { parseKubeletVersion } from '@/lib/domain/kubelet-version';
 import type { SortColumn } from './node-view-state';
 
 /** Natural order for names: "k8s-worker-2" before "k8s-worker-10", as people read node lists. */
@@ -34,7 +34,7 @@ export function sortValue(column: SortColumn, node: NodeRow, extras: SortExtras 
       return node.roles.length === 0 ? undefined : [...node.roles].sort().join(',');
     case 'version': {
       const v = parseKubeletVersion(node.kubeletVersion);
-      return v ? v[0] * 1e6 + v[1] * 1e3 + v[2] : undefined;
+      return v ? v.major * 1e6 + v.minor * 1e3 + v.patch : undefined;
     }
     case 'system':
       return `${node.osImage} ${node.architecture} ${node.containerRuntime}`;
@@ -65,7 +65,7 @@ export function sortValue(column: SortColumn, node: NodeRow, extras: SortExtras 
 }
 
 /** Compares two defined sort values: numbers numerically, strings in natural order. */
-export function compareSortValues(a: Exclude<SortValue, undefined>, b: Exclude<SortValue, undefined>): number {
+function compareSortValues(a: Exclude<SortValue, undefined>, b: Exclude<SortValue, undefined>): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return collator.compare(String(a), String(b));
 }

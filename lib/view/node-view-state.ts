@@ -5,6 +5,7 @@ import { PressureSchema } from '@/lib/api/nodes';
  * The node list's view state lives in the URL (`/nodes?q=&role=&status=&version=&pressure=&sort=&dir=`),
  * so a view can be shared and reloads identically. Parsing never throws: a value we do not understand
  * (an old link, a typo) falls back to its default instead of breaking the page.
+ * @internal exported for its unit tests
  */
 export const SORT_COLUMNS = [
   'name',
@@ -66,6 +67,7 @@ export interface NodeViewState {
   dir: 'asc' | 'desc';
 }
 
+/** @internal exported for its unit tests */
 export const DEFAULT_VIEW_STATE: NodeViewState = { q: '', sort: 'name', dir: 'asc' };
 
 type ParamsInput =

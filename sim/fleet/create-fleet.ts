@@ -1,7 +1,7 @@
 import { startCsrPool } from './csr-pool';
 import { createCsrSet, POOL_THRESHOLD } from './csr-set';
 import { kubeadmConfigMap } from './kubeadm-configmap';
-import { buildNodeMetrics, buildPodMetrics } from './metrics';
+import { buildNodeMetrics, buildPodMetrics } from './metrics-server';
 import { initNodeState, tickNodeState, type NodeState } from './fleet-state';
 import { createRng, rfc3339 } from './rng';
 import { demoNodes } from './scenario-demo';

@@ -12,10 +12,10 @@ import type { NodeModel } from './model';
 import { rfc3339 } from './rng';
 import type { KubeObject } from './types';
 
-export const SERVING = 'kubernetes.io/kubelet-serving';
-export const CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
-export const NODE_GROUPS = ['system:nodes', 'system:authenticated'];
-export const BOOTSTRAP_GROUPS = [
+const SERVING = 'kubernetes.io/kubelet-serving';
+const CLIENT = 'kubernetes.io/kube-apiserver-client-kubelet';
+const NODE_GROUPS = ['system:nodes', 'system:authenticated'];
+const BOOTSTRAP_GROUPS = [
   'system:bootstrappers',
   'system:bootstrappers:kubeadm:default-node-token',
   'system:authenticated',
@@ -27,6 +27,8 @@ type Outcome =
   | { kind: 'pending' }
   | { kind: 'kubectl-approved' }
   | { kind: 'auto-approved' }
+  /** approved by EKS's certificate controller, as its audit log shows (user eks:certificate-controller) */
+  | { kind: 'eks-approved' }
   | { kind: 'denied' }
   | { kind: 'failed'; message: string };
 
@@ -62,7 +64,14 @@ function conditionsOf(outcome: Outcome, at: string): Array<Record<string, string
     case 'kubectl-approved':
       return [c('Approved', 'KubectlApprove', 'This CSR was approved by kubectl certificate approve.')];
     case 'auto-approved':
-      return [c('Approved', 'AutoApproved', 'Auto approving kubelet client certificate after SubjectAccessReview.')];
+      // sarapprove.go selfnodeclient recognizer: a node renewing its own client certificate
+      return [
+        c('Approved', 'AutoApproved', 'Auto approving self kubelet client certificate after SubjectAccessReview.'),
+      ];
+    case 'eks-approved':
+      return [
+        c('Approved', 'AutoApproved', 'Auto approving self kubelet server certificate after SubjectAccessReview.'),
+      ];
     case 'denied':
       return [c('Denied', 'KubectlDeny', 'This CSR was denied by kubectl certificate deny.')];
     case 'failed':
@@ -98,7 +107,10 @@ export async function buildCsr(
   keyIndex: number,
   pem?: string,
 ): Promise<KubeObject> {
-  const issued = input.outcome.kind === 'kubectl-approved' || input.outcome.kind === 'auto-approved';
+  const issued =
+    input.outcome.kind === 'kubectl-approved' ||
+    input.outcome.kind === 'auto-approved' ||
+    input.outcome.kind === 'eks-approved';
   const serial = issued ? ctx.serial() : '';
   const uid = ctx.uid();
   const key = ctx.keys[keyIndex % ctx.keys.length];
@@ -122,7 +134,27 @@ export async function buildCsr(
   return {
     apiVersion: 'certificates.k8s.io/v1',
     kind: 'CertificateSigningRequest',
-    metadata: { name: input.name, generateName: 'csr-', uid, creationTimestamp: created },
+    metadata: {
+      name: input.name,
+      generateName: 'csr-',
+      uid,
+      creationTimestamp: created,
+      ...(input.outcome.kind === 'eks-approved'
+        ? {
+            // who wrote the approval, as the API server records it (EKS audit log: eks-certificates-controller)
+            managedFields: [
+              { manager: 'kubelet', operation: 'Update', apiVersion: 'certificates.k8s.io/v1', time: created },
+              {
+                manager: 'eks-certificates-controller',
+                operation: 'Update',
+                apiVersion: 'certificates.k8s.io/v1',
+                time: decidedAt,
+                subresource: 'approval',
+              },
+            ],
+          }
+        : {}),
+    },
     spec: {
       ...(input.expirationSeconds ? { expirationSeconds: input.expirationSeconds } : {}),
       groups: input.groups,
@@ -141,7 +173,7 @@ export async function buildCsr(
 const nodeSubject = (node: string) => `CN=system:node:${node}, O=system:nodes`;
 
 /** Serving CSR content from a node's status.addresses: DNS = hostname(s), IP = every IP address. */
-export function servingSans(m: NodeModel): { dns: string[]; ips: string[] } {
+function servingSans(m: NodeModel): { dns: string[]; ips: string[] } {
   const dns = [
     m.name,
     ...(m.internalDNS && m.internalDNS !== m.name ? [m.internalDNS] : []),
@@ -236,13 +268,24 @@ export function demoCsrInputs(nodes: ReadonlyMap<string, NodeModel>, now: Date):
     },
     servingCsr(DEMO_CSRS.approvedIssued, cp, ago(3 * 1440), { kind: 'kubectl-approved' }),
     {
-      name: DEMO_CSRS.autoApproved,
-      signerName: CLIENT,
-      ...bootstrap,
-      usages: CLIENT_USAGES,
-      subject: nodeSubject(DEMO_NODES.diskPressure),
-      createdAt: ago(9 * 1440),
+      ...clientRenewalCsr(DEMO_CSRS.autoApproved, DEMO_NODES.diskPressure, ago(9 * 1440)),
       outcome: { kind: 'auto-approved' },
+    },
+    servingCsr(DEMO_CSRS.eksApproved, node(DEMO_NODES.eks[0]), ago(6 * 1440), { kind: 'eks-approved' }),
+    {
+      ...servingCsr(DEMO_CSRS.expiredIssued, w6, ago(40 * 1440), { kind: 'kubectl-approved' }),
+      expirationSeconds: 30 * 86400,
+    },
+    // a bootstrap token asking to become a node that is registered already: re-join or impersonation
+    {
+      name: DEMO_CSRS.hostileBootstrapExisting,
+      signerName: CLIENT,
+      username: 'system:bootstrap:9f3k2q',
+      groups: BOOTSTRAP_GROUPS,
+      usages: CLIENT_USAGES,
+      subject: nodeSubject(DEMO_NODES.memoryPressure),
+      createdAt: ago(5),
+      outcome: { kind: 'pending' },
     },
     {
       ...servingCsr(DEMO_CSRS.denied, w4, ago(2 * 1440), { kind: 'denied' }),

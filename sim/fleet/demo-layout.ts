@@ -48,6 +48,8 @@ export const DEMO_NODES = {
   hardened: 'k8s-hardened-1',
   /** posture: a flags-only binary install: anonymous auth, AlwaysAllow, read-only port 10255 */
   legacy: 'legacy-node-1',
+  /** kubelet runs with enableDebuggingHandlers: false and answers its own 404 for /configz (stats still work) */
+  noConfigz: 'kubeasz-node-1',
 } as const;
 
 /** A node that has not joined yet: its bootstrap client CSR is pending. No Node object exists for it. */
@@ -77,8 +79,14 @@ export const DEMO_CSRS = {
   otherSigner: 'csr-o1sig',
   /** approved by kubectl and issued (status.certificate set) */
   approvedIssued: 'csr-a1ok0',
-  /** approved by the csrapproving controller (auto-approver) and issued */
+  /** client certificate renewal by k8s-worker-8, approved by the csrapproving controller and issued */
   autoApproved: 'csr-a2aut',
+  /** kubelet-serving for ip-10-0-1-23.ec2.internal approved by EKS (eks:certificate-controller) and issued */
+  eksApproved: 'csr-e1eks',
+  /** kubelet-serving for k8s-worker-6 with expirationSeconds 30 d, issued 40 d ago: its certificate has expired */
+  expiredIssued: 'csr-x1exp',
+  /** hostile: bootstrap token asks for the client identity of k8s-worker-2, which is already registered */
+  hostileBootstrapExisting: 'csr-h6rej',
   /** denied with a reason */
   denied: 'csr-d1no0',
   /** approved but signing Failed */

@@ -478,12 +478,21 @@ describe('CSRs', () => {
     );
     expect(conds(DEMO_CSRS.autoApproved)).toEqual(['Approved/AutoApproved']);
     expect(csr(DEMO_CSRS.autoApproved).status.conditions?.[0]?.message).toBe(
-      'Auto approving kubelet client certificate after SubjectAccessReview.',
+      'Auto approving self kubelet client certificate after SubjectAccessReview.',
+    );
+    expect(csr(DEMO_CSRS.autoApproved).spec.username).toBe(`system:node:${DEMO_NODES.diskPressure}`);
+    expect(conds(DEMO_CSRS.eksApproved)).toEqual(['Approved/AutoApproved']);
+    expect(csr(DEMO_CSRS.eksApproved).status.conditions?.[0]?.message).toBe(
+      'Auto approving self kubelet server certificate after SubjectAccessReview.',
     );
     expect(conds(DEMO_CSRS.denied)).toEqual(['Denied/KubectlDeny']);
     expect(conds(DEMO_CSRS.failed)).toEqual(['Approved/KubectlApprove', 'Failed/SignerValidationFailure']);
     expect(csr(DEMO_CSRS.failed).status).not.toHaveProperty('certificate');
-    for (const n of [DEMO_CSRS.approvedIssued, DEMO_CSRS.autoApproved]) {
+    const expired = new x509.X509Certificate(
+      Buffer.from(csr(DEMO_CSRS.expiredIssued).status.certificate ?? '', 'base64').toString('utf8'),
+    );
+    expect(expired.notAfter.getTime()).toBeLessThan(NOW.getTime() - 9 * 86400_000);
+    for (const n of [DEMO_CSRS.approvedIssued, DEMO_CSRS.autoApproved, DEMO_CSRS.eksApproved]) {
       const c = csr(n);
       const cert = new x509.X509Certificate(Buffer.from(c.status.certificate ?? '', 'base64').toString('utf8'));
       expect(cert.issuer).toBe('CN=kubernetes');

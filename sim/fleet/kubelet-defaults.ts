@@ -8,7 +8,8 @@
  *   1.29 +imageMaximumGCAge; 1.30 +containerLogMaxWorkers, +containerLogMonitorInterval, +podLogsDir;
  *   1.31 +failCgroupV1; 1.32 +crashLoopBackOff, +singleProcessOOMKill; 1.33 +mergeDefaultEvictionSettings,
  *   +userNamespaces, +imagePullCredentialsVerificationPolicy, +preloadedImagesVerificationAllowlist).
- * - default values: /work/shared/reference/kubelet-config-v1beta1-fields.json (defaults.go) and a public
+ * - default values: kubernetes/kubernetes pkg/kubelet/apis/config/v1beta1/defaults.go (as read into the app's
+ *   lib/reference/kubelet-config-v1beta1-fields.json; the sim keeps its own table, never imports it) and a public
  *   v1.31 kubeadm configz capture (aquasecurity node-collector discussion) for the serialised form.
  * - default evictionHard: pkg/kubelet/eviction/defaults_linux.go; imagefs.inodesFree since v1.30 (PR #121834).
  * Fields that are nil pointers after defaulting (singleProcessOOMKill, userNamespaces, …) never show up.
@@ -17,7 +18,7 @@
 export type KubeletConfig = Record<string, unknown>;
 
 /** configz key order (KubeletConfiguration struct order, v1.33). */
-export const FIELD_ORDER = [
+const FIELD_ORDER = [
   'enableServer',
   'staticPodPath',
   'podLogsDir',
@@ -144,7 +145,7 @@ export const FIELD_ORDER = [
 ] as const;
 
 /** First minor release whose types.go has the field; absent = present in every version we simulate (≥1.27). */
-export const FIELD_SINCE: Readonly<Record<string, number>> = {
+const FIELD_SINCE: Readonly<Record<string, number>> = {
   imageMaximumGCAge: 29,
   containerLogMaxWorkers: 30,
   containerLogMonitorInterval: 30,
@@ -160,12 +161,12 @@ export const FIELD_SINCE: Readonly<Record<string, number>> = {
 
 const KNOWN_FIELDS: ReadonlySet<string> = new Set(FIELD_ORDER);
 
-export function hasField(minor: number, field: string): boolean {
+function hasField(minor: number, field: string): boolean {
   return (FIELD_SINCE[field] ?? 0) <= minor && KNOWN_FIELDS.has(field);
 }
 
 /** Default hard eviction thresholds on Linux for a kubelet minor version. */
-export function defaultEvictionHard(minor: number): Record<string, string> {
+function defaultEvictionHard(minor: number): Record<string, string> {
   return minor >= 30
     ? {
         'imagefs.available': '15%',

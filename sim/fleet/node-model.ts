@@ -112,7 +112,7 @@ export interface PodNaming {
   ownerReferences(owner: PodOwner): readonly object[];
 }
 
-export interface PodOwner {
+interface PodOwner {
   apiVersion: string;
   kind: string;
   name: string;
@@ -157,7 +157,7 @@ export function createPodNaming(seed: number): PodNaming {
 }
 
 /** Name and owner for a pod of this template, the way its controller would name it. */
-export function podIdentity(
+function podIdentity(
   t: PodTemplate,
   node: NodeModel | undefined,
   naming: PodNaming,

@@ -1,7 +1,7 @@
 import type { ProfileName } from './types';
 
 /** Resources as written in a pod spec; absent keys are absent in the JSON. */
-export interface Resources {
+interface Resources {
   requests?: Record<string, string>;
   limits?: Record<string, string>;
 }

@@ -18,14 +18,14 @@ export interface ProfileInput {
 }
 
 /** EKS / GKE CPU reservation: 6% of the first core, 1% of the next, 0.5% of the next 2, 0.25% above 4. */
-export function tieredCpuMillis(cores: number): number {
+function tieredCpuMillis(cores: number): number {
   let m = 0;
   for (let c = 1; c <= cores; c++) m += c === 1 ? 60 : c === 2 ? 10 : c <= 4 ? 5 : 2.5;
   return Math.round(m);
 }
 
 /** GKE memory reservation: 25% of the first 4 GiB, 20% of the next 4, 10% of the next 8, 6% up to 128, 2% above. */
-export function gkeMemoryMi(memoryBytes: bigint): number {
+function gkeMemoryMi(memoryBytes: bigint): number {
   const gi = Number(memoryBytes) / 2 ** 30;
   const tiers: Array<[number, number]> = [
     [4, 0.25],
@@ -276,7 +276,7 @@ function legacyFlags(): Record<string, unknown> {
 }
 
 /** The profile's own layer (config file and/or flags) before node-local drift. */
-export function profileLayer(input: ProfileInput): Record<string, unknown> {
+function profileLayer(input: ProfileInput): Record<string, unknown> {
   switch (input.profile) {
     case 'kubeadm':
       // ConfigMap → /var/lib/kubelet/config.yaml; then kubeadm-flags.env sets the CRI socket by flag.

@@ -33,15 +33,6 @@ export function formatKi(bytes: bigint): string {
   return bytes % 1024n === 0n ? `${bytes / 1024n}Ki` : `${bytes}`;
 }
 
-/** A quantity is "resource.Quantity" in canonical BinarySI form for the largest exact unit: "300Mi", "1Gi". */
-export function formatBinary(bytes: bigint): string {
-  for (const unit of ['Ti', 'Gi', 'Mi', 'Ki'] as const) {
-    const m = BINARY[unit] ?? 1n;
-    if (bytes !== 0n && bytes % m === 0n) return `${bytes / m}${unit}`;
-  }
-  return `${bytes}`;
-}
-
 /**
  * An eviction threshold resolved against a capacity, as the kubelet does (pkg/kubelet/eviction/api
  * GetThresholdQuantity): percentages are parsed to float32 and the product truncated to int64.
@@ -52,12 +43,4 @@ export function thresholdBytes(value: string, capacityBytes: bigint): bigint {
     return BigInt(Math.trunc(pct * Number(capacityBytes)));
   }
   return parseBytes(value);
-}
-
-/** Same as thresholdBytes, for counts (inodes, pids). */
-export const thresholdCount = thresholdBytes;
-
-/** metrics-server style cpu: nanocores rounded to whole nanocores with the "n" suffix. */
-export function formatNanoCores(nanoCores: number): string {
-  return `${Math.round(nanoCores)}n`;
 }

@@ -13,7 +13,7 @@ const UBUNTU = {
 };
 
 /** The fixed demo cast (demo-layout.ts); see README.md for each node's purpose. */
-export function demoNodeInputs(now: Date): NodeInput[] {
+function demoNodeInputs(now: Date): NodeInput[] {
   const born = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
   const kubeadm = (name: string, ip: number, extra: Partial<NodeInput> = {}): NodeInput => ({
     name,
@@ -166,7 +166,8 @@ export function demoNodeInputs(now: Date): NodeInput[] {
     kubeadm(DEMO_NODES.diskPressure, 18, { pressure: 'disk' }),
     ack(ack1, '10.0.1.11', 0),
     ack(ack2, '10.0.1.12', 1, { fault: { kind: 'slow', delayMs: 2500 } }),
-    kubeasz(asz1, 41, DEMO_VERSIONS.kubeaszNew, { cordoned: true }),
+    // enableDebuggingHandlers: false on this hardened binary install: the kubelet does not serve /configz
+    kubeasz(asz1, 41, DEMO_VERSIONS.kubeaszNew, { cordoned: true, fault: { kind: 'no-configz' } }),
     kubeasz(asz2, 42, DEMO_VERSIONS.kubeaszOld, { fault: { kind: 'malformed' }, systemReservedEnabled: true }),
     eks(eks1, '10.0.1.23', {
       version: DEMO_VERSIONS.eksNew,

@@ -60,14 +60,23 @@ interface PodStatic {
 
 const podStatics = new WeakMap<NodeModel, { seed: number; pods: PodStatic[] }>();
 
+/** On a node under disk pressure one application pod is the culprit: it writes GiBs of logs (the usual cause). */
+const CULPRIT_LOG_BYTES = 6 * 1024 * 1024 * 1024;
+
 function podStaticsOf(m: NodeModel, seed: number): PodStatic[] {
   const cached = podStatics.get(m);
   if (cached?.seed === seed && cached.pods.length === m.pods.length) return cached.pods;
+  const culprit =
+    m.pressure === 'disk'
+      ? m.pods.find((p) => p.running && !p.hostNetwork && p.namespace !== 'kube-system')
+      : undefined;
   const pods = m.pods.map((p: PodModel) => ({
     ref: { name: p.name, namespace: p.namespace, uid: p.uid },
     startMs: Date.parse(p.startTime),
     rootfsUsed: p.containers.map((name) => 24576 + (hash32(seed, `${p.uid}${name}`) % 4) * 4096),
-    logsUsed: p.containers.map((name) => 8192 + (hash32(seed, `${p.uid}${name}l`) % 1e6)),
+    logsUsed: p.containers.map(
+      (name, i) => 8192 + (hash32(seed, `${p.uid}${name}l`) % 1e6) + (p === culprit && i === 0 ? CULPRIT_LOG_BYTES : 0),
+    ),
     volumeName: `kube-api-access-${p.uid.slice(0, 5)}`,
   }));
   podStatics.set(m, { seed, pods });

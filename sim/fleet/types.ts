@@ -4,7 +4,7 @@
  * (resourceVersion, watches, RBAC, wire formats). Everything here is plain JSON as the real apiserver sends it.
  */
 
-export interface ObjectMeta {
+interface ObjectMeta {
   name: string;
   namespace?: string;
   uid: string;
@@ -37,7 +37,12 @@ export type KubeletFault =
   /** kubelet answers 200 with a body that is not valid JSON. */
   | { kind: 'malformed' }
   /** kubelet never answers (the request hangs until the client gives up). */
-  | { kind: 'hung' };
+  | { kind: 'hung' }
+  /**
+   * kubelet runs with enableDebuggingHandlers: false: /configz is registered with the debugging handlers
+   * (pkg/kubelet/server/server.go), so the kubelet answers its own plain-text 404; stats/summary still works.
+   */
+  | { kind: 'no-configz' };
 
 /** Per-request latency added to node-proxy requests (scale scenario). */
 export interface LatencyModel {

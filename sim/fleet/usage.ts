@@ -2,7 +2,7 @@ import type { NodeModel } from './model';
 import { thresholdBytes } from './quantity';
 import { hash32, wave, waveOfHash } from './rng';
 
-export interface PodUsage {
+interface PodUsage {
   cpuNanoCores: number;
   workingSetBytes: number;
   /** per container, same order as PodModel.containers */
@@ -30,7 +30,7 @@ export interface NodeUsage {
 }
 
 const MI = 1024 * 1024;
-export const PID_MAX = 4194304; // kernel.pid_max on 64-bit systemd hosts
+const PID_MAX = 4194304; // kernel.pid_max on 64-bit systemd hosts
 
 function hard(m: NodeModel, signal: string): string | undefined {
   const eh = m.config.evictionHard;
@@ -55,14 +55,14 @@ export function hardThreshold(m: NodeModel, signal: string, capacity: number): n
 const thresholdCache = new WeakMap<NodeModel, Map<string, number>>();
 
 /** cAdvisor's housekeeping interval: stats are sampled this often and served from the latest sample. */
-export const HOUSEKEEPING_SECONDS = 10;
+const HOUSEKEEPING_SECONDS = 10;
 
 /**
  * When the sample the kubelet serves at `now` was taken: the node's latest housekeeping instant at least a
  * second ago (each node at its own phase). Usage, Summary and metrics are pure functions of it, so they
  * stay the same for up to 10 s and the server may cache them per sample.
  */
-export function sampleTimeOf(m: NodeModel, now: Date): Date {
+function sampleTimeOf(m: NodeModel, now: Date): Date {
   const phase = hash32(0, m.key) % HOUSEKEEPING_SECONDS;
   const s = Math.floor(now.getTime() / 1000) - 1 - phase;
   return new Date((Math.floor(s / HOUSEKEEPING_SECONDS) * HOUSEKEEPING_SECONDS + phase) * 1000);
@@ -206,7 +206,7 @@ function usageOf(
 }
 
 /** Long-run mean CPU rate of the node, for cumulative counters. */
-export function meanCpuNanoCores(m: NodeModel): number {
+function meanCpuNanoCores(m: NodeModel): number {
   const pods = m.pods.reduce((s, p) => s + (p.running ? p.cpuMillis * 1e6 : 0), 0);
   return pods + 5e7 + 0.01 * m.cpuCores * 1e9;
 }

@@ -102,7 +102,7 @@ function pathMatches(patterns: readonly string[], path: string): boolean {
   return patterns.some((p) => p === '*' || p === path || (p.endsWith('*') && path.startsWith(p.slice(0, -1))));
 }
 
-export function ruleAllows(rule: Rule, a: Attributes): boolean {
+function ruleAllows(rule: Rule, a: Attributes): boolean {
   if (!has(rule.verbs, a.verb)) return false;
   if (!a.isResourceRequest) return rule.nonResourceURLs !== undefined && pathMatches(rule.nonResourceURLs, a.path);
   if (rule.nonResourceURLs) return false;

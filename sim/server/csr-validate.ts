@@ -46,7 +46,7 @@ export type CsrBody = z.infer<typeof CsrBodySchema>;
 const KIND = 'CertificateSigningRequest';
 const GROUP = 'certificates.k8s.io';
 
-export const KNOWN_USAGES = [
+const KNOWN_USAGES = [
   'signing',
   'digital signature',
   'content commitment',
@@ -93,7 +93,7 @@ export function zodInvalid(name: string, err: ZodError): StatusError {
 }
 
 /** PEM-decodes spec.request (base64 of the PEM text in JSON) and parses the PKCS#10 inside. */
-export function requestProblem(requestB64: string): string | undefined {
+function requestProblem(requestB64: string): string | undefined {
   const pem = Buffer.from(requestB64, 'base64').toString('utf8');
   if (!/-----BEGIN CERTIFICATE REQUEST-----/.test(pem)) return 'PEM block type must be CERTIFICATE REQUEST';
   try {

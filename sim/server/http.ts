@@ -36,7 +36,7 @@ function messageOf(body: unknown): string | undefined {
   return typeof body.message === 'string' ? body.message : undefined;
 }
 
-export function send(res: ServerResponse, statusCode: number, body: string | Buffer, contentType: string): void {
+function send(res: ServerResponse, statusCode: number, body: string | Buffer, contentType: string): void {
   if (res.writableEnded || res.destroyed) return;
   res.writeHead(statusCode, {
     'Content-Type': contentType,
@@ -71,10 +71,10 @@ export function startStream(res: ServerResponse, contentType: string): void {
   res.flushHeaders();
 }
 
-export const DEFAULT_BODY_LIMIT = 3 * 1024 * 1024; // the apiserver's own request body cap is 3 MiB
+const DEFAULT_BODY_LIMIT = 3 * 1024 * 1024; // the apiserver's own request body cap is 3 MiB
 
 /** Reads the body as text; 413 past `limitBytes`. */
-export async function readText(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT): Promise<string> {
+async function readText(req: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT): Promise<string> {
   return (await readBuffer(req, limitBytes)).toString('utf8');
 }
 
@@ -112,6 +112,6 @@ function tooLarge(limitBytes: number): HttpError {
 }
 
 /** Minimal Status used by the transport layer itself (the richer builders live in status.ts). */
-export function statusBody(code: number, reason: string, message: string) {
+function statusBody(code: number, reason: string, message: string) {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
 }

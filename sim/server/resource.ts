@@ -36,7 +36,7 @@ export interface ListQuery {
   accept: string;
 }
 
-export function fieldGetter(def: ResourceDef, obj: KubeObject): (field: string) => string | undefined {
+function fieldGetter(def: ResourceDef, obj: KubeObject): (field: string) => string | undefined {
   return (field) => {
     if (field === 'metadata.name') return obj.metadata.name;
     if (field === 'metadata.namespace') return obj.metadata.namespace;
@@ -44,7 +44,7 @@ export function fieldGetter(def: ResourceDef, obj: KubeObject): (field: string) 
   };
 }
 
-export function supportedFields(def: ResourceDef): string[] {
+function supportedFields(def: ResourceDef): string[] {
   return ['metadata.name', ...(def.namespaced ? ['metadata.namespace'] : []), ...Object.keys(def.fields)];
 }
 
@@ -81,7 +81,7 @@ export function tableRow(
   return row;
 }
 
-export function toTable(
+function toTable(
   def: ResourceDef,
   objs: KubeObject[],
   version: string,

@@ -5,7 +5,7 @@
  */
 import { badRequest } from './status';
 
-export type Requirement =
+type Requirement =
   | { key: string; op: 'eq' | 'neq'; value: string }
   | { key: string; op: 'in' | 'notin'; values: string[] }
   | { key: string; op: 'exists' | 'notexists' };

@@ -9,6 +9,7 @@ import type { Rule } from './authz';
 import { newToken, renderKubeconfig, usersByToken, writeKubeconfig, type Tokens } from './client-credentials';
 import { createHandler } from './server';
 import { SimState, type SimStats } from './state';
+import { readSavedState, writeSavedState } from './state-dir';
 import { createAuthority } from './tls';
 
 export interface ServeOptions {
@@ -19,6 +20,11 @@ export interface ServeOptions {
   tickMs?: number;
   /** extra users with exactly these rules (plus what every authenticated user has); not in the kubeconfig */
   users?: ExtraUser[];
+  /**
+   * Keep the CA, serving certificate, tokens and port here across restarts (sim/server/state-dir.ts), so clients of
+   * the previous run reconnect. Without it every start is a new cluster (tests).
+   */
+  stateDir?: string;
 }
 
 export interface ExtraUser {
@@ -46,9 +52,10 @@ export interface SimHandle {
 }
 
 export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise<SimHandle> {
-  const ca = await createAuthority();
+  const saved = opts.stateDir ? await readSavedState(opts.stateDir) : undefined;
+  const ca = await createAuthority(new Date(), saved?.authority);
   const sim = new SimState(fleet, ca);
-  const tokens: Tokens = { admin: newToken(), viewer: newToken() };
+  const tokens: Tokens = saved?.tokens ?? { admin: newToken(), viewer: newToken() };
   const users = usersByToken(tokens);
   const userTokens: Record<string, string> = {};
   for (const u of opts.users ?? []) {
@@ -63,15 +70,25 @@ export async function serveFleet(fleet: Fleet, opts: ServeOptions = {}): Promise
     createHandler(sim, users, () => address),
   );
   server.on('secureConnection', () => void sim.stats.tlsConnections++);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const asked = opts.port ?? 0;
+  if (asked === 0 && saved?.port) {
+    // the previous run's address, so its kubeconfig still points here; taken by someone else: any free port
+    await listen(saved.port).catch(() => listen(0));
+  } else await listen(asked);
   const port = (server.address() as AddressInfo).port;
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   address = `${urlHost}:${port}`;
   const url = `https://${address}`;
   const kubeconfig = renderKubeconfig(url, ca.caPem, tokens);
+  if (opts.stateDir) await writeSavedState(opts.stateDir, { version: 1, authority: ca.saved, tokens, port });
   if (opts.kubeconfigPath) await writeKubeconfig(opts.kubeconfigPath, kubeconfig);
 
   let ticking = false;

@@ -12,7 +12,7 @@ import { requestInfo } from './request-info';
 import { parseRequestUrl, type Ctx, type Route } from './routes/context';
 import { configmapsRoute, namespacesRoute, nodesRoute, podsRoute } from './routes/core';
 import { csrsRoute } from './routes/csrs';
-import { nodeMetricsRoute, podMetricsRoute } from './routes/metrics';
+import { nodeMetricsRoute, podMetricsRoute } from './routes/metrics-k8s-io';
 import { proxyRoute } from './routes/proxy';
 import { reviewsRoute } from './routes/reviews';
 import { simctlRoute } from './routes/simctl';

@@ -31,7 +31,7 @@ interface CsrWire {
 
 const wire = (o: KubeObject) => o as unknown as KubeObject & CsrWire;
 
-export function needsSigning(obj: KubeObject): boolean {
+function needsSigning(obj: KubeObject): boolean {
   const csr = wire(obj);
   const types = new Set((csr.status?.conditions ?? []).map((c) => c.type));
   return (

@@ -17,6 +17,8 @@ export interface StartSimOptions {
   tickMs?: number;
   /** extra users bound to exactly the given rules (tests of least-privilege roles) */
   users?: ExtraUser[];
+  /** keep CA, tokens and port across restarts (see ServeOptions.stateDir) */
+  stateDir?: string;
 }
 
 export async function startSim(
@@ -38,6 +40,7 @@ export async function startSim(
     kubeconfigPath: opts.kubeconfigPath,
     tickMs: opts.tickMs,
     users: opts.users,
+    stateDir: opts.stateDir,
   });
   return { ...handle, timings: { fleetMs, serverMs: performance.now() - started - fleetMs } };
 }

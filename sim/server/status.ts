@@ -17,7 +17,7 @@ export interface GroupResource {
 }
 
 /** "certificatesigningrequests.certificates.k8s.io" or "nodes" (GroupResource.String()). */
-export function qualified(gr: GroupResource): string {
+function qualified(gr: GroupResource): string {
   return gr.group ? `${gr.resource}.${gr.group}` : gr.resource;
 }
 
@@ -27,7 +27,7 @@ export class StatusError extends HttpError {
   }
 }
 
-export function statusObject(code: number, reason: string, message: string, details?: StatusDetails) {
+function statusObject(code: number, reason: string, message: string, details?: StatusDetails) {
   const body: Record<string, unknown> = {
     kind: 'Status',
     apiVersion: 'v1',

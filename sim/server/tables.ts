@@ -7,7 +7,7 @@ import type { KubeObject } from '../fleet/types';
 import { ageSince, humanDuration } from './duration';
 import { podCells } from './table-pods';
 
-export interface ColumnDefinition {
+interface ColumnDefinition {
   name: string;
   type: string;
   format: string;
@@ -63,7 +63,7 @@ function nodeRoles(labels: Record<string, string> | undefined): string[] {
 }
 
 /** Only the Ready condition counts; "Unknown" without one; ",SchedulingDisabled" when cordoned. */
-export function nodeStatusCell(node: NodeWire): string {
+function nodeStatusCell(node: NodeWire): string {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
   const status = ready ? [ready.status === 'True' ? 'Ready' : 'NotReady'] : ['Unknown'];
   if (node.spec?.unschedulable) status.push('SchedulingDisabled');
@@ -176,7 +176,10 @@ interface CsrWire {
   status?: { conditions?: Array<{ type: string }>; certificate?: string };
 }
 
-/** extractCSRStatus: Denied beats Approved beats Pending; then ",Failed" and ",Issued". */
+/**
+ * extractCSRStatus: Denied beats Approved beats Pending; then ",Failed" and ",Issued".
+ * @internal exported for its unit tests
+ */
 export function csrCondition(csr: CsrWire): string {
   const types = new Set((csr.status?.conditions ?? []).map((c) => c.type));
   let status = types.has('Denied') ? 'Denied' : types.has('Approved') ? 'Approved' : 'Pending';

@@ -18,6 +18,8 @@ export interface CertAuthority {
   servingKeyPem: string;
   /** Issues a certificate for a PKCS#10 request; usages are Kubernetes KeyUsage strings. */
   sign(csrPem: string, usages: string[], validSeconds: number): Promise<string>;
+  /** everything to restore this authority in a later run (sim/server/state-dir.ts) */
+  saved: SavedAuthority;
 }
 
 const serial = () =>
@@ -44,13 +46,20 @@ const EXT_USAGES: Record<string, string> = {
   'client auth': x509.ExtendedKeyUsage.clientAuth,
 };
 
-export async function createAuthority(now = new Date()): Promise<CertAuthority> {
+/** What a restarted sim needs to be the same cluster to its clients: the CA (with its key) and the serving pair. */
+export interface SavedAuthority {
+  caCertPem: string;
+  caKeyPem: string;
+  servingCertPem: string;
+  servingKeyPem: string;
+}
+
+async function newCa(now: Date): Promise<{ ca: x509.X509Certificate; caKey: CryptoKey }> {
   const caKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const notBefore = new Date(now.getTime() - 60_000);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name: 'CN=sim-kubernetes-ca',
-    notBefore,
+    notBefore: new Date(now.getTime() - 60_000),
     notAfter: new Date(now.getTime() + 3650 * DAY_MS),
     keys: caKeys,
     signingAlgorithm: ALG,
@@ -63,15 +72,29 @@ export async function createAuthority(now = new Date()): Promise<CertAuthority> 
       await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey),
     ],
   });
+  return { ca, caKey: caKeys.privateKey };
+}
+
+async function importKey(pem: string): Promise<CryptoKey> {
+  const [der] = x509.PemConverter.decode(pem);
+  if (!der) throw new Error('no key in PEM');
+  return (await webcrypto.subtle.importKey('pkcs8', der, ALG, true, ['sign'])) as CryptoKey;
+}
+
+async function issueServing(
+  ca: x509.X509Certificate,
+  caKey: CryptoKey,
+  now: Date,
+): Promise<{ servingCertPem: string; servingKeyPem: string }> {
   const servingKeys = (await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify'])) as CryptoKeyPair;
   const serving = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
     subject: 'CN=kube-apiserver',
     issuer: ca.subject,
-    notBefore,
+    notBefore: new Date(now.getTime() - 60_000),
     notAfter: new Date(now.getTime() + 365 * DAY_MS),
     publicKey: servingKeys.publicKey,
-    signingKey: caKeys.privateKey,
+    signingKey: caKey,
     signingAlgorithm: ALG,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
@@ -84,6 +107,21 @@ export async function createAuthority(now = new Date()): Promise<CertAuthority> 
       await x509.AuthorityKeyIdentifierExtension.create(ca),
     ],
   });
+  return { servingCertPem: serving.toString('pem'), servingKeyPem: await keyPem(servingKeys.privateKey) };
+}
+
+/**
+ * A new CA and serving certificate, or — given what an earlier run saved — the same CA again, as a real cluster
+ * keeps its CA across apiserver restarts, so clients holding the old kubeconfig still trust it. The saved serving
+ * certificate is reused unless it expires within a day (then the same CA issues a new one).
+ */
+export async function createAuthority(now = new Date(), saved?: SavedAuthority): Promise<CertAuthority> {
+  const { ca, caKey } = saved
+    ? { ca: new x509.X509Certificate(saved.caCertPem), caKey: await importKey(saved.caKeyPem) }
+    : await newCa(now);
+  const servingStillGood =
+    saved && new x509.X509Certificate(saved.servingCertPem).notAfter.getTime() > now.getTime() + DAY_MS;
+  const { servingCertPem, servingKeyPem } = servingStillGood ? saved : await issueServing(ca, caKey, now);
 
   async function sign(csrPem: string, usages: string[], validSeconds: number): Promise<string> {
     const req = new x509.Pkcs10CertificateRequest(csrPem);
@@ -107,17 +145,19 @@ export async function createAuthority(now = new Date()): Promise<CertAuthority> 
       notBefore: new Date(Date.now() - 60_000),
       notAfter: new Date(Date.now() + validSeconds * 1000),
       publicKey: req.publicKey,
-      signingKey: caKeys.privateKey,
+      signingKey: caKey,
       signingAlgorithm: ALG,
       extensions,
     });
     return issued.toString('pem');
   }
 
+  const caPem = ca.toString('pem');
   return {
-    caPem: ca.toString('pem'),
-    servingCertPem: serving.toString('pem'),
-    servingKeyPem: await keyPem(servingKeys.privateKey),
+    caPem,
+    servingCertPem,
+    servingKeyPem,
     sign,
+    saved: { caCertPem: caPem, caKeyPem: await keyPem(caKey), servingCertPem, servingKeyPem },
   };
 }

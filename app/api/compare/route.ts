@@ -1,7 +1,7 @@
 import { CompareQuerySchema, queryFromSearchParams } from '@/lib/api/compare';
 import { exportCompare } from '@/lib/domain/compare-export';
-import { getCompare } from '@/lib/k8s/compare';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getCompare } from '@/lib/server/compare';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';

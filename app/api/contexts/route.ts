@@ -1,4 +1,4 @@
-import { listRequestContexts } from '@/lib/k8s/request';
+import { listRequestContexts } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';

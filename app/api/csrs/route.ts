@@ -1,5 +1,5 @@
-import { listReviewedCsrs } from '@/lib/k8s/csr-review';
-import { getRequestKube } from '@/lib/k8s/request';
+import { listReviewedCsrs } from '@/lib/server/csr-review';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { getFleetNodeList } from '@/lib/fleet/node-list';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getFleetNodeList } from '@/lib/server/node-list';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';

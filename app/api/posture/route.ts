@@ -1,6 +1,6 @@
 import { PostureQuerySchema, reportToWire } from '@/lib/api/posture';
-import { getPosture } from '@/lib/fleet/posture';
-import { getRequestKube } from '@/lib/k8s/request';
+import { getPosture } from '@/lib/server/posture';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';

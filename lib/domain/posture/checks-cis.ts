@@ -1,5 +1,5 @@
-import { tryParseGoDuration } from '../durations';
-import { defaultFor } from '../kubelet-fields';
+import { tryParseGoDuration } from '@/lib/domain/durations';
+import { defaultFor } from '@/lib/domain/kubelet-fields';
 import { effective } from './effective';
 import { ambiguousOutcome, judged, unexpectedOutcome } from './outcome';
 import { GENERATED_REASON, servingCert, servingCertValue } from './tls-files';

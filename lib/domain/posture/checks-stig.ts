@@ -1,4 +1,4 @@
-import { tryParseGoDuration } from '../durations';
+import { tryParseGoDuration } from '@/lib/domain/durations';
 import { effective } from './effective';
 import { judged, unexpectedOutcome } from './outcome';
 import { GENERATED_REASON, servingCert, servingCertValue } from './tls-files';

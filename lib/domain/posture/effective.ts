@@ -1,7 +1,7 @@
-import { getAtPath } from '../config-flatten';
-import { parseMinor } from '../config-defaults';
-import { defaultFor, kubeletField, REFERENCE_MINOR } from '../kubelet-fields';
-import { minimumMinorFromConfig } from '../kubelet-version';
+import { getAtPath } from '@/lib/domain/config-flatten';
+import { parseMinor } from '@/lib/domain/config-defaults';
+import { defaultFor, kubeletField, REFERENCE_MINOR } from '@/lib/domain/kubelet-fields';
+import { minimumMinorFromConfig } from '@/lib/domain/kubelet-version';
 import type { CheckContext, ValueSource } from './types';
 
 /**

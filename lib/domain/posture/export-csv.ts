@@ -1,4 +1,4 @@
-import { csvField } from '../diff-export';
+import { csvField } from '@/lib/domain/diff-export';
 import type { NodeEvaluation } from './report';
 
 const HEADER = [

@@ -1,9 +1,12 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { YAMLParseError } from 'yaml';
+import { isPlainObject } from '@/lib/domain/config-flatten';
+import { lineOf, parseBoundedYaml } from '@/lib/domain/yaml-bounded';
 
 /**
  * A pasted KubeletConfiguration file (YAML or JSON, as the kubelet accepts both). kubeadm also stores the
  * same document in the kube-system/kubelet-config ConfigMap under the `kubelet` key, and a user may paste the
- * ConfigMap itself; both are accepted. Errors carry a message without echoing the file's content.
+ * ConfigMap itself; both are accepted. Errors carry a message without echoing the file's content. Parsing is
+ * bounded (lib/domain/yaml-bounded.ts): a hostile shape throws YamlLimitError, which callers refuse outright.
  */
 export class ConfigFileError extends Error {
   constructor(message: string) {
@@ -12,29 +15,34 @@ export class ConfigFileError extends Error {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function parseKubeletConfigFile(text: string): { config: Record<string, unknown>; fromConfigMap: boolean } {
+export function parseKubeletConfigFile(text: string): {
+  config: Record<string, unknown>;
+  fromConfigMap: boolean;
+  /** the YAML parser's warnings (unresolved tags …), for the answer; never logged */
+  warnings: string[];
+} {
   let doc: unknown;
+  let warnings: string[];
   try {
-    doc = parseYaml(text, { prettyErrors: false });
+    ({ value: doc, warnings } = parseBoundedYaml(text));
   } catch (err) {
     if (err instanceof YAMLParseError)
-      throw new ConfigFileError(`not valid YAML/JSON (${err.code} at line ${err.linePos?.[0]?.line ?? '?'})`);
+      throw new ConfigFileError(`not valid YAML/JSON (${err.code} at line ${lineOf(text, err.pos[0])})`);
     throw err;
   }
-  if (!isObject(doc)) throw new ConfigFileError('not a YAML/JSON object');
-  if (doc.kind === 'ConfigMap' && isObject(doc.data) && typeof doc.data.kubelet === 'string') {
-    return { config: parseKubeletConfigFile(doc.data.kubelet).config, fromConfigMap: true };
+  if (!isPlainObject(doc)) throw new ConfigFileError('not a YAML/JSON object');
+  if (doc.kind === 'ConfigMap' && isPlainObject(doc.data) && typeof doc.data.kubelet === 'string') {
+    const inner = parseKubeletConfigFile(doc.data.kubelet);
+    return { config: inner.config, fromConfigMap: true, warnings: [...warnings, ...inner.warnings] };
   }
-  if (isObject(doc.kubeletconfig)) return { config: doc.kubeletconfig, fromConfigMap: false }; // a configz dump
+  if (isPlainObject(doc.kubeletconfig)) return { config: doc.kubeletconfig, fromConfigMap: false, warnings }; // a configz dump
   if (doc.kind !== undefined && doc.kind !== 'KubeletConfiguration') {
     throw new ConfigFileError(`kind is ${JSON.stringify(String(doc.kind)).slice(0, 60)}, not KubeletConfiguration`);
   }
   if (doc.apiVersion !== undefined && doc.apiVersion !== 'kubelet.config.k8s.io/v1beta1') {
     throw new ConfigFileError(`apiVersion ${String(doc.apiVersion).slice(0, 60)} is not kubelet.config.k8s.io/v1beta1`);
   }
-  return { config: doc, fromConfigMap: false };
+  return { config: doc, fromConfigMap: false, warnings };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { YamlLimitError } from '@/lib/domain/yaml-bounded';
 import { ConfigFileError, parseKubeletConfigFile } from './config-file';
 import type { ConfigLayer } from './predict';
 
@@ -5,7 +6,8 @@ import type { ConfigLayer } from './predict';
  * Orders pasted KubeletConfiguration files the way the kubelet loads them: the `--config` file first, then
  * (1.28+) every `*.conf` file in `--config-dir`, sorted by file name, each merged over the previous
  * (KEP-3983, cmd/kubelet/app/server.go `mergeKubeletConfigurations`). A file that matches neither path is
- * taken as the --config file when it is the only one pasted.
+ * taken as the --config file when it is the only one pasted. A file refused for its shape (an alias bomb, absurd
+ * nesting) refuses the whole request: YamlLimitError, its message prefixed with the file's path.
  */
 export function orderConfigLayers(input: {
   configs: ReadonlyArray<{ path: string; content: string }>;
@@ -17,9 +19,12 @@ export function orderConfigLayers(input: {
   const parsed: Array<{ path: string; config: Record<string, unknown>; fromConfigMap: boolean }> = [];
   for (const c of input.configs) {
     try {
-      parsed.push({ path: c.path, ...parseKubeletConfigFile(c.content) });
+      const { config, fromConfigMap, warnings } = parseKubeletConfigFile(c.content);
+      parsed.push({ path: c.path, config, fromConfigMap });
+      for (const w of warnings) problems.push(`${c.path}, ${w}`);
     } catch (err) {
       if (err instanceof ConfigFileError) problems.push(`${c.path}: ${err.message}`);
+      else if (err instanceof YamlLimitError) throw new YamlLimitError(`${c.path || 'a pasted file'} ${err.message}`);
       else throw err;
     }
   }

@@ -1,4 +1,5 @@
 import { kubeletField } from '@/lib/domain/kubelet-fields';
+import { isPlainObject } from '@/lib/domain/config-flatten';
 
 /**
  * Flattening KubeletConfiguration into the units provenance works in. Nested structs (authentication,
@@ -12,8 +13,6 @@ const isMapField = (path: string): boolean => kubeletField(path)?.kind === 'map'
 /** Fields the kubelet serialises but that are not settings (TypeMeta). */
 const SKIPPED = new Set(['apiVersion', 'kind']);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Dotted leaf path → value. `null`/`undefined` are skipped (omitempty and YAML null both mean unset). */
 export function flattenConfig(config: Record<string, unknown>, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -21,9 +20,9 @@ export function flattenConfig(config: Record<string, unknown>, prefix = ''): Map
     if (value === null || value === undefined) continue;
     if (prefix === '' && SKIPPED.has(key)) continue;
     const path = prefix === '' ? key : `${prefix}.${key}`;
-    if (isObject(value) && !isMapField(path) && Object.keys(value).length > 0) {
+    if (isPlainObject(value) && !isMapField(path) && Object.keys(value).length > 0) {
       for (const [p, v] of flattenConfig(value, path)) out.set(p, v);
-    } else if (!(isObject(value) && Object.keys(value).length === 0 && !isMapField(path))) out.set(path, value);
+    } else if (!(isPlainObject(value) && Object.keys(value).length === 0 && !isMapField(path))) out.set(path, value);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { defaultsFor as sharedDefaults, parseMinor } from '@/lib/domain/config-defaults';
+import { defaultsFor } from '@/lib/domain/config-defaults';
 import { tryParseGoDuration } from '@/lib/domain/durations';
 import { defaultFor } from '@/lib/domain/kubelet-fields';
 
@@ -17,10 +17,10 @@ export interface VersionDefaults {
   readonly zeroDefaulted: Set<string>;
 }
 
-export function defaultsFor(minor: number): VersionDefaults {
+export function provenanceDefaults(minor: number): VersionDefaults {
   const values = new Map<string, unknown>();
   const zeroDefaulted = new Set<string>();
-  for (const entry of sharedDefaults(`v1.${minor}.0`)) {
+  for (const entry of defaultsFor(`v1.${minor}.0`)) {
     const path = entry.path.join('.');
     values.set(path, entry.value);
     if (!entry.pointer) zeroDefaulted.add(path);
@@ -39,9 +39,6 @@ export const LEGACY_DEFAULTS: ReadonlyMap<string, unknown> = new Map<string, unk
   ['authorization.mode', 'AlwaysAllow'],
   ['readOnlyPort', 10255],
 ]);
-
-/** Minor version from a kubelet version string ("v1.33.2" → 33); undefined when unreadable. */
-export const minorOf = (version: string): number | undefined => parseMinor(version.trim());
 
 /** Go zero value as YAML/configz shows it: 0, "", false, a zero duration. */
 export const isGoZero = (v: unknown): boolean => v === 0 || v === '' || v === false || tryParseGoDuration(v) === 0n;

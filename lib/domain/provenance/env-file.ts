@@ -4,7 +4,7 @@
  * backslash continues an unquoted value, and unquoted values lose surrounding whitespace.
  * Debian's /etc/default/kubelet and kubeadm's /var/lib/kubelet/kubeadm-flags.env are files of this kind.
  */
-export interface EnvAssignment {
+interface EnvAssignment {
   readonly name: string;
   readonly value: string;
   /** 1-based line of the assignment */

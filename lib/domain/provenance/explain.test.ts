@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explainKubeletConfig, type ExplainResult } from './explain';
 import * as eks from './fixtures/eks-al2';
@@ -312,5 +313,60 @@ describe('kubelet config drop-in directory (--config-dir)', () => {
       source: 'config file (/etc/kubernetes/kubelet.conf.d/10-pods.conf)',
     });
     expect(r.fields.find((f) => f.path === 'maxPods')?.overridden.map((o) => o.value)).toEqual([110, 60, 70]);
+  });
+});
+
+describe('values the kubelet derives itself', () => {
+  // real v1.31 kubeadm configz (lib/domain/fixtures): no serving certificate configured, so the kubelet self-signs
+  const live = (
+    JSON.parse(readFileSync(new URL('../fixtures/configz-v1.31-cri-dockerd.json', import.meta.url), 'utf8')) as {
+      kubeletconfig: Record<string, unknown>;
+    }
+  ).kubeletconfig;
+  const inputs = [{ kind: 'auto' as const, path: '/var/lib/kubelet/config.yaml', content: kubeadm.CONFIG_YAML }];
+
+  it('explains tlsCertFile and tlsPrivateKeyFile from the --cert-dir default as their own source', () => {
+    const r = explainKubeletConfig({
+      version: 'v1.31.2',
+      live,
+      inputs: [
+        ...inputs,
+        { kind: 'auto' as const, path: 'ps', content: '/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml' },
+      ],
+    });
+    expect(field(r, 'tlsCertFile')).toMatchObject({
+      status: 'explained',
+      live: '/var/lib/kubelet/pki/kubelet.crt',
+      sourceKind: 'derived',
+    });
+    expect(field(r, 'tlsCertFile')?.source).toContain('--cert-dir default (/var/lib/kubelet/pki)');
+    expect(field(r, 'tlsPrivateKeyFile')).toMatchObject({ status: 'explained', sourceKind: 'derived' });
+  });
+  it('follows --cert-dir, and derives nothing when serverTLSBootstrap is on', () => {
+    const moved = explainKubeletConfig({
+      version: 'v1.31.2',
+      live: { ...live, tlsCertFile: '/etc/kubelet/pki/kubelet.crt', tlsPrivateKeyFile: '/etc/kubelet/pki/kubelet.key' },
+      inputs: [
+        ...inputs,
+        {
+          kind: 'auto' as const,
+          path: 'ps',
+          content: '/usr/bin/kubelet --config=/var/lib/kubelet/config.yaml --cert-dir=/etc/kubelet/pki/',
+        },
+      ],
+    });
+    expect(field(moved, 'tlsCertFile')).toMatchObject({ status: 'explained', sourceKind: 'derived' });
+    const bootstrap = explainKubeletConfig({
+      version: 'v1.31.2',
+      live: { ...live, serverTLSBootstrap: true },
+      inputs: [
+        {
+          kind: 'auto' as const,
+          path: '/var/lib/kubelet/config.yaml',
+          content: `${kubeadm.CONFIG_YAML}\nserverTLSBootstrap: true\n`,
+        },
+      ],
+    });
+    expect(field(bootstrap, 'tlsCertFile')?.sourceKind).not.toBe('derived');
   });
 });

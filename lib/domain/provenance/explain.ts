@@ -2,7 +2,7 @@ import { attribute } from './attribute';
 import { extractKubeletArgv } from './command-line';
 import { containerdCgroupDriver } from './config-file';
 import { orderConfigLayers } from './config-layers';
-import { minorOf } from './defaults';
+import { parseMinor } from '@/lib/domain/config-defaults';
 import { detectKind, type PastedInput } from './inputs';
 import { parseKubeletArgs, type ArgToken } from './kubelet-flags-parse';
 import { predictConfig, type ConfigLayer } from './predict';
@@ -12,6 +12,7 @@ import { expandExecStart, type ExpandedToken } from './exec-start';
 import { mergeService, type UnitFile } from './systemd-unit';
 import { flagWarnings, runtimeWarnings, type ProvenanceWarning } from './warnings';
 
+/** @internal exported for its unit tests */
 export interface FieldRow {
   readonly path: string;
   /** predicted = no live configz to compare with */
@@ -19,10 +20,11 @@ export interface FieldRow {
   readonly live?: unknown;
   readonly predicted?: unknown;
   readonly source?: string;
-  readonly sourceKind?: 'default' | 'config' | 'flag';
+  readonly sourceKind?: 'default' | 'config' | 'flag' | 'derived';
   readonly overridden: Array<{ value: unknown; source: string }>;
 }
 
+/** @internal exported for its unit tests */
 export interface FlagRow {
   readonly flag: string;
   readonly value: string;
@@ -58,10 +60,10 @@ export function explainKubeletConfig(input: {
   /** kube-system/kubelet-config contents, used when --config names a file the user did not paste */
   configMap?: { name: string; config: Record<string, unknown> } | null;
 }): ExplainResult {
-  const minor = minorOf(input.version) ?? 33;
+  const minor = parseMinor(input.version.trim()) ?? 33;
   const notes: string[] = [];
   const warnings: ProvenanceWarning[] = [];
-  if (minorOf(input.version) === undefined)
+  if (parseMinor(input.version.trim()) === undefined)
     warnings.push(warn(`Kubelet version "${input.version}" is unreadable; assuming 1.33.`));
 
   const classified = input.inputs.map((i) => ({ ...i, kind: detectKind(i) }));

@@ -90,7 +90,7 @@ function kindOf(flag: KubeletFlag): FlagValueKind {
   }
 }
 
-export interface ConfigFlag {
+interface ConfigFlag {
   readonly flag: string;
   /** dotted KubeletConfiguration path */
   readonly field: string;
@@ -100,7 +100,7 @@ export interface ConfigFlag {
   readonly note?: string;
 }
 
-export interface KubeletOnlyFlag {
+interface KubeletOnlyFlag {
   readonly flag: string;
   readonly kind: FlagValueKind;
   readonly note?: string;
@@ -110,7 +110,7 @@ export interface KubeletOnlyFlag {
   readonly removedIn?: number;
 }
 
-export interface RemovedFlag {
+interface RemovedFlag {
   readonly flag: string;
   readonly kind: FlagValueKind;
   readonly removedIn: number;

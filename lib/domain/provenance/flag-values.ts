@@ -13,7 +13,7 @@ export class FlagValueError extends Error {
 }
 
 /** strconv.ParseBool, which pflag's bool flags use. */
-export function parseGoBool(text: string): boolean {
+function parseGoBool(text: string): boolean {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
   throw new FlagValueError(`"${text}" is not a boolean`);

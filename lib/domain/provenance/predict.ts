@@ -1,5 +1,5 @@
 import { flattenConfig } from './config-paths';
-import { defaultsFor, isGoZero, LEGACY_DEFAULTS } from './defaults';
+import { isGoZero, LEGACY_DEFAULTS, provenanceDefaults } from './defaults';
 import { convertFlagValue, foldFlagValue, FlagValueError } from './flag-values';
 import type { FlagOccurrence } from './kubelet-flags-parse';
 import type { FieldSource } from './source';
@@ -18,7 +18,7 @@ export interface PredictedField {
   readonly overridden: ReadonlyArray<{ readonly value: unknown; readonly source: FieldSource }>;
 }
 
-export interface FlagProblem {
+interface FlagProblem {
   readonly occurrence: FlagOccurrence;
   readonly message: string;
 }
@@ -27,6 +27,31 @@ export interface Prediction {
   readonly fields: Map<string, PredictedField>;
   /** flags whose value the kubelet would reject */
   readonly flagProblems: FlagProblem[];
+}
+
+/** The kubelet's --cert-dir default (cmd/kubelet/app/options/options.go). */
+const DEFAULT_CERT_DIR = '/var/lib/kubelet/pki';
+
+/**
+ * cmd/kubelet/app/server.go InitializeTLS: without serverTLSBootstrap and with neither tlsCertFile nor
+ * tlsPrivateKeyFile set, the kubelet points both at a self-signed pair in --cert-dir (writing it if missing), and
+ * configz then reports those paths. They come from no pasted file, so they are a source of their own.
+ */
+function deriveServingCertificate(
+  fields: ReadonlyMap<string, PredictedField>,
+  occurrences: readonly FlagOccurrence[],
+  set: (path: string, value: unknown, source: FieldSource) => void,
+): void {
+  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  if (fields.get('serverTLSBootstrap')?.value === true) return;
+  if (!empty(fields.get('tlsCertFile')?.value) || !empty(fields.get('tlsPrivateKeyFile')?.value)) return;
+  const certDirFlag = [...occurrences].reverse().find((o) => o.name === 'cert-dir');
+  const dir = (certDirFlag?.value ?? DEFAULT_CERT_DIR).replace(/\/+$/, '') || '/';
+  const from = certDirFlag ? `--cert-dir=${certDirFlag.value}` : `the --cert-dir default (${DEFAULT_CERT_DIR})`;
+  const rule =
+    'no serving certificate is configured (tlsCertFile, tlsPrivateKeyFile empty, serverTLSBootstrap off), so the kubelet uses a self-signed pair it writes there';
+  set('tlsCertFile', `${dir}/kubelet.crt`, { kind: 'derived', rule, from });
+  set('tlsPrivateKeyFile', `${dir}/kubelet.key`, { kind: 'derived', rule, from });
 }
 
 /**
@@ -55,7 +80,7 @@ export function predictConfig(input: {
     });
   };
   const defaultSource: FieldSource = { kind: 'default', version: input.versionLabel };
-  const defaults = defaultsFor(input.minor);
+  const defaults = provenanceDefaults(input.minor);
   for (const [path, value] of defaults.values) set(path, value, defaultSource);
   if (!input.hasConfigFlag) for (const [path, value] of LEGACY_DEFAULTS) set(path, value, { kind: 'legacy-default' });
 
@@ -119,6 +144,7 @@ export function predictConfig(input: {
       });
     }
   }
+  deriveServingCertificate(fields, input.occurrences, set);
   const parallel = fields.get('maxParallelImagePulls')?.value;
   if (!explicit.has('serializeImagePulls') && typeof parallel === 'number' && parallel > 1) {
     set('serializeImagePulls', false, {

@@ -20,6 +20,3 @@ export function redactSecrets(text: string): string {
   for (const [re, replacement] of RULES) out = out.replace(re, replacement);
   return out;
 }
-
-/** Whether `text` contains something redactSecrets would remove. */
-export const containsSecret = (text: string): boolean => redactSecrets(text) !== text;

@@ -8,6 +8,11 @@ export type FieldSource =
   | { readonly kind: 'config-file'; readonly file: string }
   /** kubeadm's kube-system/kubelet-config ConfigMap, which kubeadm writes to /var/lib/kubelet/config.yaml */
   | { readonly kind: 'configmap'; readonly name: string }
+  /**
+   * computed by the kubelet at start from other settings, not read from any layer (e.g. tlsCertFile from --cert-dir
+   * when no serving certificate is configured): `rule` says how, `from` what it was derived from
+   */
+  | { readonly kind: 'derived'; readonly rule: string; readonly from: string }
   | {
       readonly kind: 'flag';
       /** without dashes */
@@ -36,6 +41,8 @@ export function sourceLabel(s: FieldSource): string {
       return `config file (${short(s.file)})`;
     case 'configmap':
       return `ConfigMap ${s.name}`;
+    case 'derived':
+      return `derived by the kubelet from ${s.from}: ${s.rule}`;
     case 'flag': {
       const more = s.count > 1 ? ` (${s.count} occurrences combined)` : '';
       const o = s.origin;
@@ -47,5 +54,11 @@ export function sourceLabel(s: FieldSource): string {
 }
 
 /** Short kind for badges and filters. */
-export const sourceKind = (s: FieldSource): 'default' | 'config' | 'flag' =>
-  s.kind === 'default' || s.kind === 'legacy-default' ? 'default' : s.kind === 'flag' ? 'flag' : 'config';
+export const sourceKind = (s: FieldSource): 'default' | 'config' | 'flag' | 'derived' =>
+  s.kind === 'default' || s.kind === 'legacy-default'
+    ? 'default'
+    : s.kind === 'flag'
+      ? 'flag'
+      : s.kind === 'derived'
+        ? 'derived'
+        : 'config';

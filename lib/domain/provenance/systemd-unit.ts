@@ -19,7 +19,7 @@ export interface UnitFile {
   readonly content: string;
 }
 
-export interface EnvFileRef {
+interface EnvFileRef {
   readonly path: string;
   readonly optional: boolean;
   /** unit file that named it */
@@ -57,7 +57,10 @@ interface Directive {
   readonly value: string;
 }
 
-/** [Service] directives of one file, continuation lines joined. */
+/**
+ * [Service] directives of one file, continuation lines joined.
+ * @internal exported for its unit tests
+ */
 export function parseServiceSection(content: string): Directive[] {
   const out: Directive[] = [];
   const lines = content.replace(/\r\n?/g, '\n').split('\n');
@@ -98,6 +101,7 @@ const isDropIn = (path: string): boolean =>
 /**
  * Orders unit files as systemd applies them: `.service` main units first, then `.conf` drop-ins sorted by
  * file name (systemd.unit(5): "drop-in files … are sorted by their filename and applied in that order").
+ * @internal exported for its unit tests
  */
 export function orderUnitFiles(files: readonly UnitFile[]): UnitFile[] {
   const mains = files.filter((f) => !isDropIn(f.path));

@@ -1,13 +1,13 @@
 import { quantitiesEqual, tryParseQuantity } from '@/lib/domain/quantity';
 import { tryParseGoDuration } from '@/lib/domain/durations';
+import { isPlainObject } from '@/lib/domain/config-flatten';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown): boolean =>
   v === undefined ||
   v === null ||
   v === '' ||
   (Array.isArray(v) && v.length === 0) ||
-  (isObject(v) && Object.keys(v).length === 0);
+  (isPlainObject(v) && Object.keys(v).length === 0);
 
 /**
  * Whether a predicted value and a live configz value mean the same setting. configz omits empty values
@@ -18,7 +18,7 @@ export function configValuesEqual(a: unknown, b: unknown): boolean {
   if (isEmpty(a) && isEmpty(b)) return true;
   if (Array.isArray(a) && Array.isArray(b))
     return a.length === b.length && a.every((x, i) => configValuesEqual(x, b[i]));
-  if (isObject(a) && isObject(b)) {
+  if (isPlainObject(a) && isPlainObject(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) if (!configValuesEqual(a[k], b[k])) return false;
     return true;

@@ -68,6 +68,7 @@ describe('pasted config files', () => {
     expect(parseKubeletConfigFile(cm)).toEqual({
       config: { apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', maxPods: 32 },
       fromConfigMap: true,
+      warnings: [],
     });
     expect(parseKubeletConfigFile('{"kubeletconfig":{"maxPods":64}}').config).toEqual({ maxPods: 64 });
   });

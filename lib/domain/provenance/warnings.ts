@@ -4,7 +4,7 @@ import { sourceLabel } from './source';
 import type { TokenOrigin } from './exec-start';
 import { configValuesEqual } from './values-equal';
 
-export type Severity = 'error' | 'warning' | 'info';
+type Severity = 'error' | 'warning' | 'info';
 
 export interface ProvenanceWarning {
   readonly severity: Severity;

@@ -78,6 +78,8 @@ async function applyFault(
       return hang(ctx);
     case 'slow':
       return (await delay(ctx, fault.delayMs)) ? undefined : STREAMED;
+    case 'no-configz':
+      return path === 'configz' ? { statusCode: 404, text: '404 page not found\n' } : undefined;
     case 'malformed': {
       const reply = serve(ctx, node, path);
       if (reply.text !== undefined) return reply;

@@ -42,7 +42,7 @@ export function call(
 }
 
 /** A real PKCS#10 request (base64 of its PEM, as spec.request carries it). */
-export async function makeCsrRequest(cn: string, dns: string[], ips: string[]): Promise<string> {
+async function makeCsrRequest(cn: string, dns: string[], ips: string[]): Promise<string> {
   x509.cryptoProvider.set(webcrypto as unknown as Crypto);
   const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
   const keys = (await webcrypto.subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;

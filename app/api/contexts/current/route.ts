@@ -1,9 +1,9 @@
 import { SelectContextBodySchema } from '@/lib/api/contexts';
 import { assertContextSwitchAllowed } from '@/lib/auth/config';
-import { getKube } from '@/lib/k8s/client';
-import { CONTEXT_COOKIE, listRequestContexts } from '@/lib/k8s/request';
+import { assertKnownContext, CONTEXT_COOKIE, listRequestContexts } from '@/lib/server/request-kube';
 import { readJsonBody } from '@/lib/security/body';
 import { assertMutationAllowed } from '@/lib/security/guard';
+import { cookieIsSecure } from '@/lib/security/transport';
 import { errorResponse, json } from '../../respond';
 
 export const dynamic = 'force-dynamic';
@@ -17,8 +17,8 @@ export async function POST(req: Request) {
     assertMutationAllowed(req);
     assertContextSwitchAllowed();
     const { name } = await readJsonBody(req, SelectContextBodySchema);
-    getKube({ context: name }); // throws 422 when the kubeconfig has no such context
-    const secure = new URL(req.url).protocol === 'https:' ? '; Secure' : '';
+    assertKnownContext(name);
+    const secure = cookieIsSecure(req) ? '; Secure' : '';
     const res = json({ ...(await listRequestContexts()), current: name });
     res.headers.append(
       'set-cookie',

@@ -1,6 +1,6 @@
 import { errorResponse } from '@/app/api/respond';
-import { csrEventStream } from '@/lib/k8s/csr-watch';
-import { getRequestKube } from '@/lib/k8s/request';
+import { csrEventStream } from '@/lib/server/csr-events';
+import { getRequestKube } from '@/lib/server/request-kube';
 
 export const dynamic = 'force-dynamic';
 

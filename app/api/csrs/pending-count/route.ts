@@ -1,6 +1,6 @@
 import { errorResponse, json } from '@/app/api/respond';
-import { pendingCsrCount } from '@/lib/k8s/csr-review';
-import { getRequestKube } from '@/lib/k8s/request';
+import { pendingCsrCount } from '@/lib/server/csr-review';
+import { getRequestKube } from '@/lib/server/request-kube';
 
 /** Pending CSRs for the navigation badge (no decoding, no checks). */
 export async function GET() {

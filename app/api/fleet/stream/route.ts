@@ -1,7 +1,7 @@
 import { errorResponse } from '@/app/api/respond';
 import { FleetStreamQuerySchema } from '@/lib/api/fleet';
-import { fleetEventStream } from '@/lib/fleet/stream';
-import { getRequestKube } from '@/lib/k8s/request';
+import { fleetEventStream } from '@/lib/server/fleet-stream';
+import { getRequestKube } from '@/lib/server/request-kube';
 
 export const dynamic = 'force-dynamic';
 

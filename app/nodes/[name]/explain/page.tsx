@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { ExplainView } from '@/components/provenance/explain-view';
 import { NodeNameSchema } from '@/lib/api/names';
 import { AppError } from '@/lib/errors';
-import { getNode } from '@/lib/k8s/nodes';
-import { getRequestKube } from '@/lib/k8s/request';
+import { nodeObjectForPage } from '@/lib/server/node-detail';
+import { getRequestKube } from '@/lib/server/request-kube';
 
 export async function generateMetadata(props: PageProps<'/nodes/[name]/explain'>): Promise<Metadata> {
   return { title: `Explain config · ${decodeURIComponent((await props.params).name)}` };
@@ -21,7 +21,7 @@ export default async function ExplainPage(props: PageProps<'/nodes/[name]/explai
   if (!parsed.success) notFound();
   const name = parsed.data;
   const version = await getRequestKube()
-    .then((kube) => getNode(kube, name))
+    .then((kube) => nodeObjectForPage(kube, name))
     .then((n) => n.nodeInfo.kubeletVersion)
     .catch((err: unknown) => {
       if (err instanceof AppError && err.code === 404) notFound();

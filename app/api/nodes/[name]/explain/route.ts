@@ -1,15 +1,12 @@
-import { ExplainRequestSchema, MAX_TOTAL_CHARS } from '@/lib/api/provenance';
+import { ExplainRequestSchema, MAX_EXPLAIN_BODY_BYTES } from '@/lib/api/provenance';
 import { NodeNameSchema } from '@/lib/api/names';
-import { getRequestKube } from '@/lib/k8s/request';
-import { explainForNode } from '@/lib/provenance/explain-node';
+import { getRequestKube } from '@/lib/server/request-kube';
+import { explainForNode } from '@/lib/server/explain-node';
 import { assertMutationAllowed } from '@/lib/security/guard';
 import { readJsonBody } from '@/lib/security/body';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';
-
-// JSON escaping (newlines, quotes) can double pasted text; the schema enforces the real per-text limits.
-const MAX_BODY_BYTES = 2 * MAX_TOTAL_CHARS + 16 * 1024;
 
 /**
  * Explains where each effective kubelet setting came from, from node files the user pastes. POST only: the
@@ -21,7 +18,7 @@ export async function POST(req: Request, ctx: RouteContext<'/api/nodes/[name]/ex
   try {
     assertMutationAllowed(req);
     const name = NodeNameSchema.parse((await ctx.params).name);
-    const body = await readJsonBody(req, ExplainRequestSchema, MAX_BODY_BYTES);
+    const body = await readJsonBody(req, ExplainRequestSchema, MAX_EXPLAIN_BODY_BYTES);
     return json(await explainForNode(await getRequestKube(), name, body, req.signal));
   } catch (err) {
     return errorResponse(err);

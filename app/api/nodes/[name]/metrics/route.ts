@@ -1,6 +1,6 @@
 import { NodeNameSchema } from '@/lib/api/names';
-import { getNodeMetrics } from '@/lib/k8s/metrics';
-import { getRequestKube } from '@/lib/k8s/request';
+import { nodeMetrics } from '@/lib/server/node-detail';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/metrics'>) {
   try {
     const name = NodeNameSchema.parse((await ctx.params).name);
-    return json(await getNodeMetrics(await getRequestKube(), name, req.signal));
+    return json(await nodeMetrics(await getRequestKube(), name, req.signal));
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,18 +1,18 @@
-import type { NodePodsResponse } from '@/lib/api/node-detail';
 import { NodeNameSchema } from '@/lib/api/names';
-import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
-import { getRequestKube } from '@/lib/k8s/request';
+import { nodePods } from '@/lib/server/node-detail';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';
 
-/** NodePodsResponse: the node's non-terminated pods with requests/limits summed like `kubectl describe node`. */
+/**
+ * NodePodsResponse: the node's non-terminated pods with requests/limits summed like `kubectl describe node`. A
+ * field-selected list is empty for a node that does not exist too, so an empty one is checked: 404, not [].
+ */
 export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/pods'>) {
   try {
     const name = NodeNameSchema.parse((await ctx.params).name);
-    const pods = await listPodsOnNode(await getRequestKube(), name, req.signal);
-    const body: NodePodsResponse = { node: name, items: pods.map(toNodePod) };
-    return json(body);
+    return json(await nodePods(await getRequestKube(), name, req.signal));
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NodeNameSchema } from '@/lib/api/names';
-import { getKubeletSummary } from '@/lib/k8s/kubelet';
-import { getRequestKube } from '@/lib/k8s/request';
+import { nodeSummary } from '@/lib/server/node-detail';
+import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
 
 export const dynamic = 'force-dynamic';
@@ -13,8 +13,7 @@ export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/sum
   try {
     const name = NodeNameSchema.parse((await ctx.params).name);
     const query = QuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-    const summary = await getKubeletSummary(await getRequestKube(), name, {
-      signal: req.signal,
+    const summary = await nodeSummary(await getRequestKube(), name, {
       onlyCpuAndMemory: query.onlyCpuAndMemory === 'true',
     });
     return json(summary);
