@@ -22,9 +22,11 @@ test('the fleet page counts failing nodes per check and opens a check on its nod
   const totals = page.getByTestId('posture-totals');
   await expect(totals).toContainText('19 nodes');
   await expect(totals).not.toContainText('reading');
-  await expect(totals).toContainText('15 evaluated');
+  await expect(totals).toContainText('14 evaluated');
   await page.getByTestId('posture-unreadable').locator(':scope > summary').click();
   await expect(page.getByTestId('posture-unreadable')).toContainText(`${DEMO_NODES.forbidden}: Forbidden`);
+  // a kubelet that does not serve /configz (enableDebuggingHandlers: false) is unreadable, not judged
+  await expect(page.getByTestId('posture-unreadable')).toContainText(`${DEMO_NODES.noConfigz}:`);
 
   // read-only port: GKE (10255 in its config) and the legacy flags-only kubelet
   const readOnly = checkRow(page, '4.2.4');
