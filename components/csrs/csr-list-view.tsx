@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import Link from 'next/link';
 import { ErrorPanel } from '@/components/error-panel';
 import { EmptyState } from '@/components/empty-state';
+import { StaleBanner } from '@/components/stale-banner';
 import { SelectField } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -14,6 +15,7 @@ import { useCsrEvents } from '@/lib/queries/csr-events';
 import { useCsrList } from '@/lib/queries/csrs';
 import { BulkApproveDialog } from './bulk-approve-dialog';
 import { CsrTable } from './csr-table';
+import { CsrWatchStatusLine } from './csr-watch-status';
 import { shortSigner } from './format';
 
 const STATES = ['Pending', 'Approved', 'Denied', 'Failed'] as const;
@@ -24,7 +26,7 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
   // serverContext: the context the server prefetched for, so the hydration render matches (see NodeListView)
   const ctx = useContexts().data?.current ?? serverContext;
   const list = useCsrList(ctx);
-  useCsrEvents(ctx);
+  const watch = useCsrEvents(ctx);
   const [state, setState] = useState<string>('');
   const [signer, setSigner] = useState<string>('');
   const data = list.data;
@@ -49,6 +51,8 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
 
   return (
     <div className="flex flex-col gap-4">
+      <CsrWatchStatusLine status={watch} />
+      <StaleBanner data={data} what="the CSRs" />
       {data.flood.flood && (
         <div
           role="alert"

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { EmptyState } from '@/components/empty-state';
+import { StaleBanner } from '@/components/stale-banner';
 import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
 import { useContexts } from '@/lib/queries/contexts';
@@ -102,12 +103,13 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
           onTogglePressure={() => setView({ pressure: view.pressure === 'any' ? undefined : 'any' })}
         />
         <Freshness
-          updatedAt={nodes.dataUpdatedAt}
+          updatedAt={data.stale ? Date.parse(data.fetchedAt) : nodes.dataUpdatedAt}
           isFetching={nodes.isFetching}
           refreshError={nodes.isRefetchError ? nodes.error : undefined}
           onRefresh={() => void nodes.refetch()}
         />
       </div>
+      <StaleBanner data={data} what="the nodes" />
       <PartialDataBanner
         part={data.metrics}
         title="Metrics unavailable"

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorPanel } from '@/components/error-panel';
+import { StaleBanner } from '@/components/stale-banner';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -91,6 +92,7 @@ export function PostureView() {
 
       {data && (
         <>
+          <StaleBanner data={data} what="the fleet's posture" />
           <p className="text-sm" role="status" data-testid="posture-totals">
             <span className="font-semibold">{data.totals.nodes}</span> nodes
             {data.selector && (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StaleFields } from './freshness';
 
 /**
  * Wire contracts of the CSR review API (route handlers ↔ browser). Browser-safe: zod only.
@@ -91,7 +92,10 @@ const FloodSchema = z.object({ flood: z.boolean(), threshold: z.number(), messag
 export const CsrListResponseSchema = z.object({
   items: z.array(CsrRowSchema),
   context: z.string(),
+  /** ISO time of the list (while stale: of the last list that succeeded) */
   fetchedAt: z.string(),
+  /** the list is the last good one: the API server is failing since `staleSince`, with `error` */
+  ...StaleFields,
   nodeCount: z.number().int(),
   pendingCount: z.number().int(),
   flood: FloodSchema,

@@ -1,4 +1,5 @@
 import * as z from '@/lib/zod-mini';
+import { StaleFields } from './freshness';
 import { PartAvailabilitySchema } from './partial';
 
 /**
@@ -51,7 +52,9 @@ export const NodeListResponseSchema = z.object({
   pods: PartAvailabilitySchema,
   /** kubeconfig context the data came from */
   context: z.string(),
-  /** ISO time the server assembled the response */
+  /** ISO time of the last successful sync of the node watch with the API server (not the time of the answer) */
   fetchedAt: z.string(),
+  /** while the node list/watch is failing: stale, since when, and the last error (the rows are the last good ones) */
+  ...StaleFields,
 });
 export type NodeListResponse = z.infer<typeof NodeListResponseSchema>;

@@ -1,5 +1,6 @@
 import type { PostureReport } from '@/lib/domain/posture/report';
 import * as z from '@/lib/zod-mini';
+import { StaleFields } from './freshness';
 
 /**
  * Wire contract of GET /api/posture (kubelet security posture, issue 17). Browser-safe: zod/mini only.
@@ -77,6 +78,8 @@ export const PostureReportSchema = z.object({
   unreadable: z.record(z.string(), z.string()),
   pending: z.array(z.string()),
   nodeCounts: z.optional(z.record(z.string(), CountsSchema)),
+  /** while the node watch is failing (fetchedAt is then its last successful sync) */
+  ...StaleFields,
 });
 export type PostureReportWire = z.infer<typeof PostureReportSchema>;
 

@@ -1,8 +1,11 @@
 import 'server-only';
 import type { Kube } from '@/lib/k8s/client';
+import { AppError } from '@/lib/errors';
+import { toKubeError } from '@/lib/k8s/errors';
 import { listNodesForWatch, watchNodesSince, type WatchedNode, type WatchedNodeEvent } from '@/lib/k8s/fleet-sources';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { log } from '@/lib/observability/log';
+import { SyncState } from './sync-state';
 
 export interface InformerOptions {
   /** stop watching after this long without a reader (a closed tab must not keep a 5,000-node watch open) */
@@ -16,6 +19,7 @@ export interface InformerOptions {
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 30_000;
 const QUICK_CLOSE_MS = 1000;
+const WATCH_TARGET = { kind: 'api', verb: 'watch', resource: 'nodes' } as const;
 
 /**
  * Nodes of one kube identity, from one LIST and then one WATCH (client-go's reflector, in small): every page
@@ -37,11 +41,15 @@ export class NodeInformer {
   version = 0;
   /** ms when the map was last known to match the server (list done, or a watch event) */
   syncedAt = 0;
+  /** health of the list/watch: answers built from this map carry its fetchedAt and, while failing, stale + error */
+  readonly sync: SyncState;
 
   constructor(
     private readonly kube: Kube,
     private readonly opts: InformerOptions = {},
-  ) {}
+  ) {
+    this.sync = new SyncState(() => this.now());
+  }
 
   private now(): number {
     return this.opts.now?.() ?? Date.now();
@@ -53,6 +61,7 @@ export class NodeInformer {
     if (!this.synced) {
       const generation = ++this.generation;
       this.synced = this.relist(generation).catch((err: unknown) => {
+        this.sync.failed(err);
         if (generation === this.generation) this.synced = undefined;
         throw err;
       });
@@ -105,6 +114,7 @@ export class NodeInformer {
     this.resourceVersion = resourceVersion;
     this.version++;
     this.syncedAt = this.now();
+    this.sync.synced(this.syncedAt);
     this.retryMs = RETRY_MIN_MS;
     void this.startWatch(generation);
   }
@@ -112,11 +122,14 @@ export class NodeInformer {
   private apply(e: WatchedNodeEvent, generation: number): void {
     if (generation !== this.generation) return;
     if (e.type === 'ERROR') {
-      // 410 Gone: our resourceVersion is older than the apiserver's window; anything else: start over too.
+      // 410 Gone: our resourceVersion is older than the apiserver's window (routine: relist at once, not a
+      // failure); anything else: start over too, and say the data is stale until the relist succeeds.
+      if (e.code !== 410) this.sync.failed(new AppError('ServiceUnavailable', 503, `node watch error: ${e.message}`));
       this.stopWatch?.();
       this.scheduleRelist(generation, e.code === 410 ? 0 : this.retryMs);
       return;
     }
+    this.sync.synced();
     if (e.type === 'BOOKMARK') {
       this.resourceVersion = e.resourceVersion;
       return;
@@ -148,13 +161,20 @@ export class NodeInformer {
             { context: this.kube.context, err: err instanceof Error ? err.message : String(err ?? 'closed at once') },
             'fleet: node watch failed; relisting',
           );
+          this.sync.failed(
+            err ?? new AppError('ServiceUnavailable', 503, 'the API server closed the node watch as soon as it opened'),
+          );
           this.scheduleRelist(generation, this.retryMs);
         },
       });
       if (generation !== this.generation) stop();
-      else this.stopWatch = stop;
+      else {
+        this.stopWatch = stop;
+        this.sync.synced();
+      }
     } catch (err) {
       if (generation !== this.generation) return;
+      this.sync.failed(toKubeError(err, WATCH_TARGET, this.kube.server));
       log.warn(
         { context: this.kube.context, err: err instanceof Error ? err.message : String(err) },
         'fleet: node watch could not start',
@@ -167,7 +187,10 @@ export class NodeInformer {
     this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
     const timer = setTimeout(() => {
       if (generation !== this.generation) return;
-      this.relist(generation).catch(() => this.scheduleRelist(generation, this.retryMs));
+      this.relist(generation).catch((err: unknown) => {
+        this.sync.failed(err);
+        this.scheduleRelist(generation, this.retryMs);
+      });
     }, delayMs);
     timer.unref?.();
   }

@@ -1,10 +1,19 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { CsrEventSchema, type CsrListResponse, type CsrRow } from '@/lib/api/csrs';
 import { pendingCountOptions } from './pending-count';
 import { csrKeys } from './keys';
+import { ResyncSchema, watchDown, watchLive, type CsrWatchStatus } from './csr-watch-status';
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 function upsertRow(list: CsrListResponse, row: CsrRow): CsrListResponse {
   const i = list.items.findIndex((r) => r.name === row.name);
@@ -12,9 +21,14 @@ function upsertRow(list: CsrListResponse, row: CsrRow): CsrListResponse {
   return { ...list, items, pendingCount: items.filter((r) => r.state === 'Pending').length };
 }
 
-/** Applies watch events to the cached list of `ctx`; detail and badge queries of the CSR are invalidated. */
-export function useCsrEvents(ctx: string | undefined) {
+/**
+ * Applies watch events to the cached list of `ctx`; detail and badge queries of the CSR are invalidated. Returns
+ * the watch's state: a `resync` (the watch ended or could not start) marks it down and re-lists (the server
+ * answers the last good list marked stale while the API server fails), `ready` marks it live again.
+ */
+export function useCsrEvents(ctx: string | undefined): CsrWatchStatus {
   const qc = useQueryClient();
+  const [status, setStatus] = useState<CsrWatchStatus>({ state: 'connecting' });
   useEffect(() => {
     if (!ctx) return;
     const source = new EventSource('/api/csrs/events');
@@ -34,9 +48,25 @@ export function useCsrEvents(ctx: string | undefined) {
       void qc.invalidateQueries({ queryKey: csrKeys.detail(ctx, name) });
       void qc.invalidateQueries({ queryKey: pendingCountOptions(ctx).queryKey });
     };
-    const onReady = () => void qc.invalidateQueries({ queryKey: csrKeys.list(ctx) });
+    const onReady = () => {
+      setStatus((s) => watchLive(s, Date.now()));
+      void qc.invalidateQueries({ queryKey: csrKeys.list(ctx) });
+    };
+    const onResync = (e: MessageEvent<string>) => {
+      const reason = ResyncSchema.safeParse(parseJson(e.data)).data?.reason ?? 'the watch ended';
+      setStatus((s) => watchDown(s, reason, Date.now()));
+      void qc.invalidateQueries({ queryKey: csrKeys.list(ctx) });
+    };
+    // EventSource retries by itself; until then the dashboard server itself is out of reach
+    const onError = () =>
+      setStatus((s) =>
+        s.state === 'down' ? s : watchDown(s, 'lost the connection to the dashboard server', Date.now()),
+      );
     source.addEventListener('csr', onCsr);
     source.addEventListener('ready', onReady);
+    source.addEventListener('resync', onResync);
+    source.addEventListener('error', onError);
     return () => source.close();
   }, [ctx, qc]);
+  return status;
 }

@@ -11,6 +11,7 @@ import { getFleet, type Fleet } from '@/lib/fleet/fleet';
 import { settle, type Settled } from '@/lib/fleet/settle';
 import { SharedCache } from '@/lib/fleet/shared-cache';
 import { nodeRows } from './node-rows';
+import { syncFields } from './sync-fields';
 
 interface ListCaches {
   metrics: SharedCache<'all', Settled<NodeMetrics[]>>;
@@ -88,6 +89,6 @@ export async function getFleetNodeList(kube: Kube): Promise<NodeListResponse> {
     metrics: part(metrics, 'Node metrics'),
     pods: part(pods, 'Pod totals'),
     context: kube.context,
-    fetchedAt: new Date().toISOString(),
+    ...syncFields(fleet.nodes.sync),
   };
 }

@@ -11,6 +11,8 @@ import { AppError, NotFoundError } from '@/lib/errors';
 import type { Kube } from '@/lib/k8s/client';
 import type { ConfigzEntry } from '@/lib/fleet/configz-cache';
 import { getFleet, type Fleet } from '@/lib/fleet/fleet';
+import type { Staleness } from '@/lib/api/freshness';
+import { syncFields } from './sync-fields';
 
 /**
  * Kubelet security posture for the fleet of one kube identity, from the configz the fleet layer already keeps
@@ -105,7 +107,8 @@ export async function evaluateFleetPosture(
 }
 
 type PostureAnswer =
-  { kind: 'json'; report: PostureReport } | { kind: 'file'; body: string; contentType: string; filename: string };
+  | { kind: 'json'; report: PostureReport & Staleness }
+  | { kind: 'file'; body: string; contentType: string; filename: string };
 
 /** GET /api/posture: the report view the page asked for, or a CSV / SARIF download of every node and check. */
 export async function getPosture(kube: Kube, q: PostureQuery, signal?: AbortSignal): Promise<PostureAnswer> {
@@ -116,7 +119,9 @@ export async function getPosture(kube: Kube, q: PostureQuery, signal?: AbortSign
     waitMs: download ? EXPORT_WAIT_MS : PAGE_WAIT_MS,
     signal,
   });
-  const fetchedAt = new Date().toISOString();
+  // the node set is the watch's: its last successful sync, and stale + error while the watch is failing
+  const sync = syncFields(getFleet(kube).nodes.sync);
+  const fetchedAt = sync.fetchedAt;
   const meta = { context: kube.context, fetchedAt, ...(q.selector ? { selector: q.selector } : {}) };
   const safeContext = kube.context.replace(/[^\w.-]+/g, '_') || 'cluster';
   if (q.format === 'csv')
@@ -133,5 +138,8 @@ export async function getPosture(kube: Kube, q: PostureQuery, signal?: AbortSign
       contentType: 'application/sarif+json',
       filename: `kubelet-posture-${safeContext}.sarif`,
     };
-  return { kind: 'json', report: buildPostureReport(evaluated, { view: q.view, checkId: q.check, ...meta }) };
+  return {
+    kind: 'json',
+    report: { ...buildPostureReport(evaluated, { view: q.view, checkId: q.check, ...meta }), ...sync },
+  };
 }

@@ -277,3 +277,36 @@ describe('metrics-server toggle', () => {
     expect((await call(sim, 'GET', '/apis/metrics.k8s.io/v1beta1/nodes', admin())).status).toBe(200);
   });
 });
+
+describe('API-server outage toggle', () => {
+  it('answers 503 ServiceUnavailable to everything but simctl and drops open watches, until turned off', async () => {
+    const list = (await call(sim, 'GET', '/api/v1/nodes?limit=1', admin())).json<{
+      metadata: { resourceVersion: string };
+    }>();
+    const watching = call(
+      sim,
+      'GET',
+      `/api/v1/nodes?watch=true&resourceVersion=${list.metadata.resourceVersion}`,
+      admin(),
+    );
+    await expect.poll(() => sim.state.openWatches.size).toBeGreaterThan(0);
+    expect((await call(sim, 'POST', '/simctl/outage?enabled=true', admin())).json()).toEqual({ outage: true });
+    try {
+      expect((await watching).status).toBe(200); // the stream ended: the client sees its watch close
+      expect(sim.state.openWatches.size).toBe(0);
+      for (const path of ['/api/v1/nodes', CSRS, '/api/v1/nodes/x/proxy/configz']) {
+        const r = await call(sim, 'GET', path, admin());
+        expect(r.status).toBe(503);
+        expect(r.json()).toMatchObject({
+          reason: 'ServiceUnavailable',
+          message: 'the server is currently unable to handle the request',
+        });
+      }
+      expect((await call(sim, 'GET', '/simctl/outage', admin())).json()).toEqual({ outage: true });
+      expect((await call(sim, 'POST', '/simctl/outage?enabled=true', viewer())).status).toBe(403);
+    } finally {
+      await call(sim, 'POST', '/simctl/outage?enabled=false', admin());
+    }
+    expect((await call(sim, 'GET', '/api/v1/nodes', admin())).status).toBe(200);
+  });
+});

@@ -95,6 +95,9 @@ export function createHandler(sim: SimState, users: Map<string, User>, serverAdd
       );
     const info = requestInfo(req.method ?? 'GET', url.pathname, url.searchParams);
     sim.count(statsKind({ info, url }));
+    // k8s.io/apimachinery NewServiceUnavailable's wording, what an apiserver answers when it cannot serve
+    if (sim.outage && !url.pathname.startsWith('/simctl'))
+      throw new StatusError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
     const user = token ? users.get(token) : undefined;

@@ -46,6 +46,13 @@ export class SimState {
   private readonly podKeysByNode = new Map<string, string[]>();
   private readonly configzCache = new Map<string, Buffer>();
   stats: SimStats = SimState.emptyStats();
+  /** closers of the open watch streams (watch.ts) */
+  readonly openWatches = new Set<() => void>();
+  /**
+   * A simulated API-server outage (simctl): every request but /simctl gets this 503 and open watches are
+   * dropped, as clients see when the apiserver behind a load balancer goes away or loses etcd.
+   */
+  outage = false;
 
   constructor(
     readonly fleet: Fleet,

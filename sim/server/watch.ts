@@ -13,7 +13,15 @@ import type { WatchEvent } from './store';
 const DEFAULT_TIMEOUT_S = 1800;
 const BOOKMARK_EVERY_MS = 10_000;
 
-export function watch(def: ResourceDef, q: ListQuery, name: string, req: IncomingMessage, res: ServerResponse): void {
+export function watch(
+  def: ResourceDef,
+  q: ListQuery,
+  name: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  /** every open watch's closer, so a simulated outage (simctl) can drop them as a dying apiserver does */
+  open?: Set<() => void>,
+): void {
   const query = new URLSearchParams(q.query);
   if (name) query.set('fieldSelector', [query.get('fieldSelector'), `metadata.name=${name}`].filter(Boolean).join(','));
   const { predicate } = compileFilter(def, q.namespace, query);
@@ -71,12 +79,14 @@ export function watch(def: ResourceDef, q: ListQuery, name: string, req: Incomin
       )
     : undefined;
   const finish = () => {
+    open?.delete(finish);
     clearTimeout(timer);
     clearInterval(bookmarkTimer);
     unsubscribe();
     if (!res.writableEnded) res.end();
   };
   const timer = setTimeout(finish, timeoutS * 1000);
+  open?.add(finish);
   req.on('close', finish);
   res.on('close', finish);
 }

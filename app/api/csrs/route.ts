@@ -1,14 +1,16 @@
-import { listReviewedCsrs } from '@/lib/server/csr-review';
+import { listReviewedCsrsOrLastGood } from '@/lib/server/csr-list-last-good';
 import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
 
 export const dynamic = 'force-dynamic';
 
-/** Every CSR with its safety verdict (CsrListResponse, lib/api/csrs.ts), the pending count, flood warning and permissions. */
+/**
+ * Every CSR with its safety verdict (CsrListResponse, lib/api/csrs.ts), the pending count, flood warning and
+ * permissions; while the API server fails, the last good list marked stale (lib/server/csr-list-last-good.ts).
+ */
 export async function GET() {
   try {
-    const { resourceVersion: _rv, ...body } = await listReviewedCsrs(await getRequestKube(), new Date());
-    return json(body);
+    return json(await listReviewedCsrsOrLastGood(await getRequestKube()));
   } catch (err) {
     return errorResponse(err);
   }

@@ -19,7 +19,7 @@ export function readRoute(pick: (ctx: Ctx) => ResourceDef): Route {
       case 'watch':
         if (info.name && !def.store.get(info.namespace ? `${info.namespace}/${info.name}` : info.name))
           throw notFound(def.gr, info.name);
-        watch(def, q, info.name, ctx.req, ctx.res);
+        watch(def, q, info.name, ctx.req, ctx.res, ctx.sim.openWatches);
         return STREAMED;
       case 'get':
         return get(def, info.namespace, info.name, q);

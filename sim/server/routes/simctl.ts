@@ -3,6 +3,8 @@
  *   POST /simctl/metrics?enabled=true|false   install/uninstall metrics-server
  *   GET  /simctl/stats                         request counts per kind, in-flight node-proxy requests
  *   POST /simctl/stats/reset
+ *   POST /simctl/outage?enabled=true|false    simulated API-server outage: every other request gets 503
+ *                                             ServiceUnavailable and open watches are dropped (staleness tests)
  */
 import type { Reply } from '../http';
 import { badRequest, methodNotAllowed, pathNotFound } from '../status';
@@ -20,6 +22,15 @@ export function simctlRoute(ctx: Ctx): Reply {
       if (enabled !== 'true' && enabled !== 'false') throw badRequest('enabled must be true or false');
       sim.fleet.metricsEnabled = enabled === 'true';
       return { json: { metricsEnabled: sim.fleet.metricsEnabled } };
+    }
+    case '/simctl/outage': {
+      if (method === 'GET') return { json: { outage: sim.outage } };
+      if (method !== 'POST') throw methodNotAllowed();
+      const enabled = url.searchParams.get('enabled');
+      if (enabled !== 'true' && enabled !== 'false') throw badRequest('enabled must be true or false');
+      sim.outage = enabled === 'true';
+      if (sim.outage) for (const close of [...sim.openWatches]) close();
+      return { json: { outage: sim.outage } };
     }
     case '/simctl/stats':
       if (method !== 'GET') throw methodNotAllowed();
