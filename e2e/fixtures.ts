@@ -67,6 +67,19 @@ export async function withoutMetrics<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * Simulates an API-server outage for the body of `fn` (the sim answers 503 and drops its watches, see
+ * sim/server/routes/simctl.ts), and ends it whatever happens.
+ */
+export async function withApiServerDown<T>(fn: () => Promise<T>): Promise<T> {
+  if ((await simctl('/simctl/outage?enabled=true')) >= 300) throw new Error('could not start the outage');
+  try {
+    return await fn();
+  } finally {
+    await simctl('/simctl/outage?enabled=false');
+  }
+}
+
+/**
  * Every spec imports `test` and `expect` from here, so every test fails on any error the browser logged: React's
  * hydration errors (#418), uncaught exceptions, failed resource loads. A test that provokes an error on purpose
  * (a 403 from a forbidden kubelet) declares it with `consoleErrors.allow(/pattern/)`, matched against the message
