@@ -52,7 +52,7 @@ function processTree(pid: number): number[] {
   return out;
 }
 
-export interface RssSample {
+interface RssSample {
   /** ms since the sampler started */
   at: number;
   /** the whole process tree */
@@ -62,7 +62,7 @@ export interface RssSample {
   processes: number;
 }
 
-export function sampleRss(pid: number, at: number): RssSample {
+function sampleRss(pid: number, at: number): RssSample {
   const tree = processTree(pid).map(rssKib);
   return {
     at,
@@ -73,7 +73,7 @@ export function sampleRss(pid: number, at: number): RssSample {
 }
 
 /** Samples the tree every `everyMs`; `peak()` and `since(t)` read what it saw. */
-export class RssSampler {
+class RssSampler {
   private readonly samples: RssSample[] = [];
   private readonly timer: ReturnType<typeof setInterval>;
   private readonly t0 = performance.now();
@@ -265,9 +265,4 @@ export function openSse(
 export const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : (s[Math.floor((s.length - 1) / 2)] as number);
-};
-
-export const percentile = (xs: readonly number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? NaN : (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number);
 };

@@ -10,16 +10,16 @@ import { get, loadAverage, median, openSse, sleep, startProdServer, type ProdSer
 import type { BenchSection } from './sim-bench';
 
 /** The production build to measure: KD_BENCH_BUILD_DIR (e.g. a clean clone of another commit) or this checkout. */
-export const benchBuildDir = () => process.env.KD_BENCH_BUILD_DIR ?? '.';
+const benchBuildDir = () => process.env.KD_BENCH_BUILD_DIR ?? '.';
 
 /** Memory targets of issue 20; the Deployment's limit (deploy/deployment.yaml) is derived from the peak. */
-export const STEADY_TARGET_MIB = 256;
-export const PEAK_TARGET_MIB = 400;
+const STEADY_TARGET_MIB = 256;
+const PEAK_TARGET_MIB = 400;
 
 const s1 = (ms: number) => (ms < 0 ? 'never' : `${(ms / 1000).toFixed(2)} s`);
 const mib = (n: number) => `${n.toFixed(0)} MiB`;
 
-export interface SweepFigures {
+interface SweepFigures {
   kind: 'configz' | 'stats';
   total: number;
   firstMs: number;
@@ -34,7 +34,7 @@ export interface SweepFigures {
 }
 
 /** The names and states one `nodes` event carries (the compact and the older object shape). */
-export function nodesOfEvent(data: string): Array<{ name: string; state: string; reason?: string }> {
+function nodesOfEvent(data: string): Array<{ name: string; state: string; reason?: string }> {
   const parsed: unknown = JSON.parse(data);
   if (Array.isArray(parsed)) return parsed as Array<{ name: string; state: string; reason?: string }>;
   const compact = parsed as { n?: Array<[string, string, ...unknown[]]> };
@@ -50,7 +50,7 @@ export function nodesOfEvent(data: string): Array<{ name: string; state: string;
  * with a result, every node with a result (answered, failed or marked a straggler) and the `sweep` event
  * (every node settled). Resolves after that first sweep; `keepOpen` leaves the stream open (the caller closes it).
  */
-export async function measureSweep(
+async function measureSweep(
   base: string,
   kind: 'configz' | 'stats',
   o: { onSweepDone?: (close: () => void) => void } = {},
@@ -101,7 +101,7 @@ export async function measureSweep(
   return f;
 }
 
-export interface NodesFigures {
+interface NodesFigures {
   coldMs: number;
   coldComplete: boolean;
   /** ms after start until a response carried pod totals and metrics */
@@ -130,7 +130,7 @@ function nodesBody(r: { body: Buffer; headers: Record<string, unknown> }): {
 }
 
 /** `/api/nodes` on a fresh server: the first request (cold), until complete, then warm (median of 5). */
-export async function measureNodesApi(server: ProdServer, startedAt: number): Promise<NodesFigures> {
+async function measureNodesApi(server: ProdServer, startedAt: number): Promise<NodesFigures> {
   const cold = await get(`${server.base}/api/nodes`, { headers: gzipHeaders });
   if (cold.status !== 200) throw new Error(`/api/nodes answered ${cold.status}`);
   const first = nodesBody(cold);
@@ -161,7 +161,7 @@ export async function measureNodesApi(server: ProdServer, startedAt: number): Pr
   };
 }
 
-export interface MemoryFigures {
+interface MemoryFigures {
   idleMiB: number;
   steadyMiB: number;
   windows: number[];
@@ -175,7 +175,7 @@ export interface MemoryFigures {
  * `/api/nodes` polled every 10 s like the page, RSS read at the end of three idle windows (just before the next
  * sweep; no forced GC); steady is their median.
  */
-export async function measureSteadyMemory(server: ProdServer, refreshMs: number): Promise<number[]> {
+async function measureSteadyMemory(server: ProdServer, refreshMs: number): Promise<number[]> {
   const windows: number[] = [];
   let close: () => void = () => undefined;
   const poll = setInterval(
@@ -203,7 +203,7 @@ export async function measureSteadyMemory(server: ProdServer, refreshMs: number)
   return windows;
 }
 
-export interface NodesPageFigures {
+interface NodesPageFigures {
   /** navigation → the HTML document's last byte (PerformanceNavigationTiming.responseEnd) */
   htmlMs: number;
   /** navigation → the first node row painted */
@@ -216,7 +216,7 @@ export interface NodesPageFigures {
 }
 
 /** First rows on `/nodes` in a fresh tab of real Chromium (scripts passed as text: the CSP forbids eval). */
-export async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures; warm: NodesPageFigures }> {
+async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures; warm: NodesPageFigures }> {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -254,7 +254,7 @@ export async function measureNodesPage(base: string): Promise<{ cold: NodesPageF
   }
 }
 
-export interface ServerRun {
+interface ServerRun {
   nodes: NodesFigures;
   page?: { cold: NodesPageFigures; warm: NodesPageFigures };
   configz: SweepFigures;
@@ -273,7 +273,7 @@ const SERVER_PORT = Number(process.env.KD_BENCH_PORT ?? 3411);
  * windows, its memory sampled all along; the second for `/nodes` in Chromium as the first visitor after a start
  * (nothing cached) and then a second tab. `port` and `port + 1` from the bench's range.
  */
-export async function runServerSequence(s: ScaleSim, buildDir: string, port: number): Promise<ServerRun> {
+async function runServerSequence(s: ScaleSim, buildDir: string, port: number): Promise<ServerRun> {
   const loadAtStart = loadAverage();
   const api = await runApiSequence(s, buildDir, port);
   const pageServer = await startProdServer({ buildDir, port: port + 1, kubeconfig: s.kubeconfig });
@@ -367,10 +367,7 @@ function pageRows(p: ServerRun['page']): BenchSection['rows'] {
   return [...row(p.cold, 'first visitor after the server started'), ...row(p.warm, 'a second tab')];
 }
 
-export function serverRows(
-  r: ServerRun,
-  shell?: { seconds: number; sample: number; nodes: number },
-): BenchSection['rows'] {
+function serverRows(r: ServerRun, shell?: { seconds: number; sample: number; nodes: number }): BenchSection['rows'] {
   const n = r.nodes;
   const rows: BenchSection['rows'] = [
     {
