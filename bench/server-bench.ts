@@ -10,7 +10,7 @@ import { get, loadAverage, median, openSse, sleep, startProdServer, type ProdSer
 import type { BenchSection } from './sim-bench';
 
 /** The production build to measure: KD_BENCH_BUILD_DIR (e.g. a clean clone of another commit) or this checkout. */
-const benchBuildDir = () => process.env.KD_BENCH_BUILD_DIR ?? '.';
+export const benchBuildDir = () => process.env.KD_BENCH_BUILD_DIR ?? '.';
 
 /** Memory targets of issue 20; the Deployment's limit (deploy/deployment.yaml) is derived from the peak. */
 const STEADY_TARGET_MIB = 256;
@@ -242,7 +242,7 @@ async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures;
         jsTransferBytes: timing.js,
       };
     } finally {
-      await context.close();
+      await context.close().catch(() => undefined);
     }
   };
   try {
@@ -250,13 +250,13 @@ async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures;
     const warm = await once();
     return { cold, warm };
   } finally {
-    await browser.close();
+    await browser.close().catch(() => undefined);
   }
 }
 
 interface ServerRun {
   nodes: NodesFigures;
-  page?: { cold: NodesPageFigures; warm: NodesPageFigures };
+  page: { cold: NodesPageFigures; warm: NodesPageFigures } | Error;
   configz: SweepFigures;
   stats: SweepFigures;
   memory: MemoryFigures;
@@ -276,23 +276,39 @@ const SERVER_PORT = Number(process.env.KD_BENCH_PORT ?? 3411);
 async function runServerSequence(s: ScaleSim, buildDir: string, port: number): Promise<ServerRun> {
   const loadAtStart = loadAverage();
   const api = await runApiSequence(s, buildDir, port);
+  progress('/nodes in Chromium on a fresh server');
   const pageServer = await startProdServer({ buildDir, port: port + 1, kubeconfig: s.kubeconfig });
   try {
-    return { ...api, page: await measureNodesPage(pageServer.base), loadAtStart };
+    // a browser failure (Chromium crashed under load, a timeout) is reported as a row; the API figures stand
+    const page = await measureNodesPage(pageServer.base).catch((err: unknown) =>
+      err instanceof Error ? err : new Error(String(err)),
+    );
+    return { ...api, page, loadAtStart };
   } finally {
     await pageServer.stop();
   }
 }
 
-async function runApiSequence(s: ScaleSim, buildDir: string, port: number): Promise<Omit<ServerRun, 'loadAtStart'>> {
+/** One line on stderr per step: a bench on a loaded machine runs for minutes. */
+export const progress = (step: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${step}`);
+
+async function runApiSequence(
+  s: ScaleSim,
+  buildDir: string,
+  port: number,
+): Promise<Omit<ServerRun, 'loadAtStart' | 'page'>> {
   const t0 = performance.now();
   const server = await startProdServer({ buildDir, port, kubeconfig: s.kubeconfig });
   try {
     await sleep(1000);
     const idleMiB = server.rss.now().treeMiB;
+    progress('/api/nodes cold and warm');
     const nodes = await measureNodesApi(server, t0);
+    progress('configz sweep over the stream');
     const configz = await measureSweep(server.base, 'configz');
+    progress('stats sweep over the stream');
     const stats = await measureSweep(server.base, 'stats');
+    progress('steady memory: three idle windows of the stats loop');
     const windows = await measureSteadyMemory(server, REFRESH_MS);
     const peak = server.rss.peak();
     return {
@@ -349,7 +365,8 @@ function sweepRows(w: SweepFigures): BenchSection['rows'] {
 }
 
 function pageRows(p: ServerRun['page']): BenchSection['rows'] {
-  if (!p) return [];
+  if (p instanceof Error)
+    return [{ metric: '/nodes in Chromium', value: `failed: ${p.message.split('\n')[0]}`, target: 'runs', ok: false }];
   const row = (f: NodesPageFigures, which: string): BenchSection['rows'] => [
     {
       metric: `/nodes in Chromium, ${which}: navigation → HTML complete (${(f.jsTransferBytes / 1000).toFixed(0)} kB of JS transferred)`,
@@ -443,7 +460,9 @@ function serverRows(r: ServerRun, shell?: { seconds: number; sample: number; nod
 /** Section `server`: a fresh production server through /api/nodes, both sweeps and the steady windows. */
 export async function benchServer(): Promise<BenchSection> {
   const s = await scaleSim();
+  progress('server section: a fresh production server on the scale sim');
   const r = await runServerSequence(s, benchBuildDir(), SERVER_PORT);
+  progress('kubectl shell loop (sample)');
   const shell = await shellLoop(s);
   return {
     title: `Production server (\`next start\`, production Node flags) at 5,000 nodes / 150,000 pods, through its HTTP API (load average at start ${r.loadAtStart})`,
