@@ -29,7 +29,7 @@ const KubeconfigSchema = z.object({
   users: z.array(z.object({ name: z.string(), user: z.object({ token: z.string() }) })),
 });
 
-interface Sim {
+export interface ScaleSim {
   dir: string;
   kubeconfig: string;
   caFile: string;
@@ -38,9 +38,9 @@ interface Sim {
   child: ChildProcess;
 }
 
-let sim: Promise<Sim> | undefined;
+let sim: Promise<ScaleSim> | undefined;
 
-async function startSim(): Promise<Sim> {
+async function startSim(): Promise<ScaleSim> {
   const dir = await mkdtemp(path.join(tmpdir(), 'fleet-bench-'));
   const kubeconfig = path.join(dir, 'kubeconfig');
   const child = spawn(
@@ -65,7 +65,8 @@ async function startSim(): Promise<Sim> {
   return { dir, kubeconfig, caFile, url: cluster.server, adminToken: admin.user.token, child };
 }
 
-const scaleSim = () => (sim ??= startSim());
+/** The one scale sim every section of a bench run shares (started on first use). */
+export const scaleSim = () => (sim ??= startSim());
 
 /** Stops the shared sim (run.ts calls it after the last section). */
 export async function stopFleetSim(): Promise<void> {
@@ -137,7 +138,7 @@ async function buildFleetChild(dir: string): Promise<string> {
   return outfile;
 }
 
-async function runFleetChild(s: Sim, mode: 'sweeps' | 'memory'): Promise<unknown> {
+async function runFleetChild(s: ScaleSim, mode: 'sweeps' | 'memory'): Promise<unknown> {
   // With the production server's Node flags (npm start, the image), so its memory is the server's.
   const child = await run(
     'node',
@@ -158,14 +159,41 @@ async function runFleetChild(s: Sim, mode: 'sweeps' | 'memory'): Promise<unknown
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '');
 }
 
-async function shellLoop(s: Sim, names: string[]): Promise<{ seconds: number; sample: number }> {
+/** Node names of the scale sim, as kubectl lists them. */
+async function simNodeNames(s: ScaleSim): Promise<string[]> {
+  const { stdout } = await run(
+    'kubectl',
+    ['--kubeconfig', s.kubeconfig, '--context', 'sim-admin', 'get', 'nodes', '-o', 'name'],
+    { maxBuffer: 8 << 20 },
+  );
+  return stdout
+    .trim()
+    .split('\n')
+    .map((n) => n.replace(/^node\//, ''));
+}
+
+/**
+ * What people run today over a random sample of nodes: `kubectl get --raw …/configz` via `xargs -P 32`. Failures
+ * (dead kubelets) are part of the loop's cost, so the exit code is ignored. --request-timeout matches the
+ * dashboard's deadline: without one, a single hung kubelet (the sim hangs 0.2 % of requests, as real ones do)
+ * keeps kubectl, and so the whole loop, waiting forever.
+ */
+export const shellLoop = (s: ScaleSim) => (shell ??= runShellLoop(s));
+let shell: Promise<ShellLoopFigures> | undefined;
+
+interface ShellLoopFigures {
+  seconds: number;
+  sample: number;
+  nodes: number;
+}
+
+/** The loop itself; run once per bench (shellLoop), and both the server and the fleet sections report it. */
+async function runShellLoop(s: ScaleSim): Promise<ShellLoopFigures> {
+  const names = await simNodeNames(s);
   const sample = [...names].sort(() => Math.random() - 0.5).slice(0, SHELL_SAMPLE);
   const list = path.join(s.dir, 'sample.txt');
   await writeFile(list, sample.join('\n') + '\n');
   const t0 = performance.now();
-  // What people run today; failures (dead kubelets) are part of the loop's cost, so the exit code is ignored.
-  // --request-timeout matches the dashboard's deadline: without one, a single hung kubelet (the sim hangs 0.2 %
-  // of requests, as real ones do) keeps kubectl, and so the whole loop, waiting forever.
   await run(
     'bash',
     [
@@ -174,7 +202,7 @@ async function shellLoop(s: Sim, names: string[]): Promise<{ seconds: number; sa
     ],
     { maxBuffer: 1 << 20 },
   );
-  return { seconds: (performance.now() - t0) / 1000, sample: sample.length };
+  return { seconds: (performance.now() - t0) / 1000, sample: sample.length, nodes: names.length };
 }
 
 const s1 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -211,17 +239,9 @@ export async function benchFleetSweeps(): Promise<BenchSection> {
   const s = await scaleSim();
   const r = SweepsResultSchema.parse(await runFleetChild(s, 'sweeps'));
   const mem = MemoryResultSchema.parse(await runFleetChild(s, 'memory'));
-  const { stdout } = await run(
-    'kubectl',
-    ['--kubeconfig', s.kubeconfig, '--context', 'sim-admin', 'get', 'nodes', '-o', 'name'],
-    { maxBuffer: 8 << 20 },
-  );
-  const names = stdout
-    .trim()
-    .split('\n')
-    .map((n) => n.replace(/^node\//, ''));
-  const shell = await shellLoop(s, names);
-  const shellFullS = (shell.seconds * names.length) / shell.sample;
+  const shell = await shellLoop(s);
+  const names = { length: shell.nodes };
+  const shellFullS = (shell.seconds * shell.nodes) / shell.sample;
   const ratio = shellFullS / (r.configz1.wallMs / 1000);
   const bound = r.settings.concurrency;
   return {
@@ -505,7 +525,7 @@ export async function benchBrowser(): Promise<BenchSection> {
       rows: [{ metric: 'no production build found', value: 'skipped', target: 'run `npx next build`', ok: false }],
     };
   const s = await scaleSim();
-  const port = 3390;
+  const port = Number(process.env.KD_BENCH_PORT ?? 3411) + 2;
   const next = spawn(
     path.resolve('node_modules/.bin/next'),
     ['start', '--port', String(port), '--hostname', '127.0.0.1'],

@@ -6,11 +6,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { benchCompare } from './compare-bench';
 import { benchBrowser, benchBundles, benchCsrBulk, benchFleetSweeps, stopFleetSim } from './fleet-bench';
+import { benchLoad } from './load-bench';
+import { benchServer } from './server-bench';
 import { benchSim, type BenchSection } from './sim-bench';
 
 /** `npm run bench -- fleet browser` runs only the sections whose key is named; no argument runs them all. */
 const SECTIONS: Array<[string, () => Promise<BenchSection>]> = [
   ['sim', benchSim],
+  // the result users feel: the production server through its HTTP API and Chromium (issue 20)
+  ['server', benchServer],
+  // 200 clients + 100 streams: /healthz stays answered, excess load is shed (issue 19 item 3)
+  ['load', benchLoad],
+  // diagnostics: lib/fleet alone in a child process
   ['fleet', benchFleetSweeps],
   ['browser', benchBrowser],
   ['bundles', benchBundles],

@@ -115,7 +115,10 @@ export interface PodTotals {
   count: number;
 }
 
-/** Groups pods by node in one pass (a 5000-node cluster must not cost 5000 pod lists). Unscheduled pods are skipped. */
+/**
+ * Groups pods by node in one pass. Unscheduled pods are skipped. @internal The server keeps these totals from a
+ * pods watch (lib/fleet/pod-totals.ts); tests use this as the from-a-list reference.
+ */
 export function totalsByNode(pods: readonly PodResources[]): Map<string, PodTotals> {
   const byNode = new Map<string, PodTotals>();
   for (const pod of pods) {

@@ -4,6 +4,7 @@ import type { Kube } from '@/lib/k8s/client';
 import { ConfigzCache, type NodeFacts } from './configz-cache';
 import { Limiter } from './limiter';
 import { NodeInformer } from './node-informer';
+import { PodInformer } from './pod-informer';
 import { fleetSettings, type FleetSettings } from './settings';
 import { StatsCache } from './stats-cache';
 import { SummaryCache } from './summary-cache';
@@ -20,6 +21,8 @@ export interface Fleet {
   readonly settings: FleetSettings;
   readonly limiter: Limiter;
   readonly nodes: NodeInformer;
+  /** per-node pod requests/limits/counts, kept by a pods watch */
+  readonly pods: PodInformer;
   readonly configz: ConfigzCache;
   readonly stats: StatsCache;
   /** whole stats/summary bodies for node pages (interactive; feeds `stats`) */
@@ -30,12 +33,13 @@ export interface Fleet {
 function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
   const limiter = new Limiter({ concurrency: settings.concurrency, qps: settings.qps, burst: settings.burst });
   const nodes = new NodeInformer(kube);
+  const pods = new PodInformer(kube);
   const configz = new ConfigzCache(kube, limiter, settings);
   const stats = new StatsCache(kube, limiter, settings);
   const summaries = new SummaryCache(kube, limiter, settings, stats);
   const sources = { nodes, configz, stats, refreshMs: settings.refreshMs, straggleMs: settings.straggleMs };
   const sweepers = { stats: new Sweeper('stats', sources), configz: new Sweeper('configz', sources) };
-  return { key, kube, settings, limiter, nodes, configz, stats, summaries, sweeper: (kind) => sweepers[kind] };
+  return { key, kube, settings, limiter, nodes, pods, configz, stats, summaries, sweeper: (kind) => sweepers[kind] };
 }
 
 // On globalThis so Next's dev-mode module reloading keeps one registry (and one watch per identity).
@@ -62,7 +66,10 @@ export function getFleet(kube: Kube, settings: FleetSettings = fleetSettings()):
 
 /** Stops every informer and forgets all fleets (tests start sims with fresh credentials per file). */
 export function resetFleetsForTests(): void {
-  for (const f of registry().values()) f.nodes.stop();
+  for (const f of registry().values()) {
+    f.nodes.stop();
+    f.pods.stop();
+  }
   registry().clear();
 }
 

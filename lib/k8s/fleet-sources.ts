@@ -1,14 +1,14 @@
 import 'server-only';
 import { Watch } from '@kubernetes/client-node';
 import type { NodeDetail } from '@/lib/api/node-detail';
-import { totalsByNode, type PodTotals } from '@/lib/domain/node-row';
-import { addQuantities } from '@/lib/domain/quantity';
+import type { ResourceAmounts } from '@/lib/domain/node-row';
+import { z } from 'zod';
 import { kubeConfigOf, type Kube } from './client';
 import { MalformedResponseError, toKubeError } from './errors';
 import { forEachPage } from './list';
 import { reshapeNode } from './nodes';
 import { reshapePod } from './pods';
-import { WireNodeSchema, WirePodSchema, type WireNode } from './schemas';
+import { WireNodeSchema, WirePodSchema, type WireNode, type WirePod } from './schemas';
 import { observeApiCall } from '@/lib/observability/prometheus';
 
 /**
@@ -48,25 +48,40 @@ export async function listNodesForWatch(
   return { items, resourceVersion: resourceVersion ?? '' };
 }
 
-export type WatchedNodeEvent =
-  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; item: WatchedNode }
+/** One event of a watch, its object already reduced by the caller's `map`. */
+export type WatchEventOf<T> =
+  | { type: 'ADDED' | 'MODIFIED' | 'DELETED'; item: T }
   /** progress marker (allowWatchBookmarks): only the resourceVersion to resume from */
   | { type: 'BOOKMARK'; resourceVersion: string }
   /** the apiserver ended the watch with a Status; 410 Gone means the resourceVersion is too old: relist */
   | { type: 'ERROR'; code: number; message: string };
 
-const BookmarkSchema = WireNodeSchema.pick({ metadata: true }).partial();
+export type WatchedNodeEvent = WatchEventOf<WatchedNode>;
+
+const BookmarkSchema = z.object({
+  metadata: z.object({ resourceVersion: z.string().optional() }).optional(),
+});
+
+interface WatchOptions<T> {
+  resourceVersion: string;
+  onEvent: (e: WatchEventOf<T>) => void;
+  onDone: (err?: unknown) => void;
+}
 
 /**
- * Watches nodes from `resourceVersion` with bookmarks, so a resumed watch rarely hits 410. `onDone` runs once,
- * when the server closes the watch (normal after its timeout: resume from the last resourceVersion) or it
- * fails. Returns a stop function.
+ * Watches `path` from `resourceVersion` with bookmarks, so a resumed watch rarely hits 410; each object is
+ * validated with `schema` and reduced by `map` before the caller sees it (the wire object is dropped at once).
+ * `onDone` runs once, when the server closes the watch (normal after its timeout: resume from the last
+ * resourceVersion) or it fails. Returns a stop function.
  */
-export async function watchNodesSince(
+async function watchSince<S extends z.ZodType, T>(
   kube: Kube,
-  opts: { resourceVersion: string; onEvent: (e: WatchedNodeEvent) => void; onDone: (err?: unknown) => void },
+  resource: 'nodes' | 'pods',
+  schema: S,
+  map: (wire: z.infer<S>) => T,
+  opts: WatchOptions<T>,
 ): Promise<() => void> {
-  const target = { kind: 'api', verb: 'watch', resource: 'nodes' } as const;
+  const target = { kind: 'api', verb: 'watch', resource } as const;
   const handle: { controller?: AbortController } = {};
   let stopped = false;
   const finish = (err?: unknown) => {
@@ -76,9 +91,9 @@ export async function watchNodesSince(
     opts.onDone(err === undefined || err === null ? undefined : toKubeError(err, target, kube.server));
   };
   // counted when the watch is established (its events are not requests)
-  const controller = await observeApiCall('nodes.watch', () =>
+  const controller = await observeApiCall(`${resource}.watch`, () =>
     new Watch(kubeConfigOf(kube)).watch(
-      '/api/v1/nodes',
+      `/api/v1/${resource}`,
       { allowWatchBookmarks: true, resourceVersion: opts.resourceVersion },
       (type, obj: unknown) => {
         if (stopped) return;
@@ -97,12 +112,14 @@ export async function watchNodesSince(
           return;
         }
         if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
-        const parsed = WireNodeSchema.safeParse(obj);
+        const parsed = schema.safeParse(obj);
         if (!parsed.success) {
-          finish(new MalformedResponseError('watch nodes', parsed.error.issues[0]?.message ?? 'invalid node'));
+          finish(
+            new MalformedResponseError(`watch ${resource}`, parsed.error.issues[0]?.message ?? `invalid ${resource}`),
+          );
           return;
         }
-        opts.onEvent({ type, item: toWatched(parsed.data) });
+        opts.onEvent({ type, item: map(parsed.data) });
       },
       (err: unknown) => finish(err),
     ),
@@ -115,41 +132,59 @@ export async function watchNodesSince(
   };
 }
 
-/** Succeeded and Failed pods hold no resources (as in pods.ts). */
-const NON_TERMINATED = 'status.phase!=Succeeded,status.phase!=Failed';
+/** Watches nodes from `resourceVersion` (see watchSince). */
+export const watchNodesSince = (kube: Kube, opts: WatchOptions<WatchedNode>): Promise<() => void> =>
+  watchSince(kube, 'nodes', WireNodeSchema, toWatched, opts);
 
-function mergeTotals(into: Map<string, PodTotals>, page: Map<string, PodTotals>): void {
-  for (const [node, t] of page) {
-    const prev = into.get(node);
-    if (!prev) {
-      into.set(node, t);
-      continue;
-    }
-    for (const key of ['requests', 'limits'] as const) {
-      for (const [name, q] of Object.entries(t[key])) {
-        const p = prev[key][name];
-        prev[key][name] = p ? addQuantities(p, q) : q;
-      }
-    }
-    prev.count += t.count;
-  }
+/**
+ * What one pod adds to its node's totals, reduced from the wire object as it arrives (the object itself is
+ * dropped): `node` is null for a pod that holds nothing (not scheduled yet, or Succeeded/Failed, which
+ * `kubectl describe node` leaves out too).
+ */
+export interface PodShare {
+  key: string;
+  resourceVersion: string;
+  node: string | null;
+  requests: ResourceAmounts;
+  limits: ResourceAmounts;
+}
+
+const TERMINATED = new Set(['Succeeded', 'Failed']);
+
+function toShare(w: WirePod): PodShare {
+  const pod = reshapePod(w);
+  return {
+    key: `${pod.namespace}/${pod.name}`,
+    resourceVersion: w.metadata.resourceVersion ?? '',
+    node: pod.nodeName && !TERMINATED.has(pod.phase) ? pod.nodeName : null,
+    requests: pod.requests,
+    limits: pod.limits,
+  };
 }
 
 /**
- * Requests, limits and pod count per node over every non-terminated pod, summed page by page: the fleet keeps
- * these aggregates, never the 150,000 pods of a 5,000-node cluster.
+ * Every pod reduced to its share, page by page (KD_LIST_PAGE_SIZE with `continue`), and the list's
+ * resourceVersion to watch from. No field selector: a watch with `status.phase!=Succeeded` would need the
+ * apiserver to turn "stopped matching" into DELETED, and terminated pods are cheap to skip here.
  */
-export async function podTotalsByNode(kube: Kube, signal?: AbortSignal): Promise<Map<string, PodTotals>> {
-  const totals = new Map<string, PodTotals>();
-  await forEachPage(
+export async function listPodSharesForWatch(
+  kube: Kube,
+  signal?: AbortSignal,
+): Promise<{ items: PodShare[]; resourceVersion: string }> {
+  const items: PodShare[] = [];
+  const { resourceVersion } = await forEachPage(
     kube,
     '/api/v1/pods',
     WirePodSchema,
     { kind: 'api', verb: 'list', resource: 'pods' },
-    { fieldSelector: NON_TERMINATED, signal },
+    { signal },
     (page) => {
-      mergeTotals(totals, totalsByNode(page.map(reshapePod)));
+      for (const w of page) items.push(toShare(w));
     },
   );
-  return totals;
+  return { items, resourceVersion: resourceVersion ?? '' };
 }
+
+/** Watches every pod from `resourceVersion`, each event reduced to the pod's share (see watchSince). */
+export const watchPodSharesSince = (kube: Kube, opts: WatchOptions<PodShare>): Promise<() => void> =>
+  watchSince(kube, 'pods', WirePodSchema, toShare, opts);

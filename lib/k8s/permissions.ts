@@ -49,6 +49,13 @@ export const PERMISSIONS = p({
     role: 'viewer',
     why: 'requests/limits per node, eviction ranking',
   },
+  watchPodSharesSince: {
+    group: '',
+    resource: 'pods',
+    verb: 'watch',
+    role: 'viewer',
+    why: 'requests/limits per node kept live (one list, then a watch)',
+  },
   listNodeMetrics: {
     group: 'metrics.k8s.io',
     resource: 'nodes',

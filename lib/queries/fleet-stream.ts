@@ -22,6 +22,9 @@ export interface FleetStreamState {
   live: boolean;
 }
 
+/** After a refused stream (503), try again after this long (the server's Retry-After for streams). */
+const REOPEN_MS = 10_000;
+
 const EMPTY: FleetStreamState = { results: new Map(), live: false };
 
 /**
@@ -37,7 +40,6 @@ export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetS
     let sweep: FleetSweep | undefined;
     let live = false;
     let dirty = false;
-    const source = new EventSource(`/api/fleet/stream?kind=${kind}`);
     const parse = (e: MessageEvent<string>): unknown => {
       try {
         return JSON.parse(e.data);
@@ -45,21 +47,32 @@ export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetS
         return undefined;
       }
     };
-    source.addEventListener('hello', (e) => {
-      live = FleetHelloSchema.safeParse(parse(e)).success;
-      dirty = true;
-    });
-    source.addEventListener('nodes', (e) => {
-      const batch = FleetNodesEventSchema.safeParse(parse(e));
-      if (!batch.success) return;
-      for (const r of batch.data) results.set(r.name, r);
-      dirty = true;
-    });
-    source.addEventListener('sweep', (e) => {
-      const parsed = FleetSweepSchema.safeParse(parse(e));
-      if (parsed.success) sweep = parsed.data;
-      dirty = true;
-    });
+    let source: EventSource | undefined;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    // EventSource retries a dropped connection itself, but not an error status: a 503 (the server at its stream
+    // bound, lib/server/admission.ts) closes it for good, so it is reopened after the server's Retry-After.
+    const open = () => {
+      source = new EventSource(`/api/fleet/stream?kind=${kind}`);
+      source.addEventListener('hello', (e) => {
+        live = FleetHelloSchema.safeParse(parse(e)).success;
+        dirty = true;
+      });
+      source.addEventListener('nodes', (e) => {
+        const batch = FleetNodesEventSchema.safeParse(parse(e));
+        if (!batch.success) return;
+        for (const r of batch.data) results.set(r.name, r);
+        dirty = true;
+      });
+      source.addEventListener('sweep', (e) => {
+        const parsed = FleetSweepSchema.safeParse(parse(e));
+        if (parsed.success) sweep = parsed.data;
+        dirty = true;
+      });
+      source.addEventListener('error', () => {
+        if (source?.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
+      });
+    };
+    open();
     const timer = setInterval(() => {
       if (!dirty) return;
       dirty = false;
@@ -67,7 +80,8 @@ export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetS
     }, COMMIT_MS);
     return () => {
       clearInterval(timer);
-      source.close();
+      clearTimeout(reopen);
+      source?.close();
       setState(EMPTY);
     };
   }, [ctx, kind]);

@@ -14,7 +14,13 @@ const HEARTBEAT_MS = 15_000;
  * end of each sweep, `failure` (a Status) if the node list cannot be read. Leaving unsubscribes; the sweeper
  * stops when its last viewer has gone.
  */
-export function fleetEventStream(kube: Kube, kind: FleetKind, signal: AbortSignal): ReadableStream<Uint8Array> {
+export function fleetEventStream(
+  kube: Kube,
+  kind: FleetKind,
+  signal: AbortSignal,
+  /** runs once when the stream ends, however it ends (the route's admission gate is left here) */
+  onClose: () => void = () => undefined,
+): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   const fleet = getFleet(kube);
   let pending = new Map<string, FleetNodeResult>();
@@ -23,6 +29,7 @@ export function fleetEventStream(kube: Kube, kind: FleetKind, signal: AbortSigna
   let unsubscribe: (() => void) | undefined;
   let closed = false;
   const cleanup = () => {
+    if (!closed) onClose();
     closed = true;
     clearInterval(flushTimer);
     clearInterval(heartbeat);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
 import { AppError } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
@@ -77,10 +77,19 @@ const nodes = (p: string) =>
           : list([wireNode('n1'), wireNode('n2', 'False')], 'tok'),
       }
     : undefined;
-const pods = (p: string) =>
-  p.startsWith('/api/v1/pods?')
-    ? { body: list([wirePod('a', 'n1', '250m'), wirePod('b', 'n1', '250m'), wirePod('c', 'n3', '1')]) }
-    : undefined;
+// Pods: one LIST (resourceVersion 42), then a watch that stays open with nothing to say.
+const pods = (p: string): FakeReply | undefined =>
+  !p.startsWith('/api/v1/pods?')
+    ? undefined
+    : p.includes('watch=true')
+      ? { holdOpen: true, body: '' }
+      : {
+          body: JSON.stringify({
+            kind: 'PodList',
+            metadata: { resourceVersion: '42' },
+            items: [wirePod('a', 'n1', '250m'), wirePod('b', 'n1', '250m'), wirePod('c', 'n3', '1')],
+          }),
+        };
 const metrics = (p: string) =>
   p === '/apis/metrics.k8s.io/v1beta1/nodes'
     ? {
@@ -91,7 +100,7 @@ const metrics = (p: string) =>
     : undefined;
 
 describe('getFleetNodeList', () => {
-  it('pages through nodes and joins metrics and one shared pod list', async () => {
+  it('pages through nodes and joins metrics and pod totals from one pod LIST, then a pods WATCH', async () => {
     handlers.push(nodes, pods, metrics);
     const res = NodeListResponseSchema.parse(await getFleetNodeList(kube()));
     expect(res.items.map((r) => [r.name, r.ready])).toEqual([
@@ -107,9 +116,16 @@ describe('getFleetNodeList', () => {
     });
     expect(res.items[1]).toMatchObject({ podCount: 0, usage: null });
     expect(res).toMatchObject({ metrics: { available: true }, pods: { available: true }, context: 'fake' });
-    expect(fake.requests.filter((r) => r.startsWith('/api/v1/pods'))).toHaveLength(1);
-    expect(fake.requests.find((r) => r.startsWith('/api/v1/pods'))).toContain(
-      'fieldSelector=status.phase%21%3DSucceeded%2Cstatus.phase%21%3DFailed',
+    // a second request is answered from the watch-kept totals: the apiserver saw one LIST, then one WATCH
+    expect((await getFleetNodeList(kube())).items[0]).toMatchObject({ podCount: 2 });
+    await vi.waitFor(() =>
+      expect(fake.requests.filter((r) => r.startsWith('/api/v1/pods')).map((r) => r.includes('watch=true'))).toEqual([
+        false,
+        true,
+      ]),
+    );
+    expect(fake.requests.find((r) => r.startsWith('/api/v1/pods') && r.includes('watch=true'))).toContain(
+      'resourceVersion=42',
     );
   });
 

@@ -4,7 +4,6 @@ import type { NodeListResponse } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
 import type { PodTotals } from '@/lib/domain/node-row';
 import type { Kube } from '@/lib/k8s/client';
-import { podTotalsByNode } from '@/lib/k8s/fleet-sources';
 import { listNodeMetrics } from '@/lib/k8s/node-metrics';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { getFleet, type Fleet } from '@/lib/fleet/fleet';
@@ -15,14 +14,15 @@ import { syncFields } from './sync-fields';
 
 interface ListCaches {
   metrics: SharedCache<'all', Settled<NodeMetrics[]>>;
-  pods: SharedCache<'all', Settled<Map<string, PodTotals>>>;
+  /** the pod informer's last failed first list, kept a refresh period so polls do not relist every time */
+  podsFailure?: Settled<never>;
 }
 
 const caches = new WeakMap<Fleet, ListCaches>();
 
 function listCaches(fleet: Fleet): ListCaches {
   let c = caches.get(fleet);
-  if (!c) caches.set(fleet, (c = { metrics: new SharedCache('node-metrics'), pods: new SharedCache('pod-totals') }));
+  if (!c) caches.set(fleet, (c = { metrics: new SharedCache('node-metrics') }));
   return c;
 }
 
@@ -50,6 +50,32 @@ async function swr<V>(
   return Promise.race([loading, timeout]);
 }
 
+/**
+ * Pod totals from the identity's pods informer (one LIST, then a WATCH): its totals once synced; the first list
+ * is waited for up to `coldWaitMs` (undefined: still loading); a failed first list is answered for a refresh
+ * period before the next attempt.
+ */
+async function podTotals(
+  fleet: Fleet,
+  c: ListCaches,
+  maxAgeMs: number,
+  coldWaitMs: number,
+): Promise<Settled<Map<string, PodTotals>> | undefined> {
+  const ready = fleet.pods.totals();
+  if (ready) return { ok: true, value: ready, at: fleet.pods.syncedAt };
+  if (c.podsFailure && Date.now() - c.podsFailure.at < maxAgeMs) return c.podsFailure;
+  const loading = settle(() => fleet.pods.ready()).then((s): Settled<Map<string, PodTotals>> => {
+    if (!s.ok) return (c.podsFailure = s);
+    c.podsFailure = undefined;
+    return { ok: true, value: fleet.pods.totals() ?? new Map(), at: s.at };
+  });
+  const timeout = new Promise<undefined>((resolve) => {
+    const timer = setTimeout(resolve, coldWaitMs);
+    void loading.finally(() => clearTimeout(timer));
+  });
+  return Promise.race([loading, timeout]);
+}
+
 function part(s: Settled<unknown> | undefined, what: string): PartAvailability {
   if (!s)
     return {
@@ -64,8 +90,8 @@ function part(s: Settled<unknown> | undefined, what: string): PartAvailability {
 
 /**
  * GET /api/nodes from the shared caches: nodes from the identity's watch (no LIST per request), NodeMetrics
- * from one LIST per refresh period and pod requests/limits/counts from one paginated pod LIST per period,
- * kept as per-node totals. However many tabs poll, the apiserver sees one of each per period. Only a nodes
+ * from one LIST per refresh period and pod requests/limits/counts from the identity's pods watch, kept as
+ * per-node totals (lib/fleet/pod-informer.ts). However many tabs poll, the apiserver sees one of each per period. Only a nodes
  * failure fails the response: metrics or pods failing (metrics-server missing, pods forbidden…) marks that part
  * unavailable and leaves its columns null.
  */
@@ -81,7 +107,7 @@ export async function getFleetNodeList(kube: Kube): Promise<NodeListResponse> {
       maxAge,
       COLD_WAIT_MS,
     ),
-    swr(c.pods, () => settle(() => observeApiCall('pods.list', () => podTotalsByNode(kube))), maxAge, COLD_WAIT_MS),
+    podTotals(fleet, c, maxAge, COLD_WAIT_MS),
   ]);
   const nodes = fleet.nodes.list().map((w) => w.node);
   return {

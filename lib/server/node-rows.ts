@@ -17,7 +17,7 @@ function cpuMemoryPods(list: Record<string, string>) {
 
 /**
  * The node table's rows from the three independent sources: nodes, NodeMetrics and pod totals per node (summed
- * over non-terminated pods by lib/domain/node-row totalsByNode, as `kubectl describe node` counts them). `metrics`
+ * over non-terminated pods by lib/fleet/pod-totals.ts, as `kubectl describe node` counts them). `metrics`
  * or `totals` is null when that source failed; the affected columns are then null for every row rather than zero
  * (zero would be a lie). Percentages are left to the UI, which divides by `allocatable`.
  */

@@ -3,24 +3,27 @@ import { exportCompare } from '@/lib/domain/compare-export';
 import { getCompare } from '@/lib/server/compare';
 import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
+import { admitted } from '@/lib/server/admission';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/compare?nodes=a,b|selector=…&ignore=…&baseline=…&by=…&format=json|csv|md — see lib/api/compare.ts. */
 export async function GET(req: Request) {
-  try {
-    const q = CompareQuerySchema.parse(queryFromSearchParams(new URL(req.url).searchParams));
-    const report = await getCompare(await getRequestKube(), q, req.signal);
-    if (q.format === 'json') return json(report);
-    const file = exportCompare(report, q.format, q.all === '1');
-    return new Response(file.body, {
-      headers: {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename="${file.filename}"`,
-        'cache-control': 'no-store',
-      },
-    });
-  } catch (err) {
-    return errorResponse(err);
-  }
+  return admitted(async () => {
+    try {
+      const q = CompareQuerySchema.parse(queryFromSearchParams(new URL(req.url).searchParams));
+      const report = await getCompare(await getRequestKube(), q, req.signal);
+      if (q.format === 'json') return json(report);
+      const file = exportCompare(report, q.format, q.all === '1');
+      return new Response(file.body, {
+        headers: {
+          'content-type': file.contentType,
+          'content-disposition': `attachment; filename="${file.filename}"`,
+          'cache-control': 'no-store',
+        },
+      });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  });
 }

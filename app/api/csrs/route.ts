@@ -1,6 +1,7 @@
 import { listReviewedCsrsOrLastGood } from '@/lib/server/csr-list-last-good';
 import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../respond';
+import { admitted } from '@/lib/server/admission';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,9 +10,11 @@ export const dynamic = 'force-dynamic';
  * permissions; while the API server fails, the last good list marked stale (lib/server/csr-list-last-good.ts).
  */
 export async function GET() {
-  try {
-    return json(await listReviewedCsrsOrLastGood(await getRequestKube()));
-  } catch (err) {
-    return errorResponse(err);
-  }
+  return admitted(async () => {
+    try {
+      return json(await listReviewedCsrsOrLastGood(await getRequestKube()));
+    } catch (err) {
+      return errorResponse(err);
+    }
+  });
 }

@@ -12,6 +12,8 @@ export interface FakeReply {
   delayMs?: number;
   /** send this many bytes of "x" in 64 KiB chunks without a content-length */
   streamBytes?: number;
+  /** send `body` and keep the response open (a watch that has nothing more to say yet) */
+  holdOpen?: boolean;
 }
 
 export interface FakeApiserver {
@@ -50,7 +52,8 @@ export async function startFakeApiserver(route: (pathAndQuery: string) => FakeRe
         return;
       }
       res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/json' });
-      res.end(reply.body ?? '');
+      if (reply.holdOpen) res.write(reply.body ?? '');
+      else res.end(reply.body ?? '');
     };
     if (reply.delayMs) {
       const timer = setTimeout(send, reply.delayMs);

@@ -2,6 +2,7 @@ import { NodeNameSchema } from '@/lib/api/names';
 import { nodePods } from '@/lib/server/node-detail';
 import { getRequestKube } from '@/lib/server/request-kube';
 import { errorResponse, json } from '../../../respond';
+import { admitted } from '@/lib/server/admission';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,10 +11,12 @@ export const dynamic = 'force-dynamic';
  * field-selected list is empty for a node that does not exist too, so an empty one is checked: 404, not [].
  */
 export async function GET(req: Request, ctx: RouteContext<'/api/nodes/[name]/pods'>) {
-  try {
-    const name = NodeNameSchema.parse((await ctx.params).name);
-    return json(await nodePods(await getRequestKube(), name, req.signal));
-  } catch (err) {
-    return errorResponse(err);
-  }
+  return admitted(async () => {
+    try {
+      const name = NodeNameSchema.parse((await ctx.params).name);
+      return json(await nodePods(await getRequestKube(), name, req.signal));
+    } catch (err) {
+      return errorResponse(err);
+    }
+  });
 }

@@ -1,0 +1,177 @@
+import 'server-only';
+import type { WatchEventOf } from '@/lib/k8s/fleet-sources';
+import { log } from '@/lib/observability/log';
+
+export interface ReflectorSource<T> {
+  /** what the logs call it ("pods") */
+  name: string;
+  /** one paginated LIST: every item, and the resourceVersion to watch from */
+  list: () => Promise<{ items: T[]; resourceVersion: string }>;
+  /** a WATCH from `resourceVersion`; `onDone` once when it ends (undefined: the server's timeout) */
+  watch: (opts: {
+    resourceVersion: string;
+    onEvent: (e: WatchEventOf<T>) => void;
+    onDone: (err?: unknown) => void;
+  }) => Promise<() => void>;
+  /** replaces the whole state with a fresh list */
+  onList: (items: T[]) => void;
+  /** applies one ADDED / MODIFIED / DELETED */
+  onEvent: (type: 'ADDED' | 'MODIFIED' | 'DELETED', item: T) => void;
+  /** the item's resourceVersion, to resume a watch after it */
+  resourceVersionOf: (item: T) => string;
+}
+
+export interface ReflectorOptions {
+  /** stop watching after this long without a reader */
+  idleMs?: number;
+  now?: () => number;
+}
+
+const RETRY_MIN_MS = 1000;
+const RETRY_MAX_MS = 30_000;
+const QUICK_CLOSE_MS = 1000;
+
+/**
+ * client-go's reflector, in small (k8s.io/client-go/tools/cache/reflector.go): one LIST for a resourceVersion,
+ * then a WATCH from it; resume from the last resourceVersion when the server closes the watch (its normal
+ * timeout); relist at once on 410 Gone (the version left the apiserver's window) and with doubling backoff on
+ * any other failure. Stops itself when nobody read it for `idleMs`, and starts again on the next read.
+ * (NodeInformer in node-informer.ts predates this and keeps its own copy of the loop.)
+ */
+export class Reflector<T> {
+  private synced: Promise<void> | undefined;
+  private resourceVersion = '';
+  private stopWatch: (() => void) | undefined;
+  private retryMs = RETRY_MIN_MS;
+  private lastRead = 0;
+  private idleTimer: ReturnType<typeof setInterval> | undefined;
+  private generation = 0;
+  /** ms when the state was last known to match the server (list done, or a watch event or bookmark) */
+  syncedAt = 0;
+  /** the last list or watch failure, until the next successful list */
+  lastError: string | undefined;
+
+  constructor(
+    private readonly source: ReflectorSource<T>,
+    private readonly opts: ReflectorOptions = {},
+  ) {}
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now();
+  }
+
+  /** Waits for the first list (starting it if needed); rejects with the list's error, and the next call retries. */
+  ready(): Promise<void> {
+    this.lastRead = this.now();
+    if (!this.synced) {
+      const generation = ++this.generation;
+      this.synced = this.relist(generation).catch((err: unknown) => {
+        if (generation === this.generation) this.synced = undefined;
+        throw err;
+      });
+      this.idleTimer ??= setInterval(() => this.stopIfIdle(), Math.min(60_000, this.opts.idleMs ?? 300_000));
+      this.idleTimer.unref?.();
+    }
+    return this.synced;
+  }
+
+  /** Whether the first list has completed (and the state is being kept by the watch). */
+  get hasSynced(): boolean {
+    return this.syncedAt > 0;
+  }
+
+  /** Marks a read (keeps the watch alive). */
+  touch(): void {
+    this.lastRead = this.now();
+  }
+
+  stop(): void {
+    this.generation++;
+    this.stopWatch?.();
+    this.stopWatch = undefined;
+    this.synced = undefined;
+    this.syncedAt = 0;
+    clearInterval(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private stopIfIdle(): void {
+    if (this.now() - this.lastRead >= (this.opts.idleMs ?? 300_000)) this.stop();
+  }
+
+  private async relist(generation: number): Promise<void> {
+    let listed: { items: T[]; resourceVersion: string };
+    try {
+      listed = await this.source.list();
+    } catch (err) {
+      if (generation === this.generation) this.lastError = err instanceof Error ? err.message : String(err);
+      throw err;
+    }
+    if (generation !== this.generation) return;
+    this.source.onList(listed.items);
+    this.resourceVersion = listed.resourceVersion;
+    this.syncedAt = this.now();
+    this.lastError = undefined;
+    this.retryMs = RETRY_MIN_MS;
+    void this.startWatch(generation);
+  }
+
+  private apply(e: WatchEventOf<T>, generation: number): void {
+    if (generation !== this.generation) return;
+    if (e.type === 'ERROR') {
+      // 410 Gone: our resourceVersion is older than the apiserver's window; anything else: start over too.
+      this.stopWatch?.();
+      this.stopWatch = undefined;
+      this.lastError = `watch ended: ${e.code} ${e.message}`;
+      this.scheduleRelist(generation, e.code === 410 ? 0 : this.retryMs);
+      return;
+    }
+    if (e.type === 'BOOKMARK') {
+      this.resourceVersion = e.resourceVersion;
+      this.syncedAt = this.now();
+      return;
+    }
+    this.resourceVersion = this.source.resourceVersionOf(e.item) || this.resourceVersion;
+    this.source.onEvent(e.type, e.item);
+    this.syncedAt = this.now();
+  }
+
+  private async startWatch(generation: number): Promise<void> {
+    const startedAt = this.now();
+    try {
+      const stop = await this.source.watch({
+        resourceVersion: this.resourceVersion,
+        onEvent: (e) => this.apply(e, generation),
+        onDone: (err) => {
+          if (generation !== this.generation) return;
+          this.stopWatch = undefined;
+          // The server's watch timeout (minutes): resume where we were; a 410 on resume arrives as an ERROR
+          // event. A watch closed at once is a server that cannot watch: back off instead of spinning.
+          if (err === undefined && this.now() - startedAt >= QUICK_CLOSE_MS) {
+            void this.startWatch(generation);
+            return;
+          }
+          this.lastError = err instanceof Error ? err.message : String(err ?? 'watch closed at once');
+          log.warn({ source: this.source.name, err: this.lastError }, 'fleet: watch failed; relisting');
+          this.scheduleRelist(generation, this.retryMs);
+        },
+      });
+      if (generation !== this.generation) stop();
+      else this.stopWatch = stop;
+    } catch (err) {
+      if (generation !== this.generation) return;
+      this.lastError = err instanceof Error ? err.message : String(err);
+      log.warn({ source: this.source.name, err: this.lastError }, 'fleet: watch could not start');
+      this.scheduleRelist(generation, this.retryMs);
+    }
+  }
+
+  private scheduleRelist(generation: number, delayMs: number): void {
+    this.retryMs = Math.min(RETRY_MAX_MS, this.retryMs * 2);
+    const timer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      this.relist(generation).catch(() => this.scheduleRelist(generation, this.retryMs));
+    }, delayMs);
+    timer.unref?.();
+  }
+}
