@@ -18,6 +18,8 @@ const config: KnipConfig = {
     // bundled with esbuild by bench/run.ts and run as child processes
     'bench/fleet-child.ts!',
     'bench/csr-child.ts!',
+    'bench/clusters-child.ts!',
+    'bench/clusters-sims.ts!',
   ],
   project: [
     '**/*.{ts,tsx,mjs,css}!',

@@ -4,6 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { benchClusters } from './clusters-bench';
 import { benchCompare } from './compare-bench';
 import { benchBrowser, benchBundles, benchCsrBulk, benchFleetSweeps, stopFleetSim } from './fleet-bench';
 import { benchLoad } from './load-bench';
@@ -23,6 +24,7 @@ const SECTIONS: Array<[string, () => Promise<BenchSection>]> = [
   ['bundles', benchBundles],
   ['compare', benchCompare],
   ['csr', benchCsrBulk],
+  ['clusters', benchClusters],
 ];
 
 function machine(): string {

@@ -7,6 +7,7 @@ import { PendingCountBadge } from './csrs/pending-count-badge';
 import { focusRing } from './ui/focus';
 
 const LINKS = [
+  { href: '/clusters', label: 'Clusters' },
   { href: '/nodes', label: 'Nodes' },
   { href: '/compare', label: 'Compare' },
   { href: '/posture', label: 'Posture' },

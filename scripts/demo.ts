@@ -1,6 +1,8 @@
 /**
- * `npm run demo`: the simulated cluster and the dashboard together, wired only through a kubeconfig
- * (the same code path as a real cluster). Ctrl-C stops both.
+ * `npm run demo`: the simulated clusters and the dashboard together, wired only through a kubeconfig
+ * (the same code path as a real cluster). Ctrl-C stops both. The kubeconfig names three clusters (the demo cast,
+ * a kubeasz binary install, an ACK-like cluster with a CSR flood) and two contexts broken on purpose
+ * (sim/server/demo-clusters.ts).
  *
  *   npm run demo                       # dev server (compiles pages on first visit)
  *   npm run demo -- --prod             # production build + `next start` (what the e2e tests use)
@@ -11,10 +13,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { serverNodeOptions } from './server-node-options';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { forgetSavedState } from '../sim/server/state-dir';
-import { startSim } from '../sim/server/start';
+import { startDemoClusters } from '../sim/server/demo-clusters';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,17 +38,20 @@ async function main(): Promise<void> {
   // The sim keeps its CA, tokens and port next to the kubeconfig, so kubectl sessions and a separately started
   // dashboard survive a restart of the demo (sim/server/state-dir.ts).
   const stateDir = path.dirname(path.resolve(args.kubeconfig));
-  if (args.fresh) await forgetSavedState(stateDir);
-  const sim = await startSim({
-    scenario: 'demo',
+  if (args.fresh) {
+    await forgetSavedState(stateDir);
+    await rm(path.join(stateDir, 'clusters'), { recursive: true, force: true });
+  }
+  const sim = await startDemoClusters({
     port: Number(args['sim-port']),
     kubeconfigPath: path.resolve(args.kubeconfig),
     metrics: !args['no-metrics'],
     stateDir,
   });
-  console.log(`[demo] simulated cluster at ${sim.url} (kubeconfig ${sim.kubeconfigPath})`);
+  for (const c of sim.clusters) console.log(`[demo] simulated cluster ${c.context} at ${c.sim.url}`);
+  console.log(`[demo] kubeconfig ${args.kubeconfig}`);
 
-  const env = { ...process.env, KUBECONFIG: sim.kubeconfigPath, NEXT_TELEMETRY_DISABLED: '1' };
+  const env = { ...process.env, KUBECONFIG: path.resolve(args.kubeconfig), NEXT_TELEMETRY_DISABLED: '1' };
   if (args.prod && !args['skip-build'] && !existsSync('.next/BUILD_ID')) {
     console.log('[demo] building the dashboard (first run only)…');
     const build = spawnSync(nextBin, ['build'], { stdio: 'inherit', env });

@@ -1,7 +1,7 @@
 import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { AppError, toStatus } from '@/lib/errors';
-import { fromHttpResponse, timeoutError, toKubeError } from './errors';
+import { fromHttpResponse, timeoutError, toKubeError, unreachableFailure } from './errors';
 import { statusBody } from './testing/fake-apiserver';
 
 const SERVER = 'https://10.0.0.1:6443';
@@ -148,6 +148,24 @@ describe('toKubeError', () => {
     ) as AppError;
     expect(e.message).toContain('TLS verification failed');
     expect(e.hint).toContain('certificate-authority');
+    expect(unreachableFailure(e)).toBe('tls');
+  });
+  it('names an exec credential plugin that is not installed (the spawn ENOENT client-node passes on)', () => {
+    const spawnError = Object.assign(new Error('spawn gke-gcloud-auth-plugin ENOENT'), {
+      code: 'ENOENT',
+      syscall: 'spawn gke-gcloud-auth-plugin',
+      path: 'gke-gcloud-auth-plugin',
+    });
+    const e = toKubeError(spawnError, target, SERVER) as AppError;
+    expect(e).toMatchObject({ reason: 'ServiceUnavailable', code: 503 });
+    expect(e.message).toContain('"gke-gcloud-auth-plugin" is not installed');
+    expect(unreachableFailure(e)).toBe('exec-plugin');
+    // a file the kubeconfig names that is missing is not a plugin problem
+    const missingFile = Object.assign(new Error("ENOENT: no such file, open '/x/ca.crt'"), { code: 'ENOENT' });
+    expect(toKubeError(missingFile, target, SERVER)).toBe(missingFile);
+    expect(
+      unreachableFailure(toKubeError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), target, SERVER)),
+    ).toBe('network');
   });
   it('passes unknown errors through so toStatus hides them', () => {
     const weird = new Error('secret internals');

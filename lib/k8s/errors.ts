@@ -91,9 +91,20 @@ export class ResponseTooLargeError extends AppError {
 }
 
 class ApiServerUnreachableError extends AppError {
-  constructor(server: string, detail: string, hint: string) {
+  constructor(
+    server: string,
+    detail: string,
+    hint: string,
+    /** what failed: the network path, TLS verification, or the kubeconfig's exec credential plugin */
+    readonly failure: 'network' | 'tls' | 'exec-plugin' = 'network',
+  ) {
     super('ServiceUnavailable', 503, `Cannot reach the API server at ${server}: ${detail}`, hint);
   }
+}
+
+/** Why the API server could not be reached (the fleet overview's column), when that is what `err` says. */
+export function unreachableFailure(err: unknown): ApiServerUnreachableError['failure'] | undefined {
+  return err instanceof ApiServerUnreachableError ? err.failure : undefined;
 }
 
 /** The apiserver's error body (meta/v1 Status). Loose: only the fields we read; extensions survive. */
@@ -279,12 +290,25 @@ export function toKubeError(err: unknown, target: Target, server: string): unkno
     const [detail, hint] = CONNECT_CODES[code] as [string, string];
     return new ApiServerUnreachableError(server, detail, hint);
   }
+  // client-node runs a user's exec plugin (aws, gke-gcloud-auth-plugin, kubelogin…) with child_process.spawn
+  // (@kubernetes/client-node src/exec_auth.ts): a plugin not on PATH fails the spawn with ENOENT.
+  const syscall = err instanceof Error ? (err as Error & { syscall?: unknown }).syscall : undefined;
+  if (code === 'ENOENT' && typeof syscall === 'string' && syscall.startsWith('spawn')) {
+    const command = syscall.replace(/^spawn\s*/, '') || 'the exec plugin';
+    return new ApiServerUnreachableError(
+      server,
+      `the kubeconfig's exec credential plugin "${command}" is not installed on the dashboard's machine`,
+      'Install the plugin the kubeconfig user names under `exec.command` (or put it on the PATH of the dashboard process).',
+      'exec-plugin',
+    );
+  }
   if (code && CERT_CODES.has(code)) {
     const detail = err instanceof Error ? err.message : code;
     return new ApiServerUnreachableError(
       server,
       `TLS verification failed (${code}: ${detail})`,
       "The server certificate does not match the kubeconfig's certificate-authority-data or server name.",
+      'tls',
     );
   }
   return err;

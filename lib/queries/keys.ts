@@ -8,6 +8,11 @@ export const contextKeys = {
   all: ['contexts'] as const,
 };
 
+/** The fleet overview spans contexts, so it is keyed by the included contexts (sorted; empty = every context). */
+export const clusterKeys = {
+  overview: (contexts: readonly string[]) => ['clusters', 'overview', [...contexts].sort().join(',')] as const,
+};
+
 export const nodeKeys = {
   all: (ctx: string) => ['nodes', ctx] as const,
   list: (ctx: string) => [...nodeKeys.all(ctx), 'list'] as const,

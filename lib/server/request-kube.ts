@@ -4,6 +4,7 @@ import type { ContextsResponse } from '@/lib/api/contexts';
 import { authMode } from '@/lib/auth/config';
 import { requireIdentity } from '@/lib/auth/identity';
 import { AppError } from '@/lib/errors';
+import type { OverviewTarget } from './cluster-overview';
 import { contextNames, getKube, listContexts, userKube, type Kube } from '@/lib/k8s/client';
 
 /** Cookie holding the context the user picked (set by POST /api/contexts/current). */
@@ -47,4 +48,25 @@ export async function listRequestContexts(): Promise<ContextsResponse> {
   await requireIdentity();
   const all = listContexts();
   return { ...all, contexts: all.contexts.filter((c) => c.name === all.current).map((c) => ({ ...c, user: '(you)' })) };
+}
+
+/**
+ * The contexts the fleet overview reads. Local mode: `names` (422 for a name the kubeconfig lacks), else every
+ * context in the kubeconfig, each with its own credentials. Shared modes: the signed-in user's own cluster only.
+ */
+export async function overviewTargets(names?: readonly string[]): Promise<OverviewTarget[]> {
+  if (authMode() !== 'local') return [await getRequestKube()];
+  const known = contextNames();
+  const unknown = (names ?? []).filter((n) => !known.includes(n));
+  if (unknown.length > 0) {
+    throw new AppError('Invalid', 422, `Not in the kubeconfig: ${unknown.map((n) => `"${n}"`).join(', ')}.`);
+  }
+  const servers = new Map(listContexts().contexts.map((c) => [c.name, c.server]));
+  return (names ?? known).map((context) => {
+    try {
+      return getKube({ context });
+    } catch (error) {
+      return { context, server: servers.get(context) ?? '', error };
+    }
+  });
 }

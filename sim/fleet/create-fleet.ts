@@ -4,6 +4,8 @@ import { kubeadmConfigMap } from './kubeadm-configmap';
 import { buildNodeMetrics, buildPodMetrics } from './metrics-server';
 import { initNodeState, tickNodeState, type NodeState } from './fleet-state';
 import { createRng, rfc3339 } from './rng';
+import { DEMO_CLUSTER_VERSIONS } from './demo-clusters';
+import { demoClusterNodes } from './scenario-clusters';
 import { demoNodes } from './scenario-demo';
 import { buildSummary } from './summary';
 import type { Fleet, FleetOptions, KubeObject, LatencyModel, TickResult } from './types';
@@ -21,7 +23,11 @@ export async function createFleet(opts: FleetOptions): Promise<Fleet> {
     opts.scenario === 'scale'
       ? (await import('./scenario-scale')).scaleNodes(seed, now, opts.nodes ?? 5000)
       : undefined;
-  const models = scale?.nodes ?? demoNodes(seed, now);
+  const models =
+    scale?.nodes ??
+    (opts.scenario === 'kubeasz' || opts.scenario === 'ack'
+      ? demoClusterNodes(opts.scenario, seed, now)
+      : demoNodes(seed, now));
   const csrSetReady = createCsrSet({
     scenario: opts.scenario,
     nodes: models,
@@ -44,11 +50,15 @@ export async function createFleet(opts: FleetOptions): Promise<Fleet> {
 
   const rng = createRng(seed, 'cluster');
   const clusterBorn = new Date(Math.min(...models.map((m) => m.createdAt.getTime())));
-  const configMaps = [kubeadmConfigMap(rfc3339(clusterBorn), rng.uuid())];
+  // only kubeadm writes kube-system/kubelet-config: the binary install and the managed cluster have none
+  const kubeadm = opts.scenario === 'demo' || opts.scenario === 'scale';
+  const configMaps = kubeadm ? [kubeadmConfigMap(rfc3339(clusterBorn), rng.uuid())] : [];
   const csrSet = await csrSetReady;
 
   const fleet: Fleet = {
     scenario: opts.scenario,
+    serverVersion:
+      opts.scenario === 'kubeasz' || opts.scenario === 'ack' ? DEMO_CLUSTER_VERSIONS[opts.scenario] : 'v1.33.2',
     metricsEnabled: opts.metrics ?? true,
     latency: opts.scenario === 'scale' && opts.latency !== false ? { ...SCALE_LATENCY } : null,
     nodes: states.map((s) => s.sim),

@@ -3,7 +3,8 @@ import type { CsrPool } from './csr-pool';
 import { buildCsr, clientRenewalCsr, csrContent, demoCsrInputs, servingCsr, type CsrContext } from './csrs';
 import type { NodeModel } from './model';
 import { createRng } from './rng';
-import type { KubeObject } from './types';
+import { ackCsrFlood } from './scenario-clusters';
+import type { KubeObject, Scenario } from './types';
 
 /** Below this many pending CSRs, worker threads cost more than they save. */
 export const POOL_THRESHOLD = 100;
@@ -16,7 +17,7 @@ export interface CsrSet {
 
 /** Builds the CSR catalogue: demo cast, `pendingCsrs` good serving CSRs, and the periodic demo arrivals. */
 export async function createCsrSet(o: {
-  scenario: 'demo' | 'scale';
+  scenario: Scenario;
   nodes: NodeModel[];
   seed: number;
   now: Date;
@@ -34,7 +35,12 @@ export async function createCsrSet(o: {
     names.add(n);
     return n;
   };
-  const demoInputs = o.scenario === 'demo' ? demoCsrInputs(new Map(o.nodes.map((n) => [n.name, n])), o.now) : [];
+  const demoInputs =
+    o.scenario === 'demo'
+      ? demoCsrInputs(new Map(o.nodes.map((n) => [n.name, n])), o.now)
+      : o.scenario === 'ack'
+        ? ackCsrFlood(o.nodes, o.now, fresh)
+        : [];
   for (const i of demoInputs) names.add(i.name);
   const healthy = o.nodes.filter((n) => !n.notReady && !n.fault);
   const count = Math.min(o.pendingCsrs, healthy.length);

@@ -72,8 +72,16 @@ export interface TickResult {
   newCsrs: KubeObject[];
 }
 
+/**
+ * `demo` and `scale` are the first cluster's two shapes; `kubeasz` and `ack` are the demo's second and third
+ * clusters (scenario-clusters.ts).
+ */
+export type Scenario = 'demo' | 'scale' | 'kubeasz' | 'ack';
+
 export interface Fleet {
-  scenario: 'demo' | 'scale';
+  scenario: Scenario;
+  /** what /version reports as gitVersion (the control plane's version, not a kubelet's) */
+  serverVersion: string;
   /** Whether metrics-server is installed (metrics.k8s.io served and in discovery). The server may flip this at run time. */
   metricsEnabled: boolean;
   latency: LatencyModel | null;
@@ -93,7 +101,7 @@ export interface Fleet {
 }
 
 export interface FleetOptions {
-  scenario: 'demo' | 'scale';
+  scenario: Scenario;
   /** scale scenario only; default 5000 */
   nodes?: number;
   /** default true */

@@ -3,7 +3,7 @@
  * aggregated discovery first; answering `application/json` with these makes client-go fall back, as it
  * does against an apiserver without aggregated discovery. Verbs list what the sim really serves.
  */
-export const SERVER_VERSION = {
+const V1_33_2 = {
   major: '1',
   minor: '33',
   gitVersion: 'v1.33.2',
@@ -18,6 +18,26 @@ export const SERVER_VERSION = {
   minCompatibilityMajor: '1',
   minCompatibilityMinor: '32',
 };
+
+/**
+ * The /version document (version.Info) for a control plane at `gitVersion`. The emulation and compatibility
+ * fields exist since 1.33 (compatibility versions, KEP-4330); older servers send only the rest.
+ */
+export function serverVersionInfo(gitVersion: string): Record<string, string> {
+  if (gitVersion === V1_33_2.gitVersion) return V1_33_2;
+  const [, major = '1', minor = '0'] = /^v(\d+)\.(\d+)/.exec(gitVersion) ?? [];
+  return {
+    major,
+    minor,
+    gitVersion,
+    gitCommit: '0000000000000000000000000000000000000000',
+    gitTreeState: 'clean',
+    buildDate: '2025-05-15T08:00:00Z',
+    goVersion: 'go1.23.8',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
 
 interface ApiResource {
   name: string;

@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorize, forbiddenMessage, type User } from './authz';
-import { discoveryDoc, SERVER_VERSION } from './discovery';
+import { discoveryDoc, serverVersionInfo } from './discovery';
 import { HttpError, sendError, sendReply, STREAMED, type HandlerResult } from './http';
 import { openapiDoc } from './openapi';
 import { OPENAPI_V2_PROTOBUF, OPENAPI_V2_PROTOBUF_ACCEPT, openapiV2Json, openapiV2Protobuf } from './openapi-v2';
@@ -39,7 +39,7 @@ const RESOURCE_ROUTES: Record<string, Route> = {
 
 function nonResource(ctx: Ctx, serverAddress: string): HandlerResult {
   const path = ctx.url.pathname;
-  if (path === '/version') return { json: SERVER_VERSION };
+  if (path === '/version') return { json: serverVersionInfo(ctx.sim.fleet.serverVersion) };
   if (PUBLIC_PATHS.has(path)) return { text: 'ok' };
   if (path.startsWith('/simctl')) return simctlRoute(ctx);
   if (path === '/openapi/v2')

@@ -1,11 +1,12 @@
 /** `startSim`: a simulated cluster for the demo, tests and benchmarks (createFleet + serveFleet). */
 import { createFleet } from '../fleet/create-fleet';
+import type { Scenario } from '../fleet/types';
 import { serveFleet, type ExtraUser, type SimHandle } from './serve';
 
 export type { SimHandle } from './serve';
 
 export interface StartSimOptions {
-  scenario: 'demo' | 'scale';
+  scenario: Scenario;
   nodes?: number;
   /** 0 = a random free port */
   port?: number;
@@ -14,6 +15,8 @@ export interface StartSimOptions {
   metrics?: boolean;
   latency?: boolean;
   seed?: number;
+  /** extra good pending serving CSRs (default: 1,000 in the scale scenario, none otherwise) */
+  pendingCsrs?: number;
   tickMs?: number;
   /** extra users bound to exactly the given rules (tests of least-privilege roles) */
   users?: ExtraUser[];
@@ -31,6 +34,7 @@ export async function startSim(
     metrics: opts.metrics,
     latency: opts.latency,
     seed: opts.seed,
+    pendingCsrs: opts.pendingCsrs,
     now: new Date(),
   });
   const fleetMs = performance.now() - started;
