@@ -25,6 +25,7 @@ import { listPodsOnNode, toNodePod } from '@/lib/k8s/pods';
  * caches (configz may otherwise be a refresh period old, sweeps keep it for 30 min) without letting a page hammer
  * the kubelet: clicks inside this window get the read just made, and concurrent refreshes join the one read in
  * flight (SharedCache), all within the identity's pool bounds.
+ * @internal exported for its unit tests
  */
 export const FRESH_READ_FLOOR_MS = 2000;
 
