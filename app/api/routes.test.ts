@@ -80,7 +80,14 @@ describe('GET /api/nodes/[name]/configz', () => {
   it('returns the kubelet configz', async () => {
     const res = await getConfigz(new Request('http://localhost/api/nodes/n1/configz'), params({ name: 'n1' }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ kubeletconfig: { maxPods: 110 } });
+    expect(await res.json()).toEqual({ kubeletconfig: { maxPods: 110 }, fetchedAt: expect.any(String) });
+  });
+  it('refuses a fresh= value other than 1 (no cache-busting free-for-all)', async () => {
+    const res = await getConfigz(
+      new Request('http://localhost/api/nodes/n1/configz?fresh=yes'),
+      params({ name: 'n1' }),
+    );
+    expect(res.status).toBe(422);
   });
   it.each(['../../api/v1/secrets', 'a%2Fb', '%2e%2e', 'A'])(
     'answers 422 for %s without calling the cluster',

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { CsrListView } from '@/components/csrs/csr-list-view';
-import { listReviewedCsrs } from '@/lib/server/csr-review';
+import { listReviewedCsrsOrLastGood } from '@/lib/server/csr-list-last-good';
 import { getRequestKube, listRequestContexts } from '@/lib/server/request-kube';
 import { contextsOptions } from '@/lib/queries/contexts';
 import { csrListOptions } from '@/lib/queries/csrs';
@@ -20,13 +20,8 @@ export default async function CsrsPage() {
     queryClient.setQueryData(contextsOptions().queryKey, contexts);
     await queryClient.prefetchQuery({
       ...csrListOptions(contexts.current),
-      queryFn: async () => {
-        const { resourceVersion: _rv, ...list } = await listReviewedCsrs(
-          await getRequestKube(contexts.current),
-          new Date(),
-        );
-        return list;
-      },
+      // the same road as GET /api/csrs: a list read here is the last good one if the API server then fails
+      queryFn: async () => listReviewedCsrsOrLastGood(await getRequestKube(contexts.current)),
     });
   }
   return (

@@ -11,7 +11,7 @@ import { evictionOrder, signalToRank } from '@/lib/domain/eviction-order';
 import { evaluateThresholds, observeSignals } from '@/lib/domain/eviction-signals';
 import { type EvictionSignal, parseEvictionSettings } from '@/lib/domain/eviction-thresholds';
 import { useContexts } from '@/lib/queries/contexts';
-import { NODE_DETAIL_REFRESH_MS, useNodeDetailQueries } from '@/lib/queries/node-detail';
+import { NODE_DETAIL_REFRESH_MS, useNodeDetailQueries, useRefreshNodeParts } from '@/lib/queries/node-detail';
 import { BudgetView } from './budget-panel';
 import { ConfigView } from './config-panel';
 import { fsLayoutOf, kubeletMinor, podEvictionFacts, sumPodResources } from './derive';
@@ -36,6 +36,13 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
   const contexts = useContexts();
   const ctx = contexts.data?.current ?? serverContext;
   const q = useNodeDetailQueries(ctx, name);
+  const refresh = useRefreshNodeParts(ctx, name);
+  const read = {
+    node: { what: 'Node object', at: q.node.data?.fetchedAt },
+    configz: { what: 'configz', at: q.configz.data?.fetchedAt },
+    summary: { what: 'stats/summary', at: q.summary.data?.fetchedAt },
+    pods: { what: 'pods', at: q.pods.data?.fetchedAt },
+  };
   const node = q.node.data;
   const config = q.configz.data?.kubeletconfig as Config | undefined;
   const summary = q.summary.data;
@@ -178,6 +185,8 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
         intervalMs={configError ? NODE_DETAIL_REFRESH_MS.node : NODE_DETAIL_REFRESH_MS.configz}
         errorTitle="Budget needs the kubelet config"
         what="nodes/proxy (get), to read the kubelet's /configz"
+        readAt={[read.node, read.configz, read.pods]}
+        onRefresh={() => refresh(['node', 'configz', 'pods'])}
       >
         {configError ? (
           <div className="mb-4">
@@ -204,6 +213,8 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
         intervalMs={NODE_DETAIL_REFRESH_MS.summary}
         errorTitle={config ? 'Live signals unavailable' : 'Eviction needs the kubelet config'}
         what="nodes/proxy (get), to read the kubelet's /stats/summary and /configz"
+        readAt={[read.summary, read.configz, read.pods]}
+        onRefresh={() => refresh(['summary', 'configz', 'pods'])}
       >
         {eviction && (
           <EvictionView
@@ -233,6 +244,8 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
         intervalMs={NODE_DETAIL_REFRESH_MS.configz}
         errorTitle="Posture needs the kubelet config"
         what="nodes/proxy (get), to read the kubelet's /configz"
+        readAt={[read.configz]}
+        onRefresh={() => refresh(['configz'])}
       >
         {config && <NodePostureView config={config} kubeletVersion={node.nodeInfo.kubeletVersion} roles={node.roles} />}
       </Panel>
@@ -244,6 +257,8 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
         intervalMs={NODE_DETAIL_REFRESH_MS.configz}
         errorTitle="Kubelet config unavailable"
         what="nodes/proxy (get), to read the kubelet's /configz"
+        readAt={[read.configz]}
+        onRefresh={() => refresh(['configz'])}
       >
         {config && <ConfigView config={config} minor={minor} minorSource={source} nodeName={name} />}
       </Panel>

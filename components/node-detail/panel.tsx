@@ -8,6 +8,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { cn } from '@/lib/cn';
 import { useHydrated } from '@/components/use-hydrated';
 import { useNow } from '@/components/use-now';
+import { ReadAgo, type ReadPart } from './read-ago';
 
 export interface PanelQuery {
   error: unknown;
@@ -31,6 +32,8 @@ export function Panel({
   errorTitle,
   what,
   actions,
+  readAt,
+  onRefresh,
   children,
 }: {
   id: string;
@@ -42,6 +45,10 @@ export function Panel({
   /** the resource read, for the permission sentence ("nodes/proxy") */
   what: string;
   actions?: React.ReactNode;
+  /** when each input of the panel was read by the server: shown as "read 12 s ago" (the oldest), times on hover */
+  readAt?: readonly ReadPart[];
+  /** the refresh button's action (re-read bypassing the server's caches); default: refetch the query */
+  onRefresh?: () => unknown;
   children?: React.ReactNode;
 }) {
   const now = useNow();
@@ -72,11 +79,12 @@ export function Panel({
           </Badge>
         )}
         <div className="ml-auto flex items-center gap-2">
+          {readAt && <ReadAgo id={id} parts={readAt} />}
           {actions}
           <Button
             size="sm"
             variant="ghost"
-            onClick={() => void query.refetch()}
+            onClick={() => void (onRefresh ? onRefresh() : query.refetch())}
             disabled={fetching}
             aria-label={`Refresh ${title}`}
           >

@@ -20,3 +20,14 @@ export interface Staleness {
   staleSince?: string;
   error?: Status;
 }
+
+/** When the server read a node page part (configz, summary, pods, the Node): `fetchedAt`, ISO. */
+export interface ReadAt {
+  fetchedAt: string;
+}
+
+/**
+ * `?fresh=1` on a node page part: the person pressed the panel's refresh, so the server bypasses its cache for
+ * that part (within a small floor, lib/server/node-detail.ts FRESH_READ_FLOOR_MS).
+ */
+export const FreshQuerySchema = z.object({ fresh: z.optional(z.enum(['1'])) });

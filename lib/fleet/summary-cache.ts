@@ -13,6 +13,8 @@ import type { StatsCache } from './stats-cache';
 export interface SummaryReadOptions {
   /** the kubelet's cheap subset (`only_cpu_and_memory=true`): no filesystems, no volumes */
   onlyCpuAndMemory?: boolean;
+  /** accept a cached body only if younger than this (a person's refresh); default `summaryMaxAgeMs` */
+  maxAgeMs?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ export class SummaryCache {
   get(node: string, o: SummaryReadOptions = {}): Promise<Settled<Summary>> {
     this.prune();
     const key = `${node}${o.onlyCpuAndMemory ? '|cpu-memory' : ''}`;
-    const maxAge = this.settings.summaryMaxAgeMs;
+    const maxAge = Math.min(o.maxAgeMs ?? Infinity, this.settings.summaryMaxAgeMs);
     return this.cache.get(
       key,
       () => this.load(node, o),

@@ -1,4 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
 import { ConfigzSchema, SummarySchema } from '@/lib/api/kubelet';
 import { NodeDetailSchema, NodePodsResponseSchema } from '@/lib/api/node-detail';
 import { queryMayRetry } from '@/lib/errors';
@@ -22,17 +24,24 @@ const kubeletRetry = (failureCount: number, err: unknown) => failureCount < 1 &&
 
 const base = (name: string) => `/api/nodes/${encodeURIComponent(name)}`;
 
+/** Every part says when the server read it (lib/server/node-detail.ts); panels show it as "read 12 s ago". */
+const readAt = { fetchedAt: z.string().optional() };
+const NodeReadSchema = NodeDetailSchema.extend(readAt);
+const ConfigzReadSchema = ConfigzSchema.extend(readAt);
+const SummaryReadSchema = SummarySchema.extend(readAt);
+const PodsReadSchema = NodePodsResponseSchema.extend(readAt);
+
 export const nodeObjectOptions = (ctx: string, name: string) =>
   queryOptions({
     queryKey: nodeKeys.object(ctx, name),
-    queryFn: ({ signal }) => fetchJson(base(name), NodeDetailSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson(base(name), NodeReadSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.node,
   });
 
 export const nodeConfigzOptions = (ctx: string, name: string) =>
   queryOptions({
     queryKey: nodeKeys.configz(ctx, name),
-    queryFn: ({ signal }) => fetchJson(`${base(name)}/configz`, ConfigzSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/configz`, ConfigzReadSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.configz,
     retry: kubeletRetry,
   });
@@ -40,7 +49,7 @@ export const nodeConfigzOptions = (ctx: string, name: string) =>
 export const nodeSummaryOptions = (ctx: string, name: string) =>
   queryOptions({
     queryKey: nodeKeys.summary(ctx, name),
-    queryFn: ({ signal }) => fetchJson(`${base(name)}/summary`, SummarySchema, { signal }),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/summary`, SummaryReadSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.summary,
     retry: kubeletRetry,
   });
@@ -48,7 +57,7 @@ export const nodeSummaryOptions = (ctx: string, name: string) =>
 export const nodePodsOptions = (ctx: string, name: string) =>
   queryOptions({
     queryKey: nodeKeys.pods(ctx, name),
-    queryFn: ({ signal }) => fetchJson(`${base(name)}/pods`, NodePodsResponseSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson(`${base(name)}/pods`, PodsReadSchema, { signal }),
     refetchInterval: NODE_DETAIL_REFRESH_MS.pods,
   });
 
@@ -62,4 +71,68 @@ export function useNodeDetailQueries(ctx: string | undefined, name: string) {
     summary: useQuery({ ...nodeSummaryOptions(c, name), enabled }),
     pods: useQuery({ ...nodePodsOptions(c, name), enabled }),
   };
+}
+
+/** The parts a node page reads, each its own query. */
+export type NodePart = 'node' | 'configz' | 'summary' | 'pods';
+
+/**
+ * A refresh of each part, as a fetch of its query: kubelet reads ask the server to bypass its cache (`?fresh=1`);
+ * the Node and its pods are read live on every request anyway.
+ */
+const fresh = { retry: false, staleTime: 0 } as const;
+const FRESH_READS: Record<NodePart, (qc: QueryClient, ctx: string, name: string) => Promise<unknown>> = {
+  node: (qc, ctx, name) => qc.fetchQuery({ ...nodeObjectOptions(ctx, name), ...fresh }),
+  configz: (qc, ctx, name) =>
+    qc.fetchQuery({
+      ...nodeConfigzOptions(ctx, name),
+      ...fresh,
+      queryFn: ({ signal }) => fetchJson(`${base(name)}/configz?fresh=1`, ConfigzReadSchema, { signal }),
+    }),
+  summary: (qc, ctx, name) =>
+    qc.fetchQuery({
+      ...nodeSummaryOptions(ctx, name),
+      ...fresh,
+      queryFn: ({ signal }) => fetchJson(`${base(name)}/summary?fresh=1`, SummaryReadSchema, { signal }),
+    }),
+  pods: (qc, ctx, name) => qc.fetchQuery({ ...nodePodsOptions(ctx, name), ...fresh }),
+};
+
+const partKey: Record<NodePart, (ctx: string, name: string) => readonly unknown[]> = {
+  node: nodeKeys.object,
+  configz: nodeKeys.configz,
+  summary: nodeKeys.summary,
+  pods: nodeKeys.pods,
+};
+
+/** Refreshes in flight, per part: a second click (or a second panel sharing the part) joins the first. */
+const refreshing = new Map<string, Promise<unknown>>();
+
+/**
+ * A panel's refresh button: re-reads just that panel's parts, bypassing the server's caches, and puts the answers
+ * in the page's queries (a failure lands in the query's error, which the panel shows). Concurrent refreshes of the
+ * same part share one request; the server coalesces across tabs and viewers too.
+ */
+export function useRefreshNodeParts(ctx: string | undefined, name: string) {
+  const qc = useQueryClient();
+  return useCallback(
+    (parts: readonly NodePart[]) => {
+      if (ctx === undefined) return Promise.resolve([]);
+      return Promise.all(
+        parts.map((part) => {
+          const key = `${ctx}|${name}|${part}`;
+          const running = refreshing.get(key);
+          if (running) return running;
+          const p = qc
+            .cancelQueries({ queryKey: partKey[part](ctx, name) })
+            .then(() => FRESH_READS[part](qc, ctx, name))
+            .catch(() => undefined)
+            .finally(() => refreshing.delete(key));
+          refreshing.set(key, p);
+          return p;
+        }),
+      );
+    },
+    [ctx, name, qc],
+  );
 }
