@@ -15,6 +15,8 @@ const CLIENTS = 200;
 const STREAMS = 100;
 const LOAD_MS = 30_000;
 const PROBE_EVERY_MS = 200;
+/** the node list page polls /api/nodes this often (lib/queries/nodes.ts) */
+const POLL_S = 10;
 
 const percentile = (xs: readonly number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
