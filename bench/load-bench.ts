@@ -156,6 +156,12 @@ export async function benchLoad(): Promise<BenchSection> {
         ok: f.streamsOpen === STREAMS,
       },
       {
+        metric: `viewers one replica serves at this fleet size: node-list answers per second under saturation × the page's ${POLL_S} s poll`,
+        value: String(Math.floor((f.ok / (LOAD_MS / 1000)) * POLL_S)),
+        target: 'info (docs/deploy.md)',
+        ok: true,
+      },
+      {
         metric: 'server RSS peak under load (sampled every 50 ms)',
         value: `${f.peakMiB.toFixed(0)} MiB`,
         target: 'info',
