@@ -62,7 +62,7 @@ export function gate(name: GateName): Gate {
   return found;
 }
 
-/** Forgets the gates (tests change the bounds through the environment). */
+/** Forgets the gates (tests change the bounds through the environment). @internal */
 export function resetGatesForTests(): void {
   (globalThis as WithGates)[KEY]?.clear();
 }
