@@ -15,6 +15,8 @@ const CLIENTS = 200;
 const STREAMS = 100;
 const LOAD_MS = 30_000;
 const PROBE_EVERY_MS = 200;
+/** the node list page polls /api/nodes this often (lib/queries/nodes.ts) */
+const POLL_S = 10;
 
 const percentile = (xs: readonly number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -152,6 +154,12 @@ export async function benchLoad(): Promise<BenchSection> {
         value: `${f.streamsOpen} / ${f.streamsRefused}`,
         target: `${STREAMS} / 0`,
         ok: f.streamsOpen === STREAMS,
+      },
+      {
+        metric: `viewers one replica serves at this fleet size: node-list answers per second under saturation × the page's ${POLL_S} s poll`,
+        value: String(Math.floor((f.ok / (LOAD_MS / 1000)) * POLL_S)),
+        target: 'info (docs/deploy.md)',
+        ok: true,
       },
       {
         metric: 'server RSS peak under load (sampled every 50 ms)',

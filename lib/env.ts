@@ -65,10 +65,10 @@ const EnvSchema = z.object({
   /** Objects per page when listing nodes and pods (`limit` / `continue` chunking, as kubectl does with 500). */
   KD_LIST_PAGE_SIZE: positiveInt(500),
   /**
-   * Admission (lib/server/admission.ts): API requests computed at once; more get 503 with Retry-After instead
-   * of queueing behind each other (and behind the probes). Server-sent event streams have their own bound.
+   * Admission (lib/server/admission.ts): API requests in progress at once (until their body is sent); more get
+   * 503 with Retry-After instead of queueing behind each other and the probes. Event streams have their own bound.
    */
-  KD_MAX_CONCURRENT_REQUESTS: positiveInt(32),
+  KD_MAX_CONCURRENT_REQUESTS: positiveInt(16),
   KD_MAX_STREAMS: positiveInt(256),
   // Fleet sweeps (lib/fleet): one shared sweep per kube identity serves every viewer. Unset values come from
   // KD_FLEET_PRESET, then from the defaults noted here; lib/fleet/settings.ts resolves and clamps them.

@@ -62,7 +62,7 @@ export function gate(name: GateName): Gate {
   return found;
 }
 
-/** Forgets the gates (tests change the bounds through the environment). */
+/** Forgets the gates (tests change the bounds through the environment). @internal */
 export function resetGatesForTests(): void {
   (globalThis as WithGates)[KEY]?.clear();
 }
@@ -83,13 +83,65 @@ export function busyResponse(name: GateName): Response {
   );
 }
 
-/** Runs `handle` inside the API gate, or answers 503 at once when the gate is full. */
+/** A slot is given back after this long whatever happens to the body (a client that vanished unnoticed). */
+const BODY_HOLD_MAX_MS = 60_000;
+
+/**
+ * Runs `handle` inside the API gate, or answers 503 at once when the gate is full. The place is held until the
+ * response body has been read to its end or cancelled, not only until the handler returns: at 5,000 nodes the
+ * expensive part of the node list is sending (and Next's gzip of) megabytes, after the handler is done.
+ */
 export async function admitted(handle: () => Promise<Response>): Promise<Response> {
   const leave = gate('api').tryEnter();
   if (!leave) return busyResponse('api');
+  let res: Response;
   try {
-    return await handle();
-  } finally {
+    res = await handle();
+  } catch (err) {
     leave();
+    throw err;
   }
+  if (!res.body) {
+    leave();
+    return res;
+  }
+  const reader = res.body.getReader();
+  const safety = setTimeout(leave, BODY_HOLD_MAX_MS);
+  safety.unref?.();
+  const done = () => {
+    clearTimeout(safety);
+    leave();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done: end, value } = await reader.read();
+        if (end) {
+          done();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (err) {
+        done();
+        controller.error(err);
+      }
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+/** `bytes` as a stream of 64 KiB chunks, so the reader's backpressure paces it (and the gate sees its end). */
+export function chunkedBody(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  const CHUNK = 64 * 1024;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(offset, offset + CHUNK));
+      offset += CHUNK;
+    },
+  });
 }
