@@ -48,7 +48,7 @@ test('exports of a cross-cluster comparison name the context of every node', asy
 test('the cluster checkboxes add a context to the comparison', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto('/compare?nodes=k8s-worker-1,k8s-worker-2');
-  await expect(page.getByRole('table', { name: 'Config differences' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Fleet variants/ })).toBeVisible();
   const scope = page.getByTestId('cluster-scope');
   await expect(scope.getByRole('checkbox', { name: DEMO_CONTEXTS.primary })).toBeDisabled();
   await scope.getByRole('checkbox', { name: DEMO_CONTEXTS.ack }).click();
