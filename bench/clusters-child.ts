@@ -44,24 +44,30 @@ function simStats(context: string): Promise<{ maxInFlightProxy: number; requests
   });
 }
 
-const contexts = kc.contexts.map((c) => c.name);
+// one context per cluster: the first cluster's kubeconfig also has `sim-viewer`, a second identity on that cluster
+const contexts = kc.contexts.map((c) => c.name).filter((n) => n !== 'sim-viewer');
 const kubes = contexts.map((context) => getKube({ kubeconfigPath, context }));
 const complete = new Map<string, number>();
 const parts = new Map<string, number>();
 let firstRowMs = -1;
 let partialRows = 0;
 let failedParts = 0;
+const failures: Record<string, number> = {};
 const t0 = performance.now();
 await clusterOverview(kubes, (e: ClusterEvent) => {
   const at = performance.now() - t0;
   if (e.type === 'start' || e.type === 'end') return;
   if (e.type === 'api' && firstRowMs < 0) firstRowMs = at;
   if (e.type === 'kubelets' && e.kubelets.ok && e.kubelets.partial) partialRows++;
-  const value = e.type === 'api' ? e.api : e.type === 'csrs' ? e.csrs : e.kubelets;
-  if (!value.ok) failedParts++;
+  const value = e.type === 'api' ? e.api : e.type === 'nodes' ? e.nodes : e.type === 'csrs' ? e.csrs : e.kubelets;
+  if (!value.ok) {
+    failedParts++;
+    const key = `${e.type}: ${value.problem}`;
+    failures[key] = (failures[key] ?? 0) + 1;
+  }
   const n = (parts.get(e.context) ?? 0) + 1;
   parts.set(e.context, n);
-  if (n === 3) complete.set(e.context, at);
+  if (n === 4) complete.set(e.context, at);
 });
 const stats = await Promise.all(contexts.map(simStats));
 console.log(
@@ -72,6 +78,7 @@ console.log(
     lastRowMs: Math.max(...complete.values()),
     partialRows,
     failedParts,
+    failures,
     maxInFlightPerCluster: Math.max(...stats.map((s) => s.maxInFlightProxy)),
     proxyRequests: stats.reduce((n, s) => n + (s.requestsByKind['nodes/proxy.get'] ?? 0), 0),
     bound: fleetSettings().concurrency,

@@ -1,7 +1,7 @@
 /**
  * The clusters bench's simulated fleet, in its own process (run with tsx by bench/clusters-bench.ts):
  * `clusters-sims.ts <count> <nodes> <kubeconfig>` starts <count> scale-scenario clusters of <nodes> nodes each
- * (latency model on, each with its own port, CA and tokens; sim/server/clusters.ts) and writes one kubeconfig
+ * (latency model on, fleet not ticking, each with its own port, CA and tokens; sim/server/clusters.ts) and writes one kubeconfig
  * naming them `bench-01`…; it runs until killed.
  */
 import { startSimClusters } from '../sim/server/clusters';
@@ -19,6 +19,7 @@ const sims = await startSimClusters({
     pendingCsrs: 50,
   })),
   kubeconfigPath,
-  tickMs: 5000,
+  // no fleet ticks: twenty clusters' ticks in one process would measure the sim, not the overview
+  tickMs: 0,
 });
 process.on('SIGTERM', () => void sims.close().then(() => process.exit(0)));

@@ -36,7 +36,7 @@ function ProblemText({ p }: { p: Problem }) {
 const Loading = () => <Skeleton className="h-4 w-16" />;
 
 function ClusterRowView({ row }: { row: ClusterRow }) {
-  const { context, api, csrs, kubelets } = row;
+  const { context, api, nodes, csrs, kubelets } = row;
   const link = (href: string, children: React.ReactNode, label?: string) => (
     <ContextLink context={context} href={href} aria-label={label}>
       {children}
@@ -68,24 +68,32 @@ function ClusterRowView({ row }: { row: ClusterRow }) {
             {api.version}
           </TableCell>
           <TableCell className="text-right tabular-nums" data-testid="cluster-nodes">
-            {link('/nodes', api.nodes, `${context}: ${api.nodes} nodes`)}
-            {' / '}
-            {api.notReady > 0 ? (
-              link(
-                '/nodes?status=NotReady',
-                <span className="text-red-700 dark:text-red-300">{api.notReady} NotReady</span>,
-              )
+            {!nodes ? (
+              <Loading />
+            ) : !nodes.ok ? (
+              <ProblemText p={nodes} />
             ) : (
-              <span className="text-zinc-500">0 NotReady</span>
-            )}
-            {' / '}
-            {api.underPressure > 0 ? (
-              link(
-                '/nodes?pressure=any',
-                <span className="text-amber-800 dark:text-amber-300">{api.underPressure} under pressure</span>,
-              )
-            ) : (
-              <span className="text-zinc-500">0 under pressure</span>
+              <>
+                {link('/nodes', nodes.nodes, `${context}: ${nodes.nodes} nodes`)}
+                {' / '}
+                {nodes.notReady > 0 ? (
+                  link(
+                    '/nodes?status=NotReady',
+                    <span className="text-red-700 dark:text-red-300">{nodes.notReady} NotReady</span>,
+                  )
+                ) : (
+                  <span className="text-zinc-500">0 NotReady</span>
+                )}
+                {' / '}
+                {nodes.underPressure > 0 ? (
+                  link(
+                    '/nodes?pressure=any',
+                    <span className="text-amber-800 dark:text-amber-300">{nodes.underPressure} under pressure</span>,
+                  )
+                ) : (
+                  <span className="text-zinc-500">0 under pressure</span>
+                )}
+              </>
             )}
           </TableCell>
           <TableCell data-testid="cluster-headroom">

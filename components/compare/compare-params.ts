@@ -8,6 +8,10 @@ export interface CompareParams {
   /** explicit node names (two or more); undefined = selector or all */
   nodes?: string[];
   selector?: string;
+  /** compare across these contexts (nodes then named `<context>/<node>`); undefined = the current context */
+  clusters?: string[];
+  /** across clusters: whose kubelet-config ConfigMap is the baseline (default: the first context) */
+  baselineContext?: string;
   /** undefined = the default ignore list; [] = ignore nothing */
   ignore?: string[];
   baseline: BaselineKindParam;
@@ -31,7 +35,10 @@ export function parseCompareParams(sp: URLSearchParams): CompareParams {
   const baseline = sp.get('baseline') ?? 'configmap';
   const by = sp.get('by');
   const nodes = list(sp.get('nodes'));
+  const clusters = list(sp.get('clusters'));
   return {
+    ...(clusters && clusters.length > 0 ? { clusters } : {}),
+    ...(clusters && sp.get('baselineContext') ? { baselineContext: sp.get('baselineContext') as string } : {}),
     ...(nodes && nodes.length > 0 ? { nodes } : {}),
     ...(sp.get('selector') ? { selector: sp.get('selector') as string } : {}),
     ...(sp.has('ignore') ? { ignore: list(sp.get('ignore')) ?? [] } : {}),
@@ -46,6 +53,10 @@ export function parseCompareParams(sp: URLSearchParams): CompareParams {
 /** Query string (no "?") for both the page URL and the API; defaults are left out to keep links short. */
 export function serializeCompareParams(p: CompareParams): string {
   const sp = new URLSearchParams();
+  if (p.clusters && p.clusters.length > 0) {
+    sp.set('clusters', p.clusters.join(','));
+    if (p.baselineContext) sp.set('baselineContext', p.baselineContext);
+  }
   if (p.nodes && p.nodes.length > 0) sp.set('nodes', p.nodes.join(','));
   else if (p.selector) sp.set('selector', p.selector);
   if (p.ignore !== undefined) sp.set('ignore', p.ignore.join(','));

@@ -13,6 +13,7 @@ import { useContexts } from '@/lib/queries/contexts';
 import { useNodeList } from '@/lib/queries/nodes';
 import { useHydrated } from '@/components/use-hydrated';
 import { BaselinePanel } from './baseline-panel';
+import { ClusterScope } from './cluster-scope';
 import { exportHref } from './compare-params';
 import { DiffTable } from './diff-table';
 import { IgnoreListEditor } from './ignore-list-editor';
@@ -58,6 +59,15 @@ export function CompareView() {
   return (
     <div className="flex flex-col gap-5">
       <SelectionBar key={qs} params={params} nodes={nodes} onApply={update} />
+      {ctx && contexts.data && (
+        <ClusterScope
+          current={ctx}
+          contexts={contexts.data.contexts.map((c) => c.name)}
+          params={params}
+          errors={data?.clusterErrors}
+          onChange={update}
+        />
+      )}
 
       <div className="flex flex-wrap items-end gap-4">
         <SelectField

@@ -4,7 +4,8 @@ import * as z from '@/lib/zod-mini';
  * Wire contract of GET /api/clusters?contexts=a,b (the fleet overview, /clusters). Browser-safe: zod/mini.
  * The answer is NDJSON (application/x-ndjson), one event per line, streamed as each context answers, so the
  * first row shows without waiting for the slowest cluster: `start` (the contexts, in order), then per context
- * `api` (reachability, version, nodes), `csrs` and `kubelets` in whatever order they finish, then `end`.
+ * `api` (reachable? server version: one round trip), then `nodes`, `csrs` and `kubelets` in whatever order they
+ * finish, then `end`.
  * Every part of a row fails alone with the reason, never failing the others.
  */
 
@@ -29,6 +30,14 @@ const ApiPartSchema = z.discriminatedUnion('ok', [
     ok: z.literal(true),
     /** /version gitVersion of the control plane */
     version: z.string(),
+  }),
+  failed,
+]);
+export type ApiPart = z.infer<typeof ApiPartSchema>;
+
+const NodesPartSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
     nodes: z.number(),
     /** Ready condition not True (False or Unknown), as kubectl's STATUS column */
     notReady: z.number(),
@@ -37,7 +46,7 @@ const ApiPartSchema = z.discriminatedUnion('ok', [
   }),
   failed,
 ]);
-export type ApiPart = z.infer<typeof ApiPartSchema>;
+export type NodesPart = z.infer<typeof NodesPartSchema>;
 
 const CsrPartSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -85,6 +94,7 @@ const ContextRefSchema = z.object({ name: z.string(), server: z.string() });
 export const ClusterEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), contexts: z.array(ContextRefSchema), deadlineMs: z.number() }),
   z.object({ type: z.literal('api'), context: z.string(), api: ApiPartSchema, ms: z.number() }),
+  z.object({ type: z.literal('nodes'), context: z.string(), nodes: NodesPartSchema, ms: z.number() }),
   z.object({ type: z.literal('csrs'), context: z.string(), csrs: CsrPartSchema, ms: z.number() }),
   z.object({ type: z.literal('kubelets'), context: z.string(), kubelets: KubeletPartSchema, ms: z.number() }),
   z.object({ type: z.literal('end'), ms: z.number() }),
@@ -96,6 +106,7 @@ export interface ClusterRow {
   context: string;
   server: string;
   api?: ApiPart;
+  nodes?: NodesPart;
   csrs?: CsrPart;
   kubelets?: KubeletPart;
 }

@@ -34,18 +34,37 @@ const IgnorePatternSchema = z
   .max(256)
   .regex(/^[\w./\-]+$/, 'not a config path');
 
+/**
+ * Across clusters (`clusters=a,b`) a node is named `<context>/<node>`: split at the last `/`, since a node name
+ * (a DNS subdomain) has none while a context name may (EKS ARNs). lib/api/compare-clusters.ts reads them.
+ */
+const NodeRefSchema = z
+  .string()
+  .max(600)
+  .refine((ref) => NodeNameSchema.safeParse(ref.slice(ref.lastIndexOf('/') + 1)).success, 'not a node name');
+/** A kubeconfig context name: bounded, printable; the kubeconfig decides whether it exists. */
+const ContextNameSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[^\s,\u0000-\u001f]+$/, 'not a context name');
+
 export const CompareQuerySchema = z
   .object({
     nodes: z
       .string()
       .max(64 * 1024)
       .transform(csv)
-      .pipe(z.array(NodeNameSchema).max(5000))
+      .pipe(z.array(NodeRefSchema).max(5000))
       .optional(),
+    /** compare across these contexts (each node then named `<context>/<node>`); absent = the current context */
+    clusters: z.string().max(8192).transform(csv).pipe(z.array(ContextNameSchema).min(1).max(50)).optional(),
+    /** across clusters: whose kubelet-config ConfigMap is the baseline (default: the first context) */
+    baselineContext: ContextNameSchema.optional(),
     selector: SelectorSchema.optional(),
     ignore: z.string().max(8192).transform(csv).pipe(z.array(IgnorePatternSchema).max(100)).optional(),
     baseline: BaselineKindSchema.default('configmap'),
-    baselineNode: NodeNameSchema.optional(),
+    baselineNode: NodeRefSchema.optional(),
     by: ColumnModeSchema.optional(),
     showIgnored: z.enum(['0', '1']).optional(),
     /** every key, not only differing ones (the page toggle; exports follow it) */
@@ -55,13 +74,32 @@ export const CompareQuerySchema = z
   .refine((q) => q.baseline !== 'node' || q.baselineNode !== undefined, {
     message: 'baseline=node needs baselineNode',
     path: ['baselineNode'],
-  });
+  })
+  .refine(
+    (q) => q.clusters !== undefined || [...(q.nodes ?? []), q.baselineNode ?? ''].every((n) => !n.includes('/')),
+    {
+      message: 'a node named <context>/<node> needs clusters=…',
+      path: ['nodes'],
+    },
+  );
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
 
 /** Search params → query object (first value of each key; empty `ignore=` is kept, it means "ignore nothing"). */
 export function queryFromSearchParams(sp: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['nodes', 'selector', 'ignore', 'baseline', 'baselineNode', 'by', 'showIgnored', 'all', 'format']) {
+  for (const key of [
+    'nodes',
+    'selector',
+    'clusters',
+    'baselineContext',
+    'ignore',
+    'baseline',
+    'baselineNode',
+    'by',
+    'showIgnored',
+    'all',
+    'format',
+  ]) {
     const v = sp.get(key);
     if (v !== null && (v !== '' || key === 'ignore')) out[key] = v;
   }
@@ -154,6 +192,10 @@ export type BaselineWire = z.infer<typeof BaselineSchema>;
 
 export const CompareResponseSchema = z.object({
   context: z.string(),
+  /** across clusters: the contexts compared (every node reference then starts with `<context>/`) */
+  clusters: z.array(z.string()).optional(),
+  /** across clusters: contexts whose nodes could not be listed (unreachable, credentials rejected…) */
+  clusterErrors: z.array(z.object({ context: z.string(), reason: z.string(), message: z.string() })).optional(),
   fetchedAt: z.string(),
   selection: z.object({
     mode: z.enum(['nodes', 'selector', 'all']),

@@ -30,7 +30,7 @@ export function applyClusterEvent(acc: ClusterOverview, e: ClusterEvent): Cluste
       return { ...acc, done: true };
     default: {
       const { type, context } = e;
-      const value = type === 'api' ? e.api : type === 'csrs' ? e.csrs : e.kubelets;
+      const value = type === 'api' ? e.api : type === 'nodes' ? e.nodes : type === 'csrs' ? e.csrs : e.kubelets;
       return { ...acc, rows: acc.rows.map((r) => (r.context === context ? { ...r, [type]: value } : r)) };
     }
   }

@@ -23,7 +23,8 @@ const held: net.Socket[] = [];
 let kubeconfigPath: string;
 const HANGS = 'hangs-forever';
 const NO_PLUGIN = 'exec-plugin-missing';
-const DEADLINE_MS = 2000;
+/** the hang test's deadline; the others get 30 s, so a loaded machine does not turn a slow answer into a timeout */
+const HANG_DEADLINE_MS = 3000;
 
 beforeAll(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kd-overview-'));
@@ -62,13 +63,13 @@ afterAll(async () => {
   await clusters?.close();
 });
 
-async function run(contexts: string[]): Promise<Array<{ at: number; e: ClusterEvent }>> {
+async function run(contexts: string[], deadlineMs = 30_000): Promise<Array<{ at: number; e: ClusterEvent }>> {
   const events: Array<{ at: number; e: ClusterEvent }> = [];
   const t0 = performance.now();
   await clusterOverview(
     contexts.map((context) => getKube({ kubeconfigPath, context })),
     (e) => events.push({ at: performance.now() - t0, e: z.parse(ClusterEventSchema, e) }),
-    { deadlineMs: DEADLINE_MS },
+    { deadlineMs },
   );
   return events;
 }
@@ -78,14 +79,24 @@ const part = <T extends ClusterEvent['type']>(events: Array<{ e: ClusterEvent }>
     { at: number; e: Extract<ClusterEvent, { type: T }> } | undefined;
 
 describe('cluster overview', () => {
-  it('reports each healthy cluster, each broken context with its cause, and a hang costs the others nothing', async () => {
+  it('a context that hangs costs the others nothing: they answer, it times out at its own deadline', async () => {
+    const events = await run([HANGS, DEMO_CONTEXTS.kubeasz, DEMO_CONTEXTS.ack], HANG_DEADLINE_MS);
+    const hung = part(events, 'api', HANGS);
+    expect(hung?.e.api).toMatchObject({ ok: false, problem: 'timeout' });
+    expect(hung?.at).toBeGreaterThanOrEqual(HANG_DEADLINE_MS - 50);
+    for (const c of [DEMO_CONTEXTS.kubeasz, DEMO_CONTEXTS.ack]) {
+      expect(part(events, 'api', c)?.e.api).toMatchObject({ ok: true });
+      expect(part(events, 'api', c)?.at).toBeLessThan(hung?.at ?? 0);
+    }
+  });
+
+  it('reports each healthy cluster and each broken context with its cause', async () => {
     const all = [
       DEMO_CONTEXTS.primary,
       DEMO_CONTEXTS.kubeasz,
       DEMO_CONTEXTS.ack,
       DEMO_CONTEXTS.unreachable,
       DEMO_CONTEXTS.badCredentials,
-      HANGS,
       NO_PLUGIN,
     ];
     const events = await run(all);
@@ -93,9 +104,9 @@ describe('cluster overview', () => {
     expect(events.at(-1)?.e.type).toBe('end');
 
     const kubeasz = part(events, 'api', DEMO_CONTEXTS.kubeasz);
-    expect(kubeasz?.e.api).toEqual({
+    expect(kubeasz?.e.api).toEqual({ ok: true, version: DEMO_CLUSTER_VERSIONS.kubeasz });
+    expect(part(events, 'nodes', DEMO_CONTEXTS.kubeasz)?.e.nodes).toEqual({
       ok: true,
-      version: DEMO_CLUSTER_VERSIONS.kubeasz,
       nodes: 1 + DEMO_CLUSTER_NODES.kubeasz.workers.length,
       notReady: 1,
       underPressure: 1,
@@ -104,14 +115,6 @@ describe('cluster overview', () => {
       ok: true,
       version: DEMO_CLUSTER_VERSIONS.ack,
     });
-
-    // the hang: a timeout at its own deadline, while every healthy cluster answered long before
-    const hung = part(events, 'api', HANGS);
-    expect(hung?.e.api).toMatchObject({ ok: false, problem: 'timeout' });
-    expect(hung?.at).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
-    for (const c of [DEMO_CONTEXTS.primary, DEMO_CONTEXTS.kubeasz, DEMO_CONTEXTS.ack]) {
-      expect(part(events, 'api', c)?.at).toBeLessThan(hung?.at ?? 0);
-    }
 
     expect(part(events, 'api', DEMO_CONTEXTS.unreachable)?.e.api).toMatchObject({
       ok: false,

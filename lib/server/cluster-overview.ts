@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ApiPart, ClusterEvent, CsrPart, KubeletPart, Problem } from '@/lib/api/clusters';
+import type { ApiPart, ClusterEvent, CsrPart, KubeletPart, NodesPart, Problem } from '@/lib/api/clusters';
 import { csrState } from '@/lib/domain/csr-approvers';
 import { AppError, toStatus } from '@/lib/errors';
 import { getFleet } from '@/lib/fleet/fleet';
@@ -72,16 +72,23 @@ function within<T>(work: Promise<T>, deadline: AbortSignal, ms: number): Promise
 
 const failedPart = (err: unknown) => ({ ok: false as const, ...problemOf(err) });
 
-/** Reachability, version and node counts: the version first (cheapest round trip), then the identity's node watch. */
+/** Reachable? and the server version: one round trip, so a row shows at once. */
 async function apiPart(kube: Kube, deadline: AbortSignal, ms: number): Promise<ApiPart> {
   try {
-    const version = await within(serverVersion(kube, deadline), deadline, ms);
+    return { ok: true, version: await within(serverVersion(kube, deadline), deadline, ms) };
+  } catch (err) {
+    return failedPart(err);
+  }
+}
+
+/** Node counts from the identity's node watch (its first LIST, or the running watch's state). */
+async function nodesPart(kube: Kube, deadline: AbortSignal, ms: number): Promise<NodesPart> {
+  try {
     const fleet = getFleet(kube);
     await within(fleet.nodes.ready(), deadline, ms);
     const nodes = fleet.nodes.list().map((w) => w.node);
     return {
       ok: true,
-      version,
       nodes: nodes.length,
       notReady: nodes.filter((n) => n.ready !== 'True').length,
       underPressure: nodes.filter((n) => n.pressures.length > 0).length,
@@ -180,6 +187,7 @@ export async function clusterOverview(
       if (!('identity' in target)) {
         const failed = failedPart(target.error);
         emit({ type: 'api', context: target.context, api: failed, ms: since() });
+        emit({ type: 'nodes', context: target.context, nodes: failed, ms: since() });
         emit({ type: 'csrs', context: target.context, csrs: failed, ms: since() });
         emit({ type: 'kubelets', context: target.context, kubelets: failed, ms: since() });
         return;
@@ -196,11 +204,15 @@ export async function clusterOverview(
           reason: api.reason,
           message: 'Not read: the API server check failed.',
         };
+        emit({ type: 'nodes', context: kube.context, nodes: same, ms: since() });
         emit({ type: 'csrs', context: kube.context, csrs: same, ms: since() });
         emit({ type: 'kubelets', context: kube.context, kubelets: same, ms: since() });
         return;
       }
       await Promise.all([
+        nodesPart(kube, deadline, ms).then((nodes) =>
+          emit({ type: 'nodes', context: kube.context, nodes, ms: since() }),
+        ),
         csrPart(kube, deadline, ms).then((csrs) => emit({ type: 'csrs', context: kube.context, csrs, ms: since() })),
         kubeletPart(kube, deadline, ms).then((kubelets) =>
           emit({ type: 'kubelets', context: kube.context, kubelets, ms: since() }),

@@ -10,9 +10,9 @@ import { findKubeletConfigMap } from '@/lib/k8s/kubelet-configmap';
 import { listNodes } from '@/lib/k8s/nodes';
 
 /** Up to this many nodes the diff shows one column per node unless the URL says otherwise. */
-const NODE_COLUMNS_MAX = 10;
+export const NODE_COLUMNS_MAX = 10;
 
-async function configMapBaseline(kube: Kube, signal?: AbortSignal): Promise<BaselineRequest> {
+export async function configMapBaseline(kube: Kube, signal?: AbortSignal): Promise<BaselineRequest> {
   try {
     const cm = await findKubeletConfigMap(kube, signal);
     return { kind: 'configmap', label: `${cm.namespace}/${cm.name}`, yaml: cm.yaml, legacyName: cm.legacy };
@@ -33,7 +33,7 @@ async function configMapBaseline(kube: Kube, signal?: AbortSignal): Promise<Base
  * result: an unreachable, forbidden or malformed kubelet keeps its reason and never drops the node. Results keep
  * the input order and are each the caller's own copy.
  */
-async function collectConfigz(
+export async function collectConfigz(
   kube: Kube,
   nodes: readonly string[],
   versions: ReadonlyMap<string, string>,

@@ -70,3 +70,11 @@ export async function overviewTargets(names?: readonly string[]): Promise<Overvi
     }
   });
 }
+
+/**
+ * The Kubes of `names` for a request that spans clusters (compare across clusters): local mode, each context
+ * with its own credentials (422 for a name the kubeconfig lacks); shared modes, only the user's own cluster.
+ */
+export async function getRequestKubes(names: readonly string[]): Promise<Kube[]> {
+  return Promise.all(names.map((name) => getRequestKube(name)));
+}
