@@ -18,6 +18,7 @@ const config: KnipConfig = {
     // bundled with esbuild by bench/run.ts and run as child processes
     'bench/fleet-child.ts!',
     'bench/csr-child.ts!',
+    'bench/history-child.ts!',
   ],
   project: [
     '**/*.{ts,tsx,mjs,css}!',

@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { benchCompare } from './compare-bench';
 import { benchBrowser, benchBundles, benchCsrBulk, benchFleetSweeps, stopFleetSim } from './fleet-bench';
+import { benchHistory } from './history-bench';
 import { benchSim, type BenchSection } from './sim-bench';
 
 /** `npm run bench -- fleet browser` runs only the sections whose key is named; no argument runs them all. */
@@ -16,6 +17,7 @@ const SECTIONS: Array<[string, () => Promise<BenchSection>]> = [
   ['bundles', benchBundles],
   ['compare', benchCompare],
   ['csr', benchCsrBulk],
+  ['history', benchHistory],
 ];
 
 function machine(): string {
