@@ -9,6 +9,8 @@ import { expect, kubectl, test } from './fixtures';
  */
 
 test.use({ viewport: { width: 1280, height: 800 } });
+// each test loads a page or two and waits on the app's live data; a shared CI machine can be slow
+test.describe.configure({ timeout: 120_000 });
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -60,7 +62,8 @@ test('/ focuses the filter; j/k move through rows, Enter opens one; keys typed i
   await page.keyboard.press('k');
   expect((await focused(page)).node).toBe(names[1]);
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/nodes/${names[1]}$`));
+  await expect(page).toHaveURL(new RegExp(`/nodes/${names[1]}$`), { timeout: 30_000 });
+  await expect(page.getByTestId('node-header')).toContainText(names[1]!);
 });
 
 test('? opens the shortcuts dialog; Escape closes it and focus returns', async ({ page }) => {

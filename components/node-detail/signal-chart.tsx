@@ -68,7 +68,7 @@ export function SignalChart({
             grid: { stroke: grid },
             ticks: { stroke: grid },
             size: 72,
-            label: `${label} (available)`,
+            label: 'available',
             values: (_u, splits) => splits.map((v) => formatRef.current(v)),
           },
         ],
