@@ -20,6 +20,7 @@ const config: KnipConfig = {
     'bench/csr-child.ts!',
     'bench/clusters-child.ts!',
     'bench/clusters-sims.ts!',
+    'bench/history-child.ts!',
   ],
   project: [
     '**/*.{ts,tsx,mjs,css}!',

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AppHeader } from '@/components/app-header';
+import { KeyboardShortcuts } from '@/components/keyboard-shortcuts';
 import { SkipLink } from '@/components/skip-link';
 import { currentViewer } from '@/lib/server/viewer';
 import './globals.css';
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-dvh">
         <Providers>
           <SkipLink />
+          <KeyboardShortcuts />
           <AppHeader viewer={viewer} />
           <main id="main" tabIndex={-1} className="px-4 py-5 outline-none sm:px-6">
             {children}

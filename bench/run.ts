@@ -9,6 +9,7 @@ import { benchCompare } from './compare-bench';
 import { benchBrowser, benchBundles, benchCsrBulk, benchFleetSweeps, stopFleetSim } from './fleet-bench';
 import { benchLoad } from './load-bench';
 import { benchServer } from './server-bench';
+import { benchHistory } from './history-bench';
 import { benchSim, type BenchSection } from './sim-bench';
 
 /** `npm run bench -- fleet browser` runs only the sections whose key is named; no argument runs them all. */
@@ -25,6 +26,7 @@ const SECTIONS: Array<[string, () => Promise<BenchSection>]> = [
   ['compare', benchCompare],
   ['csr', benchCsrBulk],
   ['clusters', benchClusters],
+  ['history', benchHistory],
 ];
 
 function machine(): string {

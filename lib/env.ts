@@ -82,6 +82,8 @@ const EnvSchema = z.object({
   KD_FLEET_BURST: z.coerce.number().int().positive().optional(),
   /** How often a watched sweep re-reads stats/summary and NodeMetrics/pod totals go stale, in ms (default 15000). */
   KD_FLEET_REFRESH_MS: z.coerce.number().int().min(1000).optional(),
+  /** How far back each node's eviction-signal history reaches (lib/fleet/signal-history.ts), in minutes; 0 keeps none. */
+  KD_HISTORY_MINUTES: z.coerce.number().int().min(0).max(360).default(60),
   /** Set by Kubernetes in every pod: with the ServiceAccount's files, the in-cluster configuration is used. */
   KUBERNETES_SERVICE_HOST: z.string().optional(),
 });

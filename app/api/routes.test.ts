@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContextsResponseSchema } from '@/lib/api/contexts';
+import { NodeHistorySchema } from '@/lib/api/node-history';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
 import { StatusSchema } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
@@ -16,6 +17,8 @@ vi.mock('next/headers', () => ({
 const { GET: getNodes } = await import('./nodes/route');
 const { GET: getConfigz } = await import('./nodes/[name]/configz/route');
 const { GET: getContexts } = await import('./contexts/route');
+const { GET: getSummary } = await import('./nodes/[name]/summary/route');
+const { GET: getHistory } = await import('./nodes/[name]/history/route');
 const { POST: selectContext } = await import('./contexts/current/route');
 
 const node = {
@@ -40,6 +43,13 @@ beforeAll(async () => {
     if (p.startsWith('/api/v1/nodes?')) return { body: JSON.stringify({ metadata: {}, items: [node] }) };
     if (p.startsWith('/api/v1/pods?')) return { body: JSON.stringify({ metadata: {}, items: [] }) };
     if (p === '/api/v1/nodes/n1/proxy/configz') return { body: JSON.stringify({ kubeletconfig: { maxPods: 110 } }) };
+    if (p === '/api/v1/nodes/n1/proxy/stats/summary')
+      return {
+        body: JSON.stringify({
+          node: { nodeName: 'n1', memory: { availableBytes: 1_000_000_000, workingSetBytes: 3_000_000_000 } },
+          pods: [],
+        }),
+      };
     return { status: 404, body: '404 page not found', contentType: 'text/plain' };
   });
   process.env.KUBECONFIG = fake.kubeconfigPath;
@@ -98,6 +108,39 @@ describe('GET /api/nodes/[name]/configz', () => {
       expect(fake.requests).toEqual([]);
     },
   );
+});
+
+describe('GET /api/nodes/[name]/history', () => {
+  it("keeps what the identity's reads saw, and nothing for another context's identity", async () => {
+    const before = NodeHistorySchema.parse(
+      await (await getHistory(new Request('http://localhost/x'), params({ name: 'n1' }))).json(),
+    );
+    expect(before.samples).toEqual([]);
+    expect(before.windowMs).toBe(60 * 60_000);
+    expect(
+      (await getSummary(new Request('http://localhost/api/nodes/n1/summary'), params({ name: 'n1' }))).status,
+    ).toBe(200);
+    const after = NodeHistorySchema.parse(
+      await (await getHistory(new Request('http://localhost/x'), params({ name: 'n1' }))).json(),
+    );
+    expect(after.samples).toHaveLength(1);
+    expect(after.samples[0]?.available).toEqual({ 'memory.available': 1_000_000_000 });
+    expect(after.capacity).toEqual({ 'memory.available': 4_000_000_000 });
+    // the history endpoint itself asks no kubelet
+    fake.requests.length = 0;
+    await getHistory(new Request('http://localhost/x'), params({ name: 'n1' }));
+    expect(fake.requests).toEqual([]);
+    jar.set('kd-context', 'fake-other');
+    const other = NodeHistorySchema.parse(
+      await (await getHistory(new Request('http://localhost/x'), params({ name: 'n1' }))).json(),
+    );
+    expect(other.samples).toEqual([]);
+  });
+  it.each(['../../api/v1/secrets', 'a%2Fb'])('answers 422 for %s', async (name) => {
+    const res = await getHistory(new Request('http://localhost/x'), params({ name }));
+    expect(res.status).toBe(422);
+    expect(StatusSchema.parse(await res.json()).reason).toBe('Invalid');
+  });
 });
 
 describe('contexts', () => {

@@ -1,6 +1,8 @@
 'use client';
 
+import { useRef } from 'react';
 import Link from 'next/link';
+import { useTableKeyboard } from '@/components/use-table-keyboard';
 import { Age } from '@/components/age';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -14,10 +16,12 @@ import { formatRequestedDuration, shortSigner, shownGroups } from './format';
 /** One row per CSR; Approve right here for kubelet CSRs that pass every check, Review for everything else. */
 export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow[]; permissions: CsrPermissions }) {
   const decide = useDecideCsr(ctx);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const keyboard = useTableKeyboard(tableRef, { rowSelector: 'tr[data-csr]', keyAttribute: 'data-csr' });
   return (
     <div className="flex flex-col gap-2">
       <DecisionError error={decide.error} />
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <div ref={tableRef} className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
         <Table data-testid="csr-table">
           <TableHeader>
             <tr>
@@ -40,7 +44,11 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
               const blocker = approveBlocker(r, perm);
               const quick = r.family !== 'other' && blocker === null;
               return (
-                <TableRow key={r.name} data-csr={r.name} className="align-top">
+                <TableRow
+                  key={r.name}
+                  data-csr={r.name}
+                  className="align-top focus:outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600"
+                >
                   <TableCell className="font-mono whitespace-nowrap">
                     <Link
                       href={`/csrs/${encodeURIComponent(r.name)}`}
@@ -83,9 +91,10 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
                             variant="primary"
                             disabled={!quick || decide.isPending}
                             aria-label={`Approve ${r.name}`}
-                            onClick={() =>
-                              decide.mutate({ kind: 'approve', name: r.name, resourceVersion: r.resourceVersion })
-                            }
+                            onClick={() => {
+                              keyboard.keepFocusAfter(r.name);
+                              decide.mutate({ kind: 'approve', name: r.name, resourceVersion: r.resourceVersion });
+                            }}
                           >
                             Approve
                           </Button>

@@ -10,7 +10,8 @@ import type { EvictionOrder, SignalChoice } from '@/lib/domain/eviction-order';
 import type { ThresholdStatus } from '@/lib/domain/eviction-signals';
 import { type EvictionSignal, describeThresholdValue, signalUnit } from '@/lib/domain/eviction-thresholds';
 import { EvictionOrderTable } from './eviction-order-table';
-import { SignalChart, type SignalSample } from './signal-chart';
+import { SignalChart } from './signal-chart';
+import type { SignalHistoryView } from './use-signal-history';
 
 const fmtSignal = (signal: EvictionSignal, v: bigint) =>
   formatAmount(signalUnit(signal) === 'bytes' ? 'bytes' : 'count', v);
@@ -33,7 +34,8 @@ export function EvictionView({
   conditions: readonly NodeCondition[];
   transitionPeriod?: string;
   maxPodGracePeriod?: number;
-  history: Readonly<Partial<Record<EvictionSignal, SignalSample[]>>>;
+  /** the server's last hour, then the page's own samples */
+  history: SignalHistoryView;
   /** the kubelet's eviction order for the signal being ranked; undefined while pods load */
   order: EvictionOrder | undefined;
   /** the signal ranked by default and why */
@@ -157,8 +159,15 @@ export function EvictionView({
               ))}
             </select>
           </label>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="history-source">
+            {history.error
+              ? `History unavailable (${history.error}): the chart starts with this page.`
+              : history.fromServer > 0
+                ? `${history.fromServer} samples kept by the dashboard's server before this page opened (last ${Math.round(history.windowMs / 60_000)} min at most, while the node list or this node's page was open), then this page's own.`
+                : "No samples from before this page opened: the dashboard's server keeps a node's last hour only while the node list or the node's page is open."}
+          </p>
           <SignalChart
-            samples={history[chartOn] ?? []}
+            samples={history.series[chartOn] ?? []}
             {...(chartThreshold !== undefined ? { threshold: Number(chartThreshold) } : {})}
             label={chartOn}
             format={(v) => fmtSignal(chartOn, BigInt(Math.round(v)))}

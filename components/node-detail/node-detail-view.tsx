@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { Skeleton } from '@/components/ui/skeleton';
 import { computeNodeBudget } from '@/lib/domain/allocatable';
@@ -19,9 +19,7 @@ import { EvictionView } from './eviction-panel';
 import { NodeHeader } from './node-header';
 import { Panel } from './panel';
 import { NodePostureView } from '@/components/posture/node-posture';
-import type { SignalSample } from './signal-chart';
-
-const MAX_SAMPLES = 360; // one hour at the 10 s refresh
+import { useSignalHistory } from './use-signal-history';
 
 type Config = Record<string, unknown>;
 const asMap = (v: unknown): Record<string, string> | undefined =>
@@ -49,23 +47,8 @@ export function NodeDetailView({ name, serverContext }: { name: string; serverCo
   const pods = q.pods.data?.items;
   const { minor, source } = kubeletMinor(node?.nodeInfo.kubeletVersion, config);
 
-  // Signal history over the time the page is open: one sample per Summary refresh.
-  const [history, setHistory] = useState<Partial<Record<EvictionSignal, SignalSample[]>>>({});
-  const summaryAt = q.summary.dataUpdatedAt;
-  useEffect(() => {
-    if (!summary || !summaryAt) return;
-    const obs = observeSignals(summary);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- appending an external sample, once per refresh
-    setHistory((h) => {
-      const next = { ...h };
-      for (const o of obs) {
-        const list = next[o.signal] ?? [];
-        if (list[list.length - 1]?.t === summaryAt) continue;
-        next[o.signal] = [...list, { t: summaryAt, available: Number(o.available) }].slice(-MAX_SAMPLES);
-      }
-      return next;
-    });
-  }, [summary, summaryAt]);
+  // The last hour the server kept, then one sample per Summary refresh.
+  const history = useSignalHistory(ctx, name, summary, q.summary.dataUpdatedAt);
 
   const eviction = useMemo(
     () =>

@@ -3,6 +3,7 @@
 import { Badge } from '@/components/ui/badge';
 import type { NodeDetail } from '@/lib/api/node-detail';
 import { Age } from '@/components/age';
+import { MiddleTruncate } from '@/components/ui/middle-truncate';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 
 const PRESSURE = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
@@ -37,21 +38,22 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
         <Item label="OS">
           {node.nodeInfo.osImage} · {node.nodeInfo.kernelVersion} · {node.nodeInfo.architecture}
         </Item>
-        <Item label="Addresses">
+        <Item label="Addresses" wrap>
           {node.addresses.map((a) => (
-            <span key={`${a.type}/${a.address}`} className="mr-2 whitespace-nowrap">
-              <span className="text-zinc-500">{a.type}</span> <span className="font-mono">{a.address}</span>
+            <span key={`${a.type}/${a.address}`} className="flex max-w-full min-w-0 gap-1 whitespace-nowrap">
+              <span className="text-zinc-500">{a.type}</span> <MiddleTruncate text={a.address} className="font-mono" />
             </span>
           ))}
         </Item>
-        <Item label="Taints">
+        <Item label="Taints" wrap>
           {node.taints.length === 0
             ? 'none'
             : node.taints.map((t) => (
-                <span key={`${t.key}:${t.effect}`} className="mr-2 font-mono text-xs">
-                  {t.key}
-                  {t.value ? `=${t.value}` : ''}:{t.effect}
-                </span>
+                <MiddleTruncate
+                  key={`${t.key}:${t.effect}`}
+                  text={`${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`}
+                  className="font-mono text-xs"
+                />
               ))}
         </Item>
       </dl>
@@ -90,11 +92,12 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
   );
 }
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
+/** `wrap`: several values, each middle-truncated on its own line-part, instead of one value cut at its end. */
+function Item({ label, wrap, children }: { label: string; wrap?: boolean; children: React.ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs text-zinc-500">{label}</dt>
-      <dd className="truncate">{children}</dd>
+      <dd className={wrap ? 'flex min-w-0 flex-wrap items-baseline gap-x-2' : 'truncate'}>{children}</dd>
     </div>
   );
 }

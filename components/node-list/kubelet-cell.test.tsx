@@ -61,4 +61,22 @@ describe('KubeletCell', () => {
     );
     expect(unseen).toContain('no signals');
   });
+
+  it('names the signal and says what the percentage means, without hovering', () => {
+    const stats = {
+      memoryAvailableBytes: null,
+      nodefsAvailableBytes: null,
+      nodefsCapacityBytes: null,
+      hardThresholds: 4,
+      thresholds: 'configz' as const,
+    };
+    const cell = (headroom: { signal: string; percent: number; met: boolean }) =>
+      html(<KubeletCell result={{ name: 'n', state: 'ok', at: 't', stats: { ...stats, headroom } }} live />);
+    expect(cell({ signal: 'imagefs.available', percent: 41.7, met: false })).toContain(
+      '>imagefs: 41.7 % above threshold<',
+    );
+    expect(cell({ signal: 'memory.available', percent: -3.2, met: true })).toContain(
+      '>evicting · memory: 3.2 % below threshold<',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import type { FleetNodeResult } from '@/lib/api/fleet';
 import { cn } from '@/lib/cn';
 import { formatBytes } from '@/lib/domain/quantity';
+import { describeHeadroom } from '@/lib/view/eviction-labels';
 
 const REASON_LABEL: Record<string, string> = {
   Timeout: 'timed out',
@@ -74,7 +75,7 @@ export function KubeletCell({ result, live }: { result: FleetNodeResult | undefi
   return (
     <span
       className={cn(
-        'truncate text-xs tabular-nums',
+        'line-clamp-2 text-xs leading-4 tabular-nums',
         h.met
           ? 'font-semibold text-red-700 dark:text-red-300'
           : h.percent < 5
@@ -83,7 +84,7 @@ export function KubeletCell({ result, live }: { result: FleetNodeResult | undefi
       )}
       title={`${h.signal}: ${h.percent}% of capacity above its hard eviction threshold, per ${from}.${mem !== null && mem !== undefined ? ` memory.available ${formatBytes(mem)}.` : ''} Sampled ${result.at}.`}
     >
-      {h.met ? 'evicting' : `${h.percent}%`} <span className="text-zinc-500">{h.signal.split('.')[0]}</span>
+      {describeHeadroom(h)}
     </span>
   );
 }

@@ -4,6 +4,7 @@ import type { NodeRow } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
 import { formatBytes, formatCpuMillis } from '@/lib/domain/quantity';
 import { formatAge } from '@/lib/view/age';
+import { headroomByNode } from '@/lib/view/eviction-labels';
 import { sortValue } from '@/lib/view/node-sort';
 import type { SortColumn } from '@/lib/view/node-view-state';
 import { percentOfAllocatable } from '@/lib/view/percent';
@@ -153,8 +154,9 @@ export function nodeColumns({
     {
       id: 'pressure',
       header: 'Pressure',
-      description: 'MemoryPressure, DiskPressure and PIDPressure conditions that are True',
-      cell: PressureCell,
+      description:
+        'MemoryPressure, DiskPressure and PIDPressure conditions that are True, with the signal behind each when the row shows it',
+      cell: ({ node }) => <PressureCell node={node} result={kubelet?.get(node.name)} />,
     },
     {
       id: 'taints',
@@ -181,15 +183,17 @@ export function nodeColumns({
       description: 'Failed kubelet security checks (CIS 1.12 §4, DISA STIG) on the effective config; see Posture',
     },
   });
-  // Filled progressively by the fleet stream; not sortable (the URL sort covers server-side columns only).
+  // Filled progressively by the fleet stream; sortable by headroom, smallest (closest to evicting) first.
+  const headroom = headroomByNode(kubelet);
   columns.splice(columns.length - 1, 0, {
-    id: 'kubelet',
+    id: 'eviction',
     header: 'Eviction',
-    enableSorting: false,
+    accessorFn: (node) => sortValue('eviction', node, { headroom }),
+    sortDescFirst: false,
     cell: ({ row }) => <KubeletCell result={kubelet?.get(row.original.name)} live={kubeletLive} />,
     meta: {
       description:
-        'Headroom of the hard eviction threshold closest to being met (kubelet stats/summary), or why the kubelet did not answer',
+        "Headroom of the hard eviction threshold closest to being met: (available − threshold) as % of the signal's capacity, from kubelet stats/summary; or why the kubelet did not answer",
     },
   });
   return columns;

@@ -44,7 +44,14 @@ export function NodeFiltersBar({
   const [text, setText] = useState(view.q);
   const clear = () => {
     setText('');
-    onChange({ q: '', role: undefined, status: undefined, version: undefined, pressure: undefined });
+    onChange({
+      q: '',
+      role: undefined,
+      status: undefined,
+      version: undefined,
+      pressure: undefined,
+      cordoned: undefined,
+    });
   };
 
   return (

@@ -11,6 +11,7 @@ import { contextKeys } from '@/lib/queries/keys';
 import { useFleetStream } from '@/lib/queries/fleet-stream';
 import { useNodeList } from '@/lib/queries/nodes';
 import { postureQuery, usePosture } from '@/lib/queries/posture';
+import { headroomByNode } from '@/lib/view/eviction-labels';
 import { countNodes, filterNodes, nodeFacets } from '@/lib/view/node-filters';
 import { orderByName, sortNodes } from '@/lib/view/node-sort';
 import { hasFilters } from '@/lib/view/node-view-state';
@@ -69,9 +70,11 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
     };
   }, [postureData, postureError]);
   const postureFails = useMemo(() => new Map([...posture.counts].map(([name, c]) => [name, c.fail])), [posture]);
+  const results = kubelet.results;
+  const headroom = useMemo(() => headroomByNode(results), [results]);
   const rows = useMemo(
-    () => sortNodes(filterNodes(byName, view), view.sort, view.dir, { inNameOrder: true, postureFails }),
-    [byName, view, postureFails],
+    () => sortNodes(filterNodes(byName, view), view.sort, view.dir, { inNameOrder: true, postureFails, headroom }),
+    [byName, view, postureFails, headroom],
   );
 
   if (contexts.isError && !ctx) {
@@ -99,8 +102,10 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
           shown={rows.length}
           notReadyActive={view.status === 'NotReady'}
           pressureActive={view.pressure === 'any'}
+          cordonedActive={view.cordoned === true}
           onToggleNotReady={() => setView({ status: view.status === 'NotReady' ? undefined : 'NotReady' })}
           onTogglePressure={() => setView({ pressure: view.pressure === 'any' ? undefined : 'any' })}
+          onToggleCordoned={() => setView({ cordoned: view.cordoned ? undefined : true })}
         />
         <Freshness
           updatedAt={data.stale ? Date.parse(data.fetchedAt) : nodes.dataUpdatedAt}
@@ -133,7 +138,14 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
             hasFilters(view) && (
               <Button
                 onClick={() => {
-                  setView({ q: '', role: undefined, status: undefined, version: undefined, pressure: undefined });
+                  setView({
+                    q: '',
+                    role: undefined,
+                    status: undefined,
+                    version: undefined,
+                    pressure: undefined,
+                    cordoned: undefined,
+                  });
                   setFiltersKey((k) => k + 1);
                 }}
               >

@@ -10,6 +10,7 @@ import { kubectlStatus } from '@/lib/view/node-filters';
 import type { SortColumn } from '@/lib/view/node-view-state';
 import { GRID_TEMPLATE, TABLE_MIN_WIDTH, nodeColumns, type ColumnContext } from './node-columns';
 import { SortHeader } from './sort-header';
+import { useTableKeyboard } from '@/components/use-table-keyboard';
 
 /** Fixed row height: the virtualizer positions rows arithmetically, no measuring. */
 const ROW_HEIGHT = 44;
@@ -41,6 +42,7 @@ export function NodeTable({
   posture,
 }: NodeTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  useTableKeyboard(scrollRef, { rowSelector: '[role="row"][data-node]', keyAttribute: 'data-node' });
   const columns = useMemo(
     () => nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive, posture }),
     [fetchedAt, metrics, pods, kubelet, kubeletLive, posture],
@@ -121,6 +123,7 @@ export function NodeTable({
               data-node={node.name}
               className={cn(
                 'absolute inset-x-0 top-0 grid border-b border-l-4 border-zinc-100 text-sm dark:border-zinc-800/70',
+                'focus:outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-600 dark:focus-visible:outline-sky-400',
                 notReady
                   ? 'border-l-red-600 bg-red-50 dark:border-l-red-500 dark:bg-red-950/35'
                   : node.pressures.length > 0

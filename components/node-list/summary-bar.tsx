@@ -52,21 +52,25 @@ function Stat({
   );
 }
 
-/** Fleet counts (over all nodes, not the filtered view); NotReady and pressure toggle their filter. */
+/** Fleet counts (over all nodes, not the filtered view); NotReady, pressure and cordoned toggle their filter. */
 export function SummaryBar({
   counts,
   shown,
   notReadyActive,
   pressureActive,
+  cordonedActive,
   onToggleNotReady,
   onTogglePressure,
+  onToggleCordoned,
 }: {
   counts: NodeCounts;
   shown: number;
   notReadyActive: boolean;
   pressureActive: boolean;
+  cordonedActive: boolean;
   onToggleNotReady: () => void;
   onTogglePressure: () => void;
+  onToggleCordoned: () => void;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-2" aria-label="Node counts" role="group">
@@ -87,7 +91,14 @@ export function SummaryBar({
         pressed={pressureActive}
         onClick={onTogglePressure}
       />
-      <Stat value={counts.cordoned} label="cordoned" tone="muted" icon="pause" />
+      <Stat
+        value={counts.cordoned}
+        label="cordoned"
+        tone="muted"
+        icon="pause"
+        pressed={cordonedActive}
+        onClick={onToggleCordoned}
+      />
       <span className="ml-auto text-sm text-zinc-600 dark:text-zinc-400" data-testid="shown-count">
         {shown === counts.total ? `Showing all ${counts.total}` : `Showing ${shown} of ${counts.total}`}
       </span>

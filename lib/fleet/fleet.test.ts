@@ -78,6 +78,7 @@ const settings = (over: Partial<FleetSettings> = {}): FleetSettings => ({
   straggleMs: 1000,
   maxConfigzBytes: 1 << 20,
   maxStatsBytes: 4 << 20,
+  historyWindowMs: 60 * 60_000,
   ...over,
 });
 

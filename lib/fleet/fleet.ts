@@ -8,6 +8,7 @@ import { PodInformer } from './pod-informer';
 import { fleetSettings, type FleetSettings } from './settings';
 import { StatsCache } from './stats-cache';
 import { SummaryCache } from './summary-cache';
+import { SignalHistory } from './signal-history';
 import { Sweeper } from './sweep';
 
 /**
@@ -27,6 +28,8 @@ export interface Fleet {
   readonly stats: StatsCache;
   /** whole stats/summary bodies for node pages (interactive; feeds `stats`) */
   readonly summaries: SummaryCache;
+  /** each node's eviction signals over the last hour, from every stats read above */
+  readonly history: SignalHistory;
   sweeper(kind: FleetKind): Sweeper;
 }
 
@@ -35,11 +38,24 @@ function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
   const nodes = new NodeInformer(kube);
   const pods = new PodInformer(kube);
   const configz = new ConfigzCache(kube, limiter, settings);
-  const stats = new StatsCache(kube, limiter, settings);
+  const history = new SignalHistory({ windowMs: settings.historyWindowMs, refreshMs: settings.refreshMs });
+  const stats = new StatsCache(kube, limiter, settings, undefined, history);
   const summaries = new SummaryCache(kube, limiter, settings, stats);
   const sources = { nodes, configz, stats, refreshMs: settings.refreshMs, straggleMs: settings.straggleMs };
   const sweepers = { stats: new Sweeper('stats', sources), configz: new Sweeper('configz', sources) };
-  return { key, kube, settings, limiter, nodes, pods, configz, stats, summaries, sweeper: (kind) => sweepers[kind] };
+  return {
+    key,
+    kube,
+    settings,
+    limiter,
+    nodes,
+    pods,
+    configz,
+    stats,
+    summaries,
+    history,
+    sweeper: (kind) => sweepers[kind],
+  };
 }
 
 // On globalThis so Next's dev-mode module reloading keeps one registry (and one watch per identity).

@@ -27,6 +27,8 @@ export interface FleetSettings {
   /** body caps for fleet reads: many bodies are in flight at once, so lower than KD_MAX_BODY_BYTES */
   maxConfigzBytes: number;
   maxStatsBytes: number;
+  /** how far back each node's signal history reaches (KD_HISTORY_MINUTES); 0 keeps none */
+  historyWindowMs: number;
 }
 
 /**
@@ -60,6 +62,7 @@ function resolveFleetSettings(e: Env): FleetSettings {
     straggleMs: 500,
     maxConfigzBytes: Math.min(e.KD_MAX_BODY_BYTES, 1024 * 1024),
     maxStatsBytes: Math.min(e.KD_MAX_BODY_BYTES, 4 * 1024 * 1024),
+    historyWindowMs: e.KD_HISTORY_MINUTES * 60_000,
   };
 }
 

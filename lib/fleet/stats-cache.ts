@@ -10,6 +10,7 @@ import type { Limiter } from './limiter';
 import { settle, type Settled } from './settle';
 import type { FleetSettings } from './settings';
 import { SharedCache } from './shared-cache';
+import type { SignalHistory } from './signal-history';
 
 /** What a node's stats/summary is reduced to on arrival: the eviction signals (a few numbers), nothing else. */
 export type StatsEntry = Settled<SignalObservation[]>;
@@ -58,6 +59,8 @@ export class StatsCache {
     limiter: Limiter,
     private readonly settings: FleetSettings,
     private readonly now: () => number = () => Date.now(),
+    /** every successful read is also kept here (the node page's last hour) */
+    private readonly history?: SignalHistory,
   ) {
     this.cache = new SharedCache('stats', now);
     this.reads = new KubeletReads('stats', limiter, settings.attempts, now);
@@ -94,14 +97,15 @@ export class StatsCache {
    */
   offer(node: string, entry: Extract<StatsEntry, { ok: true }>): void {
     this.cache.set(node, entry);
+    this.history?.record(node, entry.at, entry.value);
   }
 
   forget(node: string): void {
     this.cache.delete(node);
   }
 
-  private load(node: string): Promise<StatsEntry> {
-    return settle(async () => {
+  private async load(node: string): Promise<StatsEntry> {
+    const entry = await settle(async () => {
       const stats = await this.reads.read(node, () =>
         getKubeletNodeStats(this.kube, node, {
           timeoutMs: this.settings.timeoutMs,
@@ -110,5 +114,7 @@ export class StatsCache {
       );
       return observeSignals(stats);
     });
+    if (entry.ok) this.history?.record(node, entry.at, entry.value);
+    return entry;
   }
 }

@@ -21,6 +21,7 @@ export const nodeKeys = {
   configz: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'configz'] as const,
   summary: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'summary'] as const,
   pods: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'pods'] as const,
+  history: (ctx: string, name: string) => [...nodeKeys.detail(ctx, name), 'history'] as const,
 };
 
 /**

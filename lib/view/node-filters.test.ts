@@ -70,6 +70,10 @@ describe('filterNodes', () => {
     expect(names(filterNodes(all, view({ pressure: 'DiskPressure' })))).toEqual(['k8s-worker-8']);
   });
 
+  it('filters cordoned nodes', () => {
+    expect(names(filterNodes(all, view({ cordoned: true })))).toEqual(['k8s-worker-8']);
+  });
+
   it('returns an empty list when nothing matches', () => {
     expect(filterNodes(all, view({ q: 'nope' }))).toEqual([]);
     expect(filterNodes([], view({ status: 'Ready' }))).toEqual([]);

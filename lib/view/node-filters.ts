@@ -43,6 +43,7 @@ function matches(node: NodeRow, c: Criteria): boolean {
   if (c.status && kubectlStatus(node) !== c.status) return false;
   if (c.role && !(c.role === NO_ROLE ? node.roles.length === 0 : node.roles.includes(c.role))) return false;
   if (c.version && node.kubeletVersion !== c.version) return false;
+  if (c.cordoned && !node.unschedulable) return false;
   if (c.pressure === 'any' && node.pressures.length === 0) return false;
   if (c.pressure === 'none' && node.pressures.length > 0) return false;
   if (c.pressure && c.pressure !== 'any' && c.pressure !== 'none' && !node.pressures.includes(c.pressure)) {

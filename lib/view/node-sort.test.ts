@@ -92,7 +92,7 @@ describe('sortValue', () => {
   });
 
   it('has a value for every column of a complete node', () => {
-    const extras = { postureFails: new Map([['z', 0]]) };
+    const extras = { postureFails: new Map([['z', 0]]), headroom: new Map([['z', 12.5]]) };
     for (const column of SORT_COLUMNS) expect(sortValue(column, testNode({ name: 'z' }), extras)).toBeDefined();
   });
 
@@ -105,5 +105,16 @@ describe('sortValue', () => {
     ]);
     expect(names(sortNodes(rows, 'posture', 'desc', { postureFails }))).toEqual(['d', 'a', 'b', 'c']);
     expect(names(sortNodes(rows, 'posture', 'asc', { postureFails }))).toEqual(['b', 'a', 'd', 'c']);
+  });
+
+  it('sorts by eviction headroom, a node past its threshold first and unmeasured kubelets last', () => {
+    const rows = ['a', 'b', 'c', 'd'].map((name) => testNode({ name }));
+    const headroom = new Map([
+      ['a', 41.7],
+      ['c', -2.1],
+      ['d', 3],
+    ]);
+    expect(names(sortNodes(rows, 'eviction', 'asc', { headroom }))).toEqual(['c', 'd', 'a', 'b']);
+    expect(names(sortNodes(rows, 'eviction', 'desc', { headroom }))).toEqual(['a', 'd', 'c', 'b']);
   });
 });

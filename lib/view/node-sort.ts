@@ -17,6 +17,8 @@ const READY_RANK = { True: 0, Unknown: 1, False: 2 } as const;
 export interface SortExtras {
   /** failed checks per evaluated node (GET /api/posture?view=nodes); absent = not evaluated (yet) */
   postureFails?: ReadonlyMap<string, number>;
+  /** eviction headroom per node in % above the closest hard threshold (negative = met); absent = not measured */
+  headroom?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -61,6 +63,9 @@ export function sortValue(column: SortColumn, node: NodeRow, extras: SortExtras 
     case 'posture':
       // unreadable and not-yet-read nodes have no count: last, never posing as 0 failures
       return extras.postureFails?.get(node.name);
+    case 'eviction':
+      // ascending = closest to evicting first; kubelets not measured (yet) sort last
+      return extras.headroom?.get(node.name);
   }
 }
 

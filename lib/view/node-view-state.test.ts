@@ -24,7 +24,9 @@ describe('parseViewState', () => {
   });
 
   it('ignores values it does not understand instead of failing', () => {
-    const state = parseViewState(new URLSearchParams('status=broken&pressure=Heat&sort=color&dir=sideways&role='));
+    const state = parseViewState(
+      new URLSearchParams('status=broken&pressure=Heat&sort=color&dir=sideways&role=&cordoned=yes'),
+    );
     expect(state).toEqual(DEFAULT_VIEW_STATE);
   });
 
@@ -46,7 +48,15 @@ describe('serializeViewState', () => {
   });
 
   it('round-trips through parseViewState', () => {
-    const state = { q: 'app=web', role: '<none>', status: 'Ready', pressure: 'any', sort: 'age', dir: 'desc' } as const;
+    const state = {
+      q: 'app=web',
+      role: '<none>',
+      status: 'Ready',
+      pressure: 'any',
+      cordoned: true,
+      sort: 'eviction',
+      dir: 'asc',
+    } as const;
     expect(parseViewState(new URLSearchParams(serializeViewState(state)))).toEqual(state);
   });
 
@@ -60,5 +70,6 @@ describe('hasFilters', () => {
     expect(hasFilters({ ...DEFAULT_VIEW_STATE, sort: 'cpu' })).toBe(false);
     expect(hasFilters({ ...DEFAULT_VIEW_STATE, q: '  ' })).toBe(false);
     expect(hasFilters({ ...DEFAULT_VIEW_STATE, pressure: 'none' })).toBe(true);
+    expect(hasFilters({ ...DEFAULT_VIEW_STATE, cordoned: true })).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import * as z from '@/lib/zod-mini';
 import { PressureSchema } from '@/lib/api/nodes';
 
 /**
- * The node list's view state lives in the URL (`/nodes?q=&role=&status=&version=&pressure=&sort=&dir=`),
+ * The node list's view state lives in the URL (`/nodes?q=&role=&status=&version=&pressure=&cordoned=&sort=&dir=`),
  * so a view can be shared and reloads identically. Parsing never throws: a value we do not understand
  * (an old link, a typo) falls back to its default instead of breaking the page.
  * @internal exported for its unit tests
@@ -22,6 +22,7 @@ export const SORT_COLUMNS = [
   'pressure',
   'taints',
   'posture',
+  'eviction',
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
@@ -53,6 +54,7 @@ const ViewStateSchema = z.object({
   status: z.catch(z.optional(z.enum(STATUS_FILTERS)), undefined),
   version: optionalText(64),
   pressure: z.catch(z.optional(z.enum(PRESSURE_FILTERS)), undefined),
+  cordoned: z.catch(z.optional(z.enum(['true'])), undefined),
   sort: z.catch(z.enum(SORT_COLUMNS), 'name'),
   dir: z.catch(z.enum(['asc', 'desc']), 'asc'),
 });
@@ -63,6 +65,8 @@ export interface NodeViewState {
   status?: StatusFilter;
   version?: string;
   pressure?: PressureFilter;
+  /** only cordoned nodes (spec.unschedulable), the summary bar's "N cordoned" toggle */
+  cordoned?: boolean;
   sort: SortColumn;
   dir: 'asc' | 'desc';
 }
@@ -84,7 +88,7 @@ function readParam(params: ParamsInput, name: string): string | undefined {
 /** Reads the view state from search params (URLSearchParams, Next's ReadonlyURLSearchParams or a page's searchParams). */
 export function parseViewState(params: ParamsInput): NodeViewState {
   const raw = Object.fromEntries(
-    ['q', 'role', 'status', 'version', 'pressure', 'sort', 'dir'].map((k) => [k, readParam(params, k)]),
+    ['q', 'role', 'status', 'version', 'pressure', 'cordoned', 'sort', 'dir'].map((k) => [k, readParam(params, k)]),
   );
   const parsed = ViewStateSchema.parse(raw);
   return {
@@ -95,6 +99,7 @@ export function parseViewState(params: ParamsInput): NodeViewState {
     ...(parsed.status ? { status: parsed.status } : {}),
     ...(parsed.version ? { version: parsed.version } : {}),
     ...(parsed.pressure ? { pressure: parsed.pressure } : {}),
+    ...(parsed.cordoned ? { cordoned: true } : {}),
   };
 }
 
@@ -106,6 +111,7 @@ export function serializeViewState(state: NodeViewState): string {
   if (state.status) params.set('status', state.status);
   if (state.version) params.set('version', state.version);
   if (state.pressure) params.set('pressure', state.pressure);
+  if (state.cordoned) params.set('cordoned', 'true');
   if (state.sort !== DEFAULT_VIEW_STATE.sort || state.dir !== DEFAULT_VIEW_STATE.dir) {
     params.set('sort', state.sort);
     params.set('dir', state.dir);
@@ -115,5 +121,7 @@ export function serializeViewState(state: NodeViewState): string {
 
 /** Whether any filter (not sorting) narrows the list. */
 export function hasFilters(state: NodeViewState): boolean {
-  return state.q.trim() !== '' || !!state.role || !!state.status || !!state.version || !!state.pressure;
+  return (
+    state.q.trim() !== '' || !!state.role || !!state.status || !!state.version || !!state.pressure || !!state.cordoned
+  );
 }
