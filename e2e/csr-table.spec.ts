@@ -66,6 +66,7 @@ test('the /csrs filters are in the URL, survive a reload, and Back undoes each',
 test('node list filters and sort push history entries: Back undoes them one at a time', async ({ page }) => {
   await page.goto('/nodes');
   await expect(page.getByRole('link', { name: DEMO_NODES.notReady })).toBeVisible();
+  await expect(page.locator('[data-hydrated]')).toBeAttached(); // a choice made before hydration is lost
 
   await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('NotReady');
   await expect(page).toHaveURL(/status=NotReady/);

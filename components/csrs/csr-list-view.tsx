@@ -72,6 +72,8 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
             setFilters({ state: (e.target.value || undefined) as (typeof CSR_STATES)[number] | undefined })
           }
           data-testid="csr-filter-state"
+          // the URL is the state: a browser restoring the control on Back/reload must not contradict it
+          autoComplete="off"
         >
           <option value="">All states</option>
           {CSR_STATES.map((s) => (
@@ -85,6 +87,7 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
           value={signer ?? ''}
           onChange={(e) => setFilters({ signer: e.target.value || undefined })}
           data-testid="csr-filter-signer"
+          autoComplete="off"
         >
           <option value="">All signers</option>
           {signers.map((s) => (
