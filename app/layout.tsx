@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { AppHeader } from '@/components/app-header';
 import { KeyboardShortcuts } from '@/components/keyboard-shortcuts';
 import { SkipLink } from '@/components/skip-link';
 import { currentViewer } from '@/lib/server/viewer';
+import { parseTheme, THEME_COOKIE, themeAttribute } from '@/lib/view/theme';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -17,13 +19,14 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const viewer = await currentViewer();
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" data-theme={themeAttribute(theme)}>
       <body className="min-h-dvh">
         <Providers>
           <SkipLink />
           <KeyboardShortcuts />
-          <AppHeader viewer={viewer} />
+          <AppHeader viewer={viewer} theme={theme} />
           <main id="main" tabIndex={-1} className="px-4 py-5 outline-none sm:px-6">
             {children}
           </main>

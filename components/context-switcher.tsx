@@ -49,7 +49,7 @@ export function ContextSwitcher() {
           title={server ? `API server: ${server}` : undefined}
           onChange={(e) => select.mutate(e.target.value, { onSuccess: () => router.refresh() })}
           className={cn(
-            'h-8 max-w-64 rounded-md border border-zinc-300 bg-white px-2 pr-7 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900',
+            'h-8 max-w-40 rounded-md border border-zinc-300 bg-white px-2 pr-7 font-mono text-sm sm:max-w-64 dark:border-zinc-700 dark:bg-zinc-900',
             focusRing,
           )}
         >

@@ -28,7 +28,7 @@ export function NavLinks() {
                 href={href}
                 aria-current={current ? 'page' : undefined}
                 className={cn(
-                  'inline-flex h-14 items-center border-b-2 px-3 text-sm font-medium',
+                  'inline-flex h-11 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap md:h-14',
                   focusRing,
                   'focus-visible:outline-offset-[-4px]',
                   current

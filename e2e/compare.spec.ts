@@ -87,6 +87,10 @@ test('the ConfigMap baseline flags the flag-set maxPods and names the flag', asy
   await expect(row).toContainText('64');
   await expect(row).toContainText('kubeadm-flags.env');
   await expect(baseline).toContainText(`Matches: ${clean}`);
+  // the answer to "what differs from the ConfigMap" comes before the fleet's variants
+  const variants = page.locator('section[aria-labelledby="variants-title"]');
+  const [b, v] = await Promise.all([baseline.boundingBox(), variants.boundingBox()]);
+  expect(b && v && b.y < v.y).toBe(true);
 });
 
 test('an unreachable node appears as unknown with its reason', async ({ page }) => {
@@ -114,7 +118,21 @@ test('an exported CSV opens with the same rows as the table', async ({ page }) =
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'CSV' }).click(),
   ]);
-  const rows = readCsv(await readFile((await download.path()) as string, 'utf8'));
+  // sections as on the page: the baseline's findings, the diff table, the unreadable nodes (lib/domain/compare-export.ts)
+  const sections = (await readFile((await download.path()) as string, 'utf8'))
+    .split('\r\n\r\n')
+    .map((s) => readCsv(s.endsWith('\r\n') ? s : `${s}\r\n`));
+  expect(sections.map((s) => s[0]?.[0])).toEqual([
+    'Against baseline kube-system/kubelet-config',
+    'Differing keys',
+    'Unreadable nodes (config unknown)',
+  ]);
+  const baseline = sections[0] ?? [];
+  const maxPodsFinding = baseline.find((r) => r[3] === 'maxPods');
+  expect(maxPodsFinding?.[1]).toContain(drifted);
+  expect(maxPodsFinding?.slice(4, 7)).toEqual(['32', '64', "'--max-pods"]);
+
+  const rows = (sections[1] ?? []).slice(1);
   expect(rows[0]).toEqual([
     'key',
     'k8s-worker-1',

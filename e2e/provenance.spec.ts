@@ -16,7 +16,7 @@ ExecStart=/usr/bin/kubelet --kubeconfig=/etc/kubernetes/kubelet.conf --config=/v
 
 test('a pasted drop-in explains maxPods and flags a removed flag', async ({ page }) => {
   await page.goto(`/nodes/${node}/explain`);
-  await expect(page.getByText('Nothing you paste is stored or leaves this dashboard')).toBeVisible();
+  await expect(page.getByText('Nothing you paste is stored on the server or leaves this dashboard')).toBeVisible();
 
   const editor = page.getByRole('group', { name: '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf' });
   await editor.getByLabel('Path on the node').fill(dropInPath);

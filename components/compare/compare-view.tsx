@@ -173,6 +173,8 @@ export function CompareView() {
                 {data.selection.nodes.length} nodes · {data.variants.length} variants · {data.unknown.length} unknown ·
                 read in {data.stats.collectMs} ms, grouped and diffed in {data.stats.computeMs} ms
               </p>
+              {/* "what differs from the baseline" is the question a chosen baseline asks: its answer comes first */}
+              {data.baseline && <BaselinePanel baseline={data.baseline} labels={labels} />}
               <VariantsPanel variants={data.variants} labels={labels} unknown={data.unknown} />
 
               <section aria-labelledby="diff-title" className="flex flex-col gap-2">
@@ -208,8 +210,6 @@ export function CompareView() {
                   <DiffTable columns={data.columns} rows={versionRows} />
                 </details>
               )}
-
-              {data.baseline && <BaselinePanel baseline={data.baseline} labels={labels} />}
             </div>
           )}
         </div>

@@ -1,5 +1,7 @@
+import { cn } from '@/lib/cn';
 import type { DiffColumn, DiffRowWire } from '@/lib/api/compare';
 import { Badge } from '@/components/ui/badge';
+import { focusRing } from '@/components/ui/focus';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 
 const CELL = 'align-top font-mono text-xs break-all';
@@ -42,7 +44,13 @@ function Cell({ v, row }: { v: DiffRowWire['values'][number]; row: DiffRowWire }
  */
 export function DiffTable({ columns, rows }: { columns: readonly DiffColumn[]; rows: readonly DiffRowWire[] }) {
   return (
-    <div className="max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+    // a scroll box of its own: focusable and named, so keyboard users can scroll it (WCAG 2.1.1)
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label="Config differences, scrollable"
+      className={cn('max-h-[70vh] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800', focusRing)}
+    >
       <Table density="normal" aria-label="Config differences" className="border-collapse">
         <TableHeader tone="band" className="sticky top-0 z-10">
           <tr>

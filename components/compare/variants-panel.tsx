@@ -82,22 +82,24 @@ export function VariantsPanel({
                 </p>
               )}
               {v.keys.length > 0 && (
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-                  {v.keys.slice(0, 6).map((k) => (
-                    <div key={k.path.join('.')} className="contents">
-                      <dt className="truncate font-mono text-zinc-500">{k.path.join('.')}</dt>
-                      <dd className="truncate font-mono">
-                        {k.display ?? '—'}
-                        {k.defaulted && <span className="ml-1 font-sans text-zinc-500 italic">default</span>}
-                      </dd>
-                    </div>
-                  ))}
+                <>
+                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
+                    {v.keys.slice(0, 6).map((k) => (
+                      <div key={k.path.join('.')} className="contents">
+                        <dt className="truncate font-mono text-zinc-500">{k.path.join('.')}</dt>
+                        <dd className="truncate font-mono">
+                          {k.display ?? '—'}
+                          {k.defaulted && <span className="ml-1 font-sans text-zinc-500 italic">default</span>}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
                   {v.keys.length > 6 && (
-                    <div className="col-span-2 text-zinc-500">
+                    <p className="mt-0.5 text-xs text-zinc-500">
                       …and {v.keys.length - 6} more keys set apart (see the table)
-                    </div>
+                    </p>
                   )}
-                </dl>
+                </>
               )}
             </li>
           ))}

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import type { CsrDetail, CsrPermissions } from '@/lib/api/csrs';
 import { approveBlocker, denyBlocker, mayDecide } from '@/lib/domain/csr-permissions';
 import { useDecideCsr } from '@/lib/queries/csrs';
+import { CsrOverride } from './csr-override';
 import { DecisionError } from './decision-error';
 
 /**
@@ -112,6 +113,20 @@ export function CsrActions({ ctx, csr, permissions }: { ctx: string; csr: CsrDet
               </div>
             </div>
           </div>
+          {csr.family !== 'other' && !csr.allPassed && perm.allowed && (
+            <CsrOverride
+              csr={csr}
+              disabled={decide.isPending}
+              onApprove={(ids) =>
+                decide.mutate({
+                  kind: 'approve',
+                  name: csr.name,
+                  resourceVersion: csr.resourceVersion,
+                  overrideFailingChecks: ids,
+                })
+              }
+            />
+          )}
         </>
       )}
       <DecisionError error={decide.error} />

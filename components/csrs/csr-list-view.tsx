@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Link from 'next/link';
 import { ErrorPanel } from '@/components/error-panel';
 import { EmptyState } from '@/components/empty-state';
@@ -9,16 +9,17 @@ import { SelectField } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { CsrRow } from '@/lib/api/csrs';
-import { bulkApprovalPlan } from '@/lib/domain/csr-permissions';
+import { bulkApprovalPlan, bulkDenyPlan } from '@/lib/domain/csr-permissions';
 import { useContexts } from '@/lib/queries/contexts';
 import { useCsrEvents } from '@/lib/queries/csr-events';
 import { useCsrList } from '@/lib/queries/csrs';
 import { BulkApproveDialog } from './bulk-approve-dialog';
 import { CsrTable } from './csr-table';
 import { CsrWatchStatusLine } from './csr-watch-status';
+import { CSR_STATES } from './csr-filters';
 import { shortSigner } from './format';
+import { useCsrFilters } from './use-csr-filters';
 
-const STATES = ['Pending', 'Approved', 'Denied', 'Failed'] as const;
 const NO_PERMISSIONS = { updateApproval: { allowed: false, reason: 'permissions not loaded' }, signers: {} };
 
 /** The /csrs page body: live list (watch-driven), filters by state and signer, flood warning, bulk approval. */
@@ -27,16 +28,20 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
   const ctx = useContexts().data?.current ?? serverContext;
   const list = useCsrList(ctx);
   const watch = useCsrEvents(ctx);
-  const [state, setState] = useState<string>('');
-  const [signer, setSigner] = useState<string>('');
+  const [{ state, signer }, setFilters] = useCsrFilters();
   const data = list.data;
 
-  const signers = useMemo(() => [...new Set((data?.items ?? []).map((r) => r.signerName))].sort(), [data]);
+  // a signer from the URL stays selectable even when no CSR has it any more (an old shared link)
+  const signers = useMemo(
+    () => [...new Set([...(data?.items ?? []).map((r) => r.signerName), ...(signer ? [signer] : [])])].sort(),
+    [data, signer],
+  );
   const rows = useMemo(
     () => (data?.items ?? []).filter((r) => (!state || r.state === state) && (!signer || r.signerName === signer)),
     [data, state, signer],
   );
   const bulk = useMemo(() => bulkApprovalPlan<CsrRow>(data?.items ?? [], data?.permissions ?? NO_PERMISSIONS), [data]);
+  const denyAll = useMemo(() => bulkDenyPlan<CsrRow>(data?.items ?? [], data?.permissions ?? NO_PERMISSIONS), [data]);
 
   if (list.isError && !data)
     return (
@@ -66,12 +71,16 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
       <div className="flex flex-wrap items-end gap-3">
         <SelectField
           label="State"
-          value={state}
-          onChange={(e) => setState(e.target.value)}
+          value={state ?? ''}
+          onChange={(e) =>
+            setFilters({ state: (e.target.value || undefined) as (typeof CSR_STATES)[number] | undefined })
+          }
           data-testid="csr-filter-state"
+          // the URL is the state: a browser restoring the control on Back/reload must not contradict it
+          autoComplete="off"
         >
           <option value="">All states</option>
-          {STATES.map((s) => (
+          {CSR_STATES.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>
@@ -79,9 +88,10 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
         </SelectField>
         <SelectField
           label="Signer"
-          value={signer}
-          onChange={(e) => setSigner(e.target.value)}
+          value={signer ?? ''}
+          onChange={(e) => setFilters({ signer: e.target.value || undefined })}
           data-testid="csr-filter-signer"
+          autoComplete="off"
         >
           <option value="">All signers</option>
           {signers.map((s) => (
@@ -94,8 +104,22 @@ export function CsrListView({ serverContext }: { serverContext?: string }) {
           <span data-testid="csr-pending-total">{data.pendingCount}</span> pending · {data.nodeCount} nodes · acting as{' '}
           <span className="font-mono">{data.permissions.identity}</span>
         </p>
-        <div className="ml-auto flex items-center gap-2">
-          <BulkApproveDialog ctx={ctx} {...bulk} />
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <BulkApproveDialog
+            ctx={ctx}
+            candidates={bulk.passing}
+            actionable={bulk.approvable}
+            excluded={bulk.excluded}
+            blocker={bulk.blocker}
+          />
+          <BulkApproveDialog
+            ctx={ctx}
+            mode="deny"
+            candidates={denyAll.failing}
+            actionable={denyAll.deniable}
+            excluded={0}
+            blocker={denyAll.blocker}
+          />
         </div>
       </div>
       {rows.length === 0 ? (

@@ -9,8 +9,3 @@ export function shortSigner(signer: string): string {
 export function formatRequestedDuration(seconds: number | null): string {
   return seconds === null ? 'default' : humanDuration(seconds);
 }
-
-/** Groups worth showing next to the requester: the implicit system:authenticated adds nothing. */
-export function shownGroups(groups: string[]): string[] {
-  return groups.filter((g) => g !== 'system:authenticated');
-}

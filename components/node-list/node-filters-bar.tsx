@@ -1,11 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import {
   hasFilters,
   NO_ROLE,
+  parseViewState,
   PRESSURE_FILTERS,
   STATUS_FILTERS,
   type NodeViewState,
@@ -42,6 +43,12 @@ export function NodeFiltersBar({
   onChange: (patch: Partial<NodeViewState>) => void;
 }) {
   const [text, setText] = useState(view.q);
+  // Back/Forward change the URL under the text box, which keeps its own state while typing: follow the URL then.
+  useEffect(() => {
+    const follow = () => setText(parseViewState(new URLSearchParams(window.location.search)).q);
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, []);
   const clear = () => {
     setText('');
     onChange({

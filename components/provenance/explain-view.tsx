@@ -1,9 +1,13 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/field';
 import { Icon } from '@/components/ui/icons';
+import { Skeleton } from '@/components/ui/skeleton';
+import { useHydrated } from '@/components/use-hydrated';
+import type { KubeadmEvidence } from '@/lib/domain/provenance/kubeadm-node';
 import {
   explainRequestTooLarge,
   inputTooLarge,
@@ -13,6 +17,7 @@ import {
   type InputKindChoice,
 } from '@/lib/api/provenance';
 import { useExplainNodeConfig } from '@/lib/queries/provenance';
+import { loadDraft, saveDraft } from './draft-storage';
 import { InputEditor, type DraftInput } from './input-editor';
 import { ExplainResults } from './results';
 
@@ -23,13 +28,43 @@ const STARTERS: ReadonlyArray<Omit<DraftInput, 'id'>> = [
   { kind: 'kubelet-config', path: '/var/lib/kubelet/config.yaml', content: '' },
 ];
 
+/**
+ * Files a kubelet's settings usually come from, by install method: kubeadm (its drop-in, kubeadm-flags.env and
+ * config.yaml; kubernetes/release `cmd/krel/templates/latest/kubeadm/10-kubeadm.conf`), the distro env files the
+ * drop-in loads (Debian/Ubuntu /etc/default, RHEL /etc/sysconfig), a plain unit, and EKS's config file.
+ */
+const USUAL_FILES: ReadonlyArray<Omit<DraftInput, 'id' | 'content'>> = [
+  { kind: 'env', path: '/var/lib/kubelet/kubeadm-flags.env' },
+  { kind: 'unit', path: '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf' },
+  { kind: 'unit', path: '/etc/systemd/system/kubelet.service.d/10-kubeadm.conf' },
+  { kind: 'kubelet-config', path: '/var/lib/kubelet/config.yaml' },
+  { kind: 'env', path: '/etc/default/kubelet' },
+  { kind: 'env', path: '/etc/sysconfig/kubelet' },
+  { kind: 'unit', path: '/etc/systemd/system/kubelet.service' },
+  { kind: 'kubelet-config', path: '/etc/kubernetes/kubelet/kubelet-config.json' },
+  { kind: 'command-line', path: 'ps -ef | grep kubelet' },
+];
+
 let nextId = 0;
 const draft = (d: Omit<DraftInput, 'id'>): DraftInput => ({ ...d, id: `in-${nextId++}` });
 
-/** The paste/upload form and, once answered, the explanation. Pasted text stays in this component only. */
-export function ExplainView({ node }: { node: string }) {
-  const [inputs, setInputs] = useState<DraftInput[]>(() => STARTERS.map(draft));
-  const [useConfigMap, setUseConfigMap] = useState(true);
+/**
+ * The paste/upload form and, once answered, the explanation. What is pasted stays in the browser tab
+ * (sessionStorage, ./draft-storage.ts) and goes to the server only with "Explain"; the form renders after
+ * hydration because only the browser has that storage.
+ */
+export function ExplainView({ node, kubeadm }: { node: string; kubeadm?: KubeadmEvidence }) {
+  const hydrated = useHydrated();
+  return hydrated ? <ExplainForm node={node} kubeadm={kubeadm} /> : <Skeleton className="h-96 w-full" />;
+}
+
+function ExplainForm({ node, kubeadm }: { node: string; kubeadm?: KubeadmEvidence }) {
+  const [restored] = useState(() => loadDraft(node));
+  const [inputs, setInputs] = useState<DraftInput[]>(() => (restored?.inputs ?? STARTERS).map(draft));
+  const [useConfigMap, setUseConfigMap] = useState(restored?.useConfigMap ?? kubeadm?.kubeadm ?? false);
+  useEffect(() => {
+    saveDraft(node, { inputs: inputs.map(({ kind, path, content }) => ({ kind, path, content })), useConfigMap });
+  }, [node, inputs, useConfigMap]);
   const [skippedUploads, setSkippedUploads] = useState<string[]>([]);
   const explain = useExplainNodeConfig(node);
   const uploadId = useId();
@@ -73,10 +108,11 @@ export function ExplainView({ node }: { node: string }) {
       >
         <Icon name="info" className="mt-0.5 size-4 shrink-0" />
         <span>
-          <strong>Nothing you paste is stored or leaves this dashboard&apos;s server.</strong> It is sent once to the
-          dashboard to compute the answer below and is not saved, logged or forwarded to the cluster; secrets such as
-          bootstrap tokens are redacted from anything shown back. Only the node&apos;s version, live configz and
-          kubeadm&apos;s kubelet ConfigMap are read from the cluster.
+          <strong>Nothing you paste is stored on the server or leaves this dashboard&apos;s server.</strong> It is sent
+          once to the dashboard to compute the answer below and is not saved, logged or forwarded to the cluster;
+          secrets such as bootstrap tokens are redacted from anything shown back. This browser tab keeps what you pasted
+          (sessionStorage) so Back or a reload loses nothing, and forgets it when the tab closes. Only the node&apos;s
+          version, live configz and kubeadm&apos;s kubelet ConfigMap are read from the cluster.
         </span>
       </p>
       <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-label="Node files">
@@ -110,10 +146,38 @@ export function ExplainView({ node }: { node: string }) {
             className="sr-only"
             onChange={(e) => void onUpload(e.target.files)}
           />
-          <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-            <input type="checkbox" checked={useConfigMap} onChange={(e) => setUseConfigMap(e.target.checked)} />
-            Use kube-system/kubelet-config when config.yaml is not pasted (kubeadm)
-          </label>
+          <SelectField
+            label="Add a usual file"
+            value=""
+            disabled={inputs.length >= MAX_INPUTS}
+            data-testid="add-usual-file"
+            onChange={(e) => {
+              const file = USUAL_FILES.find((f) => f.path === e.target.value);
+              if (file) add({ ...file, content: '' });
+            }}
+          >
+            <option value="">Choose…</option>
+            {USUAL_FILES.filter((f) => !inputs.some((i) => i.path === f.path)).map((f) => (
+              <option key={f.path} value={f.path}>
+                {f.path}
+              </option>
+            ))}
+          </SelectField>
+          <div className="flex max-w-xl flex-col gap-0.5">
+            <label className="flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+              <input
+                type="checkbox"
+                checked={useConfigMap}
+                onChange={(e) => setUseConfigMap(e.target.checked)}
+                data-testid="use-configmap"
+              />
+              Use kube-system/kubelet-config when config.yaml is not pasted (kubeadm)
+            </label>
+            <span className="text-xs text-zinc-500" data-testid="use-configmap-evidence">
+              {kubeadm?.reason ??
+                'Not ticked by default: the node could not be read, so whether kubeadm made it is unknown.'}
+            </span>
+          </div>
           <Button
             type="submit"
             variant="primary"

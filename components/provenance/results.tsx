@@ -95,6 +95,8 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
         {result.configMap && <Badge tone="muted">used ConfigMap {result.configMap}</Badge>}
       </div>
 
+      <RestartHint result={result} />
+
       {warnings.length > 0 && (
         <div>
           <h3 className="mb-2 text-sm font-semibold">Warnings</h3>
@@ -239,5 +241,39 @@ export function ExplainResults({ result }: { result: ExplainResponse }) {
         </ul>
       </details>
     </section>
+  );
+}
+
+/**
+ * Live fields that the pasted files set to another value. The usual cause is a kubelet not restarted since the
+ * files changed: it reads its flags and config file only when it starts. The page cannot see the restart time or
+ * the files' times, so it says "usual", names the commands that tell, and the other causes.
+ */
+function RestartHint({ result }: { result: ExplainResponse }) {
+  const stale = result.fields.filter(
+    (f) =>
+      f.status === 'unexplained' && f.predicted !== undefined && (f.sourceKind === 'config' || f.sourceKind === 'flag'),
+  );
+  if (!result.liveCompared || stale.length === 0) return null;
+  const shown = stale.slice(0, 3).map((f) => f.path);
+  return (
+    <div
+      role="note"
+      data-testid="restart-hint"
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100"
+    >
+      <p>
+        <strong>
+          {stale.length} field{stale.length === 1 ? '' : 's'} set by the pasted files differ
+          {stale.length === 1 ? 's' : ''} from the live configz
+        </strong>{' '}
+        ({shown.join(', ')}
+        {stale.length > shown.length ? ', …' : ''}). The usual cause: the files changed after the kubelet last started;
+        it reads its flags and config file only at start, so a restart (<code>systemctl restart kubelet</code>) applies
+        them. To tell, compare <code>systemctl show kubelet -p ActiveEnterTimestamp</code> with the files&apos;
+        modification times (<code>stat -c %y &lt;file&gt;</code>). Other causes: files pasted from another node, or a
+        later drop-in or env file that was not pasted.
+      </p>
+    </div>
   );
 }

@@ -166,6 +166,11 @@ export const ApproveBodySchema = z.object({
   resourceVersion: ResourceVersionSchema,
   /** required for signers the dashboard cannot judge (not the kubelet's two) */
   confirmOtherSigner: z.boolean().optional(),
+  /**
+   * The override of a failing CSR: the ids of exactly the checks the user saw failing and confirmed by typing the
+   * CSR's name. Approval goes ahead only if the re-check fails exactly these checks (lib/server/csr-decide.ts).
+   */
+  overrideFailingChecks: z.array(z.string().min(1).max(100)).min(1).max(50).optional(),
 });
 
 /** POST /api/csrs/[name]/deny: the reason is required and recorded in the condition's message. */
@@ -190,17 +195,24 @@ export const BulkApproveBodySchema = z.object({
     .max(5000),
 });
 
+/** POST /api/csrs/bulk-deny: the previewed failing CSRs and one reason, recorded in each condition's message. */
+export const BulkDenyBodySchema = BulkApproveBodySchema.extend({
+  reason: z.string().trim().min(3, 'say why you deny them').max(500),
+});
+
 const BulkItemResultSchema = z.object({
   name: z.string(),
-  outcome: z.enum(['approved', 'refused', 'failed']),
+  outcome: z.enum(['approved', 'denied', 'refused', 'failed']),
   code: z.number().int().nullable(),
   message: z.string(),
 });
 export type BulkItemResult = z.infer<typeof BulkItemResultSchema>;
 
+/** The answer of bulk-approve and bulk-deny: one result per CSR (`denied` counts only for bulk-deny). */
 export const BulkApproveResponseSchema = z.object({
   results: z.array(BulkItemResultSchema),
   approved: z.number().int(),
+  denied: z.number().int(),
   refused: z.number().int(),
   failed: z.number().int(),
 });

@@ -27,7 +27,7 @@ export function explainRequestTooLarge(body: ExplainRequest): string | undefined
   return undefined;
 }
 
-const InputKindSchema = z.enum(['auto', 'unit', 'env', 'kubelet-config', 'command-line', 'containerd-config']);
+export const InputKindSchema = z.enum(['auto', 'unit', 'env', 'kubelet-config', 'command-line', 'containerd-config']);
 export type InputKindChoice = z.infer<typeof InputKindSchema>;
 
 const PastedInputSchema = z.object({

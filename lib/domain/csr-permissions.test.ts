@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approveBlocker, bulkApprovalPlan, denyBlocker, mayDecide } from './csr-permissions';
+import { approveBlocker, bulkApprovalPlan, bulkDenyPlan, denyBlocker, mayDecide } from './csr-permissions';
 
 const yes = { allowed: true, reason: 'ok' };
 const no = (reason: string) => ({ allowed: false, reason });
@@ -65,5 +65,35 @@ describe('bulkApprovalPlan', () => {
     expect(
       bulkApprovalPlan([row('c', false)], { updateApproval: { allowed: true, reason: '' }, signers: {} }).blocker,
     ).toBe('No pending CSR passes every check.');
+  });
+});
+
+describe('bulkDenyPlan', () => {
+  const row = (
+    name: string,
+    checksPassed: number,
+    state = 'Pending',
+    signerName = 'kubernetes.io/kubelet-serving',
+  ) => ({
+    name,
+    state,
+    checksPassed,
+    checksTotal: 14,
+    signerName,
+  });
+  const items = [row('ok', 14), row('bad', 12), row('bad-decided', 10, 'Denied'), row('other', 14, 'Pending', 'x/y')];
+  it('takes only pending CSRs failing a check', () => {
+    const plan = bulkDenyPlan(items, { updateApproval: yes, signers: { 'kubernetes.io/kubelet-serving': yes } });
+    expect(plan.failing.map((r) => r.name)).toEqual(['bad']);
+    expect(plan.deniable.map((r) => r.name)).toEqual(['bad']);
+    expect(plan.blocker).toBeNull();
+  });
+  it('says why the button is disabled', () => {
+    expect(bulkDenyPlan([row('ok', 14)], { updateApproval: yes, signers: {} }).blocker).toBe(
+      'No pending CSR fails a check.',
+    );
+    expect(bulkDenyPlan(items, { updateApproval: no('no update'), signers: {} }).blocker).toBe(
+      '1 fail a check, but you may not deny them: no update.',
+    );
   });
 });

@@ -70,3 +70,24 @@ export function bulkApprovalPlan<R extends { state: string; bulkEligible: boolea
   }
   return { passing, approvable, excluded: pending.length - passing.length, blocker };
 }
+
+/**
+ * "Deny all failing": the pending CSRs that fail at least one safety check and this user may deny, and why the
+ * button is disabled. Other signers' CSRs whose common checks pass are not "failing" and are never included.
+ */
+export function bulkDenyPlan<
+  R extends { state: string; checksPassed: number; checksTotal: number; signerName: string },
+>(
+  items: readonly R[],
+  perms: { updateApproval: PermissionAnswer; signers: Record<string, PermissionAnswer> },
+): { failing: R[]; deniable: R[]; blocker: string | null } {
+  const failing = items.filter((r) => r.state === 'Pending' && r.checksPassed < r.checksTotal);
+  const deniable = failing.filter((r) => mayDecide(perms, r.signerName).allowed);
+  let blocker: string | null = null;
+  if (failing.length === 0) blocker = 'No pending CSR fails a check.';
+  else if (deniable.length === 0) {
+    const refusal = failing.map((r) => mayDecide(perms, r.signerName)).find((p) => !p.allowed);
+    blocker = `${failing.length} fail a check, but you may not deny them: ${refusal?.reason ?? 'not allowed'}.`;
+  }
+  return { failing, deniable, blocker };
+}

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient }
 import {
   BulkApproveResponseSchema,
   CsrDetailResponseSchema,
+  type BulkApproveResponse,
+  type BulkItemResult,
   CsrListResponseSchema,
   DecisionResultSchema,
   type CsrDetailResponse,
@@ -52,7 +54,14 @@ function optimisticDecision(qc: QueryClient, ctx: string, names: string[], state
 }
 
 export type Decision =
-  | { kind: 'approve'; name: string; resourceVersion: string; confirmOtherSigner?: boolean }
+  | {
+      kind: 'approve';
+      name: string;
+      resourceVersion: string;
+      confirmOtherSigner?: boolean;
+      /** the failing checks' ids the user confirmed overriding */
+      overrideFailingChecks?: string[];
+    }
   | { kind: 'deny'; name: string; resourceVersion: string; reason: string };
 
 /** Approve or deny one CSR. Optimistic; a failure (409, 403…) rolls back and is shown as the server said it. */
@@ -63,7 +72,11 @@ export function useDecideCsr(ctx: string) {
       d.kind === 'approve'
         ? postJson(
             `/api/csrs/${encodeURIComponent(d.name)}/approve`,
-            { resourceVersion: d.resourceVersion, confirmOtherSigner: d.confirmOtherSigner },
+            {
+              resourceVersion: d.resourceVersion,
+              confirmOtherSigner: d.confirmOtherSigner,
+              overrideFailingChecks: d.overrideFailingChecks,
+            },
             DecisionResultSchema,
           )
         : postJson(
@@ -95,21 +108,60 @@ export function useDecideCsr(ctx: string) {
   });
 }
 
-/** Approve exactly the previewed CSRs; the server re-checks each and reports one result per CSR. */
-export function useBulkApprove(ctx: string) {
+/** Where one CSR of a bulk action is: waiting its turn, sent, or its result as the server reported it. */
+export type BulkProgress = Record<string, 'queued' | 'sending' | BulkItemResult>;
+
+/** CSRs per request: small enough that each row's result shows while the rest are still being decided. */
+const BULK_CHUNK = 5;
+
+export type BulkAction = { kind: 'approve' } | { kind: 'deny'; reason: string };
+
+/**
+ * Approve (or deny, with one reason) exactly the previewed CSRs. The server re-checks each and reports one result
+ * per CSR; the items go in small chunks, one after the other, so `onProgress` can show each CSR's state as it
+ * happens (queued → sending → approved/denied/refused/failed) rather than one answer after the whole batch.
+ */
+export function useBulkDecision(ctx: string, onProgress: (p: BulkProgress) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (items: { name: string; resourceVersion: string }[]) =>
-      postJson('/api/csrs/bulk-approve', { items }, BulkApproveResponseSchema),
-    onMutate: async (items) => {
-      await qc.cancelQueries({ queryKey: csrKeys.list(ctx) });
-      optimisticDecision(
-        qc,
-        ctx,
-        items.map((i) => i.name),
-        'Approved',
-      );
+    mutationFn: async ({
+      items,
+      action,
+    }: {
+      items: { name: string; resourceVersion: string }[];
+      action: BulkAction;
+    }) => {
+      const progress: BulkProgress = Object.fromEntries(items.map((i) => [i.name, 'queued' as const]));
+      onProgress({ ...progress });
+      const results: BulkItemResult[] = [];
+      for (let i = 0; i < items.length; i += BULK_CHUNK) {
+        const chunk = items.slice(i, i + BULK_CHUNK);
+        for (const c of chunk) progress[c.name] = 'sending';
+        onProgress({ ...progress });
+        const res =
+          action.kind === 'approve'
+            ? await postJson('/api/csrs/bulk-approve', { items: chunk }, BulkApproveResponseSchema)
+            : await postJson('/api/csrs/bulk-deny', { items: chunk, reason: action.reason }, BulkApproveResponseSchema);
+        for (const r of res.results) progress[r.name] = r;
+        results.push(...res.results);
+        onProgress({ ...progress });
+        optimisticDecision(
+          qc,
+          ctx,
+          res.results.filter((r) => r.outcome === 'approved' || r.outcome === 'denied').map((r) => r.name),
+          action.kind === 'approve' ? 'Approved' : 'Denied',
+        );
+      }
+      const count = (o: BulkItemResult['outcome']) => results.filter((r) => r.outcome === o).length;
+      return {
+        results,
+        approved: count('approved'),
+        denied: count('denied'),
+        refused: count('refused'),
+        failed: count('failed'),
+      } satisfies BulkApproveResponse;
     },
+    onMutate: () => qc.cancelQueries({ queryKey: csrKeys.list(ctx) }),
     onSettled: () => qc.invalidateQueries({ queryKey: csrKeys.all(ctx) }),
   });
 }

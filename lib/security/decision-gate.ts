@@ -3,7 +3,7 @@ import { toStatus } from '@/lib/errors';
 import { log } from '@/lib/observability/log';
 import { assertMutationAllowed } from './guard';
 
-export type DecisionAction = 'approve' | 'deny' | 'bulk-approve';
+export type DecisionAction = 'approve' | 'deny' | 'bulk-approve' | 'bulk-deny';
 
 /**
  * What a CSR decision passes before anything is read from the cluster: same origin and CSRF token

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { mayDecide } from '@/lib/domain/csr-permissions';
 import { csrPermissions } from '@/lib/k8s/access-review';
 import { getKube, resetKubeCacheForTests } from '@/lib/k8s/client';
-import { bulkApprove, decideCsr } from './csr-decide';
+import { bulkApprove, bulkDeny, decideCsr } from './csr-decide';
 import { log } from '@/lib/observability/log';
 import { getCsrWire } from '@/lib/k8s/csrs';
 import { getReviewedCsr, listReviewedCsrs, pendingCsrCount } from './csr-review';
@@ -225,5 +225,44 @@ describe('pendingCsrCount', () => {
     expect(c.nodeCount).toBe(sim.fleet.nodes.length);
     expect(c.pending).toBeGreaterThanOrEqual(0);
     expect(c.context).toBe('sim-admin');
+  });
+});
+
+describe('the override of a failing CSR', () => {
+  it('approves only when the confirmed checks are exactly the ones failing on re-check, and says so', async () => {
+    vi.spyOn(log, 'info').mockImplementation(() => {});
+    const csr = (await getReviewedCsr(admin(), DEMO_CSRS.hostileClientUsage)).csr;
+    const failing = csr.checks.filter((c) => !c.passed).map((c) => c.id);
+    expect(failing).toContain('usages');
+    const base = { name: csr.name, decision: 'approve' as const, resourceVersion: csr.resourceVersion };
+
+    const partial = await rejection(decideCsr(admin(), { ...base, overrideFailingChecks: ['not-a-check'] }));
+    expect(partial.code).toBe(422);
+    expect(partial.message).toMatch(/not the ones you confirmed/);
+    expect(await stateOf(csr.name)).toBe('Pending');
+
+    const r = await decideCsr(admin(), { ...base, overrideFailingChecks: [...failing].reverse() });
+    expect(r.decision).toBe('Approved');
+    expect(r.message).toMatch(/override: approved despite failing .*usages/i);
+    expect(await stateOf(csr.name)).toBe('Approved');
+  });
+});
+
+describe('bulkDeny', () => {
+  it('denies the failing CSRs with the reason and refuses one that passes every check', async () => {
+    vi.spyOn(log, 'info').mockImplementation(() => {});
+    const list = await listReviewedCsrs(admin(), new Date());
+    const pending = list.items.filter((r) => r.state === 'Pending');
+    const items = pending.map((r) => ({ name: r.name, resourceVersion: r.resourceVersion }));
+    const res = await bulkDeny(admin(), items, 'hostile SANs from the e2e of issue 16', { concurrency: 3 });
+    const outcome = (n: string) => res.results.find((r) => r.name === n);
+    expect(outcome(DEMO_CSRS.hostileOtherNodeIp)?.outcome).toBe('denied');
+    expect(outcome(DEMO_CSRS.hostileOtherNodeIp)?.message).toContain('hostile SANs from the e2e of issue 16');
+    expect(await stateOf(DEMO_CSRS.hostileOtherNodeIp)).toBe('Denied');
+    for (const passing of pending.filter((r) => r.allPassed)) {
+      expect(outcome(passing.name)?.outcome).toBe('refused');
+      expect(outcome(passing.name)?.message).toMatch(/now passes every check/);
+    }
+    expect(res.denied + res.refused + res.failed).toBe(items.length);
   });
 });

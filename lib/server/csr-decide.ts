@@ -25,6 +25,10 @@ export interface DecideInput {
   /** the reviewer's reason (required for deny by the route's schema) */
   note?: string;
   confirmOtherSigner?: boolean;
+  /** approve a failing CSR anyway: the ids of the failing checks the user confirmed (must match the re-check) */
+  overrideFailingChecks?: readonly string[];
+  /** deny only if the re-check still fails a check (bulk "deny all failing": a CSR that now passes is refused) */
+  onlyIfFailing?: boolean;
 }
 
 export interface DecideOptions {
@@ -52,6 +56,8 @@ interface AuditRecord {
   reviewedResourceVersion: string | null;
   decision: 'approve' | 'deny';
   outcome: 'written' | 'refused' | 'failed';
+  /** the failing checks the user overrode, when approving a failing CSR */
+  overridden?: string[];
   detail: string;
   checks: { id: string; passed: boolean; reason: string }[];
 }
@@ -66,6 +72,7 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
   const now = opts.now ?? (() => new Date());
   const identity = opts.identity ?? (await whoAmI(kube));
   let reviewed: ReviewedCsr | null = null;
+  let overridden: string[] | undefined;
   const base = {
     audit: 'csr-decision' as const,
     context: kube.context,
@@ -83,6 +90,7 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
       signer: reviewed?.wire.spec.signerName ?? null,
       requester: reviewed?.wire.spec.username ?? null,
       checks: reviewed?.verdict.checks.map((c) => ({ id: c.id, passed: c.passed, reason: c.reason })) ?? [],
+      ...(overridden ? { overridden } : {}),
     });
 
   try {
@@ -109,11 +117,29 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
           `CSR ${input.name} is for signer ${wire.spec.signerName}, which the dashboard cannot judge: approving it needs an explicit confirmation.`,
         );
       if (!verdict.needsExtraConfirmation && !verdict.allPassed) {
-        const failing = verdict.checks.filter((c) => !c.passed).map((c) => `${c.label}: ${c.reason}`);
-        throw new ChecksFailedError(
-          `Approval refused: ${failing.length} of ${verdict.checks.length} checks fail on re-check (${failing.join('; ')}).`,
-        );
+        const failingChecks = verdict.checks.filter((c) => !c.passed);
+        const failing = failingChecks.map((c) => `${c.label}: ${c.reason}`);
+        if (!input.overrideFailingChecks)
+          throw new ChecksFailedError(
+            `Approval refused: ${failing.length} of ${verdict.checks.length} checks fail on re-check (${failing.join('; ')}).`,
+          );
+        // the override covers exactly what the user saw failing: a check that fails now and was not confirmed
+        // (or one confirmed that no longer fails) means the CSR is not the one reviewed
+        if (
+          !sameIds(
+            input.overrideFailingChecks,
+            failingChecks.map((c) => c.id),
+          )
+        )
+          throw new ChecksFailedError(
+            `Override refused: the checks failing on re-check (${failingChecks.map((c) => c.id).join(', ')}) are not the ones you confirmed (${input.overrideFailingChecks.join(', ')}); review the CSR again.`,
+          );
+        overridden = failingChecks.map((c) => c.label);
       }
+    } else if (input.onlyIfFailing && verdict.allPassed) {
+      throw new ChecksFailedError(
+        `CSR ${input.name} now passes every check; it was left out of "deny all failing". Decide it on its own page.`,
+      );
     }
     const cond = decisionCondition({
       decision: input.decision,
@@ -121,7 +147,7 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
       context: kube.context,
       checksPassed: passed,
       checksTotal: verdict.checks.length,
-      note: input.note,
+      note: overridden ? `override: approved despite failing ${overridden.join(', ')}` : input.note,
       nowIso: now().toISOString(),
     });
     // written with the resourceVersion just compared: a change since is a 409, never overwritten
@@ -140,30 +166,56 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
   }
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
 /**
  * Approves each CSR if, on re-read, it is unchanged, still pending, and passes every check (other signers are
  * refused: they need an explicit per-CSR confirmation). At most `concurrency` requests in flight (default 10).
  * Cluster facts and identity are read once. Every CSR gets its own result; one failure never stops the rest.
  * Exported for `npm run bench` (1,000 CSRs).
  */
-export async function bulkApprove(
+export function bulkApprove(
   kube: Kube,
   items: readonly (string | { name: string; resourceVersion?: string })[],
   opts: { concurrency?: number; now?: () => Date } = {},
 ): Promise<BulkApproveResponse> {
+  return bulkDecide(kube, items, { decision: 'approve' }, opts);
+}
+
+/**
+ * "Deny all failing": denies each CSR with the one reason if, on re-read, it is unchanged, still pending and still
+ * fails a check; one that now passes every check is refused (it is no longer what the preview showed).
+ */
+export function bulkDeny(
+  kube: Kube,
+  items: readonly { name: string; resourceVersion: string }[],
+  reason: string,
+  opts: { concurrency?: number; now?: () => Date } = {},
+): Promise<BulkApproveResponse> {
+  return bulkDecide(kube, items, { decision: 'deny', note: reason, onlyIfFailing: true }, opts);
+}
+
+async function bulkDecide(
+  kube: Kube,
+  items: readonly (string | { name: string; resourceVersion?: string })[],
+  decision: Pick<DecideInput, 'decision' | 'note' | 'onlyIfFailing'>,
+  opts: { concurrency?: number; now?: () => Date },
+): Promise<BulkApproveResponse> {
   const [cluster, identity] = await Promise.all([clusterFacts(kube), whoAmI(kube)]);
+  const done = decision.decision === 'approve' ? 'approved' : 'denied';
   const results = await mapBounded(items, opts.concurrency ?? 10, async (item): Promise<BulkItemResult> => {
     const { name, resourceVersion } = typeof item === 'string' ? { name: item, resourceVersion: undefined } : item;
     try {
       const r = await decideCsr(
         kube,
-        { name, resourceVersion, decision: 'approve' },
+        { name, resourceVersion, ...decision },
         { cluster, identity, source: 'bulk', now: opts.now },
       );
-      return { name, outcome: 'approved', code: 200, message: r.message };
+      return { name, outcome: done, code: 200, message: r.message };
     } catch (err) {
       const e = err instanceof AppError ? err : new AppError('InternalError', 500, 'internal error');
-      if (!(err instanceof AppError)) log.error({ err, csr: name }, 'bulk approve failed');
+      if (!(err instanceof AppError)) log.error({ err, csr: name }, `bulk ${decision.decision} failed`);
       return {
         name,
         outcome: [404, 409, 422].includes(e.code) ? 'refused' : 'failed',
@@ -175,6 +227,7 @@ export async function bulkApprove(
   return {
     results,
     approved: results.filter((r) => r.outcome === 'approved').length,
+    denied: results.filter((r) => r.outcome === 'denied').length,
     refused: results.filter((r) => r.outcome === 'refused').length,
     failed: results.filter((r) => r.outcome === 'failed').length,
   };

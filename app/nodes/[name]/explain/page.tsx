@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ExplainView } from '@/components/provenance/explain-view';
 import { NodeNameSchema } from '@/lib/api/names';
+import { kubeadmEvidence } from '@/lib/domain/provenance/kubeadm-node';
 import { AppError } from '@/lib/errors';
 import { nodeObjectForPage } from '@/lib/server/node-detail';
 import { getRequestKube } from '@/lib/server/request-kube';
@@ -20,13 +21,15 @@ export default async function ExplainPage(props: PageProps<'/nodes/[name]/explai
   const parsed = NodeNameSchema.safeParse(decodeURIComponent((await props.params).name));
   if (!parsed.success) notFound();
   const name = parsed.data;
-  const version = await getRequestKube()
+  const node = await getRequestKube()
     .then((kube) => nodeObjectForPage(kube, name))
-    .then((n) => n.nodeInfo.kubeletVersion)
     .catch((err: unknown) => {
       if (err instanceof AppError && err.code === 404) notFound();
       return undefined;
     });
+  const version = node?.nodeInfo.kubeletVersion;
+  // the ConfigMap option's default follows the node's own evidence; unknown (node unreadable) leaves it off
+  const kubeadm = node ? kubeadmEvidence(node.annotations) : undefined;
   return (
     <div className="mx-auto flex w-full max-w-7xl flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -54,7 +57,7 @@ export default async function ExplainPage(props: PageProps<'/nodes/[name]/explai
           node&apos;s live configz.
         </p>
       </header>
-      <ExplainView node={name} />
+      <ExplainView node={name} kubeadm={kubeadm} />
     </div>
   );
 }

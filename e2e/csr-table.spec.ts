@@ -1,0 +1,86 @@
+import { DEMO_CSRS, DEMO_NODES } from '../sim/fleet/demo-layout';
+import { expect, test } from './fixtures';
+
+/**
+ * Issue 16 items 1 and 7 on /csrs: at 1280×800 the columns that decide (name, requester, node, verdict, actions)
+ * fit without sideways scrolling and focusing Approve keeps the CSR's name in view; the filters live in the URL
+ * and Back undoes them.
+ */
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the CSR table fits, and a focused Approve button has its name in view', async ({ page }) => {
+    await page.goto('/csrs');
+    const table = page.getByTestId('csr-table');
+    await expect(table).toBeVisible();
+    const scroller = table.locator('xpath=..');
+    const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow, 'horizontal overflow of the CSR table in px').toBeLessThanOrEqual(0);
+
+    const row = table.locator(`tr[data-csr="${DEMO_CSRS.goodServing2}"]`);
+    for (const header of ['Name', 'Requester', 'Node', 'Safety checks'])
+      await expect(table.getByRole('columnheader', { name: header })).toBeInViewport();
+    await expect(row.getByRole('link', { name: DEMO_CSRS.goodServing2, exact: true })).toBeInViewport();
+    await expect(row).toContainText(`system:node:${DEMO_NODES.ack[0]}`);
+    await expect(row.getByText(/checks pass/)).toBeInViewport();
+
+    const approve = page.getByRole('button', { name: `Approve ${DEMO_CSRS.goodServing2}` });
+    await approve.focus();
+    await expect(approve).toBeFocused();
+    await expect(approve).toBeInViewport();
+    await expect(row.getByRole('link', { name: DEMO_CSRS.goodServing2, exact: true })).toBeInViewport();
+    expect(await scroller.evaluate((el) => el.scrollLeft)).toBe(0);
+
+    // signer and age are small print; the details are on the row's page
+    await row.getByRole('link', { name: `Review ${DEMO_CSRS.goodServing2}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/csrs/${DEMO_CSRS.goodServing2}$`));
+    await expect(page.getByTestId('csr-checks')).toBeVisible();
+  });
+});
+
+test('the /csrs filters are in the URL, survive a reload, and Back undoes each', async ({ page }) => {
+  await page.goto('/csrs');
+  await expect(page.getByTestId('csr-table')).toBeVisible();
+  const rows = page.getByTestId('csr-table').locator('tbody tr');
+  const all = await rows.count();
+
+  await page.getByTestId('csr-filter-state').selectOption('Pending');
+  await expect(page).toHaveURL(/\?state=Pending$/);
+  await page.getByTestId('csr-filter-signer').selectOption('kubernetes.io/kubelet-serving');
+  await expect(page).toHaveURL(/\?state=Pending&signer=kubernetes.io%2Fkubelet-serving$/);
+
+  await page.reload();
+  await expect(page.getByTestId('csr-filter-state')).toHaveValue('Pending');
+  await expect(page.getByTestId('csr-filter-signer')).toHaveValue('kubernetes.io/kubelet-serving');
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\?state=Pending$/);
+  await expect(page.getByTestId('csr-filter-signer')).toHaveValue('');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/csrs$/);
+  await expect(page.getByTestId('csr-filter-state')).toHaveValue('');
+  await expect(rows).toHaveCount(all);
+});
+
+test('node list filters and sort push history entries: Back undoes them one at a time', async ({ page }) => {
+  await page.goto('/nodes');
+  await expect(page.getByRole('link', { name: DEMO_NODES.notReady })).toBeVisible();
+  await expect(page.locator('[data-hydrated]')).toBeAttached(); // a choice made before hydration is lost
+
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('NotReady');
+  await expect(page).toHaveURL(/status=NotReady/);
+  await page.getByRole('searchbox', { name: 'Filter', exact: true }).fill('worker');
+  await page.getByRole('searchbox', { name: 'Filter', exact: true }).pressSequentially('-7');
+  await expect(page).toHaveURL(/q=worker-7/);
+
+  // the whole burst of typing is one entry
+  await page.goBack();
+  await expect(page).toHaveURL(/\/nodes\?status=NotReady$/);
+  await expect(page.getByRole('searchbox', { name: 'Filter', exact: true })).toHaveValue('');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/nodes$/);
+  await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('');
+  await page.goForward();
+  await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('NotReady');
+});
