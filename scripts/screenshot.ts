@@ -15,6 +15,7 @@ const pages: Array<{ file: string; url: string; ready: string }> = [
   { file: 'compare.png', url: '/compare', ready: 'text=Per-node fields' },
   { file: 'csrs.png', url: '/csrs', ready: 'text=csr-h1ip7' },
   { file: 'posture.png', url: '/posture?check=4.2.4', ready: '[data-group-status]' },
+  { file: 'clusters.png', url: '/clusters', ready: 'text=contexts; each had' },
 ];
 
 async function main(): Promise<void> {

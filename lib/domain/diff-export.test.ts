@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { csvField, mdCell, toCsv, toJson, toMarkdown, type ExportTable } from './diff-export';
+import { csvField, mdCell, toCsv, toMarkdown, type ExportTable } from './diff-export';
 
 const table: ExportTable = {
   columns: [{ label: 'k8s-worker-1' }, { label: 'k8s-worker-3' }],
@@ -106,18 +105,5 @@ describe('toMarkdown', () => {
     // every body row has the same number of unescaped cell separators as the header
     const count = (l: string) => l.replace(/\\\|/g, '').split('|').length;
     for (const l of lines.slice(2)) expect(count(l)).toBe(count(lines[2]!));
-  });
-});
-
-describe('toJson', () => {
-  it('keeps paths as arrays and values keyed by column', () => {
-    const doc = parseYaml(toJson(table)) as {
-      rows: Array<{ key: string; path: string[]; values: Record<string, unknown> }>;
-    };
-    expect(doc.rows[1]).toMatchObject({
-      key: 'evictionHard.memory.available',
-      path: ['evictionHard', 'memory.available'],
-      values: { 'k8s-worker-3': null },
-    });
   });
 });

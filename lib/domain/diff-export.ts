@@ -48,10 +48,7 @@ export function toCsv(table: ExportTable): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/**
- * Markdown table cell: pipes and backslashes escaped, newlines turned into <br>.
- * @internal exported for its unit tests
- */
+/** Markdown table cell: pipes and backslashes escaped, newlines turned into <br>. */
 export function mdCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
@@ -66,27 +63,4 @@ export function toMarkdown(table: ExportTable, title?: string): string {
     out.push(`| ${[mdCell(key), ...r.values.map((v) => mdCell(cellText(v)))].join(' | ')} |`);
   }
   return `${out.join('\n')}\n`;
-}
-
-export function toJson(table: ExportTable): string {
-  return `${JSON.stringify(
-    {
-      columns: table.columns.map((c) => c.label),
-      rows: table.rows.map((r) => ({
-        key: formatPath(r.path),
-        path: r.path,
-        differs: r.differs,
-        ...(r.kind ? { kind: r.kind } : {}),
-        ignored: r.ignored,
-        values: Object.fromEntries(
-          table.columns.map((c, i) => {
-            const v = r.values[i] ?? null;
-            return [c.label, v ? { value: v.display, defaulted: v.defaulted } : null];
-          }),
-        ),
-      })),
-    },
-    null,
-    2,
-  )}\n`;
 }
