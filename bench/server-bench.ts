@@ -19,9 +19,9 @@ const PEAK_TARGET_MIB = 400;
 
 /** The memory limit deploy/deployment.yaml sets for the dashboard container, in MiB. */
 const DEPLOY_LIMIT_MIB = (() => {
-  const m = /limits:\s*\n\s*memory:\s*(\d+)Mi/.exec(readFileSync('deploy/deployment.yaml', 'utf8'));
-  if (!m) throw new Error('deploy/deployment.yaml has no memory limit in Mi');
-  return Number(m[1]);
+  const m = /limits:\s*\n\s*memory:\s*(\d+)(Mi|Gi)/.exec(readFileSync('deploy/deployment.yaml', 'utf8'));
+  if (!m) throw new Error('deploy/deployment.yaml has no memory limit in Mi or Gi');
+  return Number(m[1]) * (m[2] === 'Gi' ? 1024 : 1);
 })();
 
 const s1 = (ms: number) => (ms < 0 ? 'never' : `${(ms / 1000).toFixed(2)} s`);

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetEnvForTests } from '@/lib/env';
 import { getFleet, resetFleetsForTests } from '@/lib/fleet/fleet';
 import { resetKubeCacheForTests } from '@/lib/k8s/client';
+import { resetGatesForTests } from '@/lib/server/admission';
 import { prefetchNodeDetail } from '@/lib/server/node-detail';
 import { getRequestKube } from '@/lib/server/request-kube';
 import { startSim, type SimHandle } from '@/sim/server/start';
@@ -20,7 +21,8 @@ const configzRoute = await import('./nodes/[name]/configz/route');
 const summaryRoute = await import('./nodes/[name]/summary/route');
 
 const BOUND = 4;
-const VARS = { KD_FLEET_CONCURRENCY: String(BOUND), KD_KUBELET_TIMEOUT_MS: '4000' };
+// 20 page reads at once: above the default admission bound (lib/server/admission.ts), which is not what this tests
+const VARS = { KD_FLEET_CONCURRENCY: String(BOUND), KD_KUBELET_TIMEOUT_MS: '4000', KD_MAX_CONCURRENT_REQUESTS: '100' };
 let sim: SimHandle;
 let dir: string;
 
@@ -33,6 +35,7 @@ beforeAll(async () => {
   sim.fleet.latency = { medianMs: 30, tailFraction: 0.01, tailMs: 1000, hungFraction: 0 };
   Object.assign(process.env, VARS, { KUBECONFIG: sim.kubeconfigPath });
   resetEnvForTests();
+  resetGatesForTests();
   resetKubeCacheForTests();
   resetFleetsForTests();
 });
@@ -40,6 +43,7 @@ afterAll(async () => {
   for (const k of ['KUBECONFIG', ...Object.keys(VARS)]) delete process.env[k];
   resetFleetsForTests();
   resetEnvForTests();
+  resetGatesForTests();
   resetKubeCacheForTests();
   await sim?.close();
   fs.rmSync(dir, { recursive: true, force: true });
