@@ -168,10 +168,8 @@ export class NodeInformer {
         },
       });
       if (generation !== this.generation) stop();
-      else {
-        this.stopWatch = stop;
-        this.sync.synced();
-      }
+      // not a sync yet: client-node resolves before the status is known (a 503 arrives via onDone)
+      else this.stopWatch = stop;
     } catch (err) {
       if (generation !== this.generation) return;
       this.sync.failed(toKubeError(err, WATCH_TARGET, this.kube.server));
