@@ -24,7 +24,7 @@ export function AppHeader({ viewer, theme }: { viewer: Viewer; theme: Theme }) {
           Kubelet dashboard
         </Link>
         {!signedOut && (
-          <div className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-1 md:order-none md:mx-0 md:w-auto md:px-0">
+          <div className="relative order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-1 md:order-none md:mx-0 md:w-auto md:px-0">
             <NavLinks />
           </div>
         )}
