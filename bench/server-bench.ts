@@ -169,7 +169,7 @@ async function measureNodesApi(server: ProdServer, startedAt: number): Promise<N
   };
 }
 
-/** The server's own view of its memory (prom-client's Node metrics on /metrics), MiB. */
+/** The server's own view of its memory (prom-client's Node metrics on /metrics, named with the kd_ prefix of lib/observability/prometheus.ts), MiB. */
 interface HeapFigures {
   rss: number;
   heapTotal: number;
@@ -184,10 +184,10 @@ async function heapOf(base: string): Promise<HeapFigures> {
     return m ? Number(m[1]) / 2 ** 20 : NaN;
   };
   return {
-    rss: value('process_resident_memory_bytes'),
-    heapTotal: value('nodejs_heap_size_total_bytes'),
-    heapUsed: value('nodejs_heap_size_used_bytes'),
-    external: value('nodejs_external_memory_bytes'),
+    rss: value('kd_process_resident_memory_bytes'),
+    heapTotal: value('kd_nodejs_heap_size_total_bytes'),
+    heapUsed: value('kd_nodejs_heap_size_used_bytes'),
+    external: value('kd_nodejs_external_memory_bytes'),
   };
 }
 
