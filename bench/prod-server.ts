@@ -127,7 +127,17 @@ export async function startProdServer(o: {
   const nextBin = path.resolve('node_modules/next/dist/bin/next');
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin, 'start', '--port', String(o.port), '--hostname', '127.0.0.1'],
+    [
+      // KD_BENCH_NODE_ARGS: extra Node flags for a diagnostic run (`--cpu-prof --cpu-prof-dir=…`, `--heap-prof`,
+      // which NODE_OPTIONS does not accept); a run with them is a diagnostic, never a result
+      ...(process.env.KD_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
+      nextBin,
+      'start',
+      '--port',
+      String(o.port),
+      '--hostname',
+      '127.0.0.1',
+    ],
     {
       cwd: o.buildDir,
       env: {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, toStatus } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
 import { getKube } from './client';
-import { getKubeletConfigz, getKubeletSummary } from './kubelet';
+import { getKubeletConfigz, getKubeletNodeStats, getKubeletSummary } from './kubelet';
 import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from './testing/fake-apiserver';
 
 const replies = new Map<string, FakeReply>();
@@ -136,5 +136,29 @@ describe('getKubeletSummary', () => {
       body: JSON.stringify({ node: { memory: { workingSetBytes: 'lots' } } }),
     });
     expect(await failure(getKubeletSummary(kube(), 'n1'))).toMatchObject({ reason: 'MalformedResponse' });
+  });
+});
+
+describe('getKubeletNodeStats (the fleet sweep read: the node block only)', () => {
+  const summaryPath = '/api/v1/nodes/n1/proxy/stats/summary';
+  const node = { nodeName: 'n1', memory: { availableBytes: 5, workingSetBytes: 2 }, fs: { capacityBytes: 9 } };
+
+  it('reads the node block and never looks at pods, even when pods would fail validation', async () => {
+    replies.set(summaryPath, { body: `{"node":${JSON.stringify(node)},"pods":[{"podRef":"not an object"` });
+    const s = await getKubeletNodeStats(kube(), 'n1');
+    expect(s.node.memory?.availableBytes).toBe(5);
+    expect(s.node.fs?.capacityBytes).toBe(9);
+  });
+
+  it('reads a body whose members come in another order by parsing it whole', async () => {
+    replies.set(summaryPath, { body: JSON.stringify({ pods: [], node }) });
+    expect((await getKubeletNodeStats(kube(), 'n1')).node.memory?.workingSetBytes).toBe(2);
+  });
+
+  it('still rejects a node block whose leaves have the wrong type, and a body that is not JSON', async () => {
+    replies.set(summaryPath, { body: JSON.stringify({ node: { memory: { workingSetBytes: 'lots' } }, pods: [] }) });
+    expect(await failure(getKubeletNodeStats(kube(), 'n1'))).toMatchObject({ reason: 'MalformedResponse' });
+    replies.set(summaryPath, { body: '{"node":{"nodeName":' });
+    expect(await failure(getKubeletNodeStats(kube(), 'n1'))).toMatchObject({ reason: 'MalformedResponse' });
   });
 });

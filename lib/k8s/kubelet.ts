@@ -5,12 +5,13 @@ import { NodeNameSchema } from '@/lib/api/names';
 import { env } from '@/lib/env';
 import type { Kube } from './client';
 import type { Target } from './errors';
-import { getJson, withQuery } from './transport';
+import { getJson, getJsonLeadingMember, withQuery } from './transport';
 
 /**
- * Only the Summary's `node` block (memory, filesystems, rlimit): what per-node eviction headroom needs. A strict
- * object drops `pods` (the bulk of a Summary, ~30 pods × containers × volumes) without validating it, so a
- * 5,000-node sweep parses each body once and keeps nothing of the pods.
+ * Only the Summary's `node` block (memory, filesystems, rlimit): what per-node eviction headroom needs. `pods`
+ * (the bulk of a Summary, ~30 pods × containers × volumes) is neither parsed nor validated: the body is read up to
+ * the end of its leading `node` member (transport.ts getJsonLeadingMember), so a 5,000-node sweep builds no pod
+ * objects at all.
  */
 const NodeStatsSchema = z.object({ node: SummarySchema.shape.node });
 type NodeStats = z.infer<typeof NodeStatsSchema>;
@@ -68,5 +69,5 @@ export async function getKubeletSummary(
 /** The Summary's node block only (see NodeStatsSchema): the fleet sweep's per-node stats read. */
 export async function getKubeletNodeStats(kube: Kube, node: string, o: KubeletOptions = {}): Promise<NodeStats> {
   const { path, target } = proxyPath(node, 'summary');
-  return getJson(kube, path, NodeStatsSchema, target, kubeletOpts(o));
+  return getJsonLeadingMember(kube, path, 'node', NodeStatsSchema, target, kubeletOpts(o));
 }

@@ -6,6 +6,7 @@ import { env } from '@/lib/env';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { keepAliveAgent } from './agents';
 import { kubeConfigOf, type Kube } from './client';
+import { leadingMemberText } from './leading-member';
 import {
   describeTarget,
   fromHttpResponse,
@@ -121,9 +122,32 @@ export async function getJson<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   const res = await rawGet(kube, path, target, opts);
   if (res.status < 200 || res.status > 299) throw fromHttpResponse(res.status, res.body, target, kube.server);
+  return parseBody(res.body, schema, target);
+}
+
+/**
+ * getJson when only the first member `key` of the body's top-level object is wanted (a kubelet Summary's
+ * `node`): the rest of the body is never parsed (leading-member.ts). `schema` describes `{ [key]: … }`. A body
+ * of any other shape is parsed whole, so the answer is the same either way.
+ */
+export async function getJsonLeadingMember<S extends z.ZodType>(
+  kube: Kube,
+  path: string,
+  key: string,
+  schema: S,
+  target: Target,
+  opts: RawOptions,
+): Promise<z.infer<S>> {
+  const res = await rawGet(kube, path, target, opts);
+  if (res.status < 200 || res.status > 299) throw fromHttpResponse(res.status, res.body, target, kube.server);
+  const member = leadingMemberText(res.body, key);
+  return parseBody(member === undefined ? res.body : `{${JSON.stringify(key)}:${member}}`, schema, target);
+}
+
+function parseBody<S extends z.ZodType>(body: string, schema: S, target: Target): z.infer<S> {
   let json: unknown;
   try {
-    json = JSON.parse(res.body);
+    json = JSON.parse(body);
   } catch {
     throw new MalformedResponseError(describeTarget(target), 'not JSON');
   }

@@ -1,0 +1,97 @@
+/**
+ * The JSON text of `key` when it is the first member of the top-level object in `text`, or undefined (any other
+ * shape: the caller parses the whole document instead).
+ *
+ * Why: a kubelet's stats/summary is `{"node":{…},"pods":[…]}` — Go's encoding/json writes struct fields in
+ * declaration order, and statsapi.Summary declares Node before Pods
+ * (kubernetes/kubelet pkg/apis/stats/v1alpha1/types.go). The fleet sweep needs only `node` (a few KB), while
+ * `pods` is most of the body (~30 pods × containers × volumes). Parsing the whole body 5,000 times per refresh
+ * period built and collected that pods object graph every time: the largest share of the production server's
+ * CPU and garbage under load (`npm run bench -- load`, profiled with KD_BENCH_NODE_ARGS=--cpu-prof). Scanning to
+ * the end of the first member costs a pass over those few KB; the rest of the body is never looked at.
+ *
+ * The scan only tracks nesting and strings; whatever it returns is still JSON.parse'd and schema-validated by the
+ * caller, so a malformed value fails there exactly as it would have in the whole document (a body broken only
+ * after the first member is not noticed: nothing after it is used).
+ */
+export function leadingMemberText(text: string, key: string): string | undefined {
+  let i = skipSpace(text, 0);
+  if (text.charCodeAt(i) !== OPEN_BRACE) return undefined;
+  i = skipSpace(text, i + 1);
+  const quotedKey = JSON.stringify(key);
+  if (!text.startsWith(quotedKey, i)) return undefined;
+  i = skipSpace(text, i + quotedKey.length);
+  if (text.charCodeAt(i) !== COLON) return undefined;
+  const start = skipSpace(text, i + 1);
+  const end = valueEnd(text, start);
+  return end === undefined ? undefined : text.slice(start, end);
+}
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+function skipSpace(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    // JSON whitespace: space, tab, line feed, carriage return (RFC 8259 §2)
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
+    i++;
+  }
+}
+
+/** Index just past the string starting at `i` (a quote), or undefined if it never closes. */
+function stringEnd(text: string, i: number): number | undefined {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === BACKSLASH) j++;
+    else if (c === QUOTE) return j + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Index just past the JSON value starting at `start`: an object or array by bracket depth, a string by its
+ * closing quote, a scalar by the next delimiter. Undefined when the text ends first.
+ */
+function valueEnd(text: string, start: number): number | undefined {
+  const first = text.charCodeAt(start);
+  if (first === QUOTE) return stringEnd(text, start);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
+    let j = start;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (
+        c === COMMA ||
+        c === CLOSE_BRACE ||
+        c === CLOSE_BRACKET ||
+        c === 0x20 ||
+        c === 0x0a ||
+        c === 0x0d ||
+        c === 0x09
+      )
+        break;
+      j++;
+    }
+    return j > start && j < text.length ? j : undefined;
+  }
+  let depth = 0;
+  for (let j = start; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === QUOTE) {
+      const end = stringEnd(text, j);
+      if (end === undefined) return undefined;
+      j = end - 1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return undefined;
+}
