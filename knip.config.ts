@@ -21,6 +21,8 @@ const config: KnipConfig = {
     'bench/clusters-child.ts!',
     'bench/clusters-sims.ts!',
     'bench/history-child.ts!',
+    // run with tsx by bench/load-bench.ts, in its own process
+    'bench/healthz-probe.ts!',
   ],
   project: [
     '**/*.{ts,tsx,mjs,css}!',

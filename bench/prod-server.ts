@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_NODE_OPTIONS } from '../scripts/server-node-options';
+import { SERVER_NODE_OPTIONS, SERVER_THREADPOOL_SIZE } from '../scripts/server-node-options';
 
 export const loadAverage = () =>
   os
@@ -145,6 +145,7 @@ export async function startProdServer(o: {
         HOME: process.env.HOME ?? '',
         NODE_ENV: 'production',
         NODE_OPTIONS: SERVER_NODE_OPTIONS,
+        UV_THREADPOOL_SIZE: SERVER_THREADPOOL_SIZE,
         NEXT_TELEMETRY_DISABLED: '1',
         KUBECONFIG: o.kubeconfig,
         KD_LOG_LEVEL: 'error',
@@ -180,6 +181,26 @@ export async function startProdServer(o: {
       await new Promise((r) => child.once('exit', r));
     },
   };
+}
+
+/**
+ * CPU seconds (user + system) a process tree has used so far, from /proc/<pid>/stat (fields 14 and 15, in clock
+ * ticks; USER_HZ is 100 on Linux). The load bench reports how the cores were shared between the server, the sim
+ * (a tsx wrapper and its node child) and the clients, since all run on one machine.
+ */
+export function cpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      // the command name (field 2) is in parentheses and may contain spaces: count fields after its closing one
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks / 100;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SERVER_NODE_OPTIONS, serverNodeOptions } from './server-node-options';
+import { SERVER_NODE_OPTIONS, SERVER_THREADPOOL_SIZE, serverEnv, serverNodeOptions } from './server-node-options';
 
 describe('production server Node flags', () => {
   it('are the same in npm start and the container image', () => {
@@ -9,6 +9,16 @@ describe('production server Node flags', () => {
     expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(
       new RegExp(`^ENV NODE_OPTIONS=${SERVER_NODE_OPTIONS}$`, 'm'),
     );
+    expect(pkg.scripts.start).toContain(`UV_THREADPOOL_SIZE=\${UV_THREADPOOL_SIZE:-${SERVER_THREADPOOL_SIZE}}`);
+    expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(
+      new RegExp(`^ENV UV_THREADPOOL_SIZE=${SERVER_THREADPOOL_SIZE}$`, 'm'),
+    );
+  });
+
+  it('give the server a larger thread pool unless the operator set one', () => {
+    expect(serverEnv({}).UV_THREADPOOL_SIZE).toBe(SERVER_THREADPOOL_SIZE);
+    expect(serverEnv({ UV_THREADPOOL_SIZE: '64' }).UV_THREADPOOL_SIZE).toBe('64');
+    expect(serverEnv({ NODE_OPTIONS: '--trace-gc' }).NODE_OPTIONS).toBe(`${SERVER_NODE_OPTIONS} --trace-gc`);
   });
 
   it('put the operator’s own NODE_OPTIONS last, so theirs win', () => {

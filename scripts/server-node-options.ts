@@ -10,3 +10,20 @@ export const SERVER_NODE_OPTIONS = '--max-semi-space-size=4';
 /** NODE_OPTIONS for a server child: ours first, so an operator's own flags (later) win. */
 export const serverNodeOptions = (inherited: string | undefined = process.env.NODE_OPTIONS): string =>
   [SERVER_NODE_OPTIONS, inherited].filter(Boolean).join(' ');
+
+/**
+ * libuv's thread pool size for the production server (UV_THREADPOOL_SIZE; Node's default is 4). Next gzips every
+ * response on that pool, and at 5,000 nodes a node list is ~5 MB to compress: under the load bench (200 clients)
+ * the 4 threads were busy compressing and everything else that needs the pool waited behind them — /healthz on a
+ * fresh connection took 16 s (median) with 4 threads and 1.4 s with 32 (`npm run bench -- load`; docs/deploy.md).
+ * The threads are idle otherwise and cost little memory. An operator's own UV_THREADPOOL_SIZE wins.
+ */
+export const SERVER_THREADPOOL_SIZE = '16';
+
+/** The environment additions of a production server child: the Node flags and the thread pool size. */
+export const serverEnv = (
+  inherited: Readonly<Record<string, string | undefined>> = process.env,
+): { NODE_OPTIONS: string; UV_THREADPOOL_SIZE: string } => ({
+  NODE_OPTIONS: serverNodeOptions(inherited.NODE_OPTIONS),
+  UV_THREADPOOL_SIZE: inherited.UV_THREADPOOL_SIZE || SERVER_THREADPOOL_SIZE,
+});

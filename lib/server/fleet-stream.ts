@@ -1,18 +1,18 @@
 import 'server-only';
-import type { FleetKind, FleetNodeResult } from '@/lib/api/fleet';
+import type { FleetKind } from '@/lib/api/fleet';
 import { toStatus } from '@/lib/errors';
 import type { Kube } from '@/lib/k8s/client';
 import { getFleet } from '@/lib/fleet/fleet';
+import { broadcastOf, sseFrame } from './fleet-broadcast';
 
-/** Results are sent in batches at this period: thousands of nodes resolve per second at the start of a sweep. */
-const FLUSH_MS = 100;
 const HEARTBEAT_MS = 15_000;
 
 /**
  * GET /api/fleet/stream: server-sent events from the identity's shared sweeper (see sweep.ts). `hello` once
  * the node list is known, `nodes` batches as results land (what is already known comes first), `sweep` at the
- * end of each sweep, `failure` (a Status) if the node list cannot be read. Leaving unsubscribes; the sweeper
- * stops when its last viewer has gone.
+ * end of each sweep, `failure` (a Status) if the node list cannot be read. The batches are serialized once for
+ * every stream of the sweeper (fleet-broadcast.ts). Leaving unsubscribes; the sweeper stops when its last
+ * viewer has gone.
  */
 export function fleetEventStream(
   kube: Kube,
@@ -23,28 +23,19 @@ export function fleetEventStream(
 ): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   const fleet = getFleet(kube);
-  let pending = new Map<string, FleetNodeResult>();
-  let flushTimer: ReturnType<typeof setInterval> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let unsubscribe: (() => void) | undefined;
+  let leave: (() => void) | undefined;
   let closed = false;
   const cleanup = () => {
     if (!closed) onClose();
     closed = true;
-    clearInterval(flushTimer);
     clearInterval(heartbeat);
-    unsubscribe?.();
+    leave?.();
   };
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: string, data: unknown) => {
-        if (!closed) controller.enqueue(enc.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
-      };
-      const flush = () => {
-        if (pending.size === 0) return;
-        const batch = [...pending.values()];
-        pending = new Map();
-        send('nodes', batch);
+      const send = (frame: Uint8Array) => {
+        if (!closed) controller.enqueue(frame);
       };
       signal.addEventListener('abort', () => {
         if (closed) return;
@@ -56,23 +47,14 @@ export function fleetEventStream(
       try {
         await fleet.nodes.ready();
       } catch (err) {
-        send('failure', toStatus(err));
+        send(sseFrame('failure', toStatus(err)));
         cleanup();
         controller.close();
         return;
       }
       if (closed) return;
-      send('hello', { context: kube.context, kind, total: fleet.nodes.size });
-      flushTimer = setInterval(flush, FLUSH_MS);
-      unsubscribe = fleet.sweeper(kind).subscribe({
-        onNodes: (results) => {
-          for (const r of results) pending.set(r.name, r);
-        },
-        onSweep: (sweep) => {
-          flush();
-          send('sweep', sweep);
-        },
-      });
+      send(sseFrame('hello', { context: kube.context, kind, total: fleet.nodes.size }));
+      leave = broadcastOf(fleet.sweeper(kind)).join(send);
     },
     cancel() {
       cleanup();
