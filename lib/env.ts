@@ -69,6 +69,7 @@ const EnvSchema = z.object({
    * 503 with Retry-After instead of queueing behind each other and the probes. Event streams have their own bound.
    */
   KD_MAX_CONCURRENT_REQUESTS: positiveInt(16),
+  KD_MAX_BULK_RESPONSES: positiveInt(4),
   KD_MAX_STREAMS: positiveInt(256),
   // Fleet sweeps (lib/fleet): one shared sweep per kube identity serves every viewer. Unset values come from
   // KD_FLEET_PRESET, then from the defaults noted here; lib/fleet/settings.ts resolves and clamps them.

@@ -1,5 +1,6 @@
 /**
- * Bounded admission (issue 19, item 3): past KD_MAX_CONCURRENT_REQUESTS the API answers 503 with Retry-After at
+ * Bounded admission (issue 19, item 3): past KD_MAX_BULK_RESPONSES (node lists) or KD_MAX_CONCURRENT_REQUESTS
+ * (the rest) the API answers 503 with Retry-After at
  * once instead of queueing, streams past KD_MAX_STREAMS likewise, and the liveness probe answers meanwhile.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -15,6 +16,7 @@ vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined })
 const { GET: getNodes } = await import('./nodes/route');
 const { GET: getStream } = await import('./fleet/stream/route');
 const { GET: healthz } = await import('../healthz/route');
+const { GET: getContexts } = await import('./contexts/route');
 
 const node = (name: string) => ({
   metadata: { name, uid: name, creationTimestamp: '2024-01-01T00:00:00Z' },
@@ -32,7 +34,7 @@ const node = (name: string) => ({
   },
 });
 
-const VARS = { KD_MAX_CONCURRENT_REQUESTS: '2', KD_MAX_STREAMS: '1' };
+const VARS = { KD_MAX_CONCURRENT_REQUESTS: '1', KD_MAX_BULK_RESPONSES: '2', KD_MAX_STREAMS: '1' };
 let fake: FakeApiserver;
 beforeAll(async () => {
   // The node LIST takes 1.5 s: requests for the node list are held in flight that long.
@@ -72,6 +74,8 @@ describe('admission', () => {
     expect(StatusSchema.parse(await shed.json())).toMatchObject({ reason: 'ServiceUnavailable', code: 503 });
     const probe = await healthz();
     expect(probe.status).toBe(200);
+    // node lists fill only their own (bulk) gate: another API request is still admitted
+    expect((await getContexts()).status).toBe(200);
     // neither waited behind the two in flight (they wait 1.5 s for the apiserver)
     expect(heldDone).toBe(false);
     const answers = await Promise.all(held);

@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leadingMemberText } from './leading-member';
+import { leadingMemberRange } from './leading-member';
+
+/** The member's text, as the transport decodes it. */
+function leadingMemberText(text: string, key: string): string | undefined {
+  const bytes = Buffer.from(text, 'utf8');
+  const range = leadingMemberRange(bytes, key);
+  return range && bytes.toString('utf8', ...range);
+}
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '../domain/fixtures', name), 'utf8');
 
-describe('leadingMemberText', () => {
+describe('leadingMemberRange', () => {
   it.each(['summary-v1.25.3-kind.json', 'summary-v1.17-kind.json'])(
     'returns exactly the node block of a real stats/summary (%s), pretty-printed or compact',
     (name) => {
@@ -25,6 +32,11 @@ describe('leadingMemberText', () => {
   it('keeps brackets and quotes inside strings out of the nesting count', () => {
     const text = String.raw`{"node":{"nodeName":"we}ird\"{[","x":["]"]},"pods":[]}`;
     expect(JSON.parse(leadingMemberText(text, 'node') ?? 'null')).toEqual({ nodeName: 'we}ird"{[', x: [']'] });
+  });
+
+  it('counts bytes, not characters: multi-byte UTF-8 before and inside the member', () => {
+    const text = '{"node":{"nodeName":"ノード-ü","label":"}{"},"pods":[{"name":"é"}]}';
+    expect(JSON.parse(leadingMemberText(text, 'node') ?? 'null')).toEqual({ nodeName: 'ノード-ü', label: '}{' });
   });
 
   it('reads scalar and string first members', () => {

@@ -1,6 +1,6 @@
 /**
- * The JSON text of `key` when it is the first member of the top-level object in `text`, or undefined (any other
- * shape: the caller parses the whole document instead).
+ * Where the value of `key` lies — [start, end) byte offsets — when it is the first member of the top-level object
+ * in the UTF-8 JSON `bytes`, or undefined (any other shape: the caller parses the whole document instead).
  *
  * Why: a kubelet's stats/summary is `{"node":{…},"pods":[…]}` — Go's encoding/json writes struct fields in
  * declaration order, and statsapi.Summary declares Node before Pods
@@ -8,23 +8,25 @@
  * `pods` is most of the body (~30 pods × containers × volumes). Parsing the whole body 5,000 times per refresh
  * period built and collected that pods object graph every time: the largest share of the production server's
  * CPU and garbage under load (`npm run bench -- load`, profiled with KD_BENCH_NODE_ARGS=--cpu-prof). Scanning to
- * the end of the first member costs a pass over those few KB; the rest of the body is never looked at.
+ * the end of the first member costs a pass over those few KB; the rest of the body is never looked at, not even
+ * decoded to a string (decoding every 40 KB body was the next largest cost). Bytes are safe to scan: every
+ * structural character is ASCII, and UTF-8 never uses bytes below 0x80 inside a multi-byte character.
  *
  * The scan only tracks nesting and strings; whatever it returns is still JSON.parse'd and schema-validated by the
  * caller, so a malformed value fails there exactly as it would have in the whole document (a body broken only
  * after the first member is not noticed: nothing after it is used).
  */
-export function leadingMemberText(text: string, key: string): string | undefined {
-  let i = skipSpace(text, 0);
-  if (text.charCodeAt(i) !== OPEN_BRACE) return undefined;
-  i = skipSpace(text, i + 1);
-  const quotedKey = JSON.stringify(key);
-  if (!text.startsWith(quotedKey, i)) return undefined;
-  i = skipSpace(text, i + quotedKey.length);
-  if (text.charCodeAt(i) !== COLON) return undefined;
-  const start = skipSpace(text, i + 1);
-  const end = valueEnd(text, start);
-  return end === undefined ? undefined : text.slice(start, end);
+export function leadingMemberRange(bytes: Uint8Array, key: string): [number, number] | undefined {
+  let i = skipSpace(bytes, 0);
+  if (bytes[i] !== OPEN_BRACE) return undefined;
+  i = skipSpace(bytes, i + 1);
+  const quotedKey = new TextEncoder().encode(JSON.stringify(key));
+  for (let k = 0; k < quotedKey.length; k++) if (bytes[i + k] !== quotedKey[k]) return undefined;
+  i = skipSpace(bytes, i + quotedKey.length);
+  if (bytes[i] !== COLON) return undefined;
+  const start = skipSpace(bytes, i + 1);
+  const end = valueEnd(bytes, start);
+  return end === undefined ? undefined : [start, end];
 }
 
 const OPEN_BRACE = 0x7b;
@@ -36,9 +38,9 @@ const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 
-function skipSpace(text: string, i: number): number {
+function skipSpace(bytes: Uint8Array, i: number): number {
   for (;;) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     // JSON whitespace: space, tab, line feed, carriage return (RFC 8259 §2)
     if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return i;
     i++;
@@ -46,9 +48,9 @@ function skipSpace(text: string, i: number): number {
 }
 
 /** Index just past the string starting at `i` (a quote), or undefined if it never closes. */
-function stringEnd(text: string, i: number): number | undefined {
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
+function stringEnd(bytes: Uint8Array, i: number): number | undefined {
+  for (let j = i + 1; j < bytes.length; j++) {
+    const c = bytes[j];
     if (c === BACKSLASH) j++;
     else if (c === QUOTE) return j + 1;
   }
@@ -59,13 +61,13 @@ function stringEnd(text: string, i: number): number | undefined {
  * Index just past the JSON value starting at `start`: an object or array by bracket depth, a string by its
  * closing quote, a scalar by the next delimiter. Undefined when the text ends first.
  */
-function valueEnd(text: string, start: number): number | undefined {
-  const first = text.charCodeAt(start);
-  if (first === QUOTE) return stringEnd(text, start);
+function valueEnd(bytes: Uint8Array, start: number): number | undefined {
+  const first = bytes[start];
+  if (first === QUOTE) return stringEnd(bytes, start);
   if (first !== OPEN_BRACE && first !== OPEN_BRACKET) {
     let j = start;
-    while (j < text.length) {
-      const c = text.charCodeAt(j);
+    while (j < bytes.length) {
+      const c = bytes[j];
       if (
         c === COMMA ||
         c === CLOSE_BRACE ||
@@ -78,13 +80,13 @@ function valueEnd(text: string, start: number): number | undefined {
         break;
       j++;
     }
-    return j > start && j < text.length ? j : undefined;
+    return j > start && j < bytes.length ? j : undefined;
   }
   let depth = 0;
-  for (let j = start; j < text.length; j++) {
-    const c = text.charCodeAt(j);
+  for (let j = start; j < bytes.length; j++) {
+    const c = bytes[j];
     if (c === QUOTE) {
-      const end = stringEnd(text, j);
+      const end = stringEnd(bytes, j);
       if (end === undefined) return undefined;
       j = end - 1;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;

@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { keepAliveAgent } from './agents';
 import { kubeConfigOf, type Kube } from './client';
-import { leadingMemberText } from './leading-member';
+import { leadingMemberRange } from './leading-member';
 import {
   describeTarget,
   fromHttpResponse,
@@ -27,7 +27,8 @@ export interface RawOptions {
 
 interface RawResponse {
   status: number;
-  body: string;
+  /** undecoded: a caller that needs only part of a body decodes only that part (getJsonLeadingMember) */
+  bytes: Buffer;
 }
 
 /**
@@ -41,7 +42,9 @@ async function rawGet(kube: Kube, path: string, target: Target, opts: RawOptions
     endpointLabel(target),
     () => send(kube, path, target, opts),
     (res) =>
-      res.status >= 200 && res.status < 300 ? 'ok' : fromHttpResponse(res.status, res.body, target, kube.server).reason,
+      res.status >= 200 && res.status < 300
+        ? 'ok'
+        : fromHttpResponse(res.status, res.bytes.toString('utf8'), target, kube.server).reason,
   );
 }
 
@@ -91,7 +94,7 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
           }
           chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks) }));
         res.on('error', reject);
         // A socket cut mid-body (deadline, peer reset) may close without 'end' or 'error'.
         res.on('close', () => {
@@ -121,8 +124,9 @@ export async function getJson<S extends z.ZodType>(
   opts: RawOptions,
 ): Promise<z.infer<S>> {
   const res = await rawGet(kube, path, target, opts);
-  if (res.status < 200 || res.status > 299) throw fromHttpResponse(res.status, res.body, target, kube.server);
-  return parseBody(res.body, schema, target);
+  const body = res.bytes.toString('utf8');
+  if (res.status < 200 || res.status > 299) throw fromHttpResponse(res.status, body, target, kube.server);
+  return parseBody(body, schema, target);
 }
 
 /**
@@ -139,9 +143,13 @@ export async function getJsonLeadingMember<S extends z.ZodType>(
   opts: RawOptions,
 ): Promise<z.infer<S>> {
   const res = await rawGet(kube, path, target, opts);
-  if (res.status < 200 || res.status > 299) throw fromHttpResponse(res.status, res.body, target, kube.server);
-  const member = leadingMemberText(res.body, key);
-  return parseBody(member === undefined ? res.body : `{${JSON.stringify(key)}:${member}}`, schema, target);
+  if (res.status < 200 || res.status > 299)
+    throw fromHttpResponse(res.status, res.bytes.toString('utf8'), target, kube.server);
+  const range = leadingMemberRange(res.bytes, key);
+  const body = range
+    ? `{${JSON.stringify(key)}:${res.bytes.toString('utf8', range[0], range[1])}}`
+    : res.bytes.toString('utf8');
+  return parseBody(body, schema, target);
 }
 
 function parseBody<S extends z.ZodType>(body: string, schema: S, target: Target): z.infer<S> {

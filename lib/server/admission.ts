@@ -9,10 +9,22 @@ import { log } from '@/lib/observability/log';
  * with Retry-After at once (what the browser's query layer retries after, and what a load balancer understands)
  * instead of a place in an unbounded queue. The probes (/healthz, /readyz) never pass through a gate.
  */
-export type GateName = 'api' | 'streams';
+/**
+ * `bulk`: answers that are megabytes at fleet scale (the node list: ~1 KB per node). They get their own, smaller
+ * bound: at 5,000 nodes 16 of them in progress at once shared the CPU so thinly that each took 10–20 s to send
+ * (`npm run bench -- load`); fewer at a time finish sooner for the same throughput (Little's law), and a click
+ * elsewhere (a CSR decision, a node page) is never refused because node lists filled the `api` gate.
+ */
+export type GateName = 'api' | 'bulk' | 'streams';
 
 /** Seconds a shed client is told to wait: long enough for the in-flight work to drain. */
-const RETRY_AFTER_S: Record<GateName, number> = { api: 2, streams: 10 };
+const RETRY_AFTER_S: Record<GateName, number> = { api: 2, bulk: 2, streams: 10 };
+
+const LIMIT_OF: Record<GateName, (e: ReturnType<typeof env>) => number> = {
+  api: (e) => e.KD_MAX_CONCURRENT_REQUESTS,
+  bulk: (e) => e.KD_MAX_BULK_RESPONSES,
+  streams: (e) => e.KD_MAX_STREAMS,
+};
 
 export class Gate {
   inFlight = 0;
@@ -55,8 +67,7 @@ export function gate(name: GateName): Gate {
   const gates = (g[KEY] ??= new Map());
   let found = gates.get(name);
   if (!found) {
-    const e = env();
-    found = new Gate(name, name === 'api' ? e.KD_MAX_CONCURRENT_REQUESTS : e.KD_MAX_STREAMS);
+    found = new Gate(name, LIMIT_OF[name](env()));
     gates.set(name, found);
   }
   return found;
@@ -87,13 +98,13 @@ export function busyResponse(name: GateName): Response {
 const BODY_HOLD_MAX_MS = 60_000;
 
 /**
- * Runs `handle` inside the API gate, or answers 503 at once when the gate is full. The place is held until the
+ * Runs `handle` inside gate `name` (the API gate unless said), or answers 503 at once when the gate is full. The place is held until the
  * response body has been read to its end or cancelled, not only until the handler returns: at 5,000 nodes the
  * expensive part of the node list is sending (and Next's gzip of) megabytes, after the handler is done.
  */
-export async function admitted(handle: () => Promise<Response>): Promise<Response> {
-  const leave = gate('api').tryEnter();
-  if (!leave) return busyResponse('api');
+export async function admitted(handle: () => Promise<Response>, name: GateName = 'api'): Promise<Response> {
+  const leave = gate(name).tryEnter();
+  if (!leave) return busyResponse(name);
   let res: Response;
   try {
     res = await handle();

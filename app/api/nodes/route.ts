@@ -19,5 +19,5 @@ export async function GET(_req: Request) {
     } catch (err) {
       return errorResponse(err);
     }
-  });
+  }, 'bulk');
 }
