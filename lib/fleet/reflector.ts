@@ -1,10 +1,16 @@
 import 'server-only';
+import { AppError } from '@/lib/errors';
 import type { WatchEventOf } from '@/lib/k8s/fleet-sources';
 import { log } from '@/lib/observability/log';
+import { SyncState } from './sync-state';
 
 export interface ReflectorSource<T> {
-  /** what the logs call it ("pods") */
+  /** what the logs and error messages call it ("pods", "node") */
   name: string;
+  /** fields every log line of this reflector carries (the kube context) */
+  logFields?: Record<string, string>;
+  /** a watch that could not start, as the app's error (lib/k8s/errors.ts toKubeError), for the sync state */
+  toError?: (err: unknown) => unknown;
   /** one paginated LIST: every item, and the resourceVersion to watch from */
   list: () => Promise<{ items: T[]; resourceVersion: string }>;
   /** a WATCH from `resourceVersion`; `onDone` once when it ends (undefined: the server's timeout) */
@@ -17,6 +23,8 @@ export interface ReflectorSource<T> {
   onList: (items: T[]) => void;
   /** applies one ADDED / MODIFIED / DELETED */
   onEvent: (type: 'ADDED' | 'MODIFIED' | 'DELETED', item: T) => void;
+  /** the reflector stopped (idle, or told to): drop the state, the next read lists again */
+  onStop?: () => void;
   /** the item's resourceVersion, to resume a watch after it */
   resourceVersionOf: (item: T) => string;
 }
@@ -36,7 +44,8 @@ const QUICK_CLOSE_MS = 1000;
  * then a WATCH from it; resume from the last resourceVersion when the server closes the watch (its normal
  * timeout); relist at once on 410 Gone (the version left the apiserver's window) and with doubling backoff on
  * any other failure. Stops itself when nobody read it for `idleMs`, and starts again on the next read.
- * (NodeInformer in node-informer.ts predates this and keeps its own copy of the loop.)
+ * Its health is kept in `sync` (sync-state.ts): answers built from its state carry their fetchedAt and, while
+ * the list or watch fails, stale + the error. Nodes (node-informer.ts) and pods (pod-informer.ts) both run on it.
  */
 export class Reflector<T> {
   private synced: Promise<void> | undefined;
@@ -50,11 +59,15 @@ export class Reflector<T> {
   syncedAt = 0;
   /** the last list or watch failure, until the next successful list */
   lastError: string | undefined;
+  /** health of the list/watch, for answers built from this state */
+  readonly sync: SyncState;
 
   constructor(
     private readonly source: ReflectorSource<T>,
     private readonly opts: ReflectorOptions = {},
-  ) {}
+  ) {
+    this.sync = new SyncState(() => this.now());
+  }
 
   private now(): number {
     return this.opts.now?.() ?? Date.now();
@@ -93,6 +106,7 @@ export class Reflector<T> {
     this.syncedAt = 0;
     clearInterval(this.idleTimer);
     this.idleTimer = undefined;
+    this.source.onStop?.();
   }
 
   private stopIfIdle(): void {
@@ -104,6 +118,7 @@ export class Reflector<T> {
     try {
       listed = await this.source.list();
     } catch (err) {
+      this.sync.failed(err);
       if (generation === this.generation) this.lastError = err instanceof Error ? err.message : String(err);
       throw err;
     }
@@ -111,6 +126,7 @@ export class Reflector<T> {
     this.source.onList(listed.items);
     this.resourceVersion = listed.resourceVersion;
     this.syncedAt = this.now();
+    this.sync.synced(this.syncedAt);
     this.lastError = undefined;
     this.retryMs = RETRY_MIN_MS;
     void this.startWatch(generation);
@@ -119,13 +135,17 @@ export class Reflector<T> {
   private apply(e: WatchEventOf<T>, generation: number): void {
     if (generation !== this.generation) return;
     if (e.type === 'ERROR') {
-      // 410 Gone: our resourceVersion is older than the apiserver's window; anything else: start over too.
+      // 410 Gone: our resourceVersion is older than the apiserver's window (routine: relist at once, not a
+      // failure); anything else: start over too, and say the data is stale until the relist succeeds.
+      if (e.code !== 410)
+        this.sync.failed(new AppError('ServiceUnavailable', 503, `${this.source.name} watch error: ${e.message}`));
       this.stopWatch?.();
       this.stopWatch = undefined;
       this.lastError = `watch ended: ${e.code} ${e.message}`;
       this.scheduleRelist(generation, e.code === 410 ? 0 : this.retryMs);
       return;
     }
+    this.sync.synced();
     if (e.type === 'BOOKMARK') {
       this.resourceVersion = e.resourceVersion;
       this.syncedAt = this.now();
@@ -152,16 +172,32 @@ export class Reflector<T> {
             return;
           }
           this.lastError = err instanceof Error ? err.message : String(err ?? 'watch closed at once');
-          log.warn({ source: this.source.name, err: this.lastError }, 'fleet: watch failed; relisting');
+          log.warn(
+            { source: this.source.name, ...this.source.logFields, err: this.lastError },
+            'fleet: watch failed; relisting',
+          );
+          this.sync.failed(
+            err ??
+              new AppError(
+                'ServiceUnavailable',
+                503,
+                `the API server closed the ${this.source.name} watch as soon as it opened`,
+              ),
+          );
           this.scheduleRelist(generation, this.retryMs);
         },
       });
       if (generation !== this.generation) stop();
+      // not a sync yet: client-node resolves before the status is known (a 503 arrives via onDone)
       else this.stopWatch = stop;
     } catch (err) {
       if (generation !== this.generation) return;
       this.lastError = err instanceof Error ? err.message : String(err);
-      log.warn({ source: this.source.name, err: this.lastError }, 'fleet: watch could not start');
+      this.sync.failed(this.source.toError ? this.source.toError(err) : err);
+      log.warn(
+        { source: this.source.name, ...this.source.logFields, err: this.lastError },
+        'fleet: watch could not start',
+      );
       this.scheduleRelist(generation, this.retryMs);
     }
   }
