@@ -37,8 +37,16 @@ export interface FleetSettings {
  */
 const HARD_MAX_CONCURRENCY = 64;
 
+/**
+ * `default.concurrency`: a sweep is bound by in-flight requests × their latency (Little's law), not by CPU. Against
+ * kubelets answering in a median 30 ms with 1 % taking ~1 s and 0.2 % never answering (the scale sim's model,
+ * sim/fleet/create-fleet.ts), a slot is held ~55 ms on average: 32 slots read ~580 nodes/s and marked 5,000 nodes
+ * in 8.6 s, settling ~4 s later when the last hung reads time out. 48 slots read ~870 nodes/s: every node
+ * marked in under 6 s and settled within the 10 s a viewer should wait (BENCHMARKS.md, `server` section). 48 is
+ * 12 % of kube-apiserver's default --max-requests-inflight (400); `gentle` is for control planes that cannot spare it.
+ */
 const PRESETS = {
-  default: { concurrency: 32, qps: 2000, burst: 200, refreshMs: 15_000 },
+  default: { concurrency: 48, qps: 2000, burst: 200, refreshMs: 15_000 },
   // For small or overloaded control planes: a 5,000-node sweep then takes ~100 s instead of ~5 s.
   gentle: { concurrency: 8, qps: 50, burst: 20, refreshMs: 60_000 },
 } as const;
