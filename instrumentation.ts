@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts (Next's instrumentation hook). Fails fast on auth and host settings that cannot
  * work, e.g. KD_AUTH_MODE=shared without KD_SESSION_SECRET, or listening beyond loopback without
- * KD_ALLOWED_HOSTS, instead of starting and refusing every sign-in or every request.
+ * KD_ALLOWED_HOSTS, instead of starting and refusing every sign-in or every request. Then, in local mode, starts
+ * watching the default context's nodes and pods (lib/server/warm-up.ts).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -19,4 +20,6 @@ export async function register(): Promise<void> {
     );
     process.exit(1);
   }
+  const { warmDefaultContext } = await import('./lib/server/warm-up');
+  warmDefaultContext();
 }
