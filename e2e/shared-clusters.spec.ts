@@ -31,10 +31,13 @@ async function signIn(page: Page, user: 'sim-admin' | 'sim-viewer') {
   await expect(page.getByTestId('signed-in-user')).toHaveText(user);
 }
 
-/** A CSRF token for `request` (its kd_csrf cookie is set by the same GET), as the browser's postJson gets one. */
-async function csrfHeader(request: APIRequestContext): Promise<Record<string, string>> {
+/**
+ * The headers our own page's fetch sends: its Origin and a CSRF token for `request` (whose kd_csrf cookie the same
+ * GET sets), as the browser's postJson gets one.
+ */
+async function csrfHeader(request: APIRequestContext, origin: string): Promise<Record<string, string>> {
   const { token } = (await (await request.get('/api/csrf')).json()) as { token: string };
-  return { 'x-csrf-token': token, 'content-type': 'application/json' };
+  return { 'x-csrf-token': token, 'content-type': 'application/json', origin };
 }
 
 async function addCluster(page: Page, cluster: string, token: string) {
@@ -105,7 +108,7 @@ test('user A adds a cluster with their token: it is on their /clusters, in their
     expect(await res.text()).toContain('neither this dashboard');
   }
   const switchB = await b.request.post('/api/contexts/current', {
-    headers: await csrfHeader(b.request),
+    headers: await csrfHeader(b.request, baseURL!),
     data: { name: KUBEASZ },
   });
   expect(switchB.status()).toBe(422);
@@ -130,6 +133,8 @@ test('user A adds a cluster with their token: it is on their /clusters, in their
   expect((await contextA.cookies()).find((c) => c.name.startsWith('kd_cluster_'))).toBeUndefined();
 
   // no response to either user ever carried a token (A's went to the server once, in the request body)
+  expect(seenA.some((t) => t.includes('/api/session/clusters'))).toBe(true);
+  expect(seenB.some((t) => t.includes('/api/clusters'))).toBe(true);
   for (const token of TOKENS())
     for (const text of [...seenA, ...seenB]) expect(text.includes(token), text.slice(0, 200)).toBe(false);
   await contextA.close();
@@ -139,6 +144,7 @@ test('user A adds a cluster with their token: it is on their /clusters, in their
 test('a wrong token, an unknown cluster and requests without the CSRF pair or from another origin are refused', async ({
   page,
   consoleErrors,
+  baseURL,
 }) => {
   consoleErrors.allow(/status of 422 \(Unprocessable Entity\) \(.*\/api\/session\/clusters\)$/);
   await signIn(page, 'sim-admin');
@@ -152,7 +158,7 @@ test('a wrong token, an unknown cluster and requests without the CSRF pair or fr
 
   // the dashboard's own cluster is not on the list; a name the operator did not list is refused, never dialled
   await expect(page.getByLabel('Cluster').locator('option', { hasText: /^sim / })).toHaveCount(0);
-  const headers = await csrfHeader(page.request);
+  const headers = await csrfHeader(page.request, baseURL!);
   const unknown = await page.request.post('/api/session/clusters', {
     headers,
     data: { cluster: 'https://10.0.0.1:6443', token: kubeaszToken() },
@@ -162,7 +168,7 @@ test('a wrong token, an unknown cluster and requests without the CSRF pair or fr
 
   // the mutation gate applies: no CSRF token, or another origin, is a 403 before anything runs
   const noCsrf = await page.request.post('/api/session/clusters', {
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: baseURL! },
     data: { cluster: KUBEASZ, token: kubeaszToken() },
   });
   expect(noCsrf.status()).toBe(403);
@@ -173,7 +179,7 @@ test('a wrong token, an unknown cluster and requests without the CSRF pair or fr
   expect(foreign.status()).toBe(403);
   expect(foreign.headers()['set-cookie']).toBeUndefined();
   const remove = await page.request.delete('/api/session/clusters', {
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: baseURL! },
     data: { cluster: KUBEASZ },
   });
   expect(remove.status()).toBe(403);
