@@ -4,6 +4,7 @@ import path from 'node:path';
 import { KubeConfig, type Cluster } from '@kubernetes/client-node';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { log } from '@/lib/observability/log';
 import { listContexts, tokenKube, type Kube } from './client';
 import { filesStamp } from './kubeconfig-reload';
 
@@ -80,6 +81,11 @@ function load(): Loaded | undefined {
   }
   const value = { stamp, clusters, skipped };
   loaded = { file: abs, value };
+  for (const s of skipped)
+    log.warn(
+      { event: 'shared-clusters', cluster: s.name, reason: s.reason },
+      `KD_SHARED_CLUSTERS_FILE: ${s.name} left out: ${s.reason}`,
+    );
   return value;
 }
 
@@ -88,7 +94,10 @@ export function allowedClusters(): AllowedCluster[] {
   return [...(load()?.clusters.values() ?? [])].map((c) => ({ name: c.name, server: c.server }));
 }
 
-/** The entries of the file that are not offered, and why (for the operator: logged and on the add form). */
+/**
+ * The entries of the file that are not offered, and why (logged for the operator when the file is read).
+ * @internal exported for its unit tests
+ */
 export function skippedClusters(): ReadonlyArray<{ name: string; reason: string }> {
   return load()?.skipped ?? [];
 }

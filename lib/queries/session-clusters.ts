@@ -7,7 +7,7 @@ import { sessionClusterKeys } from './keys';
 const URL = '/api/session/clusters';
 
 /** GET /api/session/clusters: the clusters this session may add and those it added (shared mode). */
-export const sessionClustersOptions = () =>
+const sessionClustersOptions = () =>
   queryOptions({
     queryKey: sessionClusterKeys.all,
     queryFn: ({ signal }) => fetchJson(URL, SessionClustersResponseSchema, { signal }),
