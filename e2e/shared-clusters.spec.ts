@@ -51,7 +51,7 @@ test('user A adds a cluster with their token: it is on their /clusters, in their
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const contextA = await browser.newContext({ baseURL });
   const contextB = await browser.newContext({ baseURL });
   const seenA = recordResponses(contextA);

@@ -94,6 +94,11 @@ beforeAll(async () => {
       clusters: [
         { name: 'other', cluster: { server: other.url, 'certificate-authority-data': b64(other.caPem) } },
         { name: 'home-again', cluster: { server: home.url, 'certificate-authority-data': b64(home.caPem) } },
+        // the same cluster under more names: enough to fill a session
+        ...[2, 3, 4, 5].map((i) => ({
+          name: `other-${i}`,
+          cluster: { server: other.url, 'certificate-authority-data': b64(other.caPem) },
+        })),
       ],
     }),
   );
@@ -124,11 +129,10 @@ beforeEach(() => {
 describe('adding a cluster to a shared-mode session', () => {
   it('offers only the listed clusters, not the dashboard’s own', async () => {
     await signIn(home.tokens.admin);
-    expect(await listed()).toMatchObject({
-      enabled: true,
-      available: [{ name: 'other', server: other.url }],
-      added: [],
-    });
+    const list = await listed();
+    expect(list).toMatchObject({ enabled: true, added: [], maxClusters: 4 });
+    expect(list.available).toContainEqual({ name: 'other', server: other.url });
+    expect(list.available.map((c) => c.name)).toEqual(['other', 'other-2', 'other-3', 'other-4', 'other-5']);
   });
 
   it('keeps a token the cluster accepts, for this user only, and never answers it', async () => {
@@ -174,6 +178,26 @@ describe('adding a cluster to a shared-mode session', () => {
       const res = await add(name, other.tokens.admin);
       expect(res.status).toBe(422);
       expect(StatusSchema.parse(await res.json()).message).toContain('is not a cluster this dashboard lets you add');
+    }
+    // a full session: four added, the fifth refused until one is removed
+    for (const name of ['other', 'other-2', 'other-3', 'other-4'])
+      expect((await add(name, other.tokens.admin)).status).toBe(200);
+    const full = await add('other-5', other.tokens.admin);
+    expect(full.status).toBe(422);
+    expect(StatusSchema.parse(await full.json()).message).toBe(
+      'Your session already holds 4 added clusters, the most it can keep.',
+    );
+    keep(await route.DELETE(send('DELETE', '/api/session/clusters', { cluster: 'other-4' })));
+    expect((await add('other-5', other.tokens.admin)).status).toBe(200);
+    expect((await listed()).added.map((c) => c.name).sort()).toEqual(['other', 'other-2', 'other-3', 'other-5']);
+    jar = new Map();
+    await signIn(home.tokens.admin);
+
+    // hostile names never reach the allowlist lookup: the body schema refuses them
+    for (const name of ['<script>', '../../x', 'a b', '', 'x'.repeat(300)]) {
+      const res = await add(name, other.tokens.admin);
+      expect(res.status, name).toBe(422);
+      expect(res.headers.get('set-cookie')).toBeNull();
     }
     expect((await listed()).added).toEqual([]);
   });
