@@ -11,7 +11,10 @@ import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-a
 // Route handlers read the context cookie through next/headers, which needs Next's request scope.
 const jar = new Map<string, string>();
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+  }),
 }));
 
 const { GET: getNodes } = await import('./nodes/route');

@@ -22,7 +22,10 @@ import { startSim, type SimHandle } from '@/sim/server/start';
 const jar = new Map<string, string>();
 let requestHeaders = new Headers();
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+  }),
   headers: async () => requestHeaders,
 }));
 
@@ -402,10 +405,11 @@ describe('shared mode', () => {
     });
   });
 
-  it('refuses to switch context (one cluster) and signs out by clearing the cookie', async () => {
+  it('refuses to switch to a context neither its own nor added to the session, and signs out by clearing the cookie', async () => {
     jar.set(SESSION_COOKIE, sessionOf(await signIn(sim.tokens.viewer))!);
     expect(await status(await contextRoute.POST(post('/api/contexts/current', { name: 'sim-viewer' })))).toMatchObject({
-      code: 403,
+      code: 422,
+      message: expect.stringContaining("neither this dashboard's cluster nor one added to your session"),
     });
     const out = await signoutRoute.POST(post('/api/auth/signout', {}));
     expect(out.status).toBe(200);
