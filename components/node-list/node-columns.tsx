@@ -41,6 +41,9 @@ export const GRID_TEMPLATE =
 /** sum of the minimum widths: narrower screens scroll the table sideways */
 export const TABLE_MIN_WIDTH = '91.5rem';
 
+/** A part the server has not loaded yet is "loading", not "unavailable": it is on its way (a cold server). */
+const missing = (part: PartAvailability) => (!part.available && part.reason === 'Loading' ? 'loading' : 'unavailable');
+
 const cores = (millis: number) => `${formatCpuMillis(millis)}${millis >= 1000 ? ' cores' : ''}`;
 
 function usageCell(kind: 'cpu' | 'memory', source: 'usage' | 'requests', part: PartAvailability) {
@@ -50,7 +53,7 @@ function usageCell(kind: 'cpu' | 'memory', source: 'usage' | 'requests', part: P
     const allocatable = kind === 'cpu' ? node.allocatable.cpuMillis : node.allocatable.memoryBytes;
     const fmt = kind === 'cpu' ? cores : formatBytes;
     const what = source === 'usage' ? 'metrics' : 'pods';
-    const unavailable = !part.available ? `${what} unavailable` : source === 'usage' ? 'no metrics' : 'unknown';
+    const unavailable = !part.available ? `${what} ${missing(part)}` : source === 'usage' ? 'no metrics' : 'unknown';
     return (
       <PercentValue
         percent={percentOfAllocatable(used, allocatable)}
@@ -146,7 +149,7 @@ export function nodeColumns({
         <PercentValue
           percent={node.podCount === null ? undefined : percentOfAllocatable(node.podCount, node.allocatable.pods)}
           label={`${node.podCount} / ${node.allocatable.pods}`}
-          unavailable={pods.available ? 'unknown' : 'pods unavailable'}
+          unavailable={pods.available ? 'unknown' : `pods ${missing(pods)}`}
           detail={pods.available ? `${node.podCount} of ${node.allocatable.pods} pods (maxPods)` : pods.message}
         />
       ),

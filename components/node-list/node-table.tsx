@@ -19,6 +19,11 @@ const HEADER_HEIGHT = 40;
 interface NodeTableProps extends ColumnContext {
   /** already filtered and sorted (sortNodes) */
   rows: NodeRow[];
+  /**
+   * rows in the view when `rows` holds only its first ones (the server's first screen): the table is that tall and
+   * says that many to assistive tech; rows past `rows` fill in when the whole list arrives
+   */
+  rowCount?: number;
   sort: SortColumn;
   dir: 'asc' | 'desc';
   onSortChange: (sort: SortColumn, dir: 'asc' | 'desc') => void;
@@ -31,6 +36,7 @@ interface NodeTableProps extends ColumnContext {
  */
 export function NodeTable({
   rows,
+  rowCount,
   sort,
   dir,
   onSortChange,
@@ -67,8 +73,9 @@ export function NodeTable({
   });
 
   const tableRows = table.getRowModel().rows;
+  const count = Math.max(rowCount ?? 0, tableRows.length);
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
@@ -81,7 +88,7 @@ export function NodeTable({
       ref={scrollRef}
       role="table"
       aria-label="Nodes"
-      aria-rowcount={tableRows.length + 1}
+      aria-rowcount={count + 1}
       aria-colcount={columns.length}
       tabIndex={0}
       className={cn('min-h-60 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800', focusRing)}
