@@ -116,7 +116,12 @@ export function NodeListView({
   const shown = first ? first.shown : rows.length;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col gap-4" data-hydrated={hydrated || undefined}>
+    <div
+      className="flex min-h-0 flex-1 flex-col gap-4"
+      data-hydrated={hydrated || undefined}
+      // the whole list is here (not only the server's first screen): tests and the bench wait for it
+      data-complete={data !== undefined || undefined}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SummaryBar
           counts={counts}
