@@ -138,7 +138,7 @@ function nodesBody(r: { body: Buffer; headers: Record<string, unknown> }): {
 }
 
 /** `/api/nodes` on a fresh server: the first request (cold), until complete, then warm (median of 5). */
-export async function measureNodesApi(server: ProdServer, startedAt: number): Promise<NodesFigures> {
+async function measureNodesApi(server: ProdServer, startedAt: number): Promise<NodesFigures> {
   const cold = await get(`${server.base}/api/nodes`, { headers: gzipHeaders });
   if (cold.status !== 200) throw new Error(`/api/nodes answered ${cold.status}`);
   const first = nodesBody(cold);
@@ -250,7 +250,7 @@ interface NodesPageFigures {
 }
 
 /** First rows on `/nodes` in a fresh tab of real Chromium (scripts passed as text: the CSP forbids eval). */
-export async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures; warm: NodesPageFigures }> {
+async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures; warm: NodesPageFigures }> {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',

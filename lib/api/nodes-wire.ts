@@ -8,7 +8,7 @@ import type { NodeListResponse, NodeRow } from './nodes';
  * `NodeListResponse` with `decodeNodeList`; no field the table shows is dropped (labels feed the `key=value`
  * filter). Server and browser share this module, so the two ends cannot disagree on positions.
  */
-export const NODE_LIST_FORMAT = 'kd.nodes/v2';
+const NODE_LIST_FORMAT = 'kd.nodes/v2';
 
 /** Ready condition status: index into this list. */
 const READY = ['True', 'False', 'Unknown'] as const;
@@ -20,7 +20,7 @@ type CpuMemoryPods = [cpuMillis: number, memoryBytes: number, pods: number];
 /** [keyIndex, valueIndex or -1 (no value), effectIndex] */
 type WireTaint = [number, number, number];
 
-export type WireRow = [
+type WireRow = [
   name: string,
   ready: number,
   roles: number[],

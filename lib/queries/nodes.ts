@@ -17,7 +17,7 @@ const NODE_LIST_REFRESH_MS = 10_000;
 const STILL_LOADING_REFRESH_MS = 1_000;
 
 /** Whether part of the answer was still loading on the server (then the page says so and refreshes soon). */
-export const stillLoading = (d: Pick<NodeListResponse, 'metrics' | 'pods'>) =>
+const stillLoading = (d: Pick<NodeListResponse, 'metrics' | 'pods'>) =>
   [d.metrics, d.pods].some((p) => !p.available && p.reason === 'Loading');
 
 /**

@@ -33,7 +33,7 @@ function listCaches(fleet: Fleet): ListCaches {
  * every node and says which columns are still coming (issue 20: `/api/nodes` ≤ 1 s cold). The first pods LIST of a
  * 150,000-pod cluster alone takes seconds.
  */
-export const COLD_WAIT_MS = 300;
+const COLD_WAIT_MS = 300;
 
 /**
  * Stale-while-revalidate over one cache entry: fresh → it; stale → it, and one background reload (shared by
