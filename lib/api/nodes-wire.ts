@@ -94,7 +94,10 @@ export function encodeNodeList({ items, ...rest }: NodeListResponse): NodeListWi
   return { format: NODE_LIST_FORMAT, ...rest, strings, rows };
 }
 
-/** Thrown by decodeNodeList when the body is not this format (an older or newer server, a proxy's page). */
+/**
+ * Thrown by decodeNodeList when the body is not this format (an older or newer server, a proxy's page).
+ * @internal exported for its unit tests (fetchDecoded turns any decode failure into MalformedResponse)
+ */
 export class NodeListFormatError extends Error {
   constructor(message: string) {
     super(message);

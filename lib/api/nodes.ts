@@ -46,6 +46,10 @@ const NodeRowSchema = z.object({
 });
 export type NodeRow = z.infer<typeof NodeRowSchema>;
 
+/**
+ * @internal the browser decodes GET /api/nodes without a schema (nodes-wire.ts); server-side tests check the decoded
+ * answer against this one, and the types below come from it
+ */
 export const NodeListResponseSchema = z.object({
   items: z.array(NodeRowSchema),
   metrics: PartAvailabilitySchema,

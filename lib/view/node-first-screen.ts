@@ -5,8 +5,9 @@ import { sortNodes } from './node-sort';
 import { serializeViewState, type NodeViewState, type SortColumn } from './node-view-state';
 
 /**
- * Rows the server renders: more than a tall screen shows (44 px rows: 40 rows fill 1,760 px), few enough that the
- * HTML stays a few kilobytes whatever the fleet's size.
+ * Rows the server sends: more than a tall screen shows (44 px rows: 40 rows fill 1,760 px), few enough that the
+ * page's payload stays the same size whatever the fleet's.
+ * @internal exported for its unit tests
  */
 export const FIRST_SCREEN_ROWS = 40;
 
