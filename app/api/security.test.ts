@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
+import { decodeNodeList } from '@/lib/api/nodes-wire';
 import { resetAuthConfigForTests } from '@/lib/auth/config';
 import { sealSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
@@ -334,7 +335,7 @@ describe('shared mode', () => {
 
   it("makes every call with the user's token: the viewer lists nodes and gets the cluster's 403 on approve", async () => {
     jar.set(SESSION_COOKIE, sessionOf(await signIn(sim.tokens.viewer))!);
-    const list = NodeListResponseSchema.parse(await (await nodesRoute.GET(get('/api/nodes'))).json());
+    const list = NodeListResponseSchema.parse(decodeNodeList(await (await nodesRoute.GET(get('/api/nodes'))).json()));
     expect(list.items.length).toBeGreaterThan(10);
     const name = DEMO_CSRS.goodServing;
     const rv = await csrVersion(name);
