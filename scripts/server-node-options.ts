@@ -7,7 +7,10 @@
  */
 export const SERVER_NODE_OPTIONS = '--max-semi-space-size=4';
 
-/** NODE_OPTIONS for a server child: ours first, so an operator's own flags (later) win. */
+/**
+ * NODE_OPTIONS for a server child: ours first, so an operator's own flags (later) win.
+ * @internal exported for its unit test; children get it through serverEnv
+ */
 export const serverNodeOptions = (inherited: string | undefined = process.env.NODE_OPTIONS): string =>
   [SERVER_NODE_OPTIONS, inherited].filter(Boolean).join(' ');
 

@@ -56,6 +56,7 @@ export type WatchEventOf<T> =
   /** the apiserver ended the watch with a Status; 410 Gone means the resourceVersion is too old: relist */
   | { type: 'ERROR'; code: number; message: string };
 
+/** @internal the tests name node watch events by it */
 export type WatchedNodeEvent = WatchEventOf<WatchedNode>;
 
 const BookmarkSchema = z.object({
