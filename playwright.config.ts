@@ -30,10 +30,14 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'local', testIgnore: /(shared-mode|csr-decisions-last)\.spec\.ts/ },
+    { name: 'local', testIgnore: /(shared-mode|shared-clusters|csr-decisions-last)\.spec\.ts/ },
     // decides the demo's hostile CSRs for good, which the other specs show pending: after all of them
     { name: 'after-local', testMatch: /csr-decisions-last\.spec\.ts/, dependencies: ['local'] },
-    { name: 'shared', testMatch: /shared-mode\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${sharedPort}` } },
+    {
+      name: 'shared',
+      testMatch: /shared-(mode|clusters)\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${sharedPort}` },
+    },
   ],
   // Started in order: the shared-mode server reads the kubeconfig the first one's sim has written.
   webServer: [
@@ -55,6 +59,9 @@ export default defineConfig({
         KD_AUTH_MODE: 'shared',
         // A fixed test-only key; a real deployment takes it from a Secret (docs/deploy.md).
         KD_SESSION_SECRET: 'e2e-only-session-secret-0123456789abcdef',
+        // The clusters users may add to their session (e2e/shared-clusters.spec.ts): only the file's `clusters:` are
+        // read, so the sim's kubeconfig serves as the list (its own cluster, `sim`, is skipped as the home cluster).
+        KD_SHARED_CLUSTERS_FILE: E2E_KUBECONFIG,
         NEXT_TELEMETRY_DISABLED: '1',
       },
       reuseExistingServer: false,

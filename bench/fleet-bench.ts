@@ -6,7 +6,7 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -374,6 +374,24 @@ const ManifestSchema = z.object({
 });
 
 /** Section 5: gzipped JS a route loads on first visit (app-build-manifest, else the route's client reference manifest). */
+/**
+ * The route's page_client-reference-manifest.js under the build's server/app, route groups included: `/nodes` is
+ * app/nodes/(list)/page.tsx, whose manifest is at nodes/(list)/ (a path without the group was silently skipped).
+ */
+async function clientManifestOf(appDir: string, route: string): Promise<string | undefined> {
+  const files = await readdir(appDir, { recursive: true });
+  const want = route === '/' ? '' : route.slice(1);
+  const hit = files.find((f) => {
+    if (!f.endsWith('page_client-reference-manifest.js')) return false;
+    const segments = path
+      .dirname(f)
+      .split(path.sep)
+      .filter((seg) => seg !== '.' && !/^\(.*\)$/.test(seg));
+    return segments.join('/') === want;
+  });
+  return hit && path.join(appDir, hit);
+}
+
 export async function benchBundles(): Promise<BenchSection> {
   const dir = path.join(buildDir(), '.next');
   if (!existsSync(path.join(dir, 'BUILD_ID'))) {
@@ -402,8 +420,11 @@ export async function benchBundles(): Promise<BenchSection> {
     ok: true,
   });
   for (const route of ['/nodes', '/nodes/[name]', '/compare', '/csrs']) {
-    const ref = path.join(dir, 'server/app', route === '/' ? 'page' : route, 'page_client-reference-manifest.js');
-    if (!existsSync(ref)) continue;
+    const ref = await clientManifestOf(path.join(dir, 'server/app'), route);
+    if (!ref) {
+      rows.push({ metric: `${route}: client reference manifest`, value: 'not found', target: 'found', ok: false });
+      continue;
+    }
     const text = await readFile(ref, 'utf8');
     // Chunks the route's client components need, as listed in its client reference manifest.
     const chunks = new Set<string>(root);
@@ -414,8 +435,9 @@ export async function benchBundles(): Promise<BenchSection> {
     rows.push({
       metric: `${route}: ${chunks.size} JS chunks, gzip`,
       value: `${kb.toFixed(1)} kB`,
-      target: route === '/nodes' ? '≤ 150 kB' : 'info',
-      ok: route === '/nodes' ? kb <= 150 : true,
+      // issue 20 item 5: the route's own JS at most 60 kB gzip beyond the runtime
+      target: route === '/nodes' ? `≤ runtime + 60 kB (${(runtime / 1000 + 60).toFixed(1)} kB)` : 'info',
+      ok: route === '/nodes' ? kb <= runtime / 1000 + 60 : true,
     });
   }
   // the build's directory is not named: it is a path on the benchmarking machine, meaningless in BENCHMARKS.md

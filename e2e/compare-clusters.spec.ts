@@ -45,6 +45,18 @@ test('exports of a cross-cluster comparison name the context of every node', asy
   const text = await readFile((await md.path()) as string, 'utf8');
   expect(text).toContain(`${DEMO_CONTEXTS.primary}, ${DEMO_CONTEXTS.kubeasz}`);
   for (const ref of refs) expect(text).toContain(ref);
+
+  // by variant, a column ("A (2 nodes)") is traced to its nodes in the variants section, each <context>/<node>
+  const byVariant = await page.request.get(
+    `/api/compare?clusters=${DEMO_CONTEXTS.primary},${DEMO_CONTEXTS.kubeasz}&nodes=k8s-worker-1,${refs.slice(1).join(',')}&by=variant&format=csv`,
+  );
+  const [variants] = (await byVariant.text()).split('\r\n\r\n').filter((s) => s.startsWith('Fleet variants'));
+  const members = (variants ?? '')
+    .split('\r\n')
+    .slice(2)
+    .filter(Boolean)
+    .flatMap((row) => row.split(',')[1]!.split(' '));
+  expect(members.sort()).toEqual([...refs].sort());
 });
 
 test('the cluster checkboxes add a context to the comparison', async ({ page }) => {

@@ -118,12 +118,13 @@ test('an exported CSV opens with the same rows as the table', async ({ page }) =
     page.waitForEvent('download'),
     page.getByRole('link', { name: 'CSV' }).click(),
   ]);
-  // sections as on the page: the baseline's findings, the diff table, the unreadable nodes (lib/domain/compare-export.ts)
+  // sections as on the page: the baseline's findings, the variants, the diff table, the unreadable nodes (lib/domain/compare-export.ts)
   const sections = (await readFile((await download.path()) as string, 'utf8'))
     .split('\r\n\r\n')
     .map((s) => readCsv(s.endsWith('\r\n') ? s : `${s}\r\n`));
   expect(sections.map((s) => s[0]?.[0])).toEqual([
     'Against baseline kube-system/kubelet-config',
+    'Fleet variants',
     'Differing keys',
     'Unreadable nodes (config unknown)',
   ]);
@@ -132,7 +133,7 @@ test('an exported CSV opens with the same rows as the table', async ({ page }) =
   expect(maxPodsFinding?.[1]).toContain(drifted);
   expect(maxPodsFinding?.slice(4, 7)).toEqual(['32', '64', "'--max-pods"]);
 
-  const rows = (sections[1] ?? []).slice(1);
+  const rows = (sections[2] ?? []).slice(1);
   expect(rows[0]).toEqual([
     'key',
     'k8s-worker-1',

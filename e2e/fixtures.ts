@@ -38,6 +38,16 @@ function simAccess(): SimAccess {
   };
 }
 
+/** The bearer token of a user entry of the e2e kubeconfig (`sim-admin`, `sim-viewer`, `kubeasz-idc-admin`…). */
+export function kubeconfigToken(user: string): string {
+  const kc = parseYaml(readFileSync(E2E_KUBECONFIG, 'utf8')) as {
+    users: Array<{ name: string; user: { token?: string } }>;
+  };
+  const token = kc.users.find((u) => u.name === user)?.user.token;
+  if (!token) throw new Error(`no ${user} token in ${E2E_KUBECONFIG}`);
+  return token;
+}
+
 /** Calls the sim's own control API (POST /simctl/…), authenticated as sim-admin. */
 async function simctl(pathAndQuery: string, method = 'POST'): Promise<number> {
   const { server, ca, adminToken } = simAccess();

@@ -1,21 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import { E2E_KUBECONFIG } from '../playwright.config';
 import { DEMO_CSRS } from '../sim/fleet/demo-layout';
-import { expect, test } from './fixtures';
+import { expect, kubeconfigToken, test } from './fixtures';
 
 /**
  * Shared mode (KD_AUTH_MODE=shared, the `shared` project's server): a user signs in with their own bearer token
  * and sees exactly what that token may see. Here the sim-viewer token: nodes yes, CSR decisions no.
  */
-function tokenOf(user: 'sim-viewer' | 'sim-admin'): string {
-  const kc = parseYaml(readFileSync(E2E_KUBECONFIG, 'utf8')) as {
-    users: Array<{ name: string; user: { token: string } }>;
-  };
-  const token = kc.users.find((u) => u.name === user)?.user.token;
-  if (!token) throw new Error(`no ${user} token in ${E2E_KUBECONFIG}`);
-  return token;
-}
+const tokenOf = (user: 'sim-viewer' | 'sim-admin') => kubeconfigToken(user);
 
 test('a page without a session goes to /signin; an invalid token is refused with a clear message', async ({
   page,

@@ -1,3 +1,4 @@
+import { decodeNodeList } from '../lib/api/nodes-wire';
 import type { APIRequestContext } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test, withApiServerDown } from './fixtures';
@@ -15,8 +16,9 @@ interface Freshness {
   error?: { kind: string; code: number; message: string };
 }
 
+/** GET /api/nodes, decoded from its compact wire shape as the page decodes it */
 const nodeList = async (request: APIRequestContext): Promise<Freshness & { items: Array<{ name: string }> }> =>
-  (await request.get('/api/nodes')).json();
+  decodeNodeList(await (await request.get('/api/nodes')).json());
 const CLOCK = /Stale since \d{1,2}:\d\d:\d\d/;
 const node = DEMO_NODES.kubeadmClean[0];
 

@@ -52,6 +52,12 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Kubeconfig files, separated by ':' (';' on Windows) and merged like kubectl: the first file to set a value wins. */
   KUBECONFIG: z.string().optional(),
+  /**
+   * Shared mode: a kubeconfig-format file whose `clusters:` (name, server, CA) are the only clusters a signed-in
+   * user may add to their session with their own token (lib/k8s/shared-clusters.ts). Nothing else in the file is
+   * read. Unset: users cannot add clusters (the server never connects to a cluster the operator did not list).
+   */
+  KD_SHARED_CLUSTERS_FILE: z.string().trim().min(1).optional(),
   /** Context used when the request names none (no `kd-context` cookie); default: the kubeconfig's current-context. */
   KUBE_CONTEXT: z.string().min(1).optional(),
   /** Deadline for one kubelet request through the apiserver's node proxy (configz, stats/summary), in ms. */

@@ -4,6 +4,7 @@
  * once instead of queueing, streams past KD_MAX_STREAMS likewise, and the liveness probe answers meanwhile.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { decodeNodeList } from '@/lib/api/nodes-wire';
 import { StatusSchema } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
 import { resetFleetsForTests } from '@/lib/fleet/fleet';
@@ -82,8 +83,8 @@ describe('admission', () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     // a place is held until the answer's body has been sent (read here), not only until the handler returned
     expect((await getNodes(nodesRequest())).status).toBe(503);
-    const bodies = await Promise.all(answers.map((r) => r.json()));
-    expect(bodies.map((b: { items: Array<{ name: string }> }) => b.items.map((i) => i.name))).toEqual([['n1'], ['n1']]);
+    const bodies = await Promise.all(answers.map(async (r) => decodeNodeList(await r.json())));
+    expect(bodies.map((b) => b.items.map((i) => i.name))).toEqual([['n1'], ['n1']]);
     const again = await getNodes(nodesRequest());
     expect(again.status).toBe(200);
     await again.body?.cancel();

@@ -3,6 +3,7 @@ import { authMode } from '@/lib/auth/config';
 import { SignInRequiredError } from '@/lib/auth/identity';
 import { CLEAR_SESSION_COOKIE } from '@/lib/auth/session';
 import { AppError, toStatus } from '@/lib/errors';
+import { addedClusterRejection } from '@/lib/auth/session-clusters';
 import { log } from '@/lib/observability/log';
 
 /**
@@ -12,6 +13,8 @@ import { log } from '@/lib/observability/log';
 function forUser(err: unknown): { err: unknown; clearSession: boolean } {
   if (!(err instanceof AppError) || err.code !== 401 || authMode() === 'local') return { err, clearSession: false };
   if (err instanceof SignInRequiredError) return { err, clearSession: authMode() === 'shared' };
+  const added = addedClusterRejection(err);
+  if (added) return { err: added, clearSession: false };
   return {
     err: new SignInRequiredError('The cluster rejected your token (expired or revoked): sign in again.', err.message),
     clearSession: authMode() === 'shared',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { ContextsResponseSchema } from '@/lib/api/contexts';
 import { NodeHistorySchema } from '@/lib/api/node-history';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
+import { decodeNodeList } from '@/lib/api/nodes-wire';
 import { StatusSchema } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
 import { resetKubeCacheForTests } from '@/lib/k8s/client';
@@ -11,7 +12,10 @@ import { startFakeApiserver, type FakeApiserver } from '@/lib/k8s/testing/fake-a
 // Route handlers read the context cookie through next/headers, which needs Next's request scope.
 const jar = new Map<string, string>();
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+  }),
 }));
 
 const { GET: getNodes } = await import('./nodes/route');
@@ -73,7 +77,7 @@ describe('GET /api/nodes', () => {
   it('answers a NodeListResponse, metrics marked unavailable when metrics.k8s.io is missing', async () => {
     const res = await getNodes(new Request('http://localhost/api/nodes'));
     expect(res.status).toBe(200);
-    const body = NodeListResponseSchema.parse(await res.json());
+    const body = NodeListResponseSchema.parse(decodeNodeList(await res.json()));
     expect(body.items.map((i) => i.name)).toEqual(['n1']);
     expect(body.metrics).toMatchObject({ available: false, reason: 'MetricsUnavailable' });
     expect(body.context).toBe('fake');

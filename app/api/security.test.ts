@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NodeListResponseSchema } from '@/lib/api/nodes';
+import { decodeNodeList } from '@/lib/api/nodes-wire';
 import { resetAuthConfigForTests } from '@/lib/auth/config';
 import { sealSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
@@ -22,7 +23,10 @@ import { startSim, type SimHandle } from '@/sim/server/start';
 const jar = new Map<string, string>();
 let requestHeaders = new Headers();
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+  }),
   headers: async () => requestHeaders,
 }));
 
@@ -331,7 +335,7 @@ describe('shared mode', () => {
 
   it("makes every call with the user's token: the viewer lists nodes and gets the cluster's 403 on approve", async () => {
     jar.set(SESSION_COOKIE, sessionOf(await signIn(sim.tokens.viewer))!);
-    const list = NodeListResponseSchema.parse(await (await nodesRoute.GET(get('/api/nodes'))).json());
+    const list = NodeListResponseSchema.parse(decodeNodeList(await (await nodesRoute.GET(get('/api/nodes'))).json()));
     expect(list.items.length).toBeGreaterThan(10);
     const name = DEMO_CSRS.goodServing;
     const rv = await csrVersion(name);
@@ -402,10 +406,11 @@ describe('shared mode', () => {
     });
   });
 
-  it('refuses to switch context (one cluster) and signs out by clearing the cookie', async () => {
+  it('refuses to switch to a context neither its own nor added to the session, and signs out by clearing the cookie', async () => {
     jar.set(SESSION_COOKIE, sessionOf(await signIn(sim.tokens.viewer))!);
     expect(await status(await contextRoute.POST(post('/api/contexts/current', { name: 'sim-viewer' })))).toMatchObject({
-      code: 403,
+      code: 422,
+      message: expect.stringContaining("neither this dashboard's cluster nor one added to your session"),
     });
     const out = await signoutRoute.POST(post('/api/auth/signout', {}));
     expect(out.status).toBe(200);

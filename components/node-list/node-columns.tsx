@@ -1,11 +1,9 @@
-import type { ColumnDef, RowData } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import type { FleetNodeResult } from '@/lib/api/fleet';
 import type { NodeRow } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
 import { formatBytes, formatCpuMillis } from '@/lib/domain/quantity';
 import { formatAge } from '@/lib/view/age';
-import { headroomByNode } from '@/lib/view/eviction-labels';
-import { sortValue } from '@/lib/view/node-sort';
 import type { SortColumn } from '@/lib/view/node-view-state';
 import { percentOfAllocatable } from '@/lib/view/percent';
 import { KubeletCell } from './kubelet-cell';
@@ -13,14 +11,6 @@ import { NameCell, PressureCell, RolesCell, SchedulingCell, SystemCell } from '.
 import { PercentValue } from './percent-cell';
 import { PostureCell, type PostureColumnData } from './posture-cell';
 import { StatusBadge } from './status-badge';
-
-declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the names must match TanStack's declaration
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** header tooltip: what the column's number means and where it comes from */
-    description?: string;
-  }
-}
 
 export interface ColumnContext {
   /** server time of the response: ages are measured against it, so they match the data (and SSR = client) */
@@ -41,6 +31,9 @@ export const GRID_TEMPLATE =
 /** sum of the minimum widths: narrower screens scroll the table sideways */
 export const TABLE_MIN_WIDTH = '91.5rem';
 
+/** A part the server has not loaded yet is "loading", not "unavailable": it is on its way (a cold server). */
+const missing = (part: PartAvailability) => (!part.available && part.reason === 'Loading' ? 'loading' : 'unavailable');
+
 const cores = (millis: number) => `${formatCpuMillis(millis)}${millis >= 1000 ? ' cores' : ''}`;
 
 function usageCell(kind: 'cpu' | 'memory', source: 'usage' | 'requests', part: PartAvailability) {
@@ -50,7 +43,7 @@ function usageCell(kind: 'cpu' | 'memory', source: 'usage' | 'requests', part: P
     const allocatable = kind === 'cpu' ? node.allocatable.cpuMillis : node.allocatable.memoryBytes;
     const fmt = kind === 'cpu' ? cores : formatBytes;
     const what = source === 'usage' ? 'metrics' : 'pods';
-    const unavailable = !part.available ? `${what} unavailable` : source === 'usage' ? 'no metrics' : 'unknown';
+    const unavailable = !part.available ? `${what} ${missing(part)}` : source === 'usage' ? 'no metrics' : 'unknown';
     return (
       <PercentValue
         percent={percentOfAllocatable(used, allocatable)}
@@ -69,15 +62,27 @@ function usageCell(kind: 'cpu' | 'memory', source: 'usage' | 'requests', part: P
   return Cell;
 }
 
-interface ColumnSpec {
+/** One column of the node table: its header, how a row's cell renders, and the direction a first click sorts in. */
+export interface NodeColumn {
   id: SortColumn;
   header: string;
   /** tooltip on the header: what the number means and where it comes from */
   description?: string;
-  cell: (props: { node: NodeRow }) => React.ReactNode;
+  /**
+   * the first click's order: names and text A→Z; numbers (usage, counts, age as youngest first, failed checks)
+   * highest first, where the rows needing attention are; eviction headroom smallest (closest to evicting) first
+   */
+  firstDir: 'asc' | 'desc';
+  cell: (props: { node: NodeRow }) => ReactNode;
 }
 
-/** The node table's columns. Sorting is manual (see sortNodes); accessors exist so TanStack can pick the first direction. */
+type ColumnSpec = Omit<NodeColumn, 'firstDir'> & { firstDir?: 'asc' | 'desc' };
+
+/**
+ * The node table's columns, in order. Sorting itself is sortNodes' (lib/view/node-sort.ts): the table only keeps
+ * which column and direction the URL says. (TanStack Table did this before; a table whose rows arrive sorted and
+ * whose cells are plain components needs none of it, and it was a third of the route's own JavaScript.)
+ */
 export function nodeColumns({
   fetchedAt,
   metrics,
@@ -85,16 +90,16 @@ export function nodeColumns({
   kubelet,
   kubeletLive = false,
   posture,
-}: ColumnContext): ColumnDef<NodeRow>[] {
+}: ColumnContext): NodeColumn[] {
   const specs: ColumnSpec[] = [
-    { id: 'name', header: 'Name', cell: NameCell },
+    { id: 'name', header: 'Name', firstDir: 'asc', cell: NameCell },
     {
       id: 'status',
       header: 'Status',
       description: 'Ready condition, as kubectl get nodes prints it',
       cell: ({ node }) => <StatusBadge ready={node.ready} />,
     },
-    { id: 'roles', header: 'Roles', cell: ({ node }) => <RolesCell roles={node.roles} /> },
+    { id: 'roles', header: 'Roles', firstDir: 'asc', cell: ({ node }) => <RolesCell roles={node.roles} /> },
     {
       id: 'version',
       header: 'Kubelet',
@@ -104,7 +109,13 @@ export function nodeColumns({
         </span>
       ),
     },
-    { id: 'system', header: 'System', description: 'OS image, architecture and container runtime', cell: SystemCell },
+    {
+      id: 'system',
+      header: 'System',
+      description: 'OS image, architecture and container runtime',
+      firstDir: 'asc',
+      cell: SystemCell,
+    },
     {
       id: 'age',
       header: 'Age',
@@ -146,7 +157,7 @@ export function nodeColumns({
         <PercentValue
           percent={node.podCount === null ? undefined : percentOfAllocatable(node.podCount, node.allocatable.pods)}
           label={`${node.podCount} / ${node.allocatable.pods}`}
-          unavailable={pods.available ? 'unknown' : 'pods unavailable'}
+          unavailable={pods.available ? 'unknown' : `pods ${missing(pods)}`}
           detail={pods.available ? `${node.podCount} of ${node.allocatable.pods} pods (maxPods)` : pods.message}
         />
       ),
@@ -165,36 +176,23 @@ export function nodeColumns({
       cell: SchedulingCell,
     },
   ];
-  const columns: ColumnDef<NodeRow>[] = specs.map(({ id, header, description, cell: Cell }) => ({
-    id,
-    header,
-    accessorFn: (node) => sortValue(id, node),
-    cell: ({ row }) => <Cell node={row.original} />,
-    meta: { description },
-  }));
-  // Sortable (failed checks, via sortNodes' postureFails); unevaluated nodes sort last either way.
-  const postureFails = new Map([...(posture?.counts ?? [])].map(([name, c]) => [name, c.fail]));
+  const columns: NodeColumn[] = specs.map((spec) => ({ firstDir: 'desc', ...spec }));
+  // Sortable by failed checks (sortNodes' postureFails); unevaluated nodes sort last either way.
   columns.splice(columns.length - 1, 0, {
     id: 'posture',
     header: 'Posture',
-    accessorFn: (node) => sortValue('posture', node, { postureFails }),
-    cell: ({ row }) => <PostureCell name={row.original.name} posture={posture} />,
-    meta: {
-      description: 'Failed kubelet security checks (CIS 1.12 §4, DISA STIG) on the effective config; see Posture',
-    },
+    description: 'Failed kubelet security checks (CIS 1.12 §4, DISA STIG) on the effective config; see Posture',
+    firstDir: 'desc',
+    cell: ({ node }) => <PostureCell name={node.name} posture={posture} />,
   });
   // Filled progressively by the fleet stream; sortable by headroom, smallest (closest to evicting) first.
-  const headroom = headroomByNode(kubelet);
   columns.splice(columns.length - 1, 0, {
     id: 'eviction',
     header: 'Eviction',
-    accessorFn: (node) => sortValue('eviction', node, { headroom }),
-    sortDescFirst: false,
-    cell: ({ row }) => <KubeletCell result={kubelet?.get(row.original.name)} live={kubeletLive} />,
-    meta: {
-      description:
-        "Headroom of the hard eviction threshold closest to being met: (available − threshold) as % of the signal's capacity, from kubelet stats/summary; or why the kubelet did not answer",
-    },
+    description:
+      "Headroom of the hard eviction threshold closest to being met: (available − threshold) as % of the signal's capacity, from kubelet stats/summary; or why the kubelet did not answer",
+    firstDir: 'asc',
+    cell: ({ node }) => <KubeletCell result={kubelet?.get(node.name)} live={kubeletLive} />,
   });
   return columns;
 }

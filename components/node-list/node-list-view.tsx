@@ -14,7 +14,8 @@ import { postureQuery, usePosture } from '@/lib/queries/posture';
 import { headroomByNode } from '@/lib/view/eviction-labels';
 import { countNodes, filterNodes, nodeFacets } from '@/lib/view/node-filters';
 import { orderByName, sortNodes } from '@/lib/view/node-sort';
-import { hasFilters } from '@/lib/view/node-view-state';
+import { hasFilters, serializeViewState } from '@/lib/view/node-view-state';
+import type { NodeFirstScreen } from '@/lib/api/nodes';
 import { Freshness } from './freshness';
 import { NodeFiltersBar } from './node-filters-bar';
 import { NodeTable } from './node-table';
@@ -30,8 +31,18 @@ import { useHydrated } from '@/components/use-hydrated';
  * `serverContext` is the context the server prefetched for: the header's context switcher creates the
  * contexts query before the page's HydrationBoundary runs, and hydrating an existing query waits for an
  * effect (which never runs on the server), so the first render cannot wait for that query.
+ *
+ * Until GET /api/nodes answers, the page shows `firstScreen`: the server's first rows of the URL's view and its
+ * fleet-wide counts, saying that the other rows are loading. A view change before then (sort, filter) waits for
+ * the whole list: the server's rows are only right for the view they were rendered for.
  */
-export function NodeListView({ serverContext }: { serverContext?: string }) {
+export function NodeListView({
+  serverContext,
+  firstScreen,
+}: {
+  serverContext?: string;
+  firstScreen?: NodeFirstScreen;
+}) {
   const queryClient = useQueryClient();
   const contexts = useContexts();
   const ctx = contexts.data?.current ?? serverContext;
@@ -44,6 +55,8 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   // Remounts the filters bar (and its text box state) when filters are cleared from outside it.
   const [filtersKey, setFiltersKey] = useState(0);
   const data = nodes.data;
+  // the server's first screen stands in until the whole list is here (and only for the context it was built for)
+  const first = !data && firstScreen && firstScreen.context === ctx ? firstScreen : undefined;
 
   // Another tab (or user) switched the server's context: refetch contexts so keys follow the truth.
   const servedContext = data?.context;
@@ -53,8 +66,10 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
   }, [ctx, servedContext, queryClient]);
 
   const items = data?.items;
-  const counts = useMemo(() => countNodes(items ?? []), [items]);
-  const facets = useMemo(() => nodeFacets(items ?? []), [items]);
+  const listCounts = useMemo(() => countNodes(items ?? []), [items]);
+  const listFacets = useMemo(() => nodeFacets(items ?? []), [items]);
+  const counts = first?.counts ?? listCounts;
+  const facets = first?.facets ?? listFacets;
   // Collate names once per node list; each sort or filter change then sorts numbers, not strings.
   const byName = useMemo(() => orderByName(items ?? []), [items]);
   const postureData = postureReport.data;
@@ -92,14 +107,25 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
       <ErrorPanel error={nodes.error} what="nodes" title="Could not list nodes" onRetry={() => void nodes.refetch()} />
     );
   }
-  if (!data) return <NodeTableSkeleton />;
+  if (!data && !first) return <NodeTableSkeleton />;
+  const head = data ?? first;
+  if (!head) return <NodeTableSkeleton />;
+  // the rows on screen: the whole list's, or the server's first ones when they are for this very view
+  const sameView = first?.view === serializeViewState(view);
+  const tableRows = data ? rows : sameView ? (first?.rows ?? null) : null;
+  const shown = first ? first.shown : rows.length;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col gap-4" data-hydrated={hydrated || undefined}>
+    <div
+      className="flex min-h-0 flex-1 flex-col gap-4"
+      data-hydrated={hydrated || undefined}
+      // the whole list is here (not only the server's first screen): tests and the bench wait for it
+      data-complete={data !== undefined || undefined}
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SummaryBar
           counts={counts}
-          shown={rows.length}
+          shown={shown}
           notReadyActive={view.status === 'NotReady'}
           pressureActive={view.pressure === 'any'}
           cordonedActive={view.cordoned === true}
@@ -108,30 +134,39 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
           onToggleCordoned={() => setView({ cordoned: view.cordoned ? undefined : true })}
         />
         <Freshness
-          updatedAt={data.stale ? Date.parse(data.fetchedAt) : nodes.dataUpdatedAt}
+          updatedAt={head.stale ? Date.parse(head.fetchedAt) : first ? first.renderedAt : nodes.dataUpdatedAt}
           isFetching={nodes.isFetching}
           refreshError={nodes.isRefetchError ? nodes.error : undefined}
           onRefresh={() => void nodes.refetch()}
         />
       </div>
-      <StaleBanner data={data} what="the nodes" />
+      <StaleBanner data={head} what="the nodes" />
       <PartialDataBanner
-        part={data.metrics}
+        part={head.metrics}
         title="Metrics unavailable"
         affects="CPU and memory usage columns are empty; everything else is current."
+        loading={{
+          title: 'Metrics loading',
+          affects: 'CPU and memory usage columns fill in when the server has read them; everything else is current.',
+        }}
       />
       <PartialDataBanner
-        part={data.pods}
+        part={head.pods}
         title="Pods unavailable"
         affects="requests and pod counts are empty; everything else is current."
+        loading={{
+          title: 'Pod totals loading',
+          affects: 'requests and pod counts fill in when the server has read every pod; everything else is current.',
+        }}
       />
       <NodeFiltersBar key={filtersKey} view={view} roles={facets.roles} versions={facets.versions} onChange={setView} />
+      {first && <FirstScreenNote first={first} sameView={sameView} />}
       {counts.total === 0 ? (
         <EmptyState title="No nodes in this cluster">
-          The API server of context <span className="font-mono">{data.context}</span> returned an empty node list. Nodes
+          The API server of context <span className="font-mono">{head.context}</span> returned an empty node list. Nodes
           appear here once their kubelets register.
         </EmptyState>
-      ) : rows.length === 0 ? (
+      ) : shown === 0 ? (
         <EmptyState
           title="No nodes match these filters"
           action={
@@ -156,20 +191,46 @@ export function NodeListView({ serverContext }: { serverContext?: string }) {
         >
           {counts.total} nodes are hidden by the current filters.
         </EmptyState>
-      ) : (
+      ) : tableRows ? (
         <NodeTable
-          rows={rows}
+          rows={tableRows}
+          rowCount={shown}
           sort={view.sort}
           dir={view.dir}
           onSortChange={(sort, dir) => setView({ sort, dir })}
-          fetchedAt={data.fetchedAt}
-          metrics={data.metrics}
-          pods={data.pods}
+          fetchedAt={head.fetchedAt}
+          metrics={head.metrics}
+          pods={head.pods}
           kubelet={kubelet.results}
           kubeletLive={kubelet.live}
           posture={posture}
         />
+      ) : (
+        <NodeTableSkeleton />
       )}
     </div>
+  );
+}
+
+/**
+ * Says that the table holds the server's first rows only and the rest is on its way, or why no rows are shown
+ * yet (a view the server could not order, or a view changed before the whole list arrived).
+ */
+function FirstScreenNote({ first, sameView }: { first: NodeFirstScreen; sameView: boolean }) {
+  const all = first.counts.total.toLocaleString('en-US');
+  const held = first.rows?.length ?? 0;
+  const rest = first.shown - held;
+  const text = !sameView
+    ? `Loading all ${all} nodes to show this view…`
+    : first.rows === null
+      ? `${first.rowsUnavailable ?? 'The server could not order this view'}: loading all ${all} nodes…`
+      : rest > 0
+        ? `First ${held.toLocaleString('en-US')} rows shown; loading the other ${rest.toLocaleString('en-US')}…`
+        : null;
+  if (!text) return null;
+  return (
+    <p role="status" data-testid="first-screen-note" className="text-sm text-zinc-600 dark:text-zinc-400">
+      {text}
+    </p>
   );
 }

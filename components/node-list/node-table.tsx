@@ -1,7 +1,6 @@
 'use client';
 
 import { useMemo, useRef } from 'react';
-import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { NodeRow } from '@/lib/api/nodes';
 import { cn } from '@/lib/cn';
@@ -19,18 +18,24 @@ const HEADER_HEIGHT = 40;
 interface NodeTableProps extends ColumnContext {
   /** already filtered and sorted (sortNodes) */
   rows: NodeRow[];
+  /**
+   * rows in the view when `rows` holds only its first ones (the server's first screen): the table is that tall and
+   * says that many to assistive tech; rows past `rows` fill in when the whole list arrives
+   */
+  rowCount?: number;
   sort: SortColumn;
   dir: 'asc' | 'desc';
   onSortChange: (sort: SortColumn, dir: 'asc' | 'desc') => void;
 }
 
 /**
- * The node table: TanStack Table for columns and sort state, TanStack Virtual for rows. Only the visible
+ * The node table: columns from nodeColumns, rows (already sorted) through TanStack Virtual. Only the visible
  * rows plus a small overscan are in the DOM, so 5,000 nodes cost about as much as 20. ARIA table roles
  * with aria-rowcount/aria-rowindex tell assistive tech the real size.
  */
 export function NodeTable({
   rows,
+  rowCount,
   sort,
   dir,
   onSortChange,
@@ -47,28 +52,11 @@ export function NodeTable({
     () => nodeColumns({ fetchedAt, metrics, pods, kubelet, kubeletLive, posture }),
     [fetchedAt, metrics, pods, kubelet, kubeletLive, posture],
   );
-  const sorting: SortingState = [{ id: sort, desc: dir === 'desc' }];
-
-  // React Compiler is not enabled here, so nothing memoizes the table instance behind TanStack's back.
+  const count = Math.max(rowCount ?? 0, rows.length);
+  // React Compiler is not enabled here, so nothing memoizes the virtualizer's functions behind TanStack's back.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (node) => node.name,
-    manualSorting: true, // rows arrive sorted by the tested sortNodes; the table keeps the state and headers
-    enableSortingRemoval: false,
-    state: { sorting },
-    onSortingChange: (updater) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      if (first) onSortChange(first.id as SortColumn, first.desc ? 'desc' : 'asc');
-    },
-  });
-
-  const tableRows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
@@ -81,7 +69,7 @@ export function NodeTable({
       ref={scrollRef}
       role="table"
       aria-label="Nodes"
-      aria-rowcount={tableRows.length + 1}
+      aria-rowcount={count + 1}
       aria-colcount={columns.length}
       tabIndex={0}
       className={cn('min-h-60 overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800', focusRing)}
@@ -91,19 +79,24 @@ export function NodeTable({
         className="sticky top-0 z-10 border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
         style={{ minWidth: TABLE_MIN_WIDTH }}
       >
-        {table.getHeaderGroups().map((group) => (
-          <div
-            key={group.id}
-            role="row"
-            aria-rowindex={1}
-            className="grid"
-            style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}
-          >
-            {group.headers.map((header) => (
-              <SortHeader key={header.id} header={header} />
-            ))}
-          </div>
-        ))}
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="grid"
+          style={{ gridTemplateColumns: GRID_TEMPLATE, height: HEADER_HEIGHT }}
+        >
+          {columns.map((column) => (
+            <SortHeader
+              key={column.id}
+              column={column}
+              sorted={column.id === sort && dir}
+              // the sorted column flips; another column starts in its own first direction
+              onSort={() =>
+                onSortChange(column.id, column.id === sort ? (dir === 'asc' ? 'desc' : 'asc') : column.firstDir)
+              }
+            />
+          ))}
+        </div>
       </div>
       <div
         role="rowgroup"
@@ -111,13 +104,12 @@ export function NodeTable({
         style={{ height: virtualizer.getTotalSize(), minWidth: TABLE_MIN_WIDTH }}
       >
         {virtualizer.getVirtualItems().map((item) => {
-          const row = tableRows[item.index];
-          if (!row) return null;
-          const node = row.original;
+          const node = rows[item.index];
+          if (!node) return null;
           const notReady = kubectlStatus(node) === 'NotReady';
           return (
             <div
-              key={row.id}
+              key={node.name}
               role="row"
               aria-rowindex={item.index + 2}
               data-node={node.name}
@@ -136,9 +128,9 @@ export function NodeTable({
                 transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
               }}
             >
-              {row.getVisibleCells().map((cell) => (
-                <div key={cell.id} role="cell" className="flex min-w-0 items-center px-1">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              {columns.map(({ id, cell: Cell }) => (
+                <div key={id} role="cell" className="flex min-w-0 items-center px-1">
+                  <Cell node={node} />
                 </div>
               ))}
             </div>

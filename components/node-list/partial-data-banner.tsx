@@ -9,12 +9,16 @@ export function PartialDataBanner({
   part,
   title,
   affects,
+  loading,
 }: {
   part: PartAvailability;
   title: string;
   affects: string;
+  /** said instead while the server is still loading the part (a cold server), which is not a failure */
+  loading?: { title: string; affects: string };
 }) {
   if (part.available) return null;
+  if (loading && part.reason === 'Loading') ({ title, affects } = loading);
   return (
     <section
       aria-label={title}

@@ -1,22 +1,20 @@
-import { flexRender, type Header } from '@tanstack/react-table';
-import type { NodeRow } from '@/lib/api/nodes';
 import { cn } from '@/lib/cn';
 import { focusRing } from '@/components/ui/focus';
 import { Icon } from '@/components/ui/icons';
+import type { NodeColumn } from './node-columns';
 
 /** A column header whose label is a real button: Enter/Space sort, aria-sort says the current order. */
-export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
-  const sorted = header.column.getIsSorted();
-  const description = header.column.columnDef.meta?.description;
-  if (!header.column.getCanSort()) {
-    return (
-      <div role="columnheader" className="flex min-w-0 items-center px-1" title={description}>
-        <span className="truncate text-xs font-semibold text-zinc-600 dark:text-zinc-400">
-          {flexRender(header.column.columnDef.header, header.getContext())}
-        </span>
-      </div>
-    );
-  }
+export function SortHeader({
+  column,
+  sorted,
+  onSort,
+}: {
+  column: NodeColumn;
+  /** the column's current order, false when the table is sorted by another column */
+  sorted: false | 'asc' | 'desc';
+  onSort: () => void;
+}) {
+  const { description } = column;
   return (
     <div
       role="columnheader"
@@ -25,7 +23,7 @@ export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
     >
       <button
         type="button"
-        onClick={header.column.getToggleSortingHandler()}
+        onClick={onSort}
         title={description ? `${description}. Sort by this column.` : 'Sort by this column'}
         className={cn(
           'group flex min-w-0 items-center gap-1 rounded px-1 py-1 text-left text-xs font-semibold text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white',
@@ -33,7 +31,7 @@ export function SortHeader({ header }: { header: Header<NodeRow, unknown> }) {
           focusRing,
         )}
       >
-        <span className="truncate">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+        <span className="truncate">{column.header}</span>
         {/* Unsorted columns show the sort hint on hover/focus only, leaving narrow headers their full label. */}
         <Icon
           name={sorted === 'asc' ? 'arrowUp' : sorted === 'desc' ? 'arrowDown' : 'sort'}

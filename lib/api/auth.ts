@@ -4,17 +4,18 @@ import * as z from '@/lib/zod-mini';
 export const BEARER_TOKEN_RE = /^[A-Za-z0-9\-._~+/]+=*$/;
 export const MAX_TOKEN_LENGTH = 8192;
 
-/** Body of POST /api/auth/signin. Surrounding whitespace from a paste is forgiven; anything else is not a token. */
-export const SignInBodySchema = z.object({
-  token: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, 'Paste a token.'),
-      z.maxLength(MAX_TOKEN_LENGTH, `A token is at most ${MAX_TOKEN_LENGTH} characters.`),
-      z.regex(BEARER_TOKEN_RE, 'That is not a bearer token (letters, digits and -._~+/ only).'),
-    ),
-});
+/** A pasted bearer token. Surrounding whitespace from a paste is forgiven; anything else is not a token. */
+export const PastedTokenSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'Paste a token.'),
+    z.maxLength(MAX_TOKEN_LENGTH, `A token is at most ${MAX_TOKEN_LENGTH} characters.`),
+    z.regex(BEARER_TOKEN_RE, 'That is not a bearer token (letters, digits and -._~+/ only).'),
+  );
+
+/** Body of POST /api/auth/signin. */
+export const SignInBodySchema = z.object({ token: PastedTokenSchema });
 
 /** Answer of POST /api/auth/signin: who the cluster says the token belongs to. Never the token. */
 export const SignInResponseSchema = z.object({

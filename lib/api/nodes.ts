@@ -46,6 +46,10 @@ const NodeRowSchema = z.object({
 });
 export type NodeRow = z.infer<typeof NodeRowSchema>;
 
+/**
+ * @internal the browser decodes GET /api/nodes without a schema (nodes-wire.ts); server-side tests check the decoded
+ * answer against this one, and the types below come from it
+ */
 export const NodeListResponseSchema = z.object({
   items: z.array(NodeRowSchema),
   metrics: PartAvailabilitySchema,
@@ -58,3 +62,23 @@ export const NodeListResponseSchema = z.object({
   ...StaleFields,
 });
 export type NodeListResponse = z.infer<typeof NodeListResponseSchema>;
+
+/**
+ * What the server renders of `/nodes` before the browser has the whole list (issue 20 item 5): the first screenful
+ * of rows of the view the URL asks for, and the fleet-wide figures the page header shows, computed over every node.
+ * The browser replaces it with GET /api/nodes as soon as that arrives.
+ */
+export interface NodeFirstScreen extends Omit<NodeListResponse, 'items'> {
+  /** the view (serializeViewState of the URL's) these rows are for; another view waits for the whole list */
+  view: string;
+  /** first rows of that view, sorted and filtered; null when the server cannot sort by the view's column */
+  rows: NodeRow[] | null;
+  /** why `rows` is null, in words for the page */
+  rowsUnavailable?: string;
+  /** nodes matching the view's filters */
+  shown: number;
+  counts: { total: number; notReady: number; underPressure: number; cordoned: number };
+  facets: { roles: string[]; versions: string[] };
+  /** ms epoch when the server built this (the page's "updated N s ago" until the browser's own fetch) */
+  renderedAt: number;
+}

@@ -71,9 +71,12 @@ export function resetAuthConfigForTests(): void {
   cached = undefined;
 }
 
-/** The context switcher exists in local mode only: a shared dashboard serves one cluster. */
+/**
+ * The context switcher exists in local mode (the kubeconfig's contexts) and in shared mode (the dashboard's cluster
+ * and the clusters the user added to the session); behind an auth proxy the dashboard serves one cluster.
+ */
 export function assertContextSwitchAllowed(): void {
-  if (authMode() !== 'local') {
+  if (authMode() === 'proxy-header') {
     throw new AppError('Forbidden', 403, 'This dashboard serves one cluster; its context cannot be switched.');
   }
 }

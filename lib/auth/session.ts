@@ -1,5 +1,5 @@
 import 'server-only';
-import { hkdfSync } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 import { cookieIsSecure } from '@/lib/security/transport';
@@ -16,6 +16,8 @@ export const SESSION_COOKIE = 'kd_session';
 export const MAX_SESSION_COOKIE_BYTES = 3800;
 
 const SessionClaimsSchema = z.object({
+  /** random id of this sign-in: the clusters added to the session are bound to it (cluster-cookie.ts) */
+  sid: z.string().min(16),
   tok: z.string().min(1),
   usr: z.string(),
   grp: z.array(z.string()),
@@ -26,6 +28,8 @@ const SessionClaimsSchema = z.object({
 });
 
 export interface Session {
+  /** random per sign-in; never the token or derived from it */
+  id: string;
   token: string;
   user: string;
   groups: string[];
@@ -35,10 +39,14 @@ export interface Session {
   expiresAt: number;
 }
 
-/** The cookie key is derived (HKDF-SHA256) so it is never the same bytes as the CSRF HMAC key. */
-function sessionKey(secret: string): Uint8Array {
-  return new Uint8Array(hkdfSync('sha256', secret, 'kubelet-dashboard', 'session cookie v1 (A256GCM)', 32));
+/**
+ * Cookie keys are derived (HKDF-SHA256) so they are never the same bytes as the CSRF HMAC key, nor as each other:
+ * a session cookie cannot be opened as a cluster cookie (cluster-cookie.ts) or the other way round.
+ */
+export function cookieKey(secret: string, purpose: string): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', secret, 'kubelet-dashboard', purpose, 32));
 }
+const sessionKey = (secret: string) => cookieKey(secret, 'session cookie v1 (A256GCM)');
 
 export async function sealSession(
   s: Pick<Session, 'token' | 'user' | 'groups' | 'verifiedBy'>,
@@ -47,7 +55,13 @@ export async function sealSession(
   now: Date,
 ): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return new EncryptJWT({ tok: s.token, usr: s.user, grp: s.groups, via: s.verifiedBy })
+  return new EncryptJWT({
+    sid: randomBytes(18).toString('base64url'),
+    tok: s.token,
+    usr: s.user,
+    grp: s.groups,
+    via: s.verifiedBy,
+  })
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', typ: 'kd-session' })
     .setIssuedAt(iat)
     .setExpirationTime(iat + maxAgeSeconds)
@@ -68,7 +82,15 @@ export async function openSession(value: string | undefined, secret: string, now
       currentDate: now,
     });
     const c = SessionClaimsSchema.parse(payload);
-    return { token: c.tok, user: c.usr, groups: c.grp, verifiedBy: c.via, issuedAt: c.iat, expiresAt: c.exp };
+    return {
+      id: c.sid,
+      token: c.tok,
+      user: c.usr,
+      groups: c.grp,
+      verifiedBy: c.via,
+      issuedAt: c.iat,
+      expiresAt: c.exp,
+    };
   } catch {
     return undefined;
   }

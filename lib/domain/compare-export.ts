@@ -3,7 +3,8 @@ import { csvField, mdCell, toCsv, toMarkdown, type ExportRow } from './diff-expo
 
 /**
  * A compare report as a downloadable file. Every format carries what the page shows, in the page's order: the
- * baseline findings (when a baseline was chosen), the diff table, and the nodes whose config could not be read.
+ * baseline findings (when a baseline was chosen), the fleet variants with their nodes, the diff table, and the nodes
+ * whose config could not be read. Across clusters every node reference is `<context>/<node>`, as on the page.
  * Diff rows follow the page: only differing keys unless `all`, and ignored (per-node) rows only when the report
  * includes them. JSON is the whole report (app/api/compare/route.ts); this builds CSV and Markdown.
  *
@@ -18,7 +19,15 @@ export interface ExportableReport {
       values: ReadonlyArray<{ display: string; defaulted: boolean; canonical: string; cls: number } | null>;
     }
   >;
-  variants: ReadonlyArray<{ id: string; label: string }>;
+  variants: ReadonlyArray<{
+    id: string;
+    label: string;
+    /** node references: `<context>/<node>` across clusters, node names in one */
+    nodes: readonly string[];
+    versions: readonly string[];
+    outlier: boolean;
+    keys: ReadonlyArray<{ path: readonly string[]; display: string | null; defaulted: boolean }>;
+  }>;
   unknown: ReadonlyArray<{ node: string; version: string; reason: string; message: string }>;
   baseline: {
     label: string;
@@ -85,6 +94,30 @@ function baselineSection(report: ExportableReport): Section | null {
   };
 }
 
+/**
+ * Which nodes make up each variant, so a variant column ("A (6 nodes)") of the diff table can be traced to its
+ * nodes, each named with its context across clusters, and what sets the variant apart from the fleet's usual values.
+ */
+function variantsSection(report: ExportableReport): Section {
+  return {
+    title: 'Fleet variants',
+    header: ['variant', 'nodes', 'versions', 'outlier', 'sets it apart'],
+    rows: report.variants.map((v) => [
+      v.label,
+      v.nodes.join(' '),
+      v.versions.join(' '),
+      v.outlier ? 'yes' : 'no',
+      v.keys
+        .map(
+          (k) =>
+            `${k.path.join('.')}=${k.display === null ? '—' : valueText({ display: k.display, defaulted: k.defaulted })}`,
+        )
+        .join('; '),
+    ]),
+    empty: 'No readable node.',
+  };
+}
+
 function unknownSection(report: ExportableReport): Section {
   return {
     title: 'Unreadable nodes (config unknown)',
@@ -123,18 +156,21 @@ export function exportCompare(report: ExportableReport, format: 'csv' | 'md', al
   };
   const safeContext = report.context.replace(/[^\w.-]+/g, '_') || 'cluster';
   const baseline = baselineSection(report);
+  const variants = variantsSection(report);
   const unknown = unknownSection(report);
   const diffTitle = all ? 'All keys' : 'Differing keys';
   const body =
     format === 'csv'
       ? [
           ...(baseline ? [csvSection(baseline)] : []),
+          csvSection(variants),
           `${csvField(diffTitle)}\r\n${toCsv(table)}`,
           csvSection(unknown),
         ].join('\r\n')
       : [
           `# ${mdCell(`Kubelet config drift (${report.context})`)}\n`,
           ...(baseline ? [mdSection(baseline)] : []),
+          mdSection(variants),
           toMarkdown(table, diffTitle),
           mdSection(unknown),
         ].join('\n');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { KubeConfig, type Cluster } from '@kubernetes/client-node';
 import type { ContextsResponse } from '@/lib/api/contexts';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -179,6 +179,21 @@ export function userKube(token: string, opts: LoadOptions = {}): Kube {
   const cluster = clusterName ? loaded.base.getCluster(clusterName) : null;
   if (!cluster)
     throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
+  const kube = tokenKube(cluster, context, token, loaded.source);
+  loaded.userKubes.set(key, kube);
+  for (const oldest of loaded.userKubes.keys()) {
+    if (loaded.userKubes.size <= MAX_USER_KUBES) break;
+    loaded.userKubes.delete(oldest);
+  }
+  return kube;
+}
+
+/**
+ * A Kube named `context` for `cluster` (server, CA, TLS server name, proxy-url) whose only credential is `token`:
+ * every call is made as the token's owner. Shared mode's home cluster (userKube) and the clusters a user adds to
+ * their session (shared-clusters.ts) are both made here.
+ */
+export function tokenKube(cluster: Cluster, context: string, token: string, source: Kube['source']): Kube {
   const config = new KubeConfig();
   config.loadFromOptions({
     clusters: [cluster],
@@ -186,12 +201,13 @@ export function userKube(token: string, opts: LoadOptions = {}): Kube {
     contexts: [{ name: context, cluster: cluster.name, user: USER_ENTRY }],
     currentContext: context,
   });
-  const kube = makeKube(loaded, context, config);
-  loaded.userKubes.set(key, kube);
-  for (const oldest of loaded.userKubes.keys()) {
-    if (loaded.userKubes.size <= MAX_USER_KUBES) break;
-    loaded.userKubes.delete(oldest);
-  }
+  const kube: Kube = {
+    context,
+    server: cluster.server,
+    source,
+    identity: credentialIdentity(context, cluster.server, config),
+  };
+  configs.set(kube, config);
   return kube;
 }
 

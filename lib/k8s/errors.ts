@@ -22,7 +22,7 @@ export type Target =
   | { kind: 'metrics'; node?: string };
 
 class KubeUnauthorizedError extends AppError {
-  constructor(server: string) {
+  constructor(readonly server: string) {
     super(
       'Unauthorized',
       401,
@@ -100,6 +100,11 @@ class ApiServerUnreachableError extends AppError {
   ) {
     super('ServiceUnavailable', 503, `Cannot reach the API server at ${server}: ${detail}`, hint);
   }
+}
+
+/** The API server that rejected the credentials, when that is what `err` says (shared mode: whose token). */
+export function rejectedBy(err: unknown): string | undefined {
+  return err instanceof KubeUnauthorizedError ? err.server : undefined;
 }
 
 /** Why the API server could not be reached (the fleet overview's column), when that is what `err` says. */

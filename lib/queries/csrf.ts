@@ -19,11 +19,16 @@ function csrfToken(fresh = false): Promise<string> {
 
 const isCsrfRefusal = (err: unknown) => err instanceof AppError && err.code === 403 && /CSRF/.test(err.message);
 
-/** POSTs JSON with the CSRF header and validates the answer like fetchJson. */
-export async function postJson<T extends Parameters<typeof fetchJson>[1]>(url: string, body: unknown, schema: T) {
+/** Sends JSON with the CSRF header (POST, or DELETE with a body) and validates the answer like fetchJson. */
+async function sendJson<T extends Parameters<typeof fetchJson>[1]>(
+  method: 'POST' | 'DELETE',
+  url: string,
+  body: unknown,
+  schema: T,
+) {
   const send = async (fresh: boolean) =>
     fetchJson(url, schema, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', 'x-csrf-token': await csrfToken(fresh) },
       body: JSON.stringify(body),
     });
@@ -34,3 +39,11 @@ export async function postJson<T extends Parameters<typeof fetchJson>[1]>(url: s
     throw err;
   }
 }
+
+/** POSTs JSON with the CSRF header and validates the answer like fetchJson. */
+export const postJson = <T extends Parameters<typeof fetchJson>[1]>(url: string, body: unknown, schema: T) =>
+  sendJson('POST', url, body, schema);
+
+/** DELETE with a JSON body and the CSRF header, validated like fetchJson. */
+export const deleteJson = <T extends Parameters<typeof fetchJson>[1]>(url: string, body: unknown, schema: T) =>
+  sendJson('DELETE', url, body, schema);

@@ -2,14 +2,14 @@ import * as z from '@/lib/zod-mini';
 import { AppError, StatusSchema, fromStatus } from '@/lib/errors';
 
 /**
- * The one way the browser reads our API: validates the body with `schema`, and turns a Status body
- * into the AppError the server threw. A body that fails validation is a MalformedResponse, never trusted.
+ * The one way the browser reads our API: GETs `url`, turns a Status body into the AppError the server threw, and
+ * hands a successful body to `decode`. A body `decode` rejects (throws) is a MalformedResponse, never trusted.
  */
-export async function fetchJson<T extends z.$ZodType>(
+export async function fetchDecoded<T>(
   url: string,
-  schema: T,
+  decode: (body: unknown) => T,
   init?: RequestInit & { signal?: AbortSignal },
-): Promise<z.output<T>> {
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
@@ -24,7 +24,18 @@ export async function fetchJson<T extends z.$ZodType>(
     if (res.status === 401) throw new AppError('Unauthorized', 401, 'Your session has expired: sign in again.');
     throw new AppError('InternalError', res.status, `The dashboard server answered ${res.status}.`);
   }
-  const parsed = z.safeParse(schema, body); // any zod schema, full or mini
-  if (!parsed.success) throw new AppError('MalformedResponse', 502, `Unexpected response from ${url}.`);
-  return parsed.data;
+  try {
+    return decode(body);
+  } catch {
+    throw new AppError('MalformedResponse', 502, `Unexpected response from ${url}.`);
+  }
+}
+
+/** fetchDecoded with a zod schema (full or mini) as the decoder. */
+export function fetchJson<T extends z.$ZodType>(
+  url: string,
+  schema: T,
+  init?: RequestInit & { signal?: AbortSignal },
+): Promise<z.output<T>> {
+  return fetchDecoded(url, (body) => z.parse(schema, body), init);
 }

@@ -8,6 +8,11 @@ export const contextKeys = {
   all: ['contexts'] as const,
 };
 
+/** Shared mode: the clusters this session added (their contexts are then in contextKeys.all too). */
+export const sessionClusterKeys = {
+  all: ['session-clusters'] as const,
+};
+
 /** The fleet overview spans contexts, so it is keyed by the included contexts (sorted; empty = every context). */
 export const clusterKeys = {
   overview: (contexts: readonly string[]) => ['clusters', 'overview', [...contexts].sort().join(',')] as const,

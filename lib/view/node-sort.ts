@@ -5,7 +5,7 @@ import type { SortColumn } from './node-view-state';
 /** Natural order for names: "k8s-worker-2" before "k8s-worker-10", as people read node lists. */
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-export type SortValue = number | string | undefined;
+type SortValue = number | string | undefined;
 
 const ratio = (used: number | null | undefined, allocatable: number): number | undefined =>
   used === null || used === undefined || !(allocatable > 0) ? undefined : used / allocatable;
@@ -25,6 +25,7 @@ export interface SortExtras {
  * The value a column sorts by. `undefined` means "not known" (metrics or pods unavailable, unparsable
  * version) and always sorts last whatever the direction, so missing data never poses as 0 %.
  * Percent columns sort by the exact ratio, not the truncated percentage shown.
+ * @internal exported for its unit tests (sortNodes is the one caller)
  */
 export function sortValue(column: SortColumn, node: NodeRow, extras: SortExtras = {}): SortValue {
   switch (column) {

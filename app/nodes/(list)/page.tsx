@@ -1,38 +1,39 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { preload } from 'react-dom';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { NodeListView } from '@/components/node-list/node-list-view';
 import { NodeTableSkeleton } from '@/components/node-list/node-table-skeleton';
-import { getFleetNodeList } from '@/lib/server/node-list';
-import { getRequestKube, listRequestContexts } from '@/lib/server/request-kube';
+import { getFirstScreenNodeList } from '@/lib/server/node-list';
+import { listRequestContexts } from '@/lib/server/request-kube';
+import { nodeFirstScreen } from '@/lib/view/node-first-screen';
+import { parseViewState } from '@/lib/view/node-view-state';
 import { contextsOptions } from '@/lib/queries/contexts';
-import { nodeListOptions } from '@/lib/queries/nodes';
 import { getQueryClient } from '@/lib/queries/query-client';
 
 export const metadata: Metadata = { title: 'Nodes' };
 
 /**
- * The node list (also the home page). The first screen is rendered with data fetched here on the server,
- * through the same query keys the browser then refreshes every 10 s. A failure here is not shown: the
- * browser's own fetch reports it with its reason and hint. View state (filters, sort) is read in the browser.
+ * The node list (also the home page). The server renders the first screenful of the view the URL asks for
+ * (lib/view/node-first-screen.ts), never the whole fleet: at 5,000 nodes the HTML stays small and waits for
+ * the node watch only. The browser then loads every node through GET /api/nodes, whose download starts with the
+ * HTML (the preload), and takes over. A failure here is not shown: the browser's own fetch reports it with its
+ * reason and hint.
  */
-export default async function NodesPage() {
+export default async function NodesPage({ searchParams }: PageProps<'/nodes'>) {
+  preload('/api/nodes', { as: 'fetch', crossOrigin: 'anonymous' });
   const queryClient = getQueryClient();
   const contexts = await listRequestContexts().catch(() => undefined);
-  if (contexts) {
-    queryClient.setQueryData(contextsOptions().queryKey, contexts);
-    await queryClient.prefetchQuery({
-      ...nodeListOptions(contexts.current),
-      queryFn: async () => getFleetNodeList(await getRequestKube(contexts.current)),
-    });
-  }
+  if (contexts) queryClient.setQueryData(contextsOptions().queryKey, contexts);
+  const read = contexts ? await getFirstScreenNodeList(contexts.current).catch(() => undefined) : undefined;
+  const firstScreen = read && nodeFirstScreen(read.list, parseViewState(await searchParams), read.readAt);
   return (
     // Fills the viewport below the top bar so the table scrolls inside itself with its header in view.
     <div className="flex h-[calc(100dvh-6rem)] min-h-[34rem] flex-col">
       <h1 className="mb-4 text-xl font-semibold tracking-tight">Nodes</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <Suspense fallback={<NodeTableSkeleton />}>
-          <NodeListView serverContext={contexts?.current} />
+          <NodeListView serverContext={contexts?.current} firstScreen={firstScreen} />
         </Suspense>
       </HydrationBoundary>
     </div>
