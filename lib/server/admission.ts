@@ -10,7 +10,7 @@ import { log } from '@/lib/observability/log';
  * instead of a place in an unbounded queue. The probes (/healthz, /readyz) never pass through a gate.
  */
 /**
- * `bulk`: answers that are megabytes at fleet scale (the node list: ~1 KB per node). They get their own, smaller
+ * `bulk`: answers that are megabytes at fleet scale (the node list: ~0.3 KB per node). They get their own, smaller
  * bound: at 5,000 nodes 16 of them in progress at once shared the CPU so thinly that each took 10–20 s to send
  * (`npm run bench -- load`); fewer at a time finish sooner for the same throughput (Little's law), and a click
  * elsewhere (a CSR decision, a node page) is never refused because node lists filled the `api` gate.
