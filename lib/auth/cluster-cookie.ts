@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 import { cookieIsSecure } from '@/lib/security/transport';
-import { cookieKey, MAX_SESSION_COOKIE_BYTES, type Session } from './session';
+import { cookieKey, MAX_SESSION_COOKIE_BYTES, VerifiedTokenClaimsSchema, type Session } from './session';
 
 /**
  * A cluster added to a shared-mode session: the user's token for it and who that cluster said they are, sealed
@@ -24,16 +24,10 @@ export const MAX_SESSION_COOKIES_BYTES = 7000;
 /** At most this many added clusters per session, whatever their size (a UI and a cookie jar stay readable). */
 export const MAX_SESSION_CLUSTERS = 4;
 
-const Claims = z.object({
+const Claims = VerifiedTokenClaimsSchema.extend({
   sid: z.string(),
   cls: z.string(),
   srv: z.string(),
-  tok: z.string().min(1),
-  usr: z.string(),
-  grp: z.array(z.string()),
-  via: z.enum(['SelfSubjectReview', 'SelfSubjectAccessReview']),
-  iat: z.number(),
-  exp: z.number(),
 });
 
 export interface ClusterGrant {

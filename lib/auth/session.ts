@@ -15,16 +15,20 @@ export const SESSION_COOKIE = 'kd_session';
 /** Browsers keep cookies up to 4096 bytes (name + value + attributes); leave room for the attributes. */
 export const MAX_SESSION_COOKIE_BYTES = 3800;
 
-const SessionClaimsSchema = z.object({
-  /** random id of this sign-in: the clusters added to the session are bound to it (cluster-cookie.ts) */
-  sid: z.string().min(16),
+/** A verified token and who the cluster says it is: the claims every session cookie carries (cluster-cookie.ts too). */
+export const VerifiedTokenClaimsSchema = z.object({
   tok: z.string().min(1),
   usr: z.string(),
   grp: z.array(z.string()),
-  /** how the token was checked at sign-in */
+  /** how the token was checked */
   via: z.enum(['SelfSubjectReview', 'SelfSubjectAccessReview']),
   iat: z.number(),
   exp: z.number(),
+});
+
+const SessionClaimsSchema = VerifiedTokenClaimsSchema.extend({
+  /** random id of this sign-in: the clusters added to the session are bound to it (cluster-cookie.ts) */
+  sid: z.string().min(16),
 });
 
 export interface Session {

@@ -127,20 +127,20 @@ function load(opts: LoadOptions): Loaded {
   return loaded;
 }
 
+/** A Kube for `config` (its identity from the credentials it carries), remembered with its config. */
+function registerKube(context: string, server: string, source: Kube['source'], config: KubeConfig): Kube {
+  const kube: Kube = { context, server, source, identity: credentialIdentity(context, server, config) };
+  configs.set(kube, config);
+  return kube;
+}
+
 function makeKube(loaded: Loaded, context: string, config = contextConfig(loaded.base, context)): Kube {
   const { source } = loaded;
   const cluster = config.getCurrentCluster();
   if (!cluster) {
     throw new AppError('Invalid', 422, `Context "${context}" refers to a cluster that is not in the kubeconfig.`);
   }
-  const kube: Kube = {
-    context,
-    server: cluster.server,
-    source,
-    identity: credentialIdentity(context, cluster.server, config),
-  };
-  configs.set(kube, config);
-  return kube;
+  return registerKube(context, cluster.server, source, config);
 }
 
 function contextConfig(base: KubeConfig, context: string): KubeConfig {
@@ -201,14 +201,7 @@ export function tokenKube(cluster: Cluster, context: string, token: string, sour
     contexts: [{ name: context, cluster: cluster.name, user: USER_ENTRY }],
     currentContext: context,
   });
-  const kube: Kube = {
-    context,
-    server: cluster.server,
-    source,
-    identity: credentialIdentity(context, cluster.server, config),
-  };
-  configs.set(kube, config);
-  return kube;
+  return registerKube(context, cluster.server, source, config);
 }
 
 /** Sign-out: drops the user's cached Kube, so the token is no longer held in memory by this process. */
