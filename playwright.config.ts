@@ -10,6 +10,8 @@ import { chromiumLaunchOptions } from './scripts/browser';
 const port = Number(process.env.E2E_PORT ?? 3300);
 /** A second server of the same build in shared mode (KD_AUTH_MODE=shared) on the same sim: e2e/shared-mode.spec.ts. */
 const sharedPort = Number(process.env.E2E_SHARED_PORT ?? port + 1);
+/** the shared server's probe listener (KD_PROBE_PORT), as deploy/deployment.yaml runs it; e2e/shared-mode.spec.ts */
+export const E2E_PROBE_PORT = sharedPort + 100;
 export const E2E_KUBECONFIG = path.resolve('.sim/e2e/kubeconfig');
 
 export default defineConfig({
@@ -62,6 +64,7 @@ export default defineConfig({
         // The clusters users may add to their session (e2e/shared-clusters.spec.ts): only the file's `clusters:` are
         // read, so the sim's kubeconfig serves as the list (its own cluster, `sim`, is skipped as the home cluster).
         KD_SHARED_CLUSTERS_FILE: E2E_KUBECONFIG,
+        KD_PROBE_PORT: String(E2E_PROBE_PORT),
         NEXT_TELEMETRY_DISABLED: '1',
       },
       reuseExistingServer: false,

@@ -32,8 +32,8 @@ interface LoadFigures {
   failed: number;
   nodesMs: number[];
   maxRequestMs: number;
-  probeMs: number[];
-  probeFailures: number;
+  /** the probe listener's port (KD_PROBE_PORT, what deploy/deployment.yaml probes) and the main port */
+  probes: Record<'dedicated' | 'main', { ms: number[]; failed: number }>;
   streamsOpen: number;
   streamsRefused: number;
   peakMiB: number;
@@ -70,7 +70,7 @@ async function client(base: string, until: number, f: LoadFigures): Promise<void
 }
 
 /** The /healthz probe, run in its own process (bench/healthz-probe.ts) so its timings are the server's alone. */
-function probe(base: string, forMs: number, f: LoadFigures): Promise<void> {
+function probe(base: string, forMs: number, f: LoadFigures, which: 'dedicated' | 'main'): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       path.resolve('node_modules/.bin/tsx'),
@@ -85,9 +85,9 @@ function probe(base: string, forMs: number, f: LoadFigures): Promise<void> {
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`healthz probe exited with ${code}`));
       const r = JSON.parse(out) as { ms: number[]; failed: number };
-      f.probeMs.push(...r.ms);
-      f.probeFailures += r.failed;
-      f.maxRequestMs = Math.max(f.maxRequestMs, ...r.ms);
+      f.probes[which].ms.push(...r.ms);
+      f.probes[which].failed += r.failed;
+      if (which === 'main') f.maxRequestMs = Math.max(f.maxRequestMs, ...r.ms);
       resolve();
     });
   });
@@ -97,15 +97,20 @@ export async function benchLoad(): Promise<BenchSection> {
   const s = await scaleSim();
   const port = Number(process.env.KD_BENCH_PORT ?? 3411) + 3;
   progress(`load section: a fresh production server, ${CLIENTS} clients + ${STREAMS} streams for ${LOAD_MS / 1000} s`);
-  const server = await startProdServer({ buildDir: benchBuildDir(), port, kubeconfig: s.kubeconfig });
+  const probePort = port + 100;
+  const server = await startProdServer({
+    buildDir: benchBuildDir(),
+    port,
+    kubeconfig: s.kubeconfig,
+    env: { KD_PROBE_PORT: String(probePort) },
+  });
   const f: LoadFigures = {
     ok: 0,
     shed: 0,
     failed: 0,
     nodesMs: [],
     maxRequestMs: 0,
-    probeMs: [],
-    probeFailures: 0,
+    probes: { dedicated: { ms: [], failed: 0 }, main: { ms: [], failed: 0 } },
     streamsOpen: 0,
     streamsRefused: 0,
     peakMiB: 0,
@@ -132,7 +137,8 @@ export async function benchLoad(): Promise<BenchSection> {
     const cpu0 = { server: cpuSeconds(server.pid), sim: cpuSeconds(simPid), clients: process.cpuUsage() };
     const until = performance.now() + LOAD_MS;
     await Promise.all([
-      probe(server.base, LOAD_MS, f),
+      probe(`http://127.0.0.1:${probePort}`, LOAD_MS, f, 'dedicated'),
+      probe(server.base, LOAD_MS, f, 'main'),
       ...Array.from({ length: CLIENTS }, () => client(server.base, until, f)),
     ]);
     f.peakMiB = server.rss.peak(from).treeMiB;
@@ -147,18 +153,29 @@ export async function benchLoad(): Promise<BenchSection> {
     await server.stop();
   }
   const ms = (n: number) => (Number.isNaN(n) ? 'none' : n < 1000 ? `${n.toFixed(0)} ms` : `${(n / 1000).toFixed(2)} s`);
-  const p99 = percentile(f.probeMs, 99);
+  const probeRow = (which: 'dedicated' | 'main') => {
+    const { ms: xs, failed } = f.probes[which];
+    return `p99 (${xs.length} answered, ${failed} failed; median ${ms(median(xs))}, max ${ms(Math.max(0, ...xs))})`;
+  };
+  const p99 = percentile(f.probes.dedicated.ms, 99);
+  const mainP99 = percentile(f.probes.main.ms, 99);
   return {
     title: `Load: ${CLIENTS} keep-alive clients polling /api/nodes + ${STREAMS} open streams for ${LOAD_MS / 1000} s (production server, scale sim; load average at start ${f.loadAverage})`,
     rows: [
       {
-        metric: `/healthz on a fresh connection every ${PROBE_EVERY_MS} ms under that load: p99 (${f.probeMs.length} answered, ${f.probeFailures} failed; median ${ms(median(f.probeMs))}, max ${ms(Math.max(0, ...f.probeMs))})`,
+        metric: `/healthz on the probe port (KD_PROBE_PORT: its own thread, what deploy/deployment.yaml probes), a fresh connection every ${PROBE_EVERY_MS} ms under that load: ${probeRow('dedicated')}`,
         value: ms(p99),
         target: '≤ 1 s',
-        ok: f.probeFailures === 0 && p99 <= 1000,
+        ok: f.probes.dedicated.failed === 0 && p99 <= 1000,
       },
       {
-        metric: 'slowest request of any kind (/api/nodes, shed or not, and /healthz)',
+        metric: `/healthz on the main port, same cadence (waits for the main loop to accept its connection): ${probeRow('main')}`,
+        value: ms(mainP99),
+        target: 'info',
+        ok: true,
+      },
+      {
+        metric: 'slowest request of any kind on the main port (/api/nodes, shed or not, and /healthz)',
         value: ms(f.maxRequestMs),
         target: '≤ 5 s',
         ok: f.maxRequestMs <= 5000,

@@ -187,6 +187,12 @@ describe('deploy/ manifests', () => {
     for (const p of svc!.spec.ports) expect(portNames).toContain(p.targetPort);
     expect(c.livenessProbe.httpGet.path).toBe('/healthz');
     expect(c.readinessProbe.httpGet.path).toBe('/readyz');
+    // the probes go to the probe listener's own thread (KD_PROBE_PORT), not the main loop's port
+    const probePort = c.ports.find((p) => p.name === c.livenessProbe.httpGet.port)?.containerPort;
+    expect(c.env.find((e) => e.name === 'KD_PROBE_PORT')?.value).toBe(String(probePort));
+    expect(c.readinessProbe.httpGet.port).toBe(c.livenessProbe.httpGet.port);
+    // and the Service does not expose it
+    for (const p of svc!.spec.ports) expect(p.targetPort).not.toBe(c.livenessProbe.httpGet.port);
     for (const route of ['healthz', 'readyz'])
       expect(fs.existsSync(path.join(process.cwd(), 'app', route, 'route.ts'))).toBe(true);
     const volumes = new Set(pod.spec.volumes.map((v) => v.name));

@@ -1,4 +1,5 @@
 import { DEMO_CSRS } from '../sim/fleet/demo-layout';
+import { E2E_PROBE_PORT } from '../playwright.config';
 import { expect, kubeconfigToken, test } from './fixtures';
 
 /**
@@ -125,4 +126,15 @@ test('a rebinding Host is refused in shared mode too; the probes answer any Host
   expect(forwarded.status()).toBe(200);
   for (const path of ['/healthz', '/readyz'])
     expect((await request.get(path, { headers: { Host: `10.244.1.7:${port}` } })).status()).toBe(200);
+});
+
+test('the probe port answers /healthz and /readyz from its own thread, and nothing else', async ({ request }) => {
+  const probes = `http://127.0.0.1:${E2E_PROBE_PORT}`;
+  for (const path of ['/healthz', '/readyz']) {
+    const res = await request.get(`${probes}${path}`);
+    expect([res.status(), await res.text()]).toEqual([200, 'ok']);
+  }
+  // no page, no API, no session endpoint: the port says only whether the server is alive and ready
+  for (const path of ['/nodes', '/api/nodes', '/api/csrf', '/signin'])
+    expect((await request.get(`${probes}${path}`)).status(), path).toBe(404);
 });

@@ -77,6 +77,11 @@ const EnvSchema = z.object({
   KD_MAX_CONCURRENT_REQUESTS: positiveInt(16),
   KD_MAX_BULK_RESPONSES: positiveInt(4),
   KD_MAX_STREAMS: positiveInt(256),
+  /**
+   * Port of the probe listener (lib/server/probe-listener.ts): /healthz and /readyz answered on their own thread,
+   * on HOST, so that a busy main event loop never delays a kubelet probe. Unset: no extra port (local use).
+   */
+  KD_PROBE_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   // Fleet sweeps (lib/fleet): one shared sweep per kube identity serves every viewer. Unset values come from
   // KD_FLEET_PRESET, then from the defaults noted here; lib/fleet/settings.ts resolves and clamps them.
   /** `gentle` for fragile control planes: 8 in flight, 50 req/s, burst 20, refresh 60 s (see lib/fleet/settings.ts). */
