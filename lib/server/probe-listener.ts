@@ -30,7 +30,7 @@ export interface ProbeListener {
 }
 
 /** A loop that has not turned for 10 s is hung: the slowest turns measured under the load bench are ~1 s. */
-export const DEFAULT_STALL_MS = 10_000;
+const DEFAULT_STALL_MS = 10_000;
 const DEFAULT_BEAT_MS = 1_000;
 
 type FromWorker = { listening: number } | { error: string };
