@@ -48,11 +48,16 @@ async function client(base: string, until: number, f: LoadFigures): Promise<void
   try {
     while (performance.now() < until) {
       const t0 = performance.now();
-      const r = await get(`${base}/api/nodes`, {
-        agent,
-        headers: { 'accept-encoding': 'gzip', accept: 'application/json' },
-        timeoutMs: 60_000,
-      }).catch(() => undefined);
+      const once = () =>
+        get(`${base}/api/nodes`, {
+          agent,
+          headers: { 'accept-encoding': 'gzip', accept: 'application/json' },
+          timeoutMs: 60_000,
+        });
+      // after a long Retry-After the server may have closed the idle keep-alive socket: retry once on a new one
+      const r = await once()
+        .catch((err: { staleKeepAlive?: boolean }) => (err.staleKeepAlive ? once() : Promise.reject(err)))
+        .catch(() => undefined);
       const ms = performance.now() - t0;
       f.maxRequestMs = Math.max(f.maxRequestMs, ms);
       if (!r) f.failed++;

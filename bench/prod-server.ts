@@ -246,7 +246,11 @@ export function get(
       },
     );
     req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
-    req.on('error', reject);
+    // A keep-alive socket the server closed while idle fails the next request before any answer: say so, for the
+    // caller to retry as browsers do (Node's documented pattern: `req.reusedSocket && err.code === 'ECONNRESET'`).
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      reject(Object.assign(err, { staleKeepAlive: req.reusedSocket && err.code === 'ECONNRESET' })),
+    );
   });
 }
 
