@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
 import type { SweepListener } from '@/lib/fleet/sweep';
-import { FleetBroadcast, type BroadcastSource } from './fleet-broadcast';
+import { FleetBroadcast, FLUSH_MS, type BroadcastSource } from './fleet-broadcast';
 
 vi.mock('server-only', () => ({}));
 
@@ -59,7 +59,7 @@ describe('FleetBroadcast', () => {
     b.join((f) => c.push(f));
     src.land('n1');
     src.land('n2');
-    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(FLUSH_MS);
     expect(a).toHaveLength(1);
     expect(c[0]).toBe(a[0]); // one Uint8Array for both streams, not two serializations
     expect(events(a)).toEqual([
