@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
 import type { SweepListener } from '@/lib/fleet/sweep';
-import { FleetBroadcast, FLUSH_MS, type BroadcastSource } from './fleet-broadcast';
+import { FleetBroadcast, flushPeriodMs, type BroadcastSource } from './fleet-broadcast';
 
 vi.mock('server-only', () => ({}));
 
@@ -59,7 +59,7 @@ describe('FleetBroadcast', () => {
     b.join((f) => c.push(f));
     src.land('n1');
     src.land('n2');
-    vi.advanceTimersByTime(FLUSH_MS);
+    vi.advanceTimersByTime(flushPeriodMs(2));
     expect(a).toHaveLength(1);
     expect(c[0]).toBe(a[0]); // one Uint8Array for both streams, not two serializations
     expect(events(a)).toEqual([
@@ -120,5 +120,24 @@ describe('FleetBroadcast', () => {
     src.land('n1');
     src.end();
     expect(events(a).map((e) => e.event)).toEqual(['nodes', 'sweep']);
+  });
+
+  it('batches less often as the audience grows, about 100 writes a second in all', () => {
+    expect(flushPeriodMs(1)).toBe(250);
+    expect(flushPeriodMs(25)).toBe(250);
+    expect(flushPeriodMs(50)).toBe(500);
+    expect(flushPeriodMs(100)).toBe(1000);
+    expect(flushPeriodMs(250)).toBe(1000);
+    const src = new FakeSweeper();
+    const b = new FleetBroadcast(src);
+    const streams = Array.from({ length: 100 }, () => [] as Uint8Array[]);
+    for (const s of streams) b.join((f) => s.push(f));
+    vi.advanceTimersByTime(250); // the batch scheduled when the first stream came: from now on, every second
+    src.land('n1');
+    vi.advanceTimersByTime(900);
+    expect(streams[0]).toHaveLength(0);
+    vi.advanceTimersByTime(200);
+    expect(streams[0]).toHaveLength(1);
+    expect(streams[99]?.[0]).toBe(streams[0]?.[0]);
   });
 });

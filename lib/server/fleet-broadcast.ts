@@ -10,12 +10,19 @@ export interface BroadcastSource {
 }
 
 /**
- * Results are sent in batches at this period: thousands of nodes resolve per second at the start of a sweep.
- * Each batch is one write per open stream; at 100 streams, 4 batches a second instead of 10 left the event loop
- * more turns for accepting connections under the load bench, and a person sees no difference.
+ * Results are sent in batches: thousands of nodes resolve per second at the start of a sweep. Each batch costs one
+ * write per open stream, so the period grows with the audience, keeping the fan-out near `WRITES_PER_S` writes a
+ * second: 250 ms up to 25 streams, 1 s at 100 and beyond. Under the load bench (100 streams) ten batches a second
+ * made the event loop's turns several times longer, and libuv accepts one new connection per turn
+ * (docs/deploy.md, Capacity); a person watching a sweep sees no difference between 4 and 1 updates a second.
  * @internal exported for its unit test
  */
-export const FLUSH_MS = 250;
+export function flushPeriodMs(streams: number): number {
+  return Math.min(MAX_FLUSH_MS, Math.max(MIN_FLUSH_MS, (streams * 1000) / WRITES_PER_S));
+}
+const MIN_FLUSH_MS = 250;
+const MAX_FLUSH_MS = 1000;
+const WRITES_PER_S = 100;
 
 const enc = new TextEncoder();
 
@@ -34,7 +41,7 @@ export class FleetBroadcast {
   private readonly streams = new Set<(frame: Uint8Array) => void>();
   private pending = new Map<string, FleetNodeResult>();
   private unsubscribe: (() => void) | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   /** bumped on every result, so the cached snapshot frame is rebuilt only after a change */
   private version = 0;
   private snapshotFrame: { version: number; bytes: Uint8Array } | undefined;
@@ -65,8 +72,7 @@ export class FleetBroadcast {
         },
       });
       this.pending.clear();
-      this.timer = setInterval(() => this.flush(), FLUSH_MS);
-      this.timer.unref?.();
+      this.schedule();
     }
     if (this.source.snapshot().length > 0) send(this.snapshot());
     const last = this.source.last;
@@ -80,7 +86,7 @@ export class FleetBroadcast {
       if (this.streams.size > 0) return;
       this.unsubscribe?.();
       this.unsubscribe = undefined;
-      clearInterval(this.timer);
+      clearTimeout(this.timer);
       this.timer = undefined;
       this.pending.clear();
       this.snapshotFrame = undefined;
@@ -91,6 +97,15 @@ export class FleetBroadcast {
     if (this.snapshotFrame?.version !== this.version)
       this.snapshotFrame = { version: this.version, bytes: sseFrame('nodes', this.source.snapshot()) };
     return this.snapshotFrame.bytes;
+  }
+
+  /** The next batch, after the period the current audience calls for. */
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.flush();
+      if (this.unsubscribe) this.schedule();
+    }, flushPeriodMs(this.streams.size));
+    this.timer.unref?.();
   }
 
   private flush(): void {
