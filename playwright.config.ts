@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/browser';
+import { SERVER_KEEP_ALIVE_MS } from './scripts/server-node-options';
 
 /**
  * End-to-end tests drive a real browser against the production build running on the demo sim,
@@ -54,7 +55,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `npx next start --hostname 127.0.0.1 --port ${sharedPort}`,
+      command: `npx next start --keepAliveTimeout ${SERVER_KEEP_ALIVE_MS} --hostname 127.0.0.1 --port ${sharedPort}`,
       url: `http://127.0.0.1:${sharedPort}/readyz`,
       env: {
         KUBECONFIG: E2E_KUBECONFIG,

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_NODE_OPTIONS, SERVER_THREADPOOL_SIZE } from '../scripts/server-node-options';
+import { SERVER_KEEP_ALIVE_MS, SERVER_NODE_OPTIONS, SERVER_THREADPOOL_SIZE } from '../scripts/server-node-options';
 
 export const loadAverage = () =>
   os
@@ -133,6 +133,8 @@ export async function startProdServer(o: {
       ...(process.env.KD_BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
       nextBin,
       'start',
+      '--keepAliveTimeout',
+      SERVER_KEEP_ALIVE_MS,
       '--port',
       String(o.port),
       '--hostname',

@@ -11,7 +11,7 @@
  *   npm run demo -- --fresh            # a new CA and tokens (they are kept next to the kubeconfig otherwise)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { serverEnv as productionEnv } from './server-node-options';
+import { SERVER_KEEP_ALIVE_MS, serverEnv as productionEnv } from './server-node-options';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error('next build failed');
   }
   const nextArgs = args.prod
-    ? ['start', '--hostname', host, '--port', String(port)]
+    ? ['start', '--keepAliveTimeout', SERVER_KEEP_ALIVE_MS, '--hostname', host, '--port', String(port)]
     : ['dev', '--hostname', host, '--port', String(port)];
   const serverEnv = args.prod ? { ...env, ...productionEnv() } : env;
   const next: ChildProcess = spawn(nextBin, nextArgs, { stdio: 'inherit', env: serverEnv });

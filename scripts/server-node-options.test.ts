@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SERVER_NODE_OPTIONS, SERVER_THREADPOOL_SIZE, serverEnv, serverNodeOptions } from './server-node-options';
+import {
+  SERVER_KEEP_ALIVE_MS,
+  SERVER_NODE_OPTIONS,
+  SERVER_THREADPOOL_SIZE,
+  serverEnv,
+  serverNodeOptions,
+} from './server-node-options';
 
 describe('production server Node flags', () => {
   it('are the same in npm start and the container image', () => {
@@ -12,6 +18,10 @@ describe('production server Node flags', () => {
     expect(pkg.scripts.start).toContain(`UV_THREADPOOL_SIZE=\${UV_THREADPOOL_SIZE:-${SERVER_THREADPOOL_SIZE}}`);
     expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(
       new RegExp(`^ENV UV_THREADPOOL_SIZE=${SERVER_THREADPOOL_SIZE}$`, 'm'),
+    );
+    expect(pkg.scripts.start).toContain(`next start --keepAliveTimeout ${SERVER_KEEP_ALIVE_MS} `);
+    expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(
+      new RegExp(`^ENV KEEP_ALIVE_TIMEOUT=${SERVER_KEEP_ALIVE_MS}$`, 'm'),
     );
   });
 

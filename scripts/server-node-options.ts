@@ -23,6 +23,17 @@ export const serverNodeOptions = (inherited: string | undefined = process.env.NO
  */
 export const SERVER_THREADPOOL_SIZE = '16';
 
+/**
+ * How long the production server keeps an idle keep-alive connection, in ms (`next start --keepAliveTimeout`;
+ * the standalone server of the image reads KEEP_ALIVE_TIMEOUT). Node's default is 5 s: a node list polling every
+ * 10 s, or a client told to Retry-After more than 5 s, found its connection closed and opened a new one, and under
+ * load a new connection waits for the event loop to accept it (libuv accepts one per turn, docs/deploy.md).
+ * 65 s also outlasts the idle timeouts proxies use for their upstream connections (ingress-nginx's upstream
+ * keepalive 60 s, AWS ALB 60 s): a server that closed first would race the proxy's next request on that
+ * connection (the proxy answers 502).
+ */
+export const SERVER_KEEP_ALIVE_MS = '65000';
+
 /** The environment additions of a production server child: the Node flags and the thread pool size. */
 export const serverEnv = (
   inherited: Readonly<Record<string, string | undefined>> = process.env,
