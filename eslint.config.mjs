@@ -184,8 +184,8 @@ const LAYERS = [
       'lib/*.ts',
       [
         rule(
-          '^@/lib/(?!zod-mini$|domain/)',
-          'Top-level lib/ modules are leaves: they may use lib/zod-mini.ts and pure lib/domain, nothing else.',
+          '^@/lib/(?!zod-mini$|app-error$|domain/)',
+          'Top-level lib/ modules are leaves: they may use lib/zod-mini.ts, lib/app-error.ts and pure lib/domain, nothing else.',
         ),
         NO.app,
         NO.components,

@@ -127,6 +127,36 @@ test('the page DOM stays small (virtualized rows)', async ({ page }) => {
   expect(await page.locator('[role="row"]').count()).toBeLessThanOrEqual(rowCount);
 });
 
+/** Whether the row is drawn within the table's scrolled viewport (the page itself may scroll too). */
+async function insideTable(page: Page, name: string): Promise<boolean> {
+  const [t, r] = await Promise.all([table(page).boundingBox(), row(page, name).boundingBox()]);
+  return !!t && !!r && r.y >= t.y && r.y + r.height <= t.y + t.height + 1;
+}
+
+test('scrolling the table renders the rows scrolled to, in order, and keeps only a window of them', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 560 });
+  await openNodes(page, '?sort=name&dir=asc');
+  const total = Number(await table(page).getAttribute('aria-rowcount')) - 1;
+  const names = (await kubectl(['get', 'nodes', '-o', 'jsonpath={.items[*].metadata.name}'])).trim().split(/\s+/);
+  expect(names).toHaveLength(total);
+  // fewer rows in the DOM than the list has, or this test proves nothing about windowing
+  const before = await rowNames(page);
+  expect(before.length).toBeLessThan(total);
+  await table(page).evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  // the order the page sorts names in (lib/view/node-sort.ts)
+  const last = [...names].sort(new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare).at(-1)!;
+  await expect(row(page, last)).toHaveAttribute('aria-rowindex', String(total + 1));
+  await expect.poll(() => insideTable(page, last)).toBe(true);
+  const after = await rowNames(page);
+  expect(after.length).toBeLessThan(total);
+  expect(after).not.toContain(before[0]);
+  // back at the top, the first row is drawn again
+  await table(page).evaluate((el) => el.scrollTo({ top: 0 }));
+  await expect.poll(() => insideTable(page, before[0]!)).toBe(true);
+});
+
 test('shows a ticking "updated N s ago" and refreshes', async ({ page }) => {
   await openNodes(page);
   const freshness = page.getByTestId('freshness');

@@ -1,49 +1,13 @@
-// zod/mini via lib/zod-mini.ts in modules the browser loads: full zod would add ~30 kB gzip to every page.
+// Server side and schemas shared with tests; the browser loads lib/app-error.ts instead (no validator).
+import { AppError, type Status } from '@/lib/app-error';
 import * as z from '@/lib/zod-mini';
 
 /**
- * Errors shared by server and browser (no I/O). Each carries a Kubernetes-style `reason` and HTTP `code`;
- * route handlers answer with `toStatus(err)` and the browser rebuilds the error with `fromStatus()`.
+ * The Status schema and `toStatus`, the one mapping from any thrown value to the body a route handler sends. The
+ * error classes and the browser-side helpers live in lib/app-error.ts (no validator, so every page stays small)
+ * and are re-exported here for server code.
  */
-export type Reason =
-  | 'BadRequest'
-  | 'Unauthorized'
-  /** shared modes: no session, or the cluster rejected the user's token; the browser goes to /signin */
-  | 'SignInRequired'
-  | 'Forbidden'
-  | 'NotFound'
-  | 'MethodNotAllowed'
-  | 'Conflict'
-  | 'Invalid'
-  | 'TooManyRequests'
-  | 'InternalError'
-  | 'ServiceUnavailable'
-  | 'Timeout'
-  /** the node's kubelet could not be reached through the apiserver proxy */
-  | 'KubeletUnreachable'
-  /** the cluster answered with a body we could not validate */
-  | 'MalformedResponse'
-  /** metrics.k8s.io is not served (metrics-server missing or its APIService unavailable) */
-  | 'MetricsUnavailable';
-
-export class AppError extends Error {
-  constructor(
-    readonly reason: Reason,
-    readonly code: number,
-    message: string,
-    /** what the user needs to fix it: a permission, connectivity, a component */
-    readonly hint?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
-export class NotFoundError extends AppError {
-  constructor(kind: string, name: string) {
-    super('NotFound', 404, `${kind} "${name}" not found`);
-  }
-}
+export { AppError, NotFoundError, fromStatus, type Status } from '@/lib/app-error';
 
 export const StatusSchema = z.object({
   kind: z.literal('Status'),
@@ -53,8 +17,7 @@ export const StatusSchema = z.object({
   code: z.int(),
   message: z.string(),
   hint: z.optional(z.string()),
-});
-export type Status = z.infer<typeof StatusSchema>;
+}) satisfies z.$ZodType<Status>; // the browser checks the same shape by hand: lib/app-error.ts isStatus
 
 /** The one mapping from any thrown value to the Status a route handler sends. Unknown errors are never echoed. */
 export function toStatus(err: unknown): Status {
@@ -73,38 +36,4 @@ export function toStatus(err: unknown): Status {
     message: e.message,
     ...(e.hint ? { hint: e.hint } : {}),
   };
-}
-
-const KNOWN_REASONS = new Set<string>([
-  'BadRequest',
-  'Unauthorized',
-  'SignInRequired',
-  'Forbidden',
-  'NotFound',
-  'MethodNotAllowed',
-  'Conflict',
-  'Invalid',
-  'TooManyRequests',
-  'InternalError',
-  'ServiceUnavailable',
-  'Timeout',
-  'KubeletUnreachable',
-  'MalformedResponse',
-  'MetricsUnavailable',
-]);
-
-/** Rebuilds an AppError from a Status body (browser side). */
-export function fromStatus(status: Status): AppError {
-  const reason = (KNOWN_REASONS.has(status.reason) ? status.reason : 'InternalError') as Reason;
-  return new AppError(reason, status.code, status.message, status.hint);
-}
-
-/**
- * Whether a browser query may try again: never for what retrying cannot fix (400, 401, 403, 404, 405, 409, 422),
- * and yes for the rest, unknown errors included (a dropped connection, a 5xx). The server's kubelet reads retry
- * far less (lib/fleet/retry.ts isTransientFailure): a browser retry is cheap, a pool slot is not.
- */
-export function queryMayRetry(err: unknown): boolean {
-  if (!(err instanceof AppError)) return true;
-  return ![400, 401, 403, 404, 405, 409, 422].includes(err.code);
 }

@@ -21,13 +21,11 @@ export {
   object,
   optional,
   parse,
-  pipe,
   prettifyError,
   record,
   regex,
   safeParse,
   string,
-  transform,
   trim,
 } from 'zod/mini';
 export type { infer, output } from 'zod/mini';

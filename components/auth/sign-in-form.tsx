@@ -2,7 +2,7 @@
 
 import { useId, useState } from 'react';
 import { SignInResponseSchema, type SignInResponse } from '@/lib/api/auth';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/app-error';
 import { postJson } from '@/lib/queries/csrf';
 import { Button } from '../ui/button';
 import { focusRing } from '../ui/focus';

@@ -1,9 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { SignOutResponseSchema } from '@/lib/api/auth';
+import type { SignOutResponse } from '@/lib/api/auth';
 import { postJson } from '@/lib/queries/csrf';
+import { ownAnswer } from '@/lib/queries/own-answer';
 import { Button } from '../ui/button';
+
+const SignedOutAnswer = ownAnswer<SignOutResponse>('a sign-out answer', (b) => b.signedOut === true);
 
 /** POSTs /api/auth/signout (CSRF-checked), then a full load of /signin so no cached data outlives the session. */
 export function SignOutButton() {
@@ -19,7 +22,7 @@ export function SignOutButton() {
           setPending(true);
           setFailed(false);
           try {
-            await postJson('/api/auth/signout', {}, SignOutResponseSchema);
+            await postJson('/api/auth/signout', {}, SignedOutAnswer);
             // A full load on purpose: no cached query or client state may outlive the user's session.
             // eslint-disable-next-line @next/next/no-location-assign-relative-destination
             window.location.assign('/signin?reason=signed-out');

@@ -6,7 +6,7 @@ import { SelectField, TextField } from '@/components/ui/field';
 import { Skeleton } from '@/components/ui/skeleton';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { AddedCluster } from '@/lib/api/session-clusters';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/app-error';
 import { useAddSessionCluster, useRemoveSessionCluster, useSessionClusters } from '@/lib/queries/session-clusters';
 import { describeError } from '@/lib/view/error-help';
 

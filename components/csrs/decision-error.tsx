@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/app-error';
 
 /** A failed decision, as the server (or the cluster through it) said it: 409 conflict, 403, 422 checks. */
 export function DecisionError({ error }: { error: unknown }) {

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatAmount } from '@/lib/domain/allocatable';
 import type { EvictionOrder, SignalChoice } from '@/lib/domain/eviction-order';
-import { type EvictionSignal, signalUnit } from '@/lib/domain/eviction-thresholds';
+import { type EvictionSignal, signalUnit } from '@/lib/domain/signal-conditions';
 
 const PROTECTED_WHY = {
   mirror: 'static pod (mirror)',

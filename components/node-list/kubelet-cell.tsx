@@ -1,6 +1,6 @@
 import type { FleetNodeResult } from '@/lib/api/fleet';
 import { cn } from '@/lib/cn';
-import { formatBytes } from '@/lib/domain/quantity';
+import { formatBytes } from '@/lib/domain/format-units';
 import { describeHeadroom } from '@/lib/view/eviction-labels';
 
 const REASON_LABEL: Record<string, string> = {

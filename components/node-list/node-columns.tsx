@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { FleetNodeResult } from '@/lib/api/fleet';
 import type { NodeRow } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
-import { formatBytes, formatCpuMillis } from '@/lib/domain/quantity';
+import { formatBytes, formatCpuMillis } from '@/lib/domain/format-units';
 import { formatAge } from '@/lib/view/age';
 import type { SortColumn } from '@/lib/view/node-view-state';
 import { percentOfAllocatable } from '@/lib/view/percent';

@@ -1,7 +1,6 @@
 'use client';
 
 import { useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { NodeRow } from '@/lib/api/nodes';
 import { cn } from '@/lib/cn';
 import { focusRing } from '@/components/ui/focus';
@@ -10,8 +9,9 @@ import type { SortColumn } from '@/lib/view/node-view-state';
 import { GRID_TEMPLATE, TABLE_MIN_WIDTH, nodeColumns, type ColumnContext } from './node-columns';
 import { SortHeader } from './sort-header';
 import { useTableKeyboard } from '@/components/use-table-keyboard';
+import { useRowWindow } from './use-row-window';
 
-/** Fixed row height: the virtualizer positions rows arithmetically, no measuring. */
+/** Fixed row height: rows are positioned arithmetically (useRowWindow), no measuring. */
 const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 40;
 
@@ -29,7 +29,7 @@ interface NodeTableProps extends ColumnContext {
 }
 
 /**
- * The node table: columns from nodeColumns, rows (already sorted) through TanStack Virtual. Only the visible
+ * The node table: columns from nodeColumns, rows (already sorted) windowed by useRowWindow. Only the visible
  * rows plus a small overscan are in the DOM, so 5,000 nodes cost about as much as 20. ARIA table roles
  * with aria-rowcount/aria-rowindex tell assistive tech the real size.
  */
@@ -53,16 +53,14 @@ export function NodeTable({
     [fetchedAt, metrics, pods, kubelet, kubeletLive, posture],
   );
   const count = Math.max(rowCount ?? 0, rows.length);
-  // React Compiler is not enabled here, so nothing memoizes the virtualizer's functions behind TanStack's back.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  const { start, end } = useRowWindow(scrollRef, {
     count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    rowHeight: ROW_HEIGHT,
+    rowsTop: HEADER_HEIGHT, // rows start below the sticky header inside the scroll container
     overscan: 4,
-    scrollMargin: HEADER_HEIGHT, // rows start below the sticky header inside the scroll container
-    initialRect: { width: 1280, height: 600 }, // server render: draw the first screenful
+    initialHeight: 600, // server render: draw the first screenful
   });
+  const indexes = Array.from({ length: end - start }, (_, i) => start + i);
 
   return (
     <div
@@ -98,20 +96,16 @@ export function NodeTable({
           ))}
         </div>
       </div>
-      <div
-        role="rowgroup"
-        className="relative"
-        style={{ height: virtualizer.getTotalSize(), minWidth: TABLE_MIN_WIDTH }}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const node = rows[item.index];
+      <div role="rowgroup" className="relative" style={{ height: count * ROW_HEIGHT, minWidth: TABLE_MIN_WIDTH }}>
+        {indexes.map((index) => {
+          const node = rows[index];
           if (!node) return null;
           const notReady = kubectlStatus(node) === 'NotReady';
           return (
             <div
               key={node.name}
               role="row"
-              aria-rowindex={item.index + 2}
+              aria-rowindex={index + 2}
               data-node={node.name}
               className={cn(
                 'absolute inset-x-0 top-0 grid border-b border-l-4 border-zinc-100 text-sm dark:border-zinc-800/70',
@@ -125,7 +119,7 @@ export function NodeTable({
               style={{
                 gridTemplateColumns: GRID_TEMPLATE,
                 height: ROW_HEIGHT,
-                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
+                transform: `translateY(${index * ROW_HEIGHT}px)`,
               }}
             >
               {columns.map(({ id, cell: Cell }) => (

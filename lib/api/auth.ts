@@ -27,7 +27,10 @@ export const SignInResponseSchema = z.object({
 });
 export type SignInResponse = z.infer<typeof SignInResponseSchema>;
 
-export const SignOutResponseSchema = z.object({ signedOut: z.literal(true) });
+/** Answer of POST /api/auth/signout. */
+export interface SignOutResponse {
+  signedOut: true;
+}
 
 /** Why /signin was opened (`?reason=`): shown above the form. */
 export const SignInReasonSchema = z.catch(z.enum(['expired', 'signed-out', 'required']), 'required');

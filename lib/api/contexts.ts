@@ -8,6 +8,7 @@ const KubeContextSchema = z.object({
   server: z.string(),
 });
 
+/** @internal the browser does not re-validate it (lib/queries/contexts.ts); the route's tests check the answer with it */
 export const ContextsResponseSchema = z.object({
   current: z.string(),
   contexts: z.array(KubeContextSchema),

@@ -1,4 +1,5 @@
 import type { NodeListResponse, NodeRow } from './nodes';
+import { PRESSURE_CONDITIONS } from '@/lib/domain/signal-conditions';
 
 /**
  * The compact wire shape of GET /api/nodes (issue 20 item 5). At 5,000 nodes the object shape was 5.7 MB of JSON:
@@ -12,8 +13,8 @@ const NODE_LIST_FORMAT = 'kd.nodes/v2';
 
 /** Ready condition status: index into this list. */
 const READY = ['True', 'False', 'Unknown'] as const;
-/** Pressure conditions: a bit each. */
-const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'] as const;
+/** Pressure conditions: a bit each, in this order. */
+const PRESSURES = PRESSURE_CONDITIONS;
 
 type CpuMemory = [cpuMillis: number, memoryBytes: number];
 type CpuMemoryPods = [cpuMillis: number, memoryBytes: number, pods: number];

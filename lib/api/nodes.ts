@@ -1,12 +1,13 @@
 import * as z from '@/lib/zod-mini';
 import { StaleFields } from './freshness';
 import { PartAvailabilitySchema } from './partial';
+import { PRESSURE_CONDITIONS } from '@/lib/domain/signal-conditions';
 
 /**
  * Wire contract of GET /api/nodes (route handler → browser). Browser-safe: zod/mini only (small bundle).
  * Quantities are plain numbers in base units (millicores, bytes): 2^53 bytes is 8 PiB, plenty per node.
  */
-export const PressureSchema = z.enum(['MemoryPressure', 'DiskPressure', 'PIDPressure']);
+export const PressureSchema = z.enum(PRESSURE_CONDITIONS);
 
 export const TaintSchema = z.object({
   key: z.string(),

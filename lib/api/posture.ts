@@ -68,6 +68,7 @@ const CheckReportSchema = z.object({
 });
 export type CheckReportWire = z.infer<typeof CheckReportSchema>;
 
+/** @internal the browser does not re-validate it (lib/queries/posture.ts); the server's tests check its output with it */
 export const PostureReportSchema = z.object({
   context: z.string(),
   fetchedAt: z.string(),

@@ -1,5 +1,6 @@
 import { parseThresholdValue, resolveThreshold } from './eviction-thresholds';
-import { formatBytes, formatCpuMillis, toMillis, toUnits, tryParseQuantity } from './quantity';
+import { formatBytes, formatCpuMillis } from './format-units';
+import { toMillis, toUnits, tryParseQuantity } from './quantity';
 
 /**
  * Node Allocatable per the kubelet (pkg/kubelet/cm/node_container_manager_linux.go GetNodeAllocatableReservation

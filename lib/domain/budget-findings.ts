@@ -1,7 +1,8 @@
 import type { AllocatableConfig, Explanation } from './allocatable';
 import { parseThresholdValue, resolveThreshold } from './eviction-thresholds';
 import { describeMatch, matchManagedModels, type NodeShape } from './managed-reservations';
-import { formatBytes, toMillis, toUnits, tryParseQuantity } from './quantity';
+import { formatBytes } from './format-units';
+import { toMillis, toUnits, tryParseQuantity } from './quantity';
 
 /**
  * Node-level findings for the budget panel: which managed reservation model the numbers follow, and every place

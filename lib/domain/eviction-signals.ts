@@ -1,10 +1,5 @@
-import {
-  type EvictionSignal,
-  type PressureCondition,
-  type Threshold,
-  SIGNAL_CONDITION,
-  resolveThreshold,
-} from './eviction-thresholds';
+import { type Threshold, resolveThreshold } from './eviction-thresholds';
+import { type EvictionSignal, type PressureCondition, SIGNAL_CONDITION } from './signal-conditions';
 
 /**
  * Eviction signals computed from a stats/v1alpha1 Summary the way the eviction manager does it

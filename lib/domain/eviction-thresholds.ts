@@ -1,4 +1,5 @@
 import { parseGoDuration } from './durations';
+import { EVICTION_SIGNALS, type EvictionSignal } from './signal-conditions';
 import { type Quantity, formatQuantity, parseQuantity, toUnits } from './quantity';
 
 /**
@@ -7,37 +8,8 @@ import { type Quantity, formatQuantity, parseQuantity, toUnits } from './quantit
  * `evictionSoftGracePeriod`, and `evictionMinimumReclaim` adds a reclaim target per signal.
  */
 
-const EVICTION_SIGNALS = [
-  'memory.available',
-  'allocatableMemory.available',
-  'nodefs.available',
-  'nodefs.inodesFree',
-  'imagefs.available',
-  'imagefs.inodesFree',
-  'containerfs.available',
-  'containerfs.inodesFree',
-  'pid.available',
-] as const;
-export type EvictionSignal = (typeof EVICTION_SIGNALS)[number];
-
-export type PressureCondition = 'MemoryPressure' | 'DiskPressure' | 'PIDPressure';
-
-/** Which node condition a signal drives (eviction/helpers.go signalToNodeCondition). */
-export const SIGNAL_CONDITION: Readonly<Record<EvictionSignal, PressureCondition>> = {
-  'memory.available': 'MemoryPressure',
-  'allocatableMemory.available': 'MemoryPressure',
-  'nodefs.available': 'DiskPressure',
-  'nodefs.inodesFree': 'DiskPressure',
-  'imagefs.available': 'DiskPressure',
-  'imagefs.inodesFree': 'DiskPressure',
-  'containerfs.available': 'DiskPressure',
-  'containerfs.inodesFree': 'DiskPressure',
-  'pid.available': 'PIDPressure',
-};
-
-/** Unit of a signal's value: bytes for *.available except pid, counts for inodes and pids. */
-export const signalUnit = (signal: EvictionSignal): 'bytes' | 'count' =>
-  signal.endsWith('inodesFree') || signal === 'pid.available' ? 'count' : 'bytes';
+// The signals and the conditions they drive are in ./signal-conditions.ts : the node list loads only that part.
+export type { EvictionSignal } from './signal-conditions';
 
 const isEvictionSignal = (s: string): s is EvictionSignal => (EVICTION_SIGNALS as readonly string[]).includes(s);
 

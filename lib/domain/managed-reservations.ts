@@ -1,4 +1,4 @@
-import { formatBytes, formatCpuMillis } from './quantity';
+import { formatBytes, formatCpuMillis } from './format-units';
 
 /**
  * The reservation formulas managed Kubernetes services write into their kubelets' kubeReserved (and the

@@ -3,8 +3,6 @@ import {
   QuantityParseError,
   addQuantities,
   compareQuantities,
-  formatBytes,
-  formatCpuMillis,
   formatQuantity,
   parseQuantity,
   quantitiesEqual,
@@ -95,14 +93,5 @@ describe('formatting', () => {
     expect(formatQuantity(parseQuantity('1000'), 'decimal')).toBe('1k');
     expect(formatQuantity(parseQuantity('0'))).toBe('0');
     expect(formatQuantity(parseQuantity('1500'))).toBe('1500');
-  });
-
-  it('formats bytes and cores for people', () => {
-    expect(formatBytes(1610612736)).toBe('1.5 GiB');
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(314572800n)).toBe('300 MiB');
-    expect(formatCpuMillis(250)).toBe('250m');
-    expect(formatCpuMillis(1500)).toBe('1.5');
-    expect(formatCpuMillis(4000)).toBe('4');
   });
 });

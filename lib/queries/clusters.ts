@@ -1,6 +1,6 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions, useQuery } from '@tanstack/react-query';
 import { ClusterEventSchema, type ClusterEvent, type ClusterRow } from '@/lib/api/clusters';
-import { AppError, StatusSchema, fromStatus } from '@/lib/errors';
+import { AppError, fromStatus, isStatus } from '@/lib/app-error';
 import * as z from '@/lib/zod-mini';
 import { clusterKeys } from './keys';
 
@@ -47,8 +47,8 @@ async function* clusterEvents(contexts: readonly string[], signal: AbortSignal):
     throw new AppError('ServiceUnavailable', 503, 'The dashboard server could not be reached.');
   }
   if (!res.ok || !res.body) {
-    const status = StatusSchema.safeParse(await res.json().catch(() => undefined));
-    if (status.success) throw fromStatus(status.data);
+    const status: unknown = await res.json().catch(() => undefined);
+    if (isStatus(status)) throw fromStatus(status);
     throw new AppError('InternalError', res.status, `The dashboard server answered ${res.status}.`);
   }
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

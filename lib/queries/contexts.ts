@@ -1,14 +1,20 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ContextsResponseSchema } from '@/lib/api/contexts';
+import type { ContextsResponse } from '@/lib/api/contexts';
 import { postJson } from './csrf';
 import { fetchJson } from './fetch-json';
 import { contextKeys } from './keys';
+import { ownAnswer } from './own-answer';
+
+const ContextsAnswer = ownAnswer<ContextsResponse>(
+  'the kubeconfig contexts',
+  (b) => typeof b.current === 'string' && Array.isArray(b.contexts),
+);
 
 /** GET /api/contexts: the kubeconfig's contexts and the one this browser's requests use (kd-context cookie). */
 export const contextsOptions = () =>
   queryOptions({
     queryKey: contextKeys.all,
-    queryFn: ({ signal }) => fetchJson('/api/contexts', ContextsResponseSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson('/api/contexts', ContextsAnswer, { signal }),
     // The kubeconfig rarely changes under us; a context switch invalidates explicitly.
     staleTime: 60_000,
   });
@@ -18,7 +24,7 @@ export function useContexts() {
 }
 
 /** POST /api/contexts/current (with the CSRF header, see ./csrf); answers with the contexts as now selected. */
-const selectContext = (name: string) => postJson('/api/contexts/current', { name }, ContextsResponseSchema);
+const selectContext = (name: string) => postJson('/api/contexts/current', { name }, ContextsAnswer);
 
 /**
  * Switches this browser's kube context: the answer becomes the contexts query's data at once (so every

@@ -1,6 +1,7 @@
-import { AppError } from '@/lib/errors';
-import { CsrTokenResponseSchema } from '@/lib/api/csr-session';
-import { fetchJson } from './fetch-json';
+import { AppError } from '@/lib/app-error';
+import type { CsrTokenResponse } from '@/lib/api/csr-session';
+import { fetchJson, type Decoder } from './fetch-json';
+import { ownAnswer } from './own-answer';
 
 /**
  * The browser side of lib/security/csrf.ts: fetches a token from GET /api/csrf once per page session and sends
@@ -9,9 +10,11 @@ import { fetchJson } from './fetch-json';
  */
 let token: Promise<string> | undefined;
 
+const CsrTokenAnswer = ownAnswer<CsrTokenResponse>('a CSRF token', (b) => typeof b.token === 'string');
+
 function csrfToken(fresh = false): Promise<string> {
   if (fresh || !token) {
-    token = fetchJson('/api/csrf', CsrTokenResponseSchema, { cache: 'no-store' }).then((r) => r.token);
+    token = fetchJson('/api/csrf', CsrTokenAnswer, { cache: 'no-store' }).then((r) => r.token);
     token.catch(() => (token = undefined));
   }
   return token;
@@ -19,13 +22,8 @@ function csrfToken(fresh = false): Promise<string> {
 
 const isCsrfRefusal = (err: unknown) => err instanceof AppError && err.code === 403 && /CSRF/.test(err.message);
 
-/** Sends JSON with the CSRF header (POST, or DELETE with a body) and validates the answer like fetchJson. */
-async function sendJson<T extends Parameters<typeof fetchJson>[1]>(
-  method: 'POST' | 'DELETE',
-  url: string,
-  body: unknown,
-  schema: T,
-) {
+/** Sends JSON with the CSRF header (POST, or DELETE with a body) and decodes the answer like fetchJson. */
+async function sendJson<T>(method: 'POST' | 'DELETE', url: string, body: unknown, schema: Decoder<T>): Promise<T> {
   const send = async (fresh: boolean) =>
     fetchJson(url, schema, {
       method,
@@ -40,10 +38,8 @@ async function sendJson<T extends Parameters<typeof fetchJson>[1]>(
   }
 }
 
-/** POSTs JSON with the CSRF header and validates the answer like fetchJson. */
-export const postJson = <T extends Parameters<typeof fetchJson>[1]>(url: string, body: unknown, schema: T) =>
-  sendJson('POST', url, body, schema);
+/** POSTs JSON with the CSRF header and decodes the answer like fetchJson. */
+export const postJson = <T>(url: string, body: unknown, schema: Decoder<T>) => sendJson('POST', url, body, schema);
 
-/** DELETE with a JSON body and the CSRF header, validated like fetchJson. */
-export const deleteJson = <T extends Parameters<typeof fetchJson>[1]>(url: string, body: unknown, schema: T) =>
-  sendJson('DELETE', url, body, schema);
+/** DELETE with a JSON body and the CSRF header, decoded like fetchJson. */
+export const deleteJson = <T>(url: string, body: unknown, schema: Decoder<T>) => sendJson('DELETE', url, body, schema);

@@ -1,5 +1,4 @@
-import * as z from '@/lib/zod-mini';
-import { AppError, StatusSchema, fromStatus } from '@/lib/errors';
+import { AppError, fromStatus, isStatus } from '@/lib/app-error';
 
 /**
  * The one way the browser reads our API: GETs `url`, turns a Status body into the AppError the server threw, and
@@ -19,8 +18,7 @@ export async function fetchDecoded<T>(
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const status = StatusSchema.safeParse(body);
-    if (status.success) throw fromStatus(status.data);
+    if (isStatus(body)) throw fromStatus(body);
     if (res.status === 401) throw new AppError('Unauthorized', 401, 'Your session has expired: sign in again.');
     throw new AppError('InternalError', res.status, `The dashboard server answered ${res.status}.`);
   }
@@ -31,11 +29,19 @@ export async function fetchDecoded<T>(
   }
 }
 
-/** fetchDecoded with a zod schema (full or mini) as the decoder. */
-export function fetchJson<T extends z.$ZodType>(
+/** What turns a body into a T or throws: a zod schema (full or mini), or an ownAnswer (./own-answer.ts). */
+export interface Decoder<T> {
+  parse(body: unknown): T;
+}
+
+/**
+ * fetchDecoded with a zod schema (full or mini; both have `parse`) as the decoder. Taken as any `parse`, so this
+ * module imports no validator: pages whose queries need none (the node list) do not load one.
+ */
+export function fetchJson<T>(
   url: string,
-  schema: T,
+  schema: Decoder<T>,
   init?: RequestInit & { signal?: AbortSignal },
-): Promise<z.output<T>> {
-  return fetchDecoded(url, (body) => z.parse(schema, body), init);
+): Promise<T> {
+  return fetchDecoded(url, (body) => schema.parse(body), init);
 }

@@ -3,7 +3,7 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { z } from 'zod';
 import { ConfigzSchema, SummarySchema } from '@/lib/api/kubelet';
 import { NodeDetailSchema, NodePodsResponseSchema } from '@/lib/api/node-detail';
-import { queryMayRetry } from '@/lib/errors';
+import { queryMayRetry } from '@/lib/app-error';
 import { fetchJson } from './fetch-json';
 import { nodeKeys } from './keys';
 

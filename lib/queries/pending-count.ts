@@ -1,7 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { PendingCountResponseSchema } from '@/lib/api/csr-session';
+import type { PendingCountResponse } from '@/lib/api/csr-session';
 import { fetchJson } from './fetch-json';
 import { csrKeys } from './keys';
+import { ownAnswer } from './own-answer';
+
+const PendingCountAnswer = ownAnswer<PendingCountResponse>(
+  'a pending CSR count',
+  (b) => typeof b.pending === 'number' && typeof b.context === 'string',
+);
 
 /**
  * The nav badge: pending count only, refreshed every 30 s (the list page's watch also invalidates it). Apart
@@ -10,7 +16,7 @@ import { csrKeys } from './keys';
 export const pendingCountOptions = (ctx: string) =>
   queryOptions({
     queryKey: csrKeys.pendingCount(ctx),
-    queryFn: ({ signal }) => fetchJson('/api/csrs/pending-count', PendingCountResponseSchema, { signal }),
+    queryFn: ({ signal }) => fetchJson('/api/csrs/pending-count', PendingCountAnswer, { signal }),
     refetchInterval: 30_000,
   });
 

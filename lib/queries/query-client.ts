@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, isServer } from '@tanstack/react-query';
-import { queryMayRetry } from '@/lib/errors';
+import { queryMayRetry } from '@/lib/app-error';
 import { redirectOnSignInRequired } from './sign-in-redirect';
 
 function makeQueryClient(): QueryClient {

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SessionClustersResponseSchema } from '@/lib/api/session-clusters';
+import { SessionClustersResponseSchema, type SessionClustersResponse } from '@/lib/api/session-clusters';
 import { deleteJson, postJson } from './csrf';
 import { fetchJson } from './fetch-json';
 import { sessionClusterKeys } from './keys';
@@ -21,9 +21,7 @@ export function useSessionClusters() {
  * Adding or removing a cluster changes which contexts exist for this user: the answer becomes the query's data,
  * then every query is invalidated (the context list, the overview, compare), as a context switch does.
  */
-function useSessionClusterMutation<V>(
-  send: (v: V) => ReturnType<typeof fetchJson<typeof SessionClustersResponseSchema>>,
-) {
+function useSessionClusterMutation<V>(send: (v: V) => Promise<SessionClustersResponse>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: send,

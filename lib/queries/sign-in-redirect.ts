@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/app-error';
 
 /**
  * Shared modes: a SignInRequired answer (no session, or the cluster rejected the user's token) sends the browser

@@ -1,5 +1,6 @@
 import 'server-only';
 import { parse as parseYaml } from 'yaml';
+import type { PendingCountResponse } from '@/lib/api/csr-session';
 import type { CsrDetailResponse, CsrListResponse } from '@/lib/api/csrs';
 import { pendingFlood } from '@/lib/domain/csr-approvers';
 import {
@@ -95,9 +96,7 @@ export async function getReviewedCsr(kube: Kube, name: string): Promise<CsrDetai
 }
 
 /** The nav badge: pending CSRs and whether that's a flood, without decoding anything. */
-export async function pendingCsrCount(
-  kube: Kube,
-): Promise<{ context: string; pending: number; nodeCount: number; flood: boolean }> {
+export async function pendingCsrCount(kube: Kube): Promise<PendingCountResponse> {
   const [{ items }, nodes] = await Promise.all([listCsrWire(kube), countNodesInCluster(kube)]);
   const decided = (c: ReviewCsrWire) =>
     (c.status?.conditions ?? []).some((x) => ['Approved', 'Denied', 'Failed'].includes(x.type) && x.status !== 'False');

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { FleetKind } from '@/lib/api/fleet';
+import type { FleetHello, FleetKind } from '@/lib/api/fleet';
 import { toStatus } from '@/lib/errors';
 import type { Kube } from '@/lib/k8s/client';
 import { getFleet } from '@/lib/fleet/fleet';
@@ -90,7 +90,7 @@ export function fleetEventStream(
           return;
         }
         if (closed) return;
-        send(sseFrame('hello', { context: kube.context, kind, total: fleet.nodes.size }));
+        send(sseFrame('hello', { context: kube.context, kind, total: fleet.nodes.size } satisfies FleetHello));
         leave = broadcastOf(fleet.sweeper(kind)).join(send);
       },
       cancel() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/app-error';
 import { describeError } from './error-help';
 
 describe('describeError', () => {

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors';
+import { AppError } from '@/lib/app-error';
 
 export interface ErrorHelp {
   /** short headline: what kind of failure */

@@ -1,6 +1,6 @@
 import type { FleetNodeResult, NodeStatsAggregate } from '@/lib/api/fleet';
 import type { NodeRow } from '@/lib/api/nodes';
-import { SIGNAL_CONDITION, type EvictionSignal } from '@/lib/domain/eviction-thresholds';
+import { SIGNAL_CONDITION, type EvictionSignal } from '@/lib/domain/signal-conditions';
 
 /** What each eviction signal measures, in the words of the kubelet docs (node-pressure eviction). */
 const SIGNAL_LABEL: Record<EvictionSignal, string> = {

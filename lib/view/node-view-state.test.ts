@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW_STATE, hasFilters, parseViewState, serializeViewState } from './node-view-state';
+import { DEFAULT_VIEW_STATE, SORT_COLUMNS, hasFilters, parseViewState, serializeViewState } from './node-view-state';
 
 describe('parseViewState', () => {
   it('gives the default view for an empty query', () => {
@@ -32,6 +32,42 @@ describe('parseViewState', () => {
 
   it('ignores oversized values', () => {
     expect(parseViewState(new URLSearchParams({ version: 'v'.repeat(100) })).version).toBeUndefined();
+  });
+
+  it('keeps strings at their bound and drops them one character past it', () => {
+    const at = parseViewState(
+      new URLSearchParams({ q: 'q'.repeat(500), role: 'r'.repeat(253), version: 'v'.repeat(64) }),
+    );
+    expect([at.q.length, at.role?.length, at.version?.length]).toEqual([500, 253, 64]);
+    const past = parseViewState(
+      new URLSearchParams({ q: 'q'.repeat(501), role: 'r'.repeat(254), version: 'v'.repeat(65) }),
+    );
+    expect(past).toEqual(DEFAULT_VIEW_STATE);
+  });
+
+  it('trims role and version (a pasted link with spaces) and drops blank ones, but keeps the search as typed', () => {
+    expect(parseViewState(new URLSearchParams({ role: '  worker ', version: '\tv1.31.0\n', q: ' web ' }))).toEqual({
+      ...DEFAULT_VIEW_STATE,
+      q: ' web ',
+      role: 'worker',
+      version: 'v1.31.0',
+    });
+    expect(parseViewState(new URLSearchParams({ role: '   ', version: ' ' }))).toEqual(DEFAULT_VIEW_STATE);
+  });
+
+  it('takes closed lists exactly: no other case, no prototype names, no padding', () => {
+    const hostile = ['ready', 'READY', ' Ready', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'length'];
+    for (const v of hostile) {
+      expect(parseViewState(new URLSearchParams({ status: v, pressure: v, sort: v, dir: v, cordoned: v }))).toEqual(
+        DEFAULT_VIEW_STATE,
+      );
+    }
+  });
+
+  it('reads every pressure filter and every sort column it offers', () => {
+    for (const pressure of ['any', 'none', 'MemoryPressure', 'DiskPressure', 'PIDPressure'])
+      expect(parseViewState(new URLSearchParams({ pressure })).pressure).toBe(pressure);
+    for (const sort of SORT_COLUMNS) expect(parseViewState(new URLSearchParams({ sort })).sort).toBe(sort);
   });
 
   it('accepts a page searchParams record, taking the first of repeated values', () => {

@@ -1,10 +1,11 @@
-import * as z from '@/lib/zod-mini';
-import { PressureSchema } from '@/lib/api/nodes';
+import { PRESSURE_CONDITIONS } from '@/lib/domain/signal-conditions';
 
 /**
  * The node list's view state lives in the URL (`/nodes?q=&role=&status=&version=&pressure=&cordoned=&sort=&dir=`),
  * so a view can be shared and reloads identically. Parsing never throws: a value we do not understand
- * (an old link, a typo) falls back to its default instead of breaking the page.
+ * (an old link, a typo, an oversized paste) falls back to its default instead of breaking the page. The URL is
+ * user input, read on the server and in the browser on every navigation: closed lists and bounded strings,
+ * checked by hand (no validator in the node list's bundle, issue 20).
  * @internal exported for its unit tests
  */
 export const SORT_COLUMNS = [
@@ -31,33 +32,29 @@ export const STATUS_FILTERS = ['Ready', 'NotReady'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /** `any`: at least one pressure condition; `none`: no pressure; or one named condition. */
-export const PRESSURE_FILTERS = ['any', 'none', ...PressureSchema.options] as const;
+export const PRESSURE_FILTERS = ['any', 'none', ...PRESSURE_CONDITIONS] as const;
 export type PressureFilter = (typeof PRESSURE_FILTERS)[number];
 
 /** Role filter value for nodes without any role label (kubectl prints `<none>`). */
 export const NO_ROLE = '<none>';
 
-const optionalText = (max: number) =>
-  z.catch(
-    z.optional(
-      z.pipe(
-        z.string().check(z.trim(), z.maxLength(max)),
-        z.transform((s: string) => (s === '' ? undefined : s)),
-      ),
-    ),
-    undefined,
-  );
+/** `value` when it is one of `allowed` (exactly, case included), else undefined. */
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+}
 
-const ViewStateSchema = z.object({
-  q: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
-  role: optionalText(253),
-  status: z.catch(z.optional(z.enum(STATUS_FILTERS)), undefined),
-  version: optionalText(64),
-  pressure: z.catch(z.optional(z.enum(PRESSURE_FILTERS)), undefined),
-  cordoned: z.catch(z.optional(z.enum(['true'])), undefined),
-  sort: z.catch(z.enum(SORT_COLUMNS), 'name'),
-  dir: z.catch(z.enum(['asc', 'desc']), 'asc'),
-});
+/** Trimmed text of at most `max` characters; empty, blank or longer is no value (a filter of nothing). */
+function boundedText(value: string | undefined, max: number): string | undefined {
+  const text = value?.trim();
+  return text && text.length <= max ? text : undefined;
+}
+
+/** Longest free-text search kept from a URL; a longer one is dropped whole rather than cut mid-term. */
+const MAX_QUERY_LENGTH = 500;
+/** Role names come from label keys: a DNS subdomain prefix, at most 253 characters. */
+const MAX_ROLE_LENGTH = 253;
+/** Kubelet versions are short (`v1.33.2-eks-1234abcd`); bounded so a pasted link cannot carry a novel. */
+const MAX_VERSION_LENGTH = 64;
 
 export interface NodeViewState {
   q: string;
@@ -87,19 +84,21 @@ function readParam(params: ParamsInput, name: string): string | undefined {
 
 /** Reads the view state from search params (URLSearchParams, Next's ReadonlyURLSearchParams or a page's searchParams). */
 export function parseViewState(params: ParamsInput): NodeViewState {
-  const raw = Object.fromEntries(
-    ['q', 'role', 'status', 'version', 'pressure', 'cordoned', 'sort', 'dir'].map((k) => [k, readParam(params, k)]),
-  );
-  const parsed = ViewStateSchema.parse(raw);
+  const q = readParam(params, 'q');
+  const role = boundedText(readParam(params, 'role'), MAX_ROLE_LENGTH);
+  const status = oneOf(STATUS_FILTERS, readParam(params, 'status'));
+  const version = boundedText(readParam(params, 'version'), MAX_VERSION_LENGTH);
+  const pressure = oneOf(PRESSURE_FILTERS, readParam(params, 'pressure'));
   return {
-    q: parsed.q ?? '',
-    sort: parsed.sort,
-    dir: parsed.dir,
-    ...(parsed.role ? { role: parsed.role } : {}),
-    ...(parsed.status ? { status: parsed.status } : {}),
-    ...(parsed.version ? { version: parsed.version } : {}),
-    ...(parsed.pressure ? { pressure: parsed.pressure } : {}),
-    ...(parsed.cordoned ? { cordoned: true } : {}),
+    // the search is kept as typed (spaces included): the box shows it back exactly
+    q: q !== undefined && q.length <= MAX_QUERY_LENGTH ? q : '',
+    sort: oneOf(SORT_COLUMNS, readParam(params, 'sort')) ?? DEFAULT_VIEW_STATE.sort,
+    dir: oneOf(['asc', 'desc'] as const, readParam(params, 'dir')) ?? DEFAULT_VIEW_STATE.dir,
+    ...(role ? { role } : {}),
+    ...(status ? { status } : {}),
+    ...(version ? { version } : {}),
+    ...(pressure ? { pressure } : {}),
+    ...(readParam(params, 'cordoned') === 'true' ? { cordoned: true } : {}),
   };
 }
 

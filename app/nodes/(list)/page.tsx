@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { preload } from 'react-dom';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { NodeListView } from '@/components/node-list/node-list-view';
-import { NodeTableSkeleton } from '@/components/node-list/node-table-skeleton';
 import { getFirstScreenNodeList } from '@/lib/server/node-list';
 import { listRequestContexts } from '@/lib/server/request-kube';
 import { nodeFirstScreen } from '@/lib/view/node-first-screen';
@@ -19,6 +17,11 @@ export const metadata: Metadata = { title: 'Nodes' };
  * the node watch only. The browser then loads every node through GET /api/nodes, whose download starts with the
  * HTML (the preload), and takes over. A failure here is not shown: the browser's own fetch reports it with its
  * reason and hint.
+ *
+ * No Suspense boundary of its own around the list (the route's loading.tsx is the one): React reveals each streamed
+ * boundary at least 300 ms after the previous reveal (the `$RC`/`$RV` batching of react-dom's streaming runtime,
+ * facebook/react packages/react-dom-bindings/src/server/fizz-instruction-set/ReactDOMFizzInstructionSetShared.js),
+ * so a second boundary held the first rows back another 300 ms behind an identical skeleton.
  */
 export default async function NodesPage({ searchParams }: PageProps<'/nodes'>) {
   preload('/api/nodes', { as: 'fetch', crossOrigin: 'anonymous' });
@@ -32,9 +35,7 @@ export default async function NodesPage({ searchParams }: PageProps<'/nodes'>) {
     <div className="flex h-[calc(100dvh-6rem)] min-h-[34rem] flex-col">
       <h1 className="mb-4 text-xl font-semibold tracking-tight">Nodes</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <Suspense fallback={<NodeTableSkeleton />}>
-          <NodeListView serverContext={contexts?.current} firstScreen={firstScreen} />
-        </Suspense>
+        <NodeListView serverContext={contexts?.current} firstScreen={firstScreen} />
       </HydrationBoundary>
     </div>
   );

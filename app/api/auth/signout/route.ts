@@ -1,4 +1,5 @@
 import { errorResponse } from '@/app/api/respond';
+import type { SignOutResponse } from '@/lib/api/auth';
 import { clearSessionClusters } from '@/lib/auth/session-clusters';
 import { signOut } from '@/lib/auth/sign-in';
 import { assertMutationAllowed } from '@/lib/security/guard';
@@ -13,7 +14,7 @@ export async function POST(req: Request) {
     const { cookie } = await signOut();
     const headers = new Headers({ 'set-cookie': cookie, 'cache-control': 'no-store' });
     for (const clear of clusters) headers.append('set-cookie', clear);
-    return Response.json({ signedOut: true }, { headers });
+    return Response.json({ signedOut: true } satisfies SignOutResponse, { headers });
   } catch (err) {
     return errorResponse(err);
   }
