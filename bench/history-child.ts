@@ -4,21 +4,11 @@
  * Fills every node's ring to the full window (the worst case) and prints the heap growth as JSON.
  */
 import type { SignalObservation } from '@/lib/domain/eviction-signals';
-import type { EvictionSignal } from '@/lib/domain/eviction-thresholds';
+import { EVICTION_SIGNALS, type EvictionSignal } from '@/lib/domain/signal-conditions';
 import { bytesPerSample, SignalHistory } from '@/lib/fleet/signal-history';
 
 const [nodes, signals, refreshMs, windowMin] = process.argv.slice(2).map(Number) as [number, number, number, number];
-const ALL: EvictionSignal[] = [
-  'memory.available',
-  'allocatableMemory.available',
-  'nodefs.available',
-  'nodefs.inodesFree',
-  'imagefs.available',
-  'imagefs.inodesFree',
-  'containerfs.available',
-  'containerfs.inodesFree',
-  'pid.available',
-];
+const ALL: readonly EvictionSignal[] = EVICTION_SIGNALS;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
