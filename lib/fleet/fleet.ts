@@ -3,6 +3,7 @@ import type { FleetKind } from '@/lib/api/fleet';
 import type { Kube } from '@/lib/k8s/client';
 import { ConfigzCache, type NodeFacts } from './configz-cache';
 import { Limiter } from './limiter';
+import { backgroundShare } from './loop-pressure';
 import { NodeInformer } from './node-informer';
 import { PodInformer } from './pod-informer';
 import { fleetSettings, type FleetSettings } from './settings';
@@ -34,7 +35,12 @@ export interface Fleet {
 }
 
 function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
-  const limiter = new Limiter({ concurrency: settings.concurrency, qps: settings.qps, burst: settings.burst });
+  const limiter = new Limiter({
+    concurrency: settings.concurrency,
+    qps: settings.qps,
+    burst: settings.burst,
+    backgroundShare,
+  });
   const nodes = new NodeInformer(kube);
   const pods = new PodInformer(kube);
   const configz = new ConfigzCache(kube, limiter, settings);

@@ -219,3 +219,29 @@ describe('configzStale', () => {
     expect(configzStale(failed, was, 10_000, rule)).toBe(true);
   });
 });
+
+describe('Limiter backgroundShare', () => {
+  it('lets background tasks use only their share of the slots, and a person every slot', async () => {
+    let share = 0.25;
+    const limiter = new Limiter({ concurrency: 8, backgroundShare: () => share });
+    const release: Array<() => void> = [];
+    const task = () => new Promise<void>((r) => release.push(r));
+    const background = Array.from({ length: 8 }, () => limiter.run(task));
+    await Promise.resolve();
+    expect(limiter.inFlight).toBe(2); // a quarter of 8
+    const interactive = [
+      limiter.run(task, { priority: 'interactive' }),
+      limiter.run(task, { priority: 'interactive' }),
+    ];
+    await Promise.resolve();
+    expect(limiter.inFlight).toBe(4); // people are not held back by the background share
+    share = 1;
+    release.shift()?.(); // a completion lets the queue move on at the new share
+    await new Promise((r) => setTimeout(r, 0));
+    expect(limiter.inFlight).toBe(8);
+    for (const r of release.splice(0)) r();
+    await new Promise((r) => setTimeout(r, 0));
+    for (const r of release.splice(0)) r();
+    await Promise.all([...background, ...interactive]);
+  });
+});

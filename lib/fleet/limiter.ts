@@ -16,6 +16,11 @@ export interface LimiterOptions {
   burst?: number;
   /** injectable clock (ms) for tests */
   now?: () => number;
+  /**
+   * The share (0–1] of `concurrency` background tasks may use at the moment (interactive ones always get all of
+   * it); omitted: all. The fleet passes the event loop's congestion (loop-pressure.ts).
+   */
+  backgroundShare?: () => number;
 }
 
 export interface RunOptions {
@@ -133,7 +138,7 @@ export class Limiter {
   private pump(): void {
     const { qps } = this.opts;
     if (qps !== undefined) this.refill(qps);
-    while (this.queued > 0 && this.running < this.opts.concurrency) {
+    while (this.queued > 0 && this.running < this.bound()) {
       if (qps !== undefined) {
         if (this.tokens < 1) {
           this.wake(((1 - this.tokens) / qps) * 1000);
@@ -145,6 +150,13 @@ export class Limiter {
       if (waiter.onAbort) waiter.signal?.removeEventListener('abort', waiter.onAbort);
       waiter.start();
     }
+  }
+
+  /** How many may run for the next waiter: all slots for a person, the background share otherwise (at least 1). */
+  private bound(): number {
+    const { concurrency, backgroundShare } = this.opts;
+    if (this.queues.interactive.length > 0 || !backgroundShare) return concurrency;
+    return Math.max(1, Math.floor(concurrency * backgroundShare()));
   }
 
   private wake(ms: number): void {
