@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Gate } from './admission';
+import { foregroundDemand } from '@/lib/fleet/loop-pressure';
+import { admitted, Gate } from './admission';
 
 /** A gate on a hand-moved clock. */
 function gateAt(limit: number) {
@@ -48,5 +49,15 @@ describe('Gate.retryAfter: shed clients are spread over the time the gate needs 
     // every wait told so far has ended: the next shed client is alone again
     expect(g.retryAfter(always(0.999))).toBe(2);
     leave?.();
+  });
+});
+
+describe('admitted: a request through a gate is demand that background sweeps give way to', () => {
+  it('counts while its body is being read and for 2 s after the body ends', async () => {
+    const res = await admitted(async () => new Response('x'.repeat(10)));
+    expect(foregroundDemand()).toBe(true); // the body has not been read yet
+    await res.text();
+    expect(foregroundDemand()).toBe(true);
+    expect(foregroundDemand(Date.now() + 2_001)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { env } from '@/lib/env';
+import { foregroundRequestStarted } from '@/lib/fleet/loop-pressure';
 import { log } from '@/lib/observability/log';
 
 /**
@@ -148,8 +149,17 @@ const BODY_HOLD_MAX_MS = 60_000;
  * expensive part of the node list is sending (and Next's gzip of) megabytes, after the handler is done.
  */
 export async function admitted(handle: () => Promise<Response>, name: GateName = 'api'): Promise<Response> {
-  const leave = gate(name).tryEnter();
-  if (!leave) return busyResponse(name);
+  // someone is waiting for this answer: background sweeps give way while the loop is congested (loop-pressure.ts)
+  const served = foregroundRequestStarted();
+  const entered = gate(name).tryEnter();
+  if (!entered) {
+    served();
+    return busyResponse(name);
+  }
+  const leave = () => {
+    served();
+    entered();
+  };
   let res: Response;
   try {
     res = await handle();
