@@ -238,8 +238,13 @@ async function measureSteadyMemory(server: ProdServer, refreshMs: number): Promi
 interface NodesPageFigures {
   /** navigation → the HTML document's last byte (PerformanceNavigationTiming.responseEnd) */
   htmlMs: number;
-  /** navigation → the first node row painted */
+  /**
+   * navigation → the first node row painted, as the page's own clock sees it: the animation frame that renders the
+   * first `[data-node]` row (FIRST_ROW_PAINT_PROBE)
+   */
   firstRowsMs: number;
+  /** navigation (as the bench saw it) → Playwright saw a visible row: later when hydration holds the main thread */
+  firstRowsSeenMs: number;
   /** navigation → the whole list in the browser (GET /api/nodes decoded and rendered: `[data-complete]`) */
   allRowsMs: number;
   /** rows the table says it holds (aria-rowcount, header excluded) once loaded */
@@ -248,6 +253,25 @@ interface NodesPageFigures {
   /** JS bytes the page transferred (resource timing, as Chromium received them) */
   jsTransferBytes: number;
 }
+
+/**
+ * Installed before the page's own scripts: records (performance.now(), so ms since navigation start, the same origin
+ * as PerformanceNavigationTiming) the animation frame in which the first node row is rendered. The rows arrive in
+ * the streamed HTML, before the JS that hydrates them; Playwright's own visibility check runs only when the main
+ * thread is free again, so it sees them up to a second after the user does. A frame callback runs in the frame that
+ * paints the new content (HTML spec, "update the rendering"); that is what a person sees.
+ */
+const FIRST_ROW_PAINT_PROBE = `(() => {
+  const w = window;
+  const check = () => {
+    if (w.__firstRowFrameMs !== undefined || !document.querySelector('[data-node]')) return;
+    w.__firstRowFrameMs = -1;
+    observer.disconnect();
+    requestAnimationFrame(() => { w.__firstRowFrameMs = performance.now(); });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
 
 /** First rows on `/nodes` in a fresh tab of real Chromium (scripts passed as text: the CSP forbids eval). */
 async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures; warm: NodesPageFigures }> {
@@ -259,11 +283,19 @@ async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures;
   const once = async (): Promise<NodesPageFigures> => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
+    await page.addInitScript(FIRST_ROW_PAINT_PROBE);
     try {
       const t0 = performance.now();
       await page.goto(`${base}/nodes`, { waitUntil: 'commit', timeout: 120_000 });
       await page.waitForSelector('[data-node]', { timeout: 120_000 });
-      const firstRowsMs = performance.now() - t0;
+      const firstRowsSeenMs = performance.now() - t0;
+      const firstRowsMs = Number(
+        await (
+          await page.waitForFunction('window.__firstRowFrameMs > 0 && window.__firstRowFrameMs', undefined, {
+            timeout: 120_000,
+          })
+        ).jsonValue(),
+      );
       await page.waitForSelector('[data-complete]', { timeout: 120_000 });
       const allRowsMs = performance.now() - t0;
       await page.waitForLoadState('load');
@@ -273,6 +305,7 @@ async function measureNodesPage(base: string): Promise<{ cold: NodesPageFigures;
       return {
         htmlMs: timing.htmlMs,
         firstRowsMs,
+        firstRowsSeenMs,
         allRowsMs,
         rows: timing.rows,
         domElements: timing.dom,
@@ -417,10 +450,16 @@ function pageRows(p: ServerRun['page']): BenchSection['rows'] {
       ok: true,
     },
     {
-      metric: `/nodes in Chromium, ${which}: navigation → first rows painted (${f.rows.toLocaleString('en-US')} rows in the table; ${f.domElements.toLocaleString('en-US')} DOM elements)`,
+      metric: `/nodes in Chromium, ${which}: navigation → first rows painted (the frame that renders the first row, page clock; ${f.rows.toLocaleString('en-US')} rows in the table; ${f.domElements.toLocaleString('en-US')} DOM elements)`,
       value: s1(f.firstRowsMs),
       target: '≤ 1.5 s',
       ok: f.firstRowsMs <= 1500 && f.rows >= 5000,
+    },
+    {
+      metric: `/nodes in Chromium, ${which}: navigation → a visible row seen by Playwright's check (runs once the page's scripts leave the main thread)`,
+      value: s1(f.firstRowsSeenMs),
+      target: 'info',
+      ok: true,
     },
     {
       metric: `/nodes in Chromium, ${which}: navigation → every row in the browser (GET /api/nodes decoded, the server's first screen replaced)`,
