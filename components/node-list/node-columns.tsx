@@ -104,7 +104,8 @@ export function nodeColumns({
       id: 'version',
       header: 'Kubelet',
       cell: ({ node }) => (
-        <span className="truncate font-mono text-xs" title={node.kubeletVersion}>
+        // elementtiming: when the first rows are painted, as the browser records it (components/element-timing.d.ts)
+        <span className="truncate font-mono text-xs" title={node.kubeletVersion} elementtiming="node-row">
           {node.kubeletVersion}
         </span>
       ),

@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
 import { getKube } from '@/lib/k8s/client';
 import { resetFleetsForTests } from '@/lib/fleet/fleet';
-import { getFleetNodeList } from './node-list';
+import { firstScreenNodeList, getFleetNodeList } from './node-list';
 import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from '@/lib/k8s/testing/fake-apiserver';
 
 const wireNode = (name: string, ready = 'True') => ({
@@ -169,5 +169,27 @@ describe('getFleetNodeList', () => {
       metrics,
     );
     await expect(getFleetNodeList(kube())).rejects.toMatchObject({ reason: 'MalformedResponse', code: 502 });
+  });
+});
+
+describe('firstScreenNodeList: the server-rendered first screen never waits long for the node watch', () => {
+  it('returns the list when the node watch answers within the wait', async () => {
+    handlers.push(nodes, pods, metrics);
+    const read = await firstScreenNodeList(kube(), 5_000);
+    expect(read?.list.items.map((n) => n.name)).toEqual(['n1', 'n2', 'n3']);
+  });
+  it('gives up after the wait when the node LIST hangs (the browser then loads the list itself)', async () => {
+    handlers.push((p) => (p.startsWith('/api/v1/nodes?') ? { holdOpen: true, body: '' } : undefined), pods, metrics);
+    const t0 = Date.now();
+    expect(await firstScreenNodeList(kube(), 150)).toBeUndefined();
+    expect(Date.now() - t0).toBeLessThan(2_000);
+  });
+  it('renders no rows, rather than failing the page, when the node LIST fails', async () => {
+    handlers.push((p) =>
+      p.startsWith('/api/v1/nodes?')
+        ? { status: 403, body: statusBody(403, 'Forbidden', 'nodes is forbidden') }
+        : undefined,
+    );
+    expect(await firstScreenNodeList(kube(), 5_000)).toBeUndefined();
   });
 });

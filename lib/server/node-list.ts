@@ -1,4 +1,5 @@
 import 'server-only';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { NodeMetrics } from '@/lib/api/node-detail';
 import type { NodeListResponse } from '@/lib/api/nodes';
 import type { PartAvailability } from '@/lib/api/partial';
@@ -125,11 +126,40 @@ export async function getFleetNodeList(
 }
 
 /**
- * The node list for the server-rendered first screen of `/nodes` (context `ctx` of this request): waits for the
- * node watch only; metrics and pod totals are used if cached, else marked loading (the browser's fetch brings
- * them). `readAt`: when it was read, for the page's "updated N s ago".
+ * How long the server-rendered first screen of `/nodes` waits for the node watch. The page has no loading boundary
+ * of its own (app/nodes/(list)/page.tsx: the rows come in the document's first paint), so this bounds how long a
+ * navigation to /nodes can hang on a slow or unreachable API server: past it the page renders without rows and the
+ * browser's GET /api/nodes brings them, or its error with the reason.
  */
-export async function getFirstScreenNodeList(ctx: string): Promise<{ list: NodeListResponse; readAt: number }> {
-  const list = await getFleetNodeList(await getRequestKube(ctx), { coldWaitMs: 0 });
-  return { list, readAt: Date.now() };
+const FIRST_SCREEN_WAIT_MS = 1_000;
+
+/**
+ * The node list for the server-rendered first screen of `/nodes` (context `ctx` of this request): waits for the
+ * node watch only, and at most FIRST_SCREEN_WAIT_MS (undefined past it, or on failure); metrics and pod totals are
+ * used if cached, else marked loading (the browser's fetch brings them). `readAt`: when it was read, for the
+ * page's "updated N s ago".
+ */
+export async function getFirstScreenNodeList(
+  ctx: string,
+): Promise<{ list: NodeListResponse; readAt: number } | undefined> {
+  return firstScreenNodeList(await getRequestKube(ctx), FIRST_SCREEN_WAIT_MS);
+}
+
+/** @internal exported for its unit test: getFirstScreenNodeList with the identity and the wait given */
+export async function firstScreenNodeList(
+  kube: Kube,
+  waitMs: number,
+): Promise<{ list: NodeListResponse; readAt: number } | undefined> {
+  const stop = new AbortController();
+  // resolves undefined after waitMs, or at once when aborted (below, once the race is decided)
+  const late = sleep(waitMs, undefined, { signal: stop.signal }).catch(() => undefined);
+  const read = getFleetNodeList(kube, { coldWaitMs: 0 }).then(
+    (list) => ({ list, readAt: Date.now() }),
+    () => undefined,
+  );
+  try {
+    return await Promise.race([read, late]);
+  } finally {
+    stop.abort();
+  }
 }
