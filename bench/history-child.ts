@@ -1,7 +1,7 @@
 /**
  * The signal history's memory, alone in its own process:
  * `tsx --conditions=react-server --expose-gc bench/history-child.ts <nodes> <signals> <refreshMs> <windowMin>`.
- * Fills every node's ring to the full window (the worst case) and prints the heap growth as JSON.
+ * Fills every node's rings to the full window (the worst case) and prints the heap growth as JSON.
  */
 import type { SignalObservation } from '@/lib/domain/eviction-signals';
 import { EVICTION_SIGNALS, type EvictionSignal } from '@/lib/domain/signal-conditions';
@@ -21,7 +21,9 @@ gc();
 const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 const t0 = performance.now();
 const step = Math.ceil(refreshMs * 0.8);
-for (let s = 0; s < history.samplesPerNode; s++) {
+// reads for a whole window (plus one): every ring full, the recent one and the per-minute one
+const reads = Math.ceil((windowMin * 60_000) / step) + 1;
+for (let s = 0; s < reads; s++) {
   for (let n = 0; n < nodes; n++) history.record(`node-${n}`, now, observations(s));
   now += step;
 }

@@ -30,6 +30,10 @@ test('the node page chart starts with samples gathered before the page was opene
   const chart = page.getByTestId('signal-chart');
   await expect(chart).toBeVisible();
   await expect(page.getByTestId('history-source')).toContainText(/\d+ samples kept by the dashboard's server/);
+  // the older part of the hour is kept one sample per minute (lib/fleet/signal-history.ts), and the page says so
+  await expect(page.getByTestId('history-source')).toContainText(
+    "Samples older than 15 min are one per minute: each signal's lowest amount in that minute.",
+  );
   await expect.poll(async () => Number(await chart.getAttribute('data-samples'))).toBeGreaterThanOrEqual(3);
   expect(Number(await chart.getAttribute('data-first-sample'))).toBeLessThan(openedAt);
 

@@ -121,6 +121,8 @@ describe('GET /api/nodes/[name]/history', () => {
     );
     expect(before.samples).toEqual([]);
     expect(before.windowMs).toBe(60 * 60_000);
+    // the defaults (15 s refresh): the last 15 min as read, older samples one per minute
+    expect(before.fullResolutionMs).toBe(15 * 60_000);
     expect(
       (await getSummary(new Request('http://localhost/api/nodes/n1/summary'), params({ name: 'n1' }))).status,
     ).toBe(200);

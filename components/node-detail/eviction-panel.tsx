@@ -164,7 +164,7 @@ export function EvictionView({
             {history.error
               ? `History unavailable (${history.error}): the chart starts with this page.`
               : history.fromServer > 0
-                ? `${history.fromServer} samples kept by the dashboard's server before this page opened (last ${Math.round(history.windowMs / 60_000)} min at most, while the node list or this node's page was open), then this page's own.`
+                ? `${history.fromServer} samples kept by the dashboard's server before this page opened (last ${Math.round(history.windowMs / 60_000)} min at most, while the node list or this node's page was open), then this page's own.${history.fullResolutionMs < history.windowMs ? ` Samples older than ${Math.round(history.fullResolutionMs / 60_000)} min are one per minute: each signal's lowest amount in that minute.` : ''}`
                 : "No samples from before this page opened: the dashboard's server keeps a node's last hour only while the node list or the node's page is open."}
           </p>
           <SignalChart

@@ -17,6 +17,8 @@ export interface SignalHistoryView {
   fromServer: number;
   /** how far back the server keeps history */
   windowMs: number;
+  /** how far back the server's samples are as read; older ones are one per minute, each signal's lowest amount */
+  fullResolutionMs: number;
   /** the history request failed: the chart starts with the page */
   error?: string;
 }
@@ -52,6 +54,7 @@ export function useSignalHistory(
   const samples = server.data?.samples;
   const error = server.error?.message;
   const windowMs = server.data?.windowMs ?? 60 * 60_000;
+  const fullResolutionMs = server.data?.fullResolutionMs ?? windowMs;
   return useMemo(() => {
     const series: SignalSeries = {};
     let newest = -Infinity;
@@ -65,6 +68,6 @@ export function useSignalHistory(
       const after = list.filter((s) => s.t > newest);
       if (after.length) series[signal] = [...(series[signal] ?? []), ...after];
     }
-    return { series, fromServer: samples?.length ?? 0, windowMs, ...(error ? { error } : {}) };
-  }, [samples, live, error, windowMs]);
+    return { series, fromServer: samples?.length ?? 0, windowMs, fullResolutionMs, ...(error ? { error } : {}) };
+  }, [samples, live, error, windowMs, fullResolutionMs]);
 }

@@ -10,6 +10,11 @@ export const NodeHistorySchema = z.object({
   windowMs: z.number(),
   /** the sweep's refresh period: the usual spacing of samples while the fleet is watched */
   refreshMs: z.number(),
+  /**
+   * how far back samples are kept as read; older ones (up to windowMs) are one per minute, each signal's lowest
+   * available amount in that minute (equal to windowMs when every sample is kept as read)
+   */
+  fullResolutionMs: z.number(),
   samples: z.array(
     z.object({
       /** ms since the epoch, to the second */

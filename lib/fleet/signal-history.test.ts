@@ -23,10 +23,13 @@ function setup(windowMs = 60 * 60_000, refreshMs = 15_000) {
 }
 
 describe('SignalHistory', () => {
-  it('sizes the ring to span the window at the coalescing gap', () => {
-    // 3600 s / (0.8 × 15 s) = 300, plus one so a sample exactly a window old still counts
-    expect(setup().history.samplesPerNode).toBe(301);
+  it('sizes the rings to span the window: the last 15 min at the coalescing gap, the rest one per minute', () => {
+    // 900 s / (0.8 × 15 s) = 75 recent, plus one so a sample exactly 15 min old still counts; 45 minutes + 1
+    expect(setup().history.samplesPerNode).toBe(76 + 46);
+    // a refresh of a minute: every sample kept as taken, 3600 s / 48 s = 75, plus one
     expect(setup(60 * 60_000, 60_000).history.samplesPerNode).toBe(76);
+    // a window of 15 min or less: every sample kept as taken
+    expect(setup(15 * 60_000, 15_000).history.samplesPerNode).toBe(76);
     expect(setup(0).history.samplesPerNode).toBe(0);
     expect(bytesPerSample(9)).toBe(40);
   });
@@ -105,5 +108,42 @@ describe('SignalHistory', () => {
     history.record('n1', T0, [{ signal: 'imagefs.available', available: BigInt(tib - 12345), capacity: BigInt(tib) }]);
     const v = history.read('n1').samples[0]!.available['imagefs.available']!;
     expect(Math.abs(v - (tib - 12345)) / tib).toBeLessThan(1e-6);
+  });
+
+  it('keeps a full hour at the defaults: recent reads as taken, older ones as the lowest amount of each minute', () => {
+    const { history, at } = setup();
+    // one read every 15 s for 70 minutes; memory dips to 100 once, 50 min before the end
+    const end = T0 + 70 * 60_000;
+    for (let t = T0; t <= end; t += 15_000) history.record('n1', t, [mem(t === end - 50 * 60_000 ? 100 : 900)]);
+    at(end);
+    const samples = history.read('n1').samples;
+    const ts = samples.map((x) => x.t);
+    expect(ts).toEqual([...ts].sort((a, b) => a - b)); // oldest first, no overlap between the two parts
+    expect(ts[0]).toBeGreaterThanOrEqual(end - 60 * 60_000); // nothing older than the window
+    expect(ts[0]).toBeLessThanOrEqual(end - 58 * 60_000); // and the window is covered
+    // the last 15 minutes at the refresh period, exactly as read
+    const recent = samples.filter((x) => x.t > end - 15 * 60_000);
+    expect(recent.length).toBeGreaterThanOrEqual(59);
+    expect(recent.every((x, i) => i === 0 || x.t - recent[i - 1]!.t === 15_000)).toBe(true);
+    // older: one sample per minute, on the minute
+    const older = samples.filter((x) => x.t <= end - 19 * 60_000);
+    expect(older.every((x) => x.t % 60_000 === 0)).toBe(true);
+    expect(older.every((x, i) => i === 0 || x.t - older[i - 1]!.t === 60_000)).toBe(true);
+    // the dip survives in its minute: the lowest amount, not a mean
+    const dip = Math.floor((end - 50 * 60_000) / 60_000) * 60_000;
+    expect(samples.find((x) => x.t === dip)?.available['memory.available']).toBe(100);
+    expect(samples.filter((x) => x.available['memory.available'] === 100)).toHaveLength(1);
+    expect(samples.length).toBeLessThanOrEqual(history.samplesPerNode);
+  });
+
+  it('merges a minute per signal: a signal missing from one read keeps the value of another', () => {
+    const { history, at } = setup();
+    const end = T0 + 40 * 60_000;
+    for (let t = T0; t <= end; t += 15_000)
+      history.record('n1', t, t === T0 ? [mem(300)] : t === T0 + 15_000 ? [disk(7)] : [mem(900), disk(9000)]);
+    at(end);
+    const first = history.read('n1').samples[0]!;
+    expect(first.t).toBe(T0);
+    expect(first.available).toEqual({ 'memory.available': 300, 'nodefs.available': 7 });
   });
 });

@@ -12,5 +12,12 @@ export function nodeHistory(kube: Kube, name: string): NodeHistory {
   const node = NodeNameSchema.parse(name);
   const fleet = getFleet(kube);
   const { samples, capacity } = fleet.history.read(node);
-  return { node, windowMs: fleet.history.windowMs, refreshMs: fleet.settings.refreshMs, samples, capacity };
+  return {
+    node,
+    windowMs: fleet.history.windowMs,
+    refreshMs: fleet.settings.refreshMs,
+    fullResolutionMs: fleet.history.fullResolutionMs,
+    samples,
+    capacity,
+  };
 }
