@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { parseEvictionSettings, type EvictionSettings, type Threshold } from '@/lib/domain/eviction-thresholds';
 import type { Kube } from '@/lib/k8s/client';
-import { getKubeletConfigz } from '@/lib/k8s/kubelet';
+import { getKubeletConfigzBytes } from '@/lib/k8s/kubelet';
 import type { InFlightReads } from './in-flight';
 import { KubeletReads } from './kubelet-reads';
 import type { Limiter, Priority } from './limiter';
@@ -179,23 +179,27 @@ export class ConfigzCache {
     const result = await settle(() =>
       this.reads.read(
         node,
-        () =>
-          getKubeletConfigz(this.kube, node, {
+        async () => {
+          const raw = await getKubeletConfigzBytes(this.kube, node, {
             timeoutMs: o.timeoutMs ?? this.settings.timeoutMs,
             maxBytes: this.settings.maxConfigzBytes,
-          }),
+          });
+          // Keyed by the bytes the kubelet sent: a body already kept was validated when it was first read, so the
+          // same bytes from another node need no parse (most of a fleet runs a handful of configs). Kept here, in
+          // the same turn as the lookup, so a concurrent release cannot drop it in between.
+          const hash = createHash('sha256').update(raw.bytes).digest('hex').slice(0, 16);
+          const kept = this.bodies.get(hash);
+          if (kept) kept.refs++;
+          else this.bodies.set(hash, { text: JSON.stringify(raw.parse().kubeletconfig), refs: 1 });
+          return { hash };
+        },
         o.priority,
       ),
     );
     const previous = this.cache.peek(node)?.value;
     if (previous?.ok) this.release(previous.value.hash);
     if (!result.ok) return { ...result, facts };
-    const text = JSON.stringify(result.value.kubeletconfig);
-    const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    const body = this.bodies.get(hash);
-    if (body) body.refs++;
-    else this.bodies.set(hash, { text, refs: 1 });
-    return { ok: true, value: { hash }, at: result.at, facts };
+    return { ok: true, value: { hash: result.value.hash }, at: result.at, facts };
   }
 
   private release(hash: string): void {

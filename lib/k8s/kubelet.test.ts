@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, toStatus } from '@/lib/errors';
 import { resetEnvForTests } from '@/lib/env';
 import { getKube } from './client';
-import { getKubeletConfigz, getKubeletNodeStats, getKubeletSummary } from './kubelet';
+import { getKubeletConfigz, getKubeletConfigzBytes, getKubeletNodeStats, getKubeletSummary } from './kubelet';
 import { startFakeApiserver, statusBody, type FakeApiserver, type FakeReply } from './testing/fake-apiserver';
 
 const replies = new Map<string, FakeReply>();
@@ -118,6 +118,45 @@ describe('getKubeletConfigz', () => {
       expect(fake.requests).toEqual([]);
     },
   );
+});
+
+describe('getKubeletConfigzBytes (the fleet cache: recognise a config by its bytes before parsing it)', () => {
+  it('gives the undecoded kubeletconfig object and a parse that validates it', async () => {
+    replies.set(configzPath('n1'), { body: '{"kubeletconfig":{"maxPods":110,"x":"é"}}' });
+    const raw = await getKubeletConfigzBytes(kube(), 'n1');
+    expect(Buffer.from(raw.bytes).toString('utf8')).toBe('{"maxPods":110,"x":"é"}');
+    expect(raw.parse().kubeletconfig).toEqual({ maxPods: 110, x: 'é' });
+  });
+
+  it('gives two nodes with the same config the same bytes', async () => {
+    const body = JSON.stringify({ kubeletconfig: { maxPods: 110, evictionHard: { 'memory.available': '100Mi' } } });
+    replies.set(configzPath('n1'), { body });
+    replies.set(configzPath('n2'), { body });
+    const [a, b] = await Promise.all([getKubeletConfigzBytes(kube(), 'n1'), getKubeletConfigzBytes(kube(), 'n2')]);
+    expect(Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes))).toBe(0);
+  });
+
+  it('leaves a malformed body to parse, which fails as getKubeletConfigz does', async () => {
+    replies.set(configzPath('n1'), { body: '{"kubeletconfig": {"maxPods": 1' });
+    const truncated = await getKubeletConfigzBytes(kube(), 'n1');
+    expect(() => truncated.parse()).toThrow(AppError);
+    replies.set(configzPath('n2'), { body: JSON.stringify({ maxPods: 110 }) }); // no wrapper: the whole body
+    const unwrapped = await getKubeletConfigzBytes(kube(), 'n2');
+    expect(Buffer.from(unwrapped.bytes).toString('utf8')).toBe('{"maxPods":110}');
+    const err = (() => {
+      try {
+        unwrapped.parse();
+      } catch (e) {
+        return toStatus(e);
+      }
+    })();
+    expect(err).toMatchObject({ reason: 'MalformedResponse', code: 502 });
+  });
+
+  it('maps HTTP errors before any bytes are given', async () => {
+    replies.set(configzPath('n1'), { status: 403, body: statusBody(403, 'Forbidden', 'nodes "n1" is forbidden') });
+    expect(await failure(getKubeletConfigzBytes(kube(), 'n1'))).toMatchObject({ reason: 'Forbidden', code: 403 });
+  });
 });
 
 describe('getKubeletSummary', () => {

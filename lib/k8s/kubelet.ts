@@ -5,7 +5,7 @@ import { NodeNameSchema } from '@/lib/api/names';
 import { env } from '@/lib/env';
 import type { Kube } from './client';
 import type { Target } from './errors';
-import { getJson, getJsonLeadingMember, withQuery } from './transport';
+import { getJson, getJsonLeadingMember, getLeadingMemberBytes, withQuery } from './transport';
 
 /**
  * Only the Summary's `node` block (memory, filesystems, rlimit): what per-node eviction headroom needs. `pods`
@@ -50,6 +50,21 @@ const kubeletOpts = (o: KubeletOptions) => ({
 export async function getKubeletConfigz(kube: Kube, node: string, o: KubeletOptions = {}): Promise<Configz> {
   const { path, target } = proxyPath(node, 'configz');
   return getJson(kube, path, ConfigzSchema, target, kubeletOpts(o));
+}
+
+/**
+ * configz as the undecoded bytes of its `kubeletconfig` object, and `parse` to validate them (as getKubeletConfigz):
+ * the fleet's configz cache hashes the bytes first and parses only a config it does not hold yet
+ * (lib/fleet/configz-cache.ts). Go's encoding/json writes a config the same way every time, so identical configs
+ * are identical bytes.
+ */
+export async function getKubeletConfigzBytes(
+  kube: Kube,
+  node: string,
+  o: KubeletOptions = {},
+): Promise<{ bytes: Uint8Array; parse: () => Configz }> {
+  const { path, target } = proxyPath(node, 'configz');
+  return getLeadingMemberBytes(kube, path, 'kubeletconfig', ConfigzSchema, target, kubeletOpts(o));
 }
 
 /**

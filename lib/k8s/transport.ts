@@ -152,6 +152,31 @@ export async function getJsonLeadingMember<S extends z.ZodType>(
   return parseBody(body, schema, target);
 }
 
+/**
+ * The undecoded bytes of a body's leading member `key` (the whole body when it has another shape), with `parse`
+ * that validates them exactly as getJsonLeadingMember would, for a caller that recognises a body it has seen before
+ * by its bytes and then need not parse it again (configz: most of a fleet sends byte-identical configs).
+ */
+export async function getLeadingMemberBytes<S extends z.ZodType>(
+  kube: Kube,
+  path: string,
+  key: string,
+  schema: S,
+  target: Target,
+  opts: RawOptions,
+): Promise<{ bytes: Uint8Array; parse: () => z.infer<S> }> {
+  const res = await rawGet(kube, path, target, opts);
+  if (res.status < 200 || res.status > 299)
+    throw fromHttpResponse(res.status, res.bytes.toString('utf8'), target, kube.server);
+  const range = leadingMemberRange(res.bytes, key);
+  if (!range) return { bytes: res.bytes, parse: () => parseBody(res.bytes.toString('utf8'), schema, target) };
+  const member = res.bytes.subarray(range[0], range[1]);
+  return {
+    bytes: member,
+    parse: () => parseBody(`{${JSON.stringify(key)}:${member.toString('utf8')}}`, schema, target),
+  };
+}
+
 function parseBody<S extends z.ZodType>(body: string, schema: S, target: Target): z.infer<S> {
   let json: unknown;
   try {

@@ -52,6 +52,12 @@ describe('warmDefaultContext', () => {
     await vi.waitFor(() => expect(fleet.nodes.size).toBe(1));
     expect(fake.requests.some((r) => r.startsWith('/api/v1/nodes?'))).toBe(true);
     expect(fake.requests.some((r) => r.startsWith('/api/v1/pods?'))).toBe(true);
+    // both watches open: nothing of this fleet is still on its way to the fake apiserver when the next test starts
+    await vi.waitFor(() =>
+      expect(fake.requests.filter((r) => r.includes('watch=true')).map((r) => r.split('?')[0])).toEqual(
+        expect.arrayContaining(['/api/v1/nodes', '/api/v1/pods']),
+      ),
+    );
   });
 
   it('shared mode: no credentials before sign-in, so nothing is read', async () => {
