@@ -55,4 +55,14 @@ describe('LastGood', () => {
     await expect(lg.read('b', down)).rejects.toThrow();
     expect((await lg.read('a', down)).value).toBe('a');
   });
+
+  it('dates an answer by when it was asked for, not when it arrived', async () => {
+    let now = T0;
+    const lg = new LastGood<string>(4, () => now);
+    const r = await lg.read('a', async () => {
+      now += 3000; // the API server answered, and the answer took 3 s to arrive
+      return 'v';
+    });
+    expect(r.staleness).toEqual({ fetchedAt: new Date(T0).toISOString() });
+  });
 });

@@ -24,14 +24,17 @@ export class LastGood<V> {
 
   async read(identity: string, load: () => Promise<V>): Promise<{ value: V; staleness: Staleness }> {
     const prev = this.kept.get(identity);
+    // The answer is as fresh as the moment it was asked for, not the moment it arrived: an answer the API server
+    // gave just before an outage can reach us after it began, and must not claim a time inside the outage.
+    const askedAt = this.now();
     try {
       const value = await load();
       const sync = prev?.sync ?? new SyncState(this.now);
-      sync.synced();
+      sync.synced(askedAt);
       this.kept.delete(identity); // re-insert: Map order is recency
       this.kept.set(identity, { value, sync });
       while (this.kept.size > this.maxEntries) this.kept.delete(this.kept.keys().next().value as string);
-      return { value, staleness: { fetchedAt: new Date(this.now()).toISOString() } };
+      return { value, staleness: { fetchedAt: new Date(askedAt).toISOString() } };
     } catch (err) {
       if (!prev) throw err;
       prev.sync.failed(err);
