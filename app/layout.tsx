@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { AppHeader } from '@/components/app-header';
 import { KeyboardShortcuts } from '@/components/keyboard-shortcuts';
 import { SkipLink } from '@/components/skip-link';
+import { notePageRequest } from '@/lib/server/admission';
 import { currentViewer } from '@/lib/server/viewer';
 import { parseTheme, THEME_COOKIE, themeAttribute } from '@/lib/view/theme';
 import './globals.css';
@@ -18,6 +19,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  notePageRequest();
   const viewer = await currentViewer();
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (

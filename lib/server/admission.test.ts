@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foregroundDemand } from '@/lib/fleet/loop-pressure';
-import { admitted, Gate } from './admission';
+import { admitted, Gate, notePageRequest } from './admission';
 
 /** A gate on a hand-moved clock. */
 function gateAt(limit: number) {
@@ -59,5 +59,14 @@ describe('admitted: a request through a gate is demand that background sweeps gi
     await res.text();
     expect(foregroundDemand()).toBe(true);
     expect(foregroundDemand(Date.now() + 2_001)).toBe(false);
+  });
+});
+
+describe('notePageRequest: a page being rendered is demand too', () => {
+  it('counts for 2 s from the moment the page was asked for', () => {
+    notePageRequest();
+    const at = Date.now();
+    expect(foregroundDemand(at)).toBe(true);
+    expect(foregroundDemand(at + 2_001)).toBe(false);
   });
 });

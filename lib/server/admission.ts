@@ -124,6 +124,15 @@ export function resetGatesForTests(): void {
   (globalThis as WithGates)[KEY]?.clear();
 }
 
+/**
+ * A page is being rendered for someone (the root layout calls this per request): background sweeps give way for the
+ * next 2 s while the loop is congested, as they do for API requests (lib/fleet/loop-pressure.ts). Pages pass through
+ * no gate; a second tab opened while the first one's sweep ran waited for its HTML behind that sweep.
+ */
+export function notePageRequest(): void {
+  foregroundRequestStarted()();
+}
+
 /** The 503 a shed request gets: a Status body, Retry-After, never cached. */
 export function busyResponse(name: GateName): Response {
   const retryAfter = gate(name).retryAfter();
