@@ -142,14 +142,7 @@ export async function getJsonLeadingMember<S extends z.ZodType>(
   target: Target,
   opts: RawOptions,
 ): Promise<z.infer<S>> {
-  const res = await rawGet(kube, path, target, opts);
-  if (res.status < 200 || res.status > 299)
-    throw fromHttpResponse(res.status, res.bytes.toString('utf8'), target, kube.server);
-  const range = leadingMemberRange(res.bytes, key);
-  const body = range
-    ? `{${JSON.stringify(key)}:${res.bytes.toString('utf8', range[0], range[1])}}`
-    : res.bytes.toString('utf8');
-  return parseBody(body, schema, target);
+  return (await getLeadingMemberBytes(kube, path, key, schema, target, opts)).parse();
 }
 
 /**
