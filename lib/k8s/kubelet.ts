@@ -46,10 +46,14 @@ const kubeletOpts = (o: KubeletOptions) => ({
   signal: o.signal,
 });
 
-/** The kubelet's effective KubeletConfiguration, from `/configz` (needs `get nodes/proxy`). */
+/**
+ * The kubelet's effective KubeletConfiguration, from `/configz` (needs `get nodes/proxy`), read and parsed at once:
+ * the app reads configz only through the fleet's cache (getKubeletConfigzBytes); tests of the transport against the
+ * fake apiserver and the sim read it this way, through the same bytes-then-parse path.
+ * @internal exported for tests
+ */
 export async function getKubeletConfigz(kube: Kube, node: string, o: KubeletOptions = {}): Promise<Configz> {
-  const { path, target } = proxyPath(node, 'configz');
-  return getJson(kube, path, ConfigzSchema, target, kubeletOpts(o));
+  return (await getKubeletConfigzBytes(kube, node, o)).parse();
 }
 
 /**
