@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: 'Nodes' };
  * is revealed at least 300 ms after the shell's first paint (the `$RC`/`$RV` batching of react-dom's streaming
  * runtime, facebook/react packages/react-dom-bindings/src/server/fizz-instruction-set/ReactDOMFizzInstructionSetShared.js),
  * so a skeleton streamed first held the rows back by that, plus the restyle and repaint of the revealed page: at
- * 5,000 nodes in Chromium the rows were painted 1.8–2.0 s after navigation with the skeleton and 0.8–1.4 s without
+ * 5,000 nodes in Chromium the rows were painted 1.8–2.9 s after navigation with the skeleton and 1.4–1.8 s without
  * (`npm run bench -- server`). The wait for the node watch is bounded (getFirstScreenNodeList): past it the page
  * renders without rows, the list view shows its skeleton, and the browser's own fetch brings the list.
  */
