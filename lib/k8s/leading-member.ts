@@ -97,3 +97,63 @@ function valueEnd(bytes: Uint8Array, start: number): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * A body's chunks as they arrive, keeping only what holds its leading member `key`: once the top-level object's
+ * first member is complete (the first comma at depth 1, or the object's end) and it is `key`, later chunks are
+ * dropped. A kubelet Summary is ~40 KB of which the `node` member is ~2.5 KB, usually inside the first TLS record:
+ * a 5,000-node stats sweep kept ~200 MB of bodies alive until each one ended, long enough for V8 to promote them
+ * out of the young generation, so they were freed only by the next full GC (the server's peak and steady RSS,
+ * BENCHMARKS.md). The rest of the body is still read, so the keep-alive connection stays usable.
+ *
+ * A body of any other shape, or whose first member is another key, is kept whole: the caller then parses all of it.
+ */
+export class LeadingMemberChunks {
+  private readonly chunks: Buffer[] = [];
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** still looking for the end of the first member (false once found, or once the shape is known to differ) */
+  private scanning = true;
+  /** the kept chunks hold the whole leading member `key`: later chunks are dropped */
+  private complete = false;
+
+  constructor(private readonly key: string) {}
+
+  push(chunk: Buffer): void {
+    if (this.complete) return;
+    this.chunks.push(chunk);
+    if (!this.scanning || !this.firstMemberEndsIn(chunk)) return;
+    this.scanning = false;
+    const kept = this.bytes();
+    this.complete = leadingMemberRange(kept, this.key) !== undefined;
+  }
+
+  /** What was kept: the whole body, or a prefix of it holding the leading member `key`. */
+  bytes(): Buffer {
+    if (this.chunks.length !== 1) {
+      const joined = Buffer.concat(this.chunks);
+      this.chunks.length = 0;
+      this.chunks.push(joined);
+    }
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+
+  /** Carries nesting and string state across chunks; true when the top-level object's first member ends here. */
+  private firstMemberEndsIn(chunk: Buffer): boolean {
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) this.inString = false;
+      } else if (c === QUOTE) this.inString = true;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) this.depth++;
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        this.depth--;
+        if (this.depth <= 0) return true;
+      } else if (c === COMMA && this.depth === 1) return true;
+    }
+    return false;
+  }
+}

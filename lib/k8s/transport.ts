@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { keepAliveAgent } from './agents';
 import { kubeConfigOf, type Kube } from './client';
-import { leadingMemberRange } from './leading-member';
+import { LeadingMemberChunks, leadingMemberRange } from './leading-member';
 import {
   describeTarget,
   fromHttpResponse,
@@ -23,6 +23,8 @@ export interface RawOptions {
   /** bodies larger than this fail with ResponseTooLargeError (502) without being buffered */
   maxBytes: number;
   signal?: AbortSignal;
+  /** a 2xx body is wanted only for its leading member `key`: the rest is read but not kept (LeadingMemberChunks) */
+  leadingMember?: string;
 }
 
 interface RawResponse {
@@ -83,7 +85,8 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
           reject(new ResponseTooLargeError(describeTarget(target), opts.maxBytes));
           return;
         }
-        const chunks: Buffer[] = [];
+        const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
+        const body = opts.leadingMember && ok ? new LeadingMemberChunks(opts.leadingMember) : new WholeBody();
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
@@ -92,9 +95,9 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
             reject(new ResponseTooLargeError(describeTarget(target), opts.maxBytes));
             return;
           }
-          chunks.push(chunk);
+          body.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks) }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: body.bytes() }));
         res.on('error', reject);
         // A socket cut mid-body (deadline, peer reset) may close without 'end' or 'error'.
         res.on('close', () => {
@@ -109,6 +112,17 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
     if (deadline.aborted) throw timeoutError(target, opts.timeoutMs);
     if (opts.signal?.aborted) throw err; // the caller gave up: not our error to describe
     throw toKubeError(err, target, kube.server);
+  }
+}
+
+/** Every chunk of a body, joined at its end. */
+class WholeBody {
+  private readonly chunks: Buffer[] = [];
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
   }
 }
 
@@ -158,7 +172,7 @@ export async function getLeadingMemberBytes<S extends z.ZodType>(
   target: Target,
   opts: RawOptions,
 ): Promise<{ bytes: Uint8Array; parse: () => z.infer<S> }> {
-  const res = await rawGet(kube, path, target, opts);
+  const res = await rawGet(kube, path, target, { ...opts, leadingMember: key });
   if (res.status < 200 || res.status > 299)
     throw fromHttpResponse(res.status, res.bytes.toString('utf8'), target, kube.server);
   const range = leadingMemberRange(res.bytes, key);
