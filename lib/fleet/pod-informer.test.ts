@@ -109,6 +109,35 @@ describe('PodInformer', () => {
     expect(fake.requests.map((r) => (isWatch(r) ? 'WATCH' : 'LIST'))).toEqual(['LIST', 'WATCH', 'LIST', 'WATCH']);
   });
 
+  it('swaps in a relist only once its last page arrived: a relist failing midway keeps the totals it had', async () => {
+    let lists = 0;
+    const isNextPage = (p: string) => p.includes('continue=');
+    route = (p) => {
+      if (isWatch(p))
+        return p.includes('resourceVersion=100')
+          ? {
+              holdOpen: true,
+              body: events(['ERROR', JSON.parse(statusBody(410, 'Expired', 'too old resource version: 100 (250)'))]),
+            }
+          : { holdOpen: true, body: '' };
+      if (!isList(p)) return { status: 404 };
+      if (!isNextPage(p)) lists++;
+      if (lists === 1) return { body: list([wirePod('a', 'n1', '1'), wirePod('b', 'n2', '2')], '100') };
+      if (!isNextPage(p)) return { body: list([wirePod('e', 'n4', '3'), wirePod('f', 'n4', '1')], '250', 'page-2') };
+      return lists === 2
+        ? { status: 500, body: statusBody(500, 'InternalError', 'etcdserver: request timed out') }
+        : { body: list([wirePod('g', 'n5', '1')], '250') };
+    };
+    const i = informer();
+    await i.ready();
+    expect(cpuByNode(i)).toEqual({ n1: '1×1', n2: '1×2' });
+    // the relist after the 410 fails on its second page: the first page's pods must not have replaced anything
+    await vi.waitFor(() => expect(fake.requests.filter(isNextPage)).toHaveLength(1), { timeout: 5000 });
+    expect(cpuByNode(i)).toEqual({ n1: '1×1', n2: '1×2' });
+    // the next relist completes: exactly its pods count, those gone from it (a, b) no longer do
+    await vi.waitFor(() => expect(cpuByNode(i)).toEqual({ n4: '2×4', n5: '1×1' }), { timeout: 5000 });
+  });
+
   it('a forbidden first list rejects ready() with the Status, and a later read retries', async () => {
     let allowed = false;
     route = (p) => {

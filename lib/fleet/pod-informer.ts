@@ -18,18 +18,24 @@ export interface PodInformerOptions extends ReflectorOptions {
  * server keeps per-node totals plus a node and an interned shape per pod (pod-totals.ts), never pod objects.
  */
 export class PodInformer {
-  private readonly index = new PodTotalsIndex();
-  private readonly reflector: Reflector<PodShare>;
+  private index = new PodTotalsIndex();
+  private readonly reflector: Reflector<PodShare, PodTotalsIndex>;
 
   constructor(kube: Kube, opts: PodInformerOptions = {}) {
     const list = opts.list ?? listPodSharesForWatch;
     const watch = opts.watch ?? watchPodSharesSince;
-    this.reflector = new Reflector<PodShare>(
+    this.reflector = new Reflector<PodShare, PodTotalsIndex>(
       {
         name: 'pods',
-        list: () => observeApiCall('pods.list', () => list(kube)),
+        // a fresh index filled as the pages arrive, swapped in only once the list has succeeded
+        list: () =>
+          observeApiCall('pods.list', async () => {
+            const listed = new PodTotalsIndex();
+            const { resourceVersion } = await list(kube, (share) => listed.upsert(share));
+            return { items: listed, resourceVersion };
+          }),
         watch: (o) => watch(kube, o),
-        onList: (items) => this.index.replaceAll(items),
+        onList: (listed) => (this.index = listed),
         onEvent: (type, item) => (type === 'DELETED' ? this.index.remove(item.key) : this.index.upsert(item)),
         resourceVersionOf: (item) => item.resourceVersion,
       },

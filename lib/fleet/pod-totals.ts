@@ -87,15 +87,6 @@ export class PodTotalsIndex {
     this.snapshot = undefined;
   }
 
-  /** A relist: the pods are exactly `all` now. */
-  replaceAll(all: Iterable<PodContribution>): void {
-    this.pods.clear();
-    this.nodes.clear();
-    this.shapes.clear();
-    this.snapshot = undefined;
-    for (const c of all) this.upsert(c);
-  }
-
   /** Pods holding resources on some node. */
   get size(): number {
     return this.pods.size;

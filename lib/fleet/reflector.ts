@@ -4,15 +4,20 @@ import type { WatchEventOf } from '@/lib/k8s/fleet-sources';
 import { log } from '@/lib/observability/log';
 import { SyncState } from './sync-state';
 
-export interface ReflectorSource<T> {
+/**
+ * `T` is one watched item; `L` what one LIST yields, by default every item. A source whose list is large and
+ * reduced on arrival (pods: 150,000 objects → per-node sums) lists into its own fresh state instead (`L`), so
+ * the items are never all held at once and the current state stays whole until the new list has succeeded.
+ */
+export interface ReflectorSource<T, L = T[]> {
   /** what the logs and error messages call it ("pods", "node") */
   name: string;
   /** fields every log line of this reflector carries (the kube context) */
   logFields?: Record<string, string>;
   /** a watch that could not start, as the app's error (lib/k8s/errors.ts toKubeError), for the sync state */
   toError?: (err: unknown) => unknown;
-  /** one paginated LIST: every item, and the resourceVersion to watch from */
-  list: () => Promise<{ items: T[]; resourceVersion: string }>;
+  /** one paginated LIST: every item (or the state built from them), and the resourceVersion to watch from */
+  list: () => Promise<{ items: L; resourceVersion: string }>;
   /** a WATCH from `resourceVersion`; `onDone` once when it ends (undefined: the server's timeout) */
   watch: (opts: {
     resourceVersion: string;
@@ -20,7 +25,7 @@ export interface ReflectorSource<T> {
     onDone: (err?: unknown) => void;
   }) => Promise<() => void>;
   /** replaces the whole state with a fresh list */
-  onList: (items: T[]) => void;
+  onList: (items: L) => void;
   /** applies one ADDED / MODIFIED / DELETED */
   onEvent: (type: 'ADDED' | 'MODIFIED' | 'DELETED', item: T) => void;
   /** the reflector stopped (idle, or told to): drop the state, the next read lists again */
@@ -47,7 +52,7 @@ const QUICK_CLOSE_MS = 1000;
  * Its health is kept in `sync` (sync-state.ts): answers built from its state carry their fetchedAt and, while
  * the list or watch fails, stale + the error. Nodes (node-informer.ts) and pods (pod-informer.ts) both run on it.
  */
-export class Reflector<T> {
+export class Reflector<T, L = T[]> {
   private synced: Promise<void> | undefined;
   private resourceVersion = '';
   private stopWatch: (() => void) | undefined;
@@ -63,7 +68,7 @@ export class Reflector<T> {
   readonly sync: SyncState;
 
   constructor(
-    private readonly source: ReflectorSource<T>,
+    private readonly source: ReflectorSource<T, L>,
     private readonly opts: ReflectorOptions = {},
   ) {
     this.sync = new SyncState(() => this.now());
@@ -114,7 +119,7 @@ export class Reflector<T> {
   }
 
   private async relist(generation: number): Promise<void> {
-    let listed: { items: T[]; resourceVersion: string };
+    let listed: { items: L; resourceVersion: string };
     try {
       listed = await this.source.list();
     } catch (err) {

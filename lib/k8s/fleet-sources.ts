@@ -164,15 +164,17 @@ function toShare(w: WirePod): PodShare {
 }
 
 /**
- * Every pod reduced to its share, page by page (KD_LIST_PAGE_SIZE with `continue`), and the list's
- * resourceVersion to watch from. No field selector: a watch with `status.phase!=Succeeded` would need the
- * apiserver to turn "stopped matching" into DELETED, and terminated pods are cheap to skip here.
+ * Every pod reduced to its share, page by page (KD_LIST_PAGE_SIZE with `continue`), each share handed to
+ * `onShare` as its page arrives (none kept here: 150,000 shares held until the list ended were the largest
+ * allocation of the server's start, BENCHMARKS.md), and the list's resourceVersion to watch from. No field
+ * selector: a watch with `status.phase!=Succeeded` would need the apiserver to turn "stopped matching" into
+ * DELETED, and terminated pods are cheap to skip here.
  */
 export async function listPodSharesForWatch(
   kube: Kube,
+  onShare: (share: PodShare) => void,
   signal?: AbortSignal,
-): Promise<{ items: PodShare[]; resourceVersion: string }> {
-  const items: PodShare[] = [];
+): Promise<{ resourceVersion: string }> {
   const { resourceVersion } = await forEachPage(
     kube,
     '/api/v1/pods',
@@ -180,10 +182,10 @@ export async function listPodSharesForWatch(
     { kind: 'api', verb: 'list', resource: 'pods' },
     { signal },
     (page) => {
-      for (const w of page) items.push(toShare(w));
+      for (const w of page) onShare(toShare(w));
     },
   );
-  return { items, resourceVersion: resourceVersion ?? '' };
+  return { resourceVersion: resourceVersion ?? '' };
 }
 
 /** Watches every pod from `resourceVersion`, each event reduced to the pod's share (see watchSince). */
