@@ -123,7 +123,8 @@ describe('FleetBroadcast', () => {
   });
 
   it('batches less often as the audience grows, about 100 writes a second in all', () => {
-    expect(flushPeriodMs(1)).toBe(250);
+    expect(flushPeriodMs(1)).toBe(100);
+    expect(flushPeriodMs(10)).toBe(100);
     expect(flushPeriodMs(25)).toBe(250);
     expect(flushPeriodMs(50)).toBe(500);
     expect(flushPeriodMs(100)).toBe(1000);
@@ -132,12 +133,33 @@ describe('FleetBroadcast', () => {
     const b = new FleetBroadcast(src);
     const streams = Array.from({ length: 100 }, () => [] as Uint8Array[]);
     for (const s of streams) b.join((f) => s.push(f));
-    vi.advanceTimersByTime(250); // the batch scheduled when the first stream came: from now on, every second
-    src.land('n1');
-    vi.advanceTimersByTime(900);
-    expect(streams[0]).toHaveLength(0);
-    vi.advanceTimersByTime(200);
+    src.land('n1'); // the first result after a quiet period: at once
+    vi.advanceTimersByTime(0);
     expect(streams[0]).toHaveLength(1);
-    expect(streams[99]?.[0]).toBe(streams[0]?.[0]);
+    src.land('n2'); // then at most one batch a second for this audience
+    vi.advanceTimersByTime(900);
+    expect(streams[0]).toHaveLength(1);
+    vi.advanceTimersByTime(200);
+    expect(streams[0]).toHaveLength(2);
+    expect(streams[99]?.[1]).toBe(streams[0]?.[1]);
+  });
+
+  it('sends a sweep’s first results at once, then one batch per period, and runs no timer while nothing lands', () => {
+    const src = new FakeSweeper();
+    const b = new FleetBroadcast(src);
+    const a: Uint8Array[] = [];
+    b.join((f) => a.push(f));
+    vi.advanceTimersByTime(5000);
+    expect(vi.getTimerCount()).toBe(0);
+    src.land('n1');
+    src.land('n2'); // landing in the same turn: one batch
+    vi.advanceTimersByTime(0);
+    expect(events(a).map((e) => (e.data as FleetNodeResult[]).map((r) => r.name))).toEqual([['n1', 'n2']]);
+    src.land('n3');
+    vi.advanceTimersByTime(flushPeriodMs(1) - 1);
+    expect(a).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(a).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -12,15 +12,17 @@ export interface BroadcastSource {
 /**
  * Results are sent in batches: thousands of nodes resolve per second at the start of a sweep. Each batch costs one
  * write per open stream, so the period grows with the audience, keeping the fan-out near `WRITES_PER_S` writes a
- * second: 250 ms up to 25 streams, 1 s at 100 and beyond. Under the load bench (100 streams) ten batches a second
- * made the event loop's turns several times longer, and libuv accepts one new connection per turn
- * (docs/deploy.md, Capacity); a person watching a sweep sees no difference between 4 and 1 updates a second.
+ * second: 100 ms up to 10 streams, 250 ms at 25, 1 s at 100 and beyond. Under the load bench (100 streams) ten
+ * batches a second made the event loop's turns several times longer, and libuv accepts one new connection per turn
+ * (docs/deploy.md, Capacity); a crowd watching a sweep sees no difference between 4 and 1 updates a second, while
+ * a lone viewer's first rows wait for the batch that carries them. The first results after a quiet period (a sweep
+ * starting) go out at once; after them, one batch per period.
  * @internal exported for its unit test
  */
 export function flushPeriodMs(streams: number): number {
   return Math.min(MAX_FLUSH_MS, Math.max(MIN_FLUSH_MS, (streams * 1000) / WRITES_PER_S));
 }
-const MIN_FLUSH_MS = 250;
+const MIN_FLUSH_MS = 100;
 const MAX_FLUSH_MS = 1000;
 const WRITES_PER_S = 100;
 
@@ -42,6 +44,8 @@ export class FleetBroadcast {
   private pending = new Map<string, FleetNodeResult>();
   private unsubscribe: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** when the last batch went out (Date.now()) */
+  private lastFlushAt = -Infinity;
   /** bumped on every result, so the cached snapshot frame is rebuilt only after a change */
   private version = 0;
   private snapshotFrame: { version: number; bytes: Uint8Array } | undefined;
@@ -65,6 +69,7 @@ export class FleetBroadcast {
         onNodes: (results) => {
           for (const r of results) this.pending.set(r.name, r);
           this.version++;
+          this.schedule();
         },
         onSweep: (sweep) => {
           this.flush();
@@ -72,7 +77,6 @@ export class FleetBroadcast {
         },
       });
       this.pending.clear();
-      this.schedule();
     }
     if (this.source.snapshot().length > 0) send(this.snapshot());
     const last = this.source.last;
@@ -99,12 +103,18 @@ export class FleetBroadcast {
     return this.snapshotFrame.bytes;
   }
 
-  /** The next batch, after the period the current audience calls for. */
+  /**
+   * The next batch: at once (after the results landing in this turn) when the last one went out a period ago or
+   * more, else when the period the current audience calls for has passed. No timer runs while nothing lands.
+   */
   private schedule(): void {
+    // while subscribing no stream listens yet: the replayed state is sent as the joining stream's snapshot
+    if (this.timer || this.streams.size === 0) return;
+    const wait = Math.max(0, this.lastFlushAt + flushPeriodMs(this.streams.size) - Date.now());
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       this.flush();
-      if (this.unsubscribe) this.schedule();
-    }, flushPeriodMs(this.streams.size));
+    }, wait);
     this.timer.unref?.();
   }
 
@@ -112,6 +122,7 @@ export class FleetBroadcast {
     if (this.pending.size === 0) return;
     const batch = [...this.pending.values()];
     this.pending = new Map();
+    this.lastFlushAt = Date.now();
     this.broadcast(sseFrame('nodes', batch));
   }
 
