@@ -33,6 +33,15 @@ const cpuByNode = (i: PodInformer) =>
 const isWatch = (p: string) => p.startsWith('/api/v1/pods?') && p.includes('watch=true');
 const isList = (p: string) => p.startsWith('/api/v1/pods?') && !p.includes('watch=true');
 
+/** A watch from resourceVersion 100 ends in 410 Gone (the version left the apiserver's window); any other stays open. */
+const goneAfter100 = (p: string): FakeReply =>
+  p.includes('resourceVersion=100')
+    ? {
+        holdOpen: true,
+        body: events(['ERROR', JSON.parse(statusBody(410, 'Expired', 'too old resource version: 100 (250)'))]),
+      }
+    : { holdOpen: true, body: '' };
+
 beforeAll(async () => {
   process.env.KD_LIST_PAGE_SIZE = '2';
   resetEnvForTests();
@@ -87,13 +96,7 @@ describe('PodInformer', () => {
   it('relists when the watch answers 410 Gone, and watches again from the new list', async () => {
     let lists = 0;
     route = (p) => {
-      if (isWatch(p))
-        return p.includes('resourceVersion=100')
-          ? {
-              holdOpen: true,
-              body: events(['ERROR', JSON.parse(statusBody(410, 'Expired', 'too old resource version: 100 (250)'))]),
-            }
-          : { holdOpen: true, body: '' };
+      if (isWatch(p)) return goneAfter100(p);
       if (isList(p)) {
         lists++;
         return lists === 1
@@ -113,13 +116,7 @@ describe('PodInformer', () => {
     let lists = 0;
     const isNextPage = (p: string) => p.includes('continue=');
     route = (p) => {
-      if (isWatch(p))
-        return p.includes('resourceVersion=100')
-          ? {
-              holdOpen: true,
-              body: events(['ERROR', JSON.parse(statusBody(410, 'Expired', 'too old resource version: 100 (250)'))]),
-            }
-          : { holdOpen: true, body: '' };
+      if (isWatch(p)) return goneAfter100(p);
       if (!isList(p)) return { status: 404 };
       if (!isNextPage(p)) lists++;
       if (lists === 1) return { body: list([wirePod('a', 'n1', '1'), wirePod('b', 'n2', '2')], '100') };
