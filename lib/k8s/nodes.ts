@@ -7,7 +7,15 @@ import type { Kube } from './client';
 import type { Target } from './errors';
 import { listAll } from './list';
 import { listOf, WireNodeSchema, type WireNode } from './schemas';
+import { StringPool } from './string-pool';
 import { apiRequestOptions, getJson, withQuery } from './transport';
+
+/**
+ * Strings of the nodes the informer keeps for the server's lifetime: reasons, messages, heartbeat seconds,
+ * versions and label values repeat across thousands of nodes (string-pool.ts).
+ */
+const shared = new StringPool();
+const s = (v: string) => shared.intern(v);
 
 /** Wire Node → NodeDetail. Everything downstream sees only this shape. */
 export function reshapeNode(n: WireNode): NodeDetail {
@@ -16,39 +24,39 @@ export function reshapeNode(n: WireNode): NodeDetail {
   return {
     name: n.metadata.name,
     uid: n.metadata.uid ?? '',
-    createdAt: n.metadata.creationTimestamp ?? '',
-    labels: n.metadata.labels ?? {},
-    annotations: n.metadata.annotations ?? {},
+    createdAt: s(n.metadata.creationTimestamp ?? ''),
+    labels: shared.internValues(n.metadata.labels ?? {}),
+    annotations: shared.internValues(n.metadata.annotations ?? {}),
     ready: readyStatus(conditions),
     roles: nodeRoles(n.metadata.labels),
     pressures: activePressures(conditions),
     conditions: conditions.map((c) => ({
-      type: c.type,
-      status: c.status,
-      ...(c.reason ? { reason: c.reason } : {}),
-      ...(c.message ? { message: c.message } : {}),
-      ...(c.lastHeartbeatTime ? { lastHeartbeatTime: c.lastHeartbeatTime } : {}),
-      ...(c.lastTransitionTime ? { lastTransitionTime: c.lastTransitionTime } : {}),
+      type: s(c.type),
+      status: s(c.status),
+      ...(c.reason ? { reason: s(c.reason) } : {}),
+      ...(c.message ? { message: s(c.message) } : {}),
+      ...(c.lastHeartbeatTime ? { lastHeartbeatTime: s(c.lastHeartbeatTime) } : {}),
+      ...(c.lastTransitionTime ? { lastTransitionTime: s(c.lastTransitionTime) } : {}),
     })),
     addresses: n.status?.addresses ?? [],
     ...(internalIP(n.status?.addresses) ? { internalIP: internalIP(n.status?.addresses) } : {}),
     unschedulable: n.spec?.unschedulable ?? false,
     taints: (n.spec?.taints ?? []).map((t) => ({
-      key: t.key,
-      effect: t.effect,
-      ...(t.value ? { value: t.value } : {}),
+      key: s(t.key),
+      effect: s(t.effect),
+      ...(t.value ? { value: s(t.value) } : {}),
     })),
     podCIDRs: n.spec?.podCIDRs ?? [],
     ...(n.spec?.providerID ? { providerID: n.spec.providerID } : {}),
     capacity: n.status?.capacity ?? {},
     allocatable: n.status?.allocatable ?? {},
     nodeInfo: {
-      kubeletVersion: info?.kubeletVersion ?? '',
-      osImage: info?.osImage ?? '',
-      kernelVersion: info?.kernelVersion ?? '',
-      architecture: info?.architecture ?? '',
-      containerRuntime: info?.containerRuntimeVersion ?? '',
-      operatingSystem: info?.operatingSystem ?? '',
+      kubeletVersion: s(info?.kubeletVersion ?? ''),
+      osImage: s(info?.osImage ?? ''),
+      kernelVersion: s(info?.kernelVersion ?? ''),
+      architecture: s(info?.architecture ?? ''),
+      containerRuntime: s(info?.containerRuntimeVersion ?? ''),
+      operatingSystem: s(info?.operatingSystem ?? ''),
     },
     ...(n.status?.daemonEndpoints?.kubeletEndpoint
       ? { kubeletPort: n.status.daemonEndpoints.kubeletEndpoint.Port }
