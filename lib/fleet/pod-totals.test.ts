@@ -119,12 +119,18 @@ describe('PodTotalsIndex', () => {
   it('past its first 1,024 slots, and through churn that empties and refills nodes, keeps totals exact and reuses slots', () => {
     const idx = new PodTotalsIndex();
     const live = new Map<string, PodContribution>();
-    const put = (p: PodContribution) => (idx.upsert(p), live.set(p.key, p));
+    const put = (p: PodContribution) => {
+      idx.upsert(p);
+      live.set(p.key, p);
+    };
     for (let i = 0; i < 3000; i++) put(pod(`ns/a${i}`, `n${i % 7}`, { cpu: `${(i % 5) + 1}00m`, memory: '64Mi' }));
     expect(idx.slotCapacityUsed).toBe(3000);
     expect(text(idx.totals())).toEqual(text(fromList([...live.values()])));
     // every pod of n0..n6 leaves (nodes disappear), then as many arrive on other nodes: no new slots
-    for (const key of [...live.keys()]) (idx.remove(key), live.delete(key));
+    for (const key of [...live.keys()]) {
+      idx.remove(key);
+      live.delete(key);
+    }
     expect(idx.totals().size).toBe(0);
     for (let i = 0; i < 3000; i++) put(pod(`ns/b${i}`, `m${i % 11}`, { cpu: '1' }, { memory: `${i % 3}Gi` }));
     expect(idx.slotCapacityUsed).toBe(3000);
