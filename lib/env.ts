@@ -92,6 +92,8 @@ const EnvSchema = z.object({
   KD_FLEET_RATE_QPS: z.coerce.number().positive().optional(),
   /** Token-bucket burst (default 200). */
   KD_FLEET_BURST: z.coerce.number().int().positive().optional(),
+  /** A kubelet read on the wire this long, with no other read queued, is asked a second time (lib/fleet/kubelet-reads.ts); 0 never. */
+  KD_KUBELET_HEDGE_MS: z.coerce.number().int().min(0).optional(),
   /** How often a watched sweep re-reads stats/summary and NodeMetrics/pod totals go stale, in ms (default 15000). */
   KD_FLEET_REFRESH_MS: z.coerce.number().int().min(1000).optional(),
   /** How far back each node's eviction-signal history reaches (lib/fleet/signal-history.ts), in minutes; 0 keeps none. */

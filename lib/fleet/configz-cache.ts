@@ -88,7 +88,7 @@ export class ConfigzCache {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('configz', now);
-    this.reads = new KubeletReads('configz', limiter, settings.attempts, now);
+    this.reads = new KubeletReads('configz', limiter, settings, now);
   }
 
   /** requests sent (tests and the bench compare it across viewers) */

@@ -75,6 +75,8 @@ const settings = (over: Partial<FleetSettings> = {}): FleetSettings => ({
   configzPageMaxAgeMs: 60_000,
   summaryMaxAgeMs: 5000,
   attempts: 2,
+  // hedged reads have their own tests (kubelet-reads.test.ts); here a hung kubelet must stay hung
+  hedgeMs: 0,
   straggleMs: 1000,
   maxConfigzBytes: 1 << 20,
   maxStatsBytes: 4 << 20,

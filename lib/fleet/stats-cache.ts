@@ -63,7 +63,7 @@ export class StatsCache {
     private readonly history?: SignalHistory,
   ) {
     this.cache = new SharedCache('stats', now);
-    this.reads = new KubeletReads('stats', limiter, settings.attempts, now);
+    this.reads = new KubeletReads('stats', limiter, settings, now);
   }
 
   /** requests sent (tests and the bench compare it across viewers) */

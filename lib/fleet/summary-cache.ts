@@ -37,7 +37,7 @@ export class SummaryCache {
     private readonly now: () => number = () => Date.now(),
   ) {
     this.cache = new SharedCache('summary', now);
-    this.reads = new KubeletReads('summary', limiter, settings.attempts, now);
+    this.reads = new KubeletReads('summary', limiter, settings, now);
   }
 
   get(node: string, o: SummaryReadOptions = {}): Promise<Settled<Summary>> {
