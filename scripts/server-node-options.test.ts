@@ -13,7 +13,7 @@ describe('production server Node flags', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.start).toContain(`NODE_OPTIONS="${SERVER_NODE_OPTIONS} $NODE_OPTIONS"`);
     expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(
-      new RegExp(`^ENV NODE_OPTIONS=${SERVER_NODE_OPTIONS}$`, 'm'),
+      new RegExp(`^ENV NODE_OPTIONS="${SERVER_NODE_OPTIONS}"$`, 'm'),
     );
     expect(pkg.scripts.start).toContain(`UV_THREADPOOL_SIZE=\${UV_THREADPOOL_SIZE:-${SERVER_THREADPOOL_SIZE}}`);
     expect(readFileSync('deploy/Dockerfile', 'utf8')).toMatch(
