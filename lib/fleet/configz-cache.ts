@@ -96,6 +96,11 @@ export class ConfigzCache {
     return this.reads.count;
   }
 
+  /** of those, second asks of a late read (kubelet-reads.ts) */
+  get hedges(): number {
+    return this.reads.hedges;
+  }
+
   /** reads on the wire now (the sweeper marks stragglers from it) */
   get inFlight(): InFlightReads {
     return this.reads.inFlight;
