@@ -79,6 +79,11 @@ describe('KubeletReads hedged requests', () => {
     expect(c.calls).toHaveLength(3); // three hedges wait for slots the first asks hold
     for (const call of c.calls) call.resolve('ok');
     await expect(Promise.all(all)).resolves.toEqual(['ok', 'ok', 'ok']);
+    // admitted once the first asks freed their slots, the hedges find their reads answered and send nothing
+    await vi.advanceTimersByTimeAsync(10);
+    expect(c.calls).toHaveLength(3);
+    expect(r.count).toBe(3);
+    expect(limiter.inFlight).toBe(0);
   });
 
   it('a failure of the first ask ends the read at once; a failed hedge is ignored', async () => {

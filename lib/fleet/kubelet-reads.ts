@@ -67,6 +67,8 @@ export class KubeletReads {
         this.limiter
           .run(
             () => {
+              // the first ask answered while the hedge waited for a slot: send nothing
+              if (done) return Promise.reject(new Error('hedge no longer needed'));
               this.count++;
               return request();
             },
