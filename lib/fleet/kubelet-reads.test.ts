@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '@/lib/app-error';
+import { metrics } from '@/lib/observability/prometheus';
 import { KubeletReads } from './kubelet-reads';
 import { Limiter } from './limiter';
 
@@ -17,7 +18,8 @@ describe('KubeletReads hedged requests', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('asks once more after hedgeMs on the wire, and the first answer wins', async () => {
+  it('asks once more after hedgeMs on the wire, and the first answer wins (counted on /metrics)', async () => {
+    const before = (await metrics().hedgedReads.get()).values.find((v) => v.labels.kind === 'configz')?.value ?? 0;
     const limiter = new Limiter({ concurrency: 4 });
     const r = reads(limiter, 1000);
     const { request, calls } = controlled<string>();
@@ -28,6 +30,9 @@ describe('KubeletReads hedged requests', () => {
     expect(calls).toHaveLength(2);
     expect(r.hedges).toBe(1);
     expect(r.count).toBe(2);
+    expect((await metrics().hedgedReads.get()).values).toContainEqual(
+      expect.objectContaining({ labels: { kind: 'configz' }, value: before + 1 }),
+    );
     calls[1]!.resolve('from the hedge');
     await expect(result).resolves.toBe('from the hedge');
     // the first request answering later changes nothing, and there is no third ask

@@ -1,4 +1,5 @@
 import 'server-only';
+import { metrics } from '@/lib/observability/prometheus';
 import { InFlightReads } from './in-flight';
 import type { Limiter, Priority } from './limiter';
 import { withRetry } from './retry';
@@ -64,6 +65,7 @@ export class KubeletReads {
           return;
         }
         this.hedges++;
+        metrics().hedgedReads.inc({ kind: this.kind });
         this.limiter
           .run(
             () => {

@@ -11,6 +11,7 @@ interface DashboardMetrics {
   apiLatency: Histogram<'endpoint'>;
   sweepDuration: Histogram<'kind'>;
   cacheLookups: Counter<'cache' | 'result'>;
+  hedgedReads: Counter<'kind'>;
 }
 
 const KEY = Symbol.for('kubelet-dashboard.metrics');
@@ -45,6 +46,12 @@ function create(): DashboardMetrics {
       name: 'kd_cache_lookups_total',
       help: 'Shared cache lookups by cache and result (hit, miss, coalesced).',
       labelNames: ['cache', 'result'],
+      registers: [registry],
+    }),
+    hedgedReads: new Counter({
+      name: 'kd_kubelet_hedged_reads_total',
+      help: 'Kubelet reads asked a second time because the first ask was late (lib/fleet/kubelet-reads.ts), by endpoint (configz, stats, summary).',
+      labelNames: ['kind'],
       registers: [registry],
     }),
   };
