@@ -2,8 +2,12 @@
 
 import { useEffect, useState } from 'react';
 import type { FleetHello, FleetKind, FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
+import { commitThrottle } from './commit-throttle';
 
-/** Results land by the thousand at the start of a sweep; the table re-renders at most this often. */
+/**
+ * Results land by the thousand at the start of a sweep; the table re-renders at most this often (the first
+ * results of a quiet spell at once: commit-throttle.ts).
+ */
 const COMMIT_MS = 250;
 
 export interface FleetStreamState {
@@ -49,7 +53,7 @@ export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetS
     const results = new Map<string, FleetNodeResult>();
     let sweep: FleetSweep | undefined;
     let live = false;
-    let dirty = false;
+    const commits = commitThrottle(() => setState({ results: new Map(results), sweep, live }), COMMIT_MS);
     const parse = (e: MessageEvent<string>): unknown => {
       try {
         return JSON.parse(e.data);
@@ -65,31 +69,26 @@ export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetS
       source = new EventSource(`/api/fleet/stream?kind=${kind}`);
       source.addEventListener('hello', (e) => {
         live = fleetEvent.hello(parse(e));
-        dirty = true;
+        commits.changed();
       });
       source.addEventListener('nodes', (e) => {
         const batch = parse(e);
         if (!fleetEvent.nodes(batch)) return;
         for (const r of batch) results.set(r.name, r);
-        dirty = true;
+        commits.changed();
       });
       source.addEventListener('sweep', (e) => {
         const parsed = parse(e);
         if (fleetEvent.sweep(parsed)) sweep = parsed;
-        dirty = true;
+        commits.changed();
       });
       source.addEventListener('error', () => {
         if (source?.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);
       });
     };
     open();
-    const timer = setInterval(() => {
-      if (!dirty) return;
-      dirty = false;
-      setState({ results: new Map(results), sweep, live });
-    }, COMMIT_MS);
     return () => {
-      clearInterval(timer);
+      commits.cancel();
       clearTimeout(reopen);
       source?.close();
       setState(EMPTY);
