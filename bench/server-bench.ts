@@ -457,7 +457,10 @@ function pageRows(p: ServerRun['page']): BenchSection['rows'] {
       ok: true,
     },
   ];
-  return [...row(p.cold, 'first visitor after the server started'), ...row(p.warm, 'a second tab')];
+  return [
+    ...row(p.cold, 'first visitor after the server answered /readyz and Chromium launched (~1 s)'),
+    ...row(p.warm, 'a second tab'),
+  ];
 }
 
 function serverRows(r: ServerRun, shell?: { seconds: number; sample: number; nodes: number }): BenchSection['rows'] {
