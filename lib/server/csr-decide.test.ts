@@ -7,9 +7,10 @@ import { startSim, type SimHandle } from '@/sim/server/start';
 import { AppError } from '@/lib/errors';
 import { mayDecide } from '@/lib/domain/csr-permissions';
 import { csrPermissions } from '@/lib/k8s/access-review';
-import { getKube, resetKubeCacheForTests } from '@/lib/k8s/client';
+import { getKube, resetKubeCacheForTests, userKube } from '@/lib/k8s/client';
 import { bulkApprove, bulkDeny, decideCsr } from './csr-decide';
 import { log } from '@/lib/observability/log';
+import { resetFleetsForTests } from '@/lib/fleet/fleet';
 import { getCsrWire } from '@/lib/k8s/csrs';
 import { getReviewedCsr, listReviewedCsrs, pendingCsrCount } from './csr-review';
 import { csrState } from '@/lib/domain/csr-approvers';
@@ -21,10 +22,30 @@ const viewer = () => getKube({ kubeconfigPath: sim.kubeconfigPath, context: 'sim
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csr-approval-'));
-  sim = await startSim({ scenario: 'demo', port: 0, kubeconfigPath: path.join(dir, 'kubeconfig'), tickMs: 0 });
+  sim = await startSim({
+    scenario: 'demo',
+    port: 0,
+    kubeconfigPath: path.join(dir, 'kubeconfig'),
+    tickMs: 0,
+    // may list nodes but not watch them: a review then lists the nodes it checks against
+    users: [
+      {
+        name: 'reviewer-without-node-watch',
+        rules: [
+          { verbs: ['get', 'list'], apiGroups: [''], resources: ['nodes'] },
+          {
+            verbs: ['get', 'list', 'watch'],
+            apiGroups: ['certificates.k8s.io'],
+            resources: ['certificatesigningrequests'],
+          },
+        ],
+      },
+    ],
+  });
   resetKubeCacheForTests();
 });
 afterAll(async () => {
+  resetFleetsForTests(); // the node watches the reviews started
   await sim.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -216,6 +237,36 @@ describe('bulkApprove', () => {
     expect(outcome(DEMO_CSRS.hostileOtherNodeIp)).toBe('refused');
     expect(outcome(DEMO_CSRS.otherSigner)).toBe('refused');
     expect(res.approved + res.refused + res.failed).toBe(items.length);
+  });
+});
+
+describe('the nodes a review is checked against', () => {
+  const nodeLists = () => sim.stats().requestsByKind['nodes.list'] ?? 0;
+
+  it('come from the node watch for a review, and from a list at that moment for a decision', async () => {
+    vi.spyOn(log, 'info').mockImplementation(() => {});
+    await listReviewedCsrs(admin(), new Date()); // the identity's node watch is running from here on
+    const before = nodeLists();
+    const list = await listReviewedCsrs(admin(), new Date());
+    const detail = await getReviewedCsr(admin(), DEMO_CSRS.hostileOtherNodeIp);
+    expect(nodeLists()).toBe(before);
+    // the same verdicts either way: a SAN of another node fails on the watched addresses as on listed ones
+    expect(list.items.find((r) => r.name === DEMO_CSRS.hostileOtherNodeIp)?.allPassed).toBe(false);
+    expect(detail.csr.checks.find((c) => c.id === 'sans-match-node')?.passed).toBe(false);
+    // a decision re-checks against the nodes listed now (refused here: nothing is written)
+    await rejection(decideCsr(admin(), { name: DEMO_CSRS.hostileOtherNodeIp, decision: 'approve' }));
+    expect(nodeLists()).toBe(before + 1);
+  });
+
+  it('are listed when the identity may not watch nodes', async () => {
+    const token = sim.userTokens['reviewer-without-node-watch'];
+    if (!token) throw new Error('no token');
+    const kube = userKube(token, { kubeconfigPath: sim.kubeconfigPath });
+    const before = nodeLists();
+    const list = await listReviewedCsrs(kube, new Date());
+    expect(list.nodeCount).toBe(sim.fleet.nodes.length);
+    expect(list.items.find((r) => r.name === DEMO_CSRS.goodServing)?.allPassed).toBe(true);
+    expect(nodeLists()).toBeGreaterThan(before);
   });
 });
 

@@ -95,7 +95,7 @@ export async function decideCsr(kube: Kube, input: DecideInput, opts: DecideOpti
 
   try {
     const wire = await readCsrForDecision(kube, input.name);
-    const cluster = opts.cluster ?? (await clusterFacts(kube));
+    const cluster = opts.cluster ?? (await clusterFacts(kube, { fresh: true }));
     reviewed = await reviewWireCsr(wire, cluster.facts, cluster.index);
     const current = wire.metadata.resourceVersion ?? '';
     if (input.resourceVersion !== undefined && current !== input.resourceVersion)
@@ -202,7 +202,7 @@ async function bulkDecide(
   decision: Pick<DecideInput, 'decision' | 'note' | 'onlyIfFailing'>,
   opts: { concurrency?: number; now?: () => Date },
 ): Promise<BulkApproveResponse> {
-  const [cluster, identity] = await Promise.all([clusterFacts(kube), whoAmI(kube)]);
+  const [cluster, identity] = await Promise.all([clusterFacts(kube, { fresh: true }), whoAmI(kube)]);
   const done = decision.decision === 'approve' ? 'approved' : 'denied';
   const results = await mapBounded(items, opts.concurrency ?? 10, async (item): Promise<BulkItemResult> => {
     const { name, resourceVersion } = typeof item === 'string' ? { name: item, resourceVersion: undefined } : item;

@@ -4,8 +4,9 @@ import { csrState, identifyDecider, type CsrCondition } from '@/lib/domain/csr-a
 import { reviewCsr } from '@/lib/domain/csr-checks';
 import type { ClusterFacts, CsrVerdict, NodeIndex } from '@/lib/domain/csr-check-core';
 import { certificateFindings } from '@/lib/domain/csr-certificate-findings';
-import { decodeCsrRequest, decodeIssuedCertificate, type DecodeResult } from '@/lib/domain/csr-decode';
+import type { DecodeResult } from '@/lib/domain/csr-decode';
 import type { ReviewCsrWire } from '@/lib/k8s/csrs';
+import { decodeCsrRequestOnce, decodeIssuedCertificateOnce } from './csr-decode-memo';
 
 export interface ReviewedCsr {
   wire: ReviewCsrWire;
@@ -27,7 +28,7 @@ function conditionsOf(wire: ReviewCsrWire): CsrCondition[] {
 
 /** Decodes spec.request and runs the checks for one CSR against the cluster's facts. */
 export async function reviewWireCsr(wire: ReviewCsrWire, facts: ClusterFacts, index: NodeIndex): Promise<ReviewedCsr> {
-  const decoded = await decodeCsrRequest(wire.spec.request);
+  const decoded = await decodeCsrRequestOnce(wire.spec.request);
   const verdict = reviewCsr(
     {
       signerName: wire.spec.signerName,
@@ -54,7 +55,7 @@ function approvalManagerOf(wire: ReviewCsrWire): { approvalManager?: string } {
 export function toCsrRow(r: ReviewedCsr, now: Date = new Date()): CsrRow {
   const { wire, verdict } = r;
   const st = csrState(r.conditions, Boolean(wire.status?.certificate));
-  const cert = wire.status?.certificate ? decodeIssuedCertificate(wire.status.certificate) : null;
+  const cert = wire.status?.certificate ? decodeIssuedCertificateOnce(wire.status.certificate) : null;
   return {
     name: wire.metadata.name,
     resourceVersion: wire.metadata.resourceVersion ?? '',
@@ -88,7 +89,7 @@ export function toCsrRow(r: ReviewedCsr, now: Date = new Date()): CsrRow {
 
 /** The detail: the row plus every check, the decoded request and the issued certificate. */
 export function toCsrDetail(r: ReviewedCsr, now: Date = new Date()): CsrDetail {
-  const cert = r.wire.status?.certificate ? decodeIssuedCertificate(r.wire.status.certificate) : null;
+  const cert = r.wire.status?.certificate ? decodeIssuedCertificateOnce(r.wire.status.certificate) : null;
   return {
     ...toCsrRow(r, now),
     checks: r.verdict.checks,

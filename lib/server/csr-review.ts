@@ -10,6 +10,7 @@ import {
   type ClusterFacts,
   type NodeIndex,
 } from '@/lib/domain/csr-check-core';
+import { getFleet } from '@/lib/fleet/fleet';
 import { csrPermissions } from '@/lib/k8s/access-review';
 import type { Kube } from '@/lib/k8s/client';
 import { getConfigMap } from '@/lib/k8s/configmaps';
@@ -42,14 +43,45 @@ async function kubeadmClusterDomain(kube: Kube): Promise<string | null> {
   }
 }
 
+type NodeAddresses = ClusterFacts['nodes'];
+
 /**
- * What the checks need to know about the cluster: every node's addresses, and the API server's own addresses
- * (the kubeconfig server host and the `default/kubernetes` Service ClusterIP, read best-effort: a viewer may not
- * be allowed to read Services, and the check still has the server host).
+ * Every node's name, addresses and creation time. A review (the list, a CSR's page, the live events, the clusters
+ * overview) reads them from the identity's node watch (lib/fleet/node-informer.ts), as upstream's CSR approvers
+ * read a node lister: listing 5,000 nodes for every GET /api/csrs was most of its time once decoding was
+ * remembered (BENCHMARKS.md, CSR section). A decision (`fresh`) lists the nodes from the API server at that moment:
+ * what an approval is checked against is never older than the click. The watch is used only while it is in sync;
+ * when it cannot start (an identity that may list nodes but not watch them) or is failing, the nodes are listed.
  */
-export async function clusterFacts(kube: Kube): Promise<{ facts: ClusterFacts; index: NodeIndex }> {
+async function nodeAddresses(kube: Kube, fresh: boolean): Promise<NodeAddresses> {
+  if (!fresh) {
+    const informer = getFleet(kube).nodes;
+    const synced = await informer.ready().then(
+      () => !informer.sync.stale,
+      () => false,
+    );
+    if (synced)
+      return informer.list().map(({ node }) => ({
+        name: node.name,
+        addresses: node.addresses,
+        ...(node.createdAt ? { createdAt: node.createdAt } : {}),
+      }));
+  }
+  return listNodeAddresses(kube);
+}
+
+/**
+ * What the checks need to know about the cluster: every node's addresses (see nodeAddresses: from the node watch,
+ * or listed now when `fresh`), and the API server's own addresses (the kubeconfig server host and the
+ * `default/kubernetes` Service ClusterIP, read best-effort: a viewer may not be allowed to read Services, and the
+ * check still has the server host).
+ */
+export async function clusterFacts(
+  kube: Kube,
+  opts: { fresh?: boolean } = {},
+): Promise<{ facts: ClusterFacts; index: NodeIndex }> {
   const [nodes, clusterIp, clusterDomain] = await Promise.all([
-    listNodeAddresses(kube),
+    nodeAddresses(kube, opts.fresh ?? false),
     kubernetesServiceIP(kube).catch(() => null),
     kubeadmClusterDomain(kube),
   ]);
