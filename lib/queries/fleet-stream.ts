@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from 'react';
 import type { FleetHello, FleetKind, FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
-import { commitThrottle } from './commit-throttle';
+import { throttle } from '@/lib/throttle';
 
 /**
  * Results land by the thousand at the start of a sweep; the table re-renders at most this often (the first
- * results of a quiet spell at once: commit-throttle.ts).
+ * results of a quiet spell at once: lib/throttle.ts).
  */
 const COMMIT_MS = 250;
 
@@ -53,7 +53,10 @@ export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetS
     const results = new Map<string, FleetNodeResult>();
     let sweep: FleetSweep | undefined;
     let live = false;
-    const commits = commitThrottle(() => setState({ results: new Map(results), sweep, live }), COMMIT_MS);
+    const commits = throttle(
+      () => setState({ results: new Map(results), sweep, live }),
+      () => COMMIT_MS,
+    );
     const parse = (e: MessageEvent<string>): unknown => {
       try {
         return JSON.parse(e.data);
@@ -69,18 +72,18 @@ export function useFleetStream(ctx: string | undefined, kind: FleetKind): FleetS
       source = new EventSource(`/api/fleet/stream?kind=${kind}`);
       source.addEventListener('hello', (e) => {
         live = fleetEvent.hello(parse(e));
-        commits.changed();
+        commits.request();
       });
       source.addEventListener('nodes', (e) => {
         const batch = parse(e);
         if (!fleetEvent.nodes(batch)) return;
         for (const r of batch) results.set(r.name, r);
-        commits.changed();
+        commits.request();
       });
       source.addEventListener('sweep', (e) => {
         const parsed = parse(e);
         if (fleetEvent.sweep(parsed)) sweep = parsed;
-        commits.changed();
+        commits.request();
       });
       source.addEventListener('error', () => {
         if (source?.readyState === EventSource.CLOSED) reopen = setTimeout(open, REOPEN_MS);

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { FleetNodeResult, FleetSweep } from '@/lib/api/fleet';
 import type { SweepListener } from '@/lib/fleet/sweep';
+import { throttle } from '@/lib/throttle';
 
 /** What a broadcast reads from: a Sweeper (lib/fleet/sweep.ts), or a stand-in in tests. */
 export interface BroadcastSource {
@@ -43,9 +44,12 @@ export class FleetBroadcast {
   private readonly streams = new Set<(frame: Uint8Array) => void>();
   private pending = new Map<string, FleetNodeResult>();
   private unsubscribe: (() => void) | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** when the last batch went out (Date.now()) */
-  private lastFlushAt = -Infinity;
+  /** the next batch: at once after a quiet spell, then one per period of the current audience (lib/throttle.ts) */
+  private readonly batches = throttle(
+    () => this.flush(),
+    () => flushPeriodMs(this.streams.size),
+    { now: () => Date.now(), unref: true },
+  );
   /** bumped on every result, so the cached snapshot frame is rebuilt only after a change */
   private version = 0;
   private snapshotFrame: { version: number; bytes: Uint8Array } | undefined;
@@ -69,10 +73,11 @@ export class FleetBroadcast {
         onNodes: (results) => {
           for (const r of results) this.pending.set(r.name, r);
           this.version++;
-          this.schedule();
+          // while subscribing no stream listens yet: the replayed state is sent as the joining stream's snapshot
+          if (this.streams.size > 0) this.batches.request();
         },
         onSweep: (sweep) => {
-          this.flush();
+          this.batches.runNow();
           this.broadcast(sseFrame('sweep', sweep));
         },
       });
@@ -90,8 +95,7 @@ export class FleetBroadcast {
       if (this.streams.size > 0) return;
       this.unsubscribe?.();
       this.unsubscribe = undefined;
-      clearTimeout(this.timer);
-      this.timer = undefined;
+      this.batches.cancel();
       this.pending.clear();
       this.snapshotFrame = undefined;
     };
@@ -103,27 +107,13 @@ export class FleetBroadcast {
     return this.snapshotFrame.bytes;
   }
 
-  /**
-   * The next batch: at once (after the results landing in this turn) when the last one went out a period ago or
-   * more, else when the period the current audience calls for has passed. No timer runs while nothing lands.
-   */
-  private schedule(): void {
-    // while subscribing no stream listens yet: the replayed state is sent as the joining stream's snapshot
-    if (this.timer || this.streams.size === 0) return;
-    const wait = Math.max(0, this.lastFlushAt + flushPeriodMs(this.streams.size) - Date.now());
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, wait);
-    this.timer.unref?.();
-  }
-
-  private flush(): void {
-    if (this.pending.size === 0) return;
+  /** Sends what accumulated as one batch; false when nothing had (no new period starts). */
+  private flush(): boolean {
+    if (this.pending.size === 0) return false;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    this.lastFlushAt = Date.now();
     this.broadcast(sseFrame('nodes', batch));
+    return true;
   }
 
   private broadcast(frame: Uint8Array): void {
