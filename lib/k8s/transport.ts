@@ -2,6 +2,7 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import type { z } from 'zod';
+import { deadline } from '@/lib/deadline';
 import { env } from '@/lib/env';
 import { observeApiCall } from '@/lib/observability/prometheus';
 import { keepAliveAgent } from './agents';
@@ -68,8 +69,9 @@ function endpointLabel(target: Target): string {
 async function send(kube: Kube, path: string, target: Target, opts: RawOptions): Promise<RawResponse> {
   const url = new URL(kube.server.replace(/\/+$/, '') + path);
   const reqOpts: https.RequestOptions = { method: 'GET', headers: { accept: 'application/json' } };
-  const deadline = AbortSignal.timeout(opts.timeoutMs);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, deadline]) : deadline;
+  // not AbortSignal.any + AbortSignal.timeout, which can be collected before it fires on Node 20 (lib/deadline.ts)
+  const limit = deadline(opts.timeoutMs, opts.signal);
+  const signal = limit.signal;
   try {
     const config = kubeConfigOf(kube);
     await config.applyToHTTPSOptions(reqOpts);
@@ -109,9 +111,11 @@ async function send(kube: Kube, path: string, target: Target, opts: RawOptions):
       req.end();
     });
   } catch (err) {
-    if (deadline.aborted) throw timeoutError(target, opts.timeoutMs);
+    if (limit.timedOut) throw timeoutError(target, opts.timeoutMs);
     if (opts.signal?.aborted) throw err; // the caller gave up: not our error to describe
     throw toKubeError(err, target, kube.server);
+  } finally {
+    limit.clear();
   }
 }
 

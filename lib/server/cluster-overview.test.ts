@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ClusterEventSchema, type ClusterEvent } from '@/lib/api/clusters';
+import { CompareQuerySchema } from '@/lib/api/compare';
 import * as z from '@/lib/zod-mini';
 import { getKube } from '@/lib/k8s/client';
 import { resetFleetsForTests } from '@/lib/fleet/fleet';
@@ -12,6 +13,7 @@ import { ACK_FLOOD, DEMO_CLUSTER_NODES, DEMO_CLUSTER_VERSIONS, DEMO_CONTEXTS } f
 import type { SimClusters } from '@/sim/server/clusters';
 import { startDemoClusters } from '@/sim/server/demo-clusters';
 import { clusterOverview } from './cluster-overview';
+import { getCompare } from './compare';
 
 /**
  * The overview against the demo's three simulated clusters, its two broken contexts, a context whose server
@@ -151,6 +153,18 @@ describe('cluster overview', () => {
     expect(kubelets.configzRead).toBe(6);
     expect(kubelets.variants).toBeGreaterThanOrEqual(2);
     expect(kubelets.headroom?.node).toBe(DEMO_CLUSTER_NODES.kubeasz.diskPressure);
+  });
+
+  it('counts config variants as /compare groups them (the figure links there), not distinct bodies', async () => {
+    for (const context of [DEMO_CONTEXTS.kubeasz, DEMO_CONTEXTS.ack]) {
+      const events = await run([context]);
+      const kubelets = part(events, 'kubelets', context)?.e.kubelets;
+      if (!kubelets?.ok) throw new Error(`${context} kubelets: ${JSON.stringify(kubelets)}`);
+      const query = z.parse(CompareQuerySchema, { by: 'variant' });
+      const compare = await getCompare(getKube({ kubeconfigPath, context }), query);
+      expect(kubelets.variants).toBe(compare.variants.length);
+      expect(kubelets.variants).toBeGreaterThan(0);
+    }
   });
 
   it('reads only the contexts asked for', async () => {

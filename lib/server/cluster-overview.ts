@@ -1,6 +1,8 @@
 import 'server-only';
 import type { ApiPart, ClusterEvent, CsrPart, KubeletPart, NodesPart, Problem } from '@/lib/api/clusters';
 import { csrState } from '@/lib/domain/csr-approvers';
+import { DEFAULT_IGNORE, groupVariants, type NodeConfigResult } from '@/lib/domain/config-variants';
+import { deadline as contextDeadline } from '@/lib/deadline';
 import { AppError, toStatus } from '@/lib/errors';
 import { getFleet } from '@/lib/fleet/fleet';
 import { DEFAULT_HARD_THRESHOLDS } from '@/lib/fleet/configz-cache';
@@ -141,16 +143,21 @@ async function kubeletPart(kube: Kube, deadline: AbortSignal, ms: number): Promi
     if (!(err instanceof DeadlineError)) return failedPart(err);
     partial = true;
   }
-  const nodes = fleet.nodes.list().map((w) => w.node.name);
+  const watched = fleet.nodes.list();
   let headroom: Extract<KubeletPart, { ok: true }>['headroom'] = null;
   let statsRead = 0;
-  const hashes = new Set<string>();
+  // one config per distinct body and kubelet version: nodes sharing both share everything grouping looks at
+  const distinct = new Map<string, NodeConfigResult>();
   let configzRead = 0;
-  for (const node of nodes) {
+  for (const { node: detail } of watched) {
+    const node = detail.name;
     const configz = fleet.configz.peek(node)?.value;
     if (configz?.ok) {
       configzRead++;
-      hashes.add(configz.value.hash);
+      const version = detail.nodeInfo.kubeletVersion;
+      const key = `${configz.value.hash} ${version}`;
+      const config = distinct.has(key) ? undefined : fleet.configz.configOfBody(configz.value.hash);
+      if (config) distinct.set(key, { node: key, version, ok: true, config });
     }
     const stats = fleet.stats.peek(node);
     if (!stats?.ok) continue;
@@ -161,7 +168,11 @@ async function kubeletPart(kube: Kube, deadline: AbortSignal, ms: number): Promi
       headroom = { node, ...agg.headroom, thresholds: agg.thresholds };
     }
   }
-  return { ok: true, nodes: nodes.length, headroom, statsRead, variants: hashes.size, configzRead, partial };
+  // Variants as /compare counts them (its link's target): by meaning, per kubelet version's defaults, minus the
+  // per-node fields of the default ignore list. Distinct bodies are not variants: at 5,000 nodes the scale sim's
+  // kubelets sent 2,851 different bodies (versions, per-node paths) of far fewer configurations.
+  const variants = distinct.size > 0 ? groupVariants([...distinct.values()], DEFAULT_IGNORE).variants.length : 0;
+  return { ok: true, nodes: watched.length, headroom, statsRead, variants, configzRead, partial };
 }
 
 /** A context to show: its Kube, or why none could be made (a context naming a cluster the kubeconfig lacks). */
@@ -193,31 +204,38 @@ export async function clusterOverview(
         return;
       }
       const kube = target;
-      const deadline = o.signal ? AbortSignal.any([o.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms);
-      const api = await apiPart(kube, deadline, ms);
-      emit({ type: 'api', context: kube.context, api, ms: since() });
-      if (!api.ok) {
-        // the API server did not answer or refused us: the other parts would only repeat the same failure
-        const same = {
-          ok: false as const,
-          problem: api.problem,
-          reason: api.reason,
-          message: 'Not read: the API server check failed.',
-        };
-        emit({ type: 'nodes', context: kube.context, nodes: same, ms: since() });
-        emit({ type: 'csrs', context: kube.context, csrs: same, ms: since() });
-        emit({ type: 'kubelets', context: kube.context, kubelets: same, ms: since() });
-        return;
+      // a timer that cannot be garbage-collected before it fires (lib/deadline.ts: AbortSignal.any with
+      // AbortSignal.timeout let this 9 s deadline pass unnoticed until 22 s at 5,000 nodes)
+      const limit = contextDeadline(ms, o.signal);
+      const deadline = limit.signal;
+      try {
+        const api = await apiPart(kube, deadline, ms);
+        emit({ type: 'api', context: kube.context, api, ms: since() });
+        if (!api.ok) {
+          // the API server did not answer or refused us: the other parts would only repeat the same failure
+          const same = {
+            ok: false as const,
+            problem: api.problem,
+            reason: api.reason,
+            message: 'Not read: the API server check failed.',
+          };
+          emit({ type: 'nodes', context: kube.context, nodes: same, ms: since() });
+          emit({ type: 'csrs', context: kube.context, csrs: same, ms: since() });
+          emit({ type: 'kubelets', context: kube.context, kubelets: same, ms: since() });
+          return;
+        }
+        await Promise.all([
+          nodesPart(kube, deadline, ms).then((nodes) =>
+            emit({ type: 'nodes', context: kube.context, nodes, ms: since() }),
+          ),
+          csrPart(kube, deadline, ms).then((csrs) => emit({ type: 'csrs', context: kube.context, csrs, ms: since() })),
+          kubeletPart(kube, deadline, ms).then((kubelets) =>
+            emit({ type: 'kubelets', context: kube.context, kubelets, ms: since() }),
+          ),
+        ]);
+      } finally {
+        limit.clear();
       }
-      await Promise.all([
-        nodesPart(kube, deadline, ms).then((nodes) =>
-          emit({ type: 'nodes', context: kube.context, nodes, ms: since() }),
-        ),
-        csrPart(kube, deadline, ms).then((csrs) => emit({ type: 'csrs', context: kube.context, csrs, ms: since() })),
-        kubeletPart(kube, deadline, ms).then((kubelets) =>
-          emit({ type: 'kubelets', context: kube.context, kubelets, ms: since() }),
-        ),
-      ]);
     }),
   );
   emit({ type: 'end', ms: since() });
