@@ -1,3 +1,4 @@
+import { ACK_FLOOD, DEMO_CONTEXTS } from '../sim/fleet/demo-clusters';
 import { DEMO_CSRS, DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test } from './fixtures';
 
@@ -88,4 +89,37 @@ test('node list filters and sort push history entries: Back undoes them one at a
   await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('');
   await page.goForward();
   await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('NotReady');
+});
+
+/**
+ * Issue 20 on /csrs: at a CSR flood the server's HTML carries only the first screenful of rows (every row made it
+ * 3.9 MB at 1,000 CSRs); the browser renders the rest once the page's scripts run. The ACK demo cluster has a
+ * flood of ACK_FLOOD.pending CSRs, more than the HTML carries.
+ */
+test('at a CSR flood the HTML carries the first screenful and the browser the rest', async ({ browser, baseURL }) => {
+  if (!baseURL) throw new Error('no baseURL');
+  const cookie = { name: 'kd-context', value: DEMO_CONTEXTS.ack, url: baseURL };
+
+  const html = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  await html.addCookies([cookie]);
+  const listed = (await (await html.request.get('/api/csrs')).json()) as { context: string; items: unknown[] };
+  expect(listed.context).toBe(DEMO_CONTEXTS.ack);
+  const total = listed.items.length;
+  expect(total, 'the ACK demo cluster has more CSRs than the HTML carries').toBeGreaterThanOrEqual(ACK_FLOOD.pending);
+  const serverPage = await html.newPage();
+  await serverPage.goto('/csrs');
+  const serverRows = serverPage.locator('tr[data-csr]');
+  await expect(serverRows).toHaveCount(30);
+  await expect(serverPage.getByTestId('csr-rows-pending')).toContainText(
+    `${total - 30} more CSRs appear once the page's scripts have loaded`,
+  );
+  await html.close();
+
+  const live = await browser.newContext({ baseURL });
+  await live.addCookies([cookie]);
+  const page = await live.newPage();
+  await page.goto('/csrs');
+  await expect(page.locator('tr[data-csr]')).toHaveCount(total);
+  await expect(page.getByTestId('csr-rows-pending')).toHaveCount(0);
+  await live.close();
 });

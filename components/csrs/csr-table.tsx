@@ -2,6 +2,7 @@
 
 import { useRef } from 'react';
 import Link from 'next/link';
+import { useHydrated } from '@/components/use-hydrated';
 import { useTableKeyboard } from '@/components/use-table-keyboard';
 import { Age } from '@/components/age';
 import { Button, buttonVariants } from '@/components/ui/button';
@@ -24,6 +25,10 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
   const decide = useDecideCsr(ctx);
   const tableRef = useRef<HTMLDivElement>(null);
   const keyboard = useTableKeyboard(tableRef, { rowSelector: 'tr[data-csr]', keyAttribute: 'data-csr' });
+  // The server's HTML carries the first screenful; the other rows render once React owns the page (the same
+  // render pass that hydration ends with). At 1,000 pending CSRs every row in the HTML made it 3.9 MB.
+  const hydrated = useHydrated();
+  const shown = hydrated || rows.length <= SERVER_ROWS ? rows : rows.slice(0, SERVER_ROWS);
   return (
     <div className="flex flex-col gap-2">
       <DecisionError error={decide.error} />
@@ -42,7 +47,7 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
             </tr>
           </TableHeader>
           <TableBody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <CsrTableRow
                 key={r.name}
                 row={r}
@@ -51,12 +56,22 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
                 keepFocusAfter={keyboard.keepFocusAfter}
               />
             ))}
+            {shown.length < rows.length && (
+              <tr data-testid="csr-rows-pending">
+                <td colSpan={6} className="px-3 py-2 text-sm text-zinc-500">
+                  {rows.length - shown.length} more CSRs appear once the page&apos;s scripts have loaded.
+                </td>
+              </tr>
+            )}
           </TableBody>
         </Table>
       </div>
     </div>
   );
 }
+
+/** rows in the server-rendered HTML: more than a tall screen shows (a row is ~53 px; 1440×900 shows about 13) */
+const SERVER_ROWS = 30;
 
 const STICKY = 'sticky left-0 z-10 bg-white dark:bg-zinc-950';
 const STICKY_HEAD = 'sticky left-0 z-10 bg-zinc-50 dark:bg-zinc-900';
