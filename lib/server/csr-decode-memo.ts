@@ -20,7 +20,7 @@ import {
  *
  * Content-addressed, so shared by every identity and context safely: an entry is found only by someone holding
  * the same bytes, who could decode them anyway; a colliding key would need a SHA-256 collision. Bounded by
- * entry count (a request decodes to well under 1 KiB of strings; MAX_ENTRIES bounds the memo to a few MiB), least
+ * entry count (a request decodes to well under 1 KiB of strings; 10,000 entries stay under 10 MiB), least
  * recently used first out; a CSR deleted from the cluster simply ages out.
  */
 const MAX_ENTRIES = 10_000;
