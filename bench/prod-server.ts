@@ -9,7 +9,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVER_KEEP_ALIVE_MS, SERVER_NODE_OPTIONS, SERVER_THREADPOOL_SIZE } from '../scripts/server-node-options';
+import {
+  builtNextConfigEnv,
+  SERVER_KEEP_ALIVE_MS,
+  SERVER_NODE_OPTIONS,
+  SERVER_THREADPOOL_SIZE,
+} from '../scripts/server-node-options';
 
 export const loadAverage = () =>
   os
@@ -116,7 +121,8 @@ export interface ProdServer {
 
 /**
  * Starts `next start` in `buildDir` on `port` against `kubeconfig` and waits for /readyz. The Node flags are
- * exactly the production ones (NODE_OPTIONS as `npm start` sets it), nothing inherited from the bench.
+ * exactly the production ones (NODE_OPTIONS as `npm start` sets it, and the build's own config as `npm start`
+ * hands it over: scripts/server-node-options.ts), nothing inherited from the bench.
  */
 export async function startProdServer(o: {
   buildDir: string;
@@ -148,6 +154,7 @@ export async function startProdServer(o: {
         NODE_ENV: 'production',
         NODE_OPTIONS: SERVER_NODE_OPTIONS,
         UV_THREADPOOL_SIZE: SERVER_THREADPOOL_SIZE,
+        ...builtNextConfigEnv(o.buildDir),
         NEXT_TELEMETRY_DISABLED: '1',
         KUBECONFIG: o.kubeconfig,
         KD_LOG_LEVEL: 'error',

@@ -11,7 +11,7 @@
  *   npm run demo -- --fresh            # a new CA and tokens (they are kept next to the kubeconfig otherwise)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { SERVER_KEEP_ALIVE_MS, serverEnv as productionEnv } from './server-node-options';
+import { builtNextConfigEnv, SERVER_KEEP_ALIVE_MS, serverEnv as productionEnv } from './server-node-options';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const nextArgs = args.prod
     ? ['start', '--keepAliveTimeout', SERVER_KEEP_ALIVE_MS, '--hostname', host, '--port', String(port)]
     : ['dev', '--hostname', host, '--port', String(port)];
-  const serverEnv = args.prod ? { ...env, ...productionEnv() } : env;
+  const serverEnv = args.prod ? { ...env, ...productionEnv(), ...builtNextConfigEnv() } : env;
   const next: ChildProcess = spawn(nextBin, nextArgs, { stdio: 'inherit', env: serverEnv });
   console.log(`[demo] dashboard: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}  (Ctrl-C stops both)`);
 

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
 /**
  * Node flags of the production server (`npm start`, `npm run demo -- --prod`, deploy/Dockerfile).
  * `--max-semi-space-size=4` (MiB; Node 20's default grows to 16): fleet sweeps parse ~100 MB/s of short-lived
@@ -50,3 +53,21 @@ export const serverEnv = (
   NODE_OPTIONS: serverNodeOptions(inherited.NODE_OPTIONS),
   UV_THREADPOOL_SIZE: inherited.UV_THREADPOOL_SIZE || SERVER_THREADPOOL_SIZE,
 });
+
+/**
+ * The environment that makes `next start` use the config its build was made with instead of loading
+ * next.config.ts: `__NEXT_PRIVATE_STANDALONE_CONFIG`, the variable Next's own standalone server.js sets
+ * (next/dist/server/config.js, loadConfigImpl; next/dist/server/next.js expects it with `next start` too).
+ * Why: on Node 20 (no type stripping) `next start` transpiles next.config.ts with Next's native SWC binary, which
+ * then stays mapped for the life of the process: 24 MiB of resident memory for a file read once, and with the
+ * allocations around it 30–40 MiB of steady and peak RSS at 5,000 nodes (smaps of the server, bench/prod-server.ts;
+ * BENCHMARKS.md). The config is the build's own (`.next/required-server-files.json`), which is also what the
+ * container image runs (its standalone server.js never reads next.config.ts); a config changed after the build
+ * takes effect with the next build, as the routes, headers and redirects compiled into it already do.
+ * Empty when there is no build: `next start` then reports that itself. The same printer feeds `npm start`.
+ */
+export const builtNextConfigEnv = (dir = '.'): { __NEXT_PRIVATE_STANDALONE_CONFIG?: string } => {
+  const printer = fileURLToPath(new URL('./built-next-config.mjs', import.meta.url));
+  const config = execFileSync(process.execPath, [printer, dir], { encoding: 'utf8' });
+  return config ? { __NEXT_PRIVATE_STANDALONE_CONFIG: config } : {};
+};
