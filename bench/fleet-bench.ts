@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { SERVER_NODE_OPTIONS } from '../scripts/server-node-options';
-import { get, median, startProdServer } from './prod-server';
+import { get, median, NODE_LIST_FIRST_ROWS_BUDGET_MS, startProdServer } from './prod-server';
 import type { BenchSection } from './sim-bench';
 
 const run = promisify(execFile);
@@ -520,7 +520,10 @@ export async function benchBundles(): Promise<BenchSection> {
 
 /** Section 4: the node list with 5,000 rows in Chromium against `next start` on the scale sim. */
 interface PostureFigures {
+  /** navigation → first check row painted (Element Timing) */
   firstRowsMs: number;
+  /** navigation → Playwright's visibility check saw it */
+  firstRowsSeenMs: number;
   /** the totals line at first paint ("5000 nodes · 1234 evaluated · … reading 3766 kubelets…") */
   firstTotals: string;
   completeMs: number;
@@ -530,6 +533,29 @@ interface PostureFigures {
   drillFailing: string;
   domNodes: number;
   loadAverage: string;
+}
+
+/**
+ * Installed before a page's own scripts: records when the browser first painted an element of each Element Timing
+ * identifier (`node-row` on the node list, `posture-check` on /posture; components/element-timing.d.ts), in ms
+ * since navigation start. Playwright's visibility check runs only when the page's main thread is free, so it sees
+ * the rows later than a person does (bench/server-bench.ts measures /nodes the same way).
+ */
+const PAINT_PROBE = `window.__paintMs = {};
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries())
+    if (e.identifier && window.__paintMs[e.identifier] === undefined) window.__paintMs[e.identifier] = e.renderTime || e.startTime;
+}).observe({ type: 'element', buffered: true });`;
+
+/** When the page first painted an element marked `identifier` (polled: the CSP forbids waitForFunction's eval). */
+async function paintedAt(page: import('@playwright/test').Page, identifier: string): Promise<number> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const ms = Number(await page.evaluate(`window.__paintMs?.[${JSON.stringify(identifier)}] ?? 0`));
+    if (ms > 0) return ms;
+    if (Date.now() > deadline) throw new Error(`no element "${identifier}" was painted in 120 s`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /**
@@ -546,12 +572,14 @@ async function measurePosturePage(
     .map((l) => l.toFixed(1))
     .join(' / ');
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(PAINT_PROBE);
   try {
     const totals = () => page.textContent('[data-testid="posture-totals"]').then((t) => (t ?? '').trim());
     const t0 = performance.now();
     await page.goto(`${base}/posture`, { waitUntil: 'commit' });
     await page.waitForSelector('[data-testid="posture-checks"] tr[data-check]', { timeout: 120_000 });
-    const firstRowsMs = performance.now() - t0;
+    const firstRowsSeenMs = performance.now() - t0;
+    const firstRowsMs = await paintedAt(page, 'posture-check');
     const firstTotals = await totals();
     // polled from here: waitForFunction compiles its source in the page, which the app's CSP forbids
     const deadline = Date.now() + 300_000;
@@ -572,6 +600,7 @@ async function measurePosturePage(
     const domNodes = Number(await page.evaluate("document.querySelectorAll('*').length"));
     return {
       firstRowsMs,
+      firstRowsSeenMs,
       firstTotals,
       completeMs,
       completeTotals,
@@ -590,10 +619,12 @@ function postureRows(p: PostureFigures, nodeListFirstRowsMs: number): BenchSecti
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   return [
     {
-      metric: `posture page (/posture), configz not yet cached for this identity: navigation → first check row painted (at that paint: "${p.firstTotals}"; load average ${p.loadAverage})`,
+      metric: `posture page (/posture), configz not yet cached for this identity, the browser's first page: navigation → first check row painted (Element Timing; Playwright's check saw it at ${s(p.firstRowsSeenMs)}; at that paint: "${p.firstTotals}"; load average ${p.loadAverage})`,
       value: s(p.firstRowsMs),
-      target: `≤ the node list's time to first rows (${s(nodeListFirstRowsMs)})`,
-      ok: p.firstRowsMs <= nodeListFirstRowsMs,
+      // issue 17: "renders within the node list's budget" (its target, bench/server-bench.ts), measured here in
+      // a browser that has opened no page yet, while this run's node list is measured in the warmed one
+      target: `≤ the node list's budget (${s(NODE_LIST_FIRST_ROWS_BUDGET_MS)}; its first rows in this run: ${s(nodeListFirstRowsMs)})`,
+      ok: p.firstRowsMs <= NODE_LIST_FIRST_ROWS_BUDGET_MS,
     },
     {
       metric: `posture page: every kubelet's configz read and judged ("${p.completeTotals}")`,
@@ -613,7 +644,7 @@ function postureRows(p: PostureFigures, nodeListFirstRowsMs: number): BenchSecti
 
 export async function benchBrowser(): Promise<BenchSection> {
   const title =
-    'Node list and posture page in a real browser (5,000 nodes, production build, `next start`, Debian Chromium)';
+    'Node list and posture page in a real browser (5,000 nodes, production build, `next start` with the production Node flags, Debian Chromium)';
   const dir = buildDir();
   if (!existsSync(path.join(dir, '.next/BUILD_ID')))
     return {
@@ -621,38 +652,25 @@ export async function benchBrowser(): Promise<BenchSection> {
       rows: [{ metric: 'no production build found', value: 'skipped', target: 'run `npx next build`', ok: false }],
     };
   const s = await scaleSim();
-  const port = Number(process.env.KD_BENCH_PORT ?? 3411) + 2;
-  const next = spawn(
-    path.resolve('node_modules/.bin/next'),
-    ['start', '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      cwd: dir,
-      env: {
-        ...process.env,
-        KUBECONFIG: s.kubeconfig,
-        KD_LOG_LEVEL: 'error',
-        KD_API_TIMEOUT_MS: '60000',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  // the production server as users run it (Node flags, the build's config), as the `server` section starts it
+  const server = await startProdServer({
+    buildDir: dir,
+    port: Number(process.env.KD_BENCH_PORT ?? 3411) + 2,
+    kubeconfig: s.kubeconfig,
+    env: { KD_API_TIMEOUT_MS: '60000' },
+  });
   try {
-    const base = `http://127.0.0.1:${port}`;
+    const base = server.base;
+    // Warm the shared caches (node watch, pod totals, metrics) as a running server has them; then measure a fresh
+    // tab. Waited for, not slept on: the first LIST of 150,000 pods takes the server ~10–15 s after start, and a
+    // page measured during it measured that LIST (the posture row did, until 2026-12-06).
     for (let i = 0; i < 120; i++) {
-      if (
-        await fetch(`${base}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 500));
+      const answer = (await fetch(`${base}/api/nodes`)
+        .then((r) => r.json())
+        .catch(() => undefined)) as { pods?: { available?: boolean }; metrics?: { available?: boolean } } | undefined;
+      if (answer?.pods?.available === true && answer.metrics?.available === true) break;
+      await new Promise((r) => setTimeout(r, 1000));
     }
-    // Warm the shared caches once (node watch, pod totals) as a running server has them; then measure a fresh tab.
-    await fetch(`${base}/api/nodes`).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 2000));
-    await fetch(`${base}/api/nodes`).catch(() => undefined);
     const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -666,10 +684,12 @@ export async function benchBrowser(): Promise<BenchSection> {
       const hasPosture = probe?.status === 422;
       const posture = hasPosture ? await measurePosturePage(browser, base) : undefined;
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript(PAINT_PROBE);
       const t0 = performance.now();
       await page.goto(`${base}/nodes`, { waitUntil: 'commit' });
       await page.waitForSelector('[data-node]', { timeout: 120_000 });
-      const firstRowsMs = performance.now() - t0;
+      const firstRowsSeenMs = performance.now() - t0;
+      const firstRowsMs = await paintedAt(page, 'node-row');
       await page.waitForLoadState('load');
       const rowCount = Number(await page.getAttribute('[role="table"]', 'aria-rowcount')) - 1;
       const domNodes = Number(await page.evaluate("document.querySelectorAll('*').length"));
@@ -709,7 +729,7 @@ export async function benchBrowser(): Promise<BenchSection> {
         title,
         rows: [
           {
-            metric: `time to first rows (navigation → first row painted; ${rowCount.toLocaleString('en-US')} rows in the table)`,
+            metric: `time to first rows (navigation → first row painted, Element Timing; Playwright's check saw it at ${(firstRowsSeenMs / 1000).toFixed(2)} s; ${rowCount.toLocaleString('en-US')} rows in the table)`,
             value: `${(firstRowsMs / 1000).toFixed(2)} s`,
             target: 'info',
             ok: rowCount >= 5000,
@@ -734,7 +754,6 @@ export async function benchBrowser(): Promise<BenchSection> {
       await browser.close();
     }
   } finally {
-    next.kill('SIGTERM');
-    await new Promise((r) => next.once('exit', r));
+    await server.stop();
   }
 }

@@ -138,3 +138,24 @@ test('the node list has a Posture column, sortable by failed checks', async ({ p
   await expect(header).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.locator('[role="row"][data-node]').first()).toHaveAttribute('data-node', DEMO_NODES.hardened);
 });
+
+test('the server renders the checks with their counts: the first screen needs no script', async ({
+  browser,
+  baseURL,
+}) => {
+  // Regression: the page prefetched the report but rendered the skeleton, because the header's contexts query
+  // hid the prefetched context from the first render (components/posture/posture-view.tsx, serverContext).
+  const html = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await html.newPage();
+  // a first visit may answer before every kubelet is read (the HTML waits 0.25 s); a later one finds them cached
+  await page.goto('/posture');
+  await expect(page.getByTestId('posture-totals')).toContainText('19 nodes');
+  await expect(page.getByText('Loading posture')).toHaveCount(0);
+  await expect(page.getByTestId('posture-checks').first().locator('tr[data-check]').first()).toBeVisible();
+  await expect(async () => {
+    await page.goto('/posture');
+    await expect(page.getByTestId('posture-totals')).not.toContainText('reading', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(checkRow(page, '4.2.4').getByTestId('fail-count')).toHaveText('2');
+  await html.close();
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
+import { after } from 'next/server';
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { PostureView } from '@/components/posture/posture-view';
 import { parsePostureParams } from '@/components/posture/posture-params';
@@ -15,8 +15,9 @@ export const metadata: Metadata = { title: 'Posture' };
 
 /**
  * Kubelet security posture for the fleet: CIS and STIG kubelet checks judged on every node's effective config
- * (configz), from the fleet layer's cache. The first screen comes with the counts known within the report's
- * wait (nodes judged so far; the browser then polls while kubelets are still being read). A failure here is not
+ * (configz), from the fleet layer's cache. The first screen comes with the nodes judged so far (a short wait
+ * on a small cold cluster, none on a large one: lib/server/posture.ts, FIRST_SCREEN); the browser then polls
+ * while kubelets are still being read. A failure here is not
  * shown: the browser's own fetch reports it with its reason.
  */
 export default async function PosturePage(props: PageProps<'/posture'>) {
@@ -27,7 +28,12 @@ export default async function PosturePage(props: PageProps<'/posture'>) {
   if (contexts) {
     queryClient.setQueryData(contextsOptions().queryKey, contexts);
     await getRequestKube(contexts.current)
-      .then((kube) => getPosture(kube, PostureQuerySchema.parse({ view: 'summary', selector })))
+      .then((kube) =>
+        getPosture(kube, PostureQuerySchema.parse({ view: 'summary', selector }), {
+          // a large cold fleet's kubelet reads start once the HTML has been sent (lib/server/posture.ts)
+          firstScreen: { deferColdReads: after },
+        }),
+      )
       .then((a) => {
         const key = postureKeys.view(contexts.current, postureQuery({ view: 'summary', selector }));
         if (a.kind === 'json') queryClient.setQueryData(key, reportToWire(a.report));
@@ -41,10 +47,10 @@ export default async function PosturePage(props: PageProps<'/posture'>) {
         Which kubelets are not hardened, and how to fix each: CIS Kubernetes Benchmark and DISA STIG kubelet checks on
         each node&apos;s effective configuration, read through the API server. No agent on any node.
       </p>
+      {/* No Suspense boundary: the checks are part of the document's first paint (a streamed boundary is revealed
+          later, and never without scripts; see app/nodes/(list)/page.tsx). */}
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <Suspense>
-          <PostureView />
-        </Suspense>
+        <PostureView serverContext={contexts?.current} />
       </HydrationBoundary>
     </>
   );

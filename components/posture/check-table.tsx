@@ -87,7 +87,8 @@ export function CheckTable({
                 {qualified(c)}
               </button>
             </td>
-            <td className="py-1.5 pr-2">
+            {/* elementtiming: when the first checks are painted, as the browser records it (bench/fleet-bench.ts) */}
+            <td className="py-1.5 pr-2" elementtiming="posture-check">
               {c.title}
               <span className="ml-1 text-xs text-zinc-500">({c.assessment})</span>
             </td>

@@ -20,10 +20,13 @@ import { usePostureParams } from './use-posture-params';
 /**
  * The /posture page body: every check with how many nodes fail it, filtered by label selector; a check opens
  * its nodes grouped by value. Everything the view shows is in the URL (posture-params.ts).
+ * `serverContext`: the context the server prefetched the report for. Without it the server rendered the skeleton
+ * and no check at all: the header's context switcher creates the contexts query before the page's
+ * HydrationBoundary, whose hydration of an existing query waits for an effect (see NodeListView).
  */
-export function PostureView() {
+export function PostureView({ serverContext }: { serverContext?: string }) {
   const contexts = useContexts();
-  const ctx = contexts.data?.current;
+  const ctx = contexts.data?.current ?? serverContext;
   const [params, update] = usePostureParams();
   const [wantSuggestions, setWantSuggestions] = useState(false);
   const nodeList = useSelectorNodes(ctx, wantSuggestions);

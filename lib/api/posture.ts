@@ -77,7 +77,8 @@ export const PostureReportSchema = z.object({
   totals: z.object({ nodes: z.number(), evaluated: z.number(), unreadable: z.number(), pending: z.number() }),
   checks: z.array(CheckReportSchema),
   unreadable: z.record(z.string(), z.string()),
-  pending: z.array(z.string()),
+  /** full and nodes views only; the others carry the count in totals.pending (lib/domain/posture/report.ts) */
+  pending: z.optional(z.array(z.string())),
   nodeCounts: z.optional(z.record(z.string(), CountsSchema)),
   /** while the node watch is failing (fetchedAt is then its last successful sync) */
   ...StaleFields,

@@ -13,11 +13,15 @@ const POSTURE_REFRESH_MS = 60_000;
 /** Not re-validated in the browser (./own-answer.ts); the server's output is checked against PostureReportSchema in its tests. */
 const PostureAnswer = ownAnswer<PostureReportWire>(
   'a posture report',
-  (b) => Array.isArray(b.checks) && Array.isArray(b.pending) && typeof b.totals === 'object' && b.totals !== null,
+  (b) =>
+    Array.isArray(b.checks) &&
+    typeof b.totals === 'object' &&
+    b.totals !== null &&
+    typeof (b.totals as { pending?: unknown }).pending === 'number',
 );
 
 const pollWhilePending = (data: PostureReportWire | undefined) =>
-  data && data.pending.length > 0 ? POSTURE_PENDING_POLL_MS : POSTURE_REFRESH_MS;
+  data && data.totals.pending > 0 ? POSTURE_PENDING_POLL_MS : POSTURE_REFRESH_MS;
 
 /** The query string of a posture view (no leading "?"): view, check and selector, in a stable order. */
 export function postureQuery(p: {

@@ -70,6 +70,44 @@ describe('fleet posture against the demo sim', () => {
     expect(later.find((e) => e.name === DEMO_NODES.slow)?.state).toBe('ok');
   });
 
+  it('first screen: a fleet with more cold kubelets than it waits for is answered at once, cached nodes judged', async () => {
+    // waitMs 30 s would judge every fast kubelet; with more cold reads than waitIfColdAtMost it is not waited for
+    const cold = await evaluateFleetPosture(kube(), { waitMs: 30_000, waitIfColdAtMost: 0 });
+    expect(cold.length).toBeGreaterThan(0);
+    expect(cold.every((e) => e.state === 'pending')).toBe(true);
+    // the reads it started went on: once they are cached, the same zero wait judges them
+    await evaluateFleetPosture(kube(), { waitMs: 30_000 });
+    const warm = await evaluateFleetPosture(kube(), { waitMs: 30_000, waitIfColdAtMost: 0 });
+    expect(warm.find((e) => e.name === 'k8s-worker-1')?.state).toBe('ok');
+    expect(warm.filter((e) => e.state === 'pending')).toEqual([]);
+  });
+
+  it('first screen: the reads of a cold fleet can start after the answer (the page passes Next’s after)', async () => {
+    let start: (() => void) | undefined;
+    const first = await evaluateFleetPosture(kube(), {
+      waitMs: 30_000,
+      waitIfColdAtMost: 0,
+      deferColdReads: (task) => void (start = task),
+    });
+    expect(first.every((e) => e.state === 'pending')).toBe(true);
+    expect(proxyReads(), 'no kubelet was asked before the answer').toBe(0);
+    expect(start).toBeDefined();
+    start?.();
+    // the next request joins the reads the deferred start put on the wire: one per node, none twice
+    const later = await evaluateFleetPosture(kube(), { waitMs: 30_000 });
+    expect(later.filter((e) => e.state === 'pending')).toEqual([]);
+    // plus one hedge for the demo's slow kubelet, as in the cold-cache test above
+    expect(getFleet(kube()).configz.hedges).toBe(1);
+    expect(proxyReads()).toBe(later.length + 1);
+  });
+
+  it('first screen: a cluster with few cold kubelets is waited for, so its first visit shows them judged', async () => {
+    // the demo's 19 nodes, all cold, are within a limit of 1,000: the wait applies (30 s: every fast kubelet answers)
+    const r = await evaluateFleetPosture(kube(), { waitMs: 30_000, waitIfColdAtMost: 1000 });
+    expect(r.find((e) => e.name === 'k8s-worker-1')?.state).toBe('ok');
+    expect(r.filter((e) => e.state === 'pending')).toEqual([]);
+  });
+
   it('lists kubelets whose configz cannot be read with the reason, and counts them nowhere else', async () => {
     const r = await report({ view: 'summary' });
     expect(r.unreadable[DEMO_NODES.forbidden]).toMatch(/^Forbidden: /);

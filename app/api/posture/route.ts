@@ -11,7 +11,7 @@ export async function GET(req: Request) {
   return admitted(async () => {
     try {
       const q = PostureQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
-      const answer = await getPosture(await getRequestKube(), q, req.signal);
+      const answer = await getPosture(await getRequestKube(), q, { signal: req.signal });
       if (answer.kind === 'json') return json(reportToWire(answer.report));
       return new Response(answer.body, {
         headers: {

@@ -43,7 +43,11 @@ describe('buildPostureReport', () => {
     const r = buildPostureReport(FLEET, { view: 'summary', ...META });
     expect(r.totals).toEqual({ nodes: 5, evaluated: 3, unreadable: 1, pending: 1 });
     expect(r.unreadable).toEqual({ 'gke-forbidden': 'Forbidden: kubelet answered 403' });
-    expect(r.pending).toEqual(['slow-1']);
+    // named only where a page shows them per node (full and nodes views); the summary carries the count
+    expect(r.pending).toBeUndefined();
+    expect(buildPostureReport(FLEET, { view: 'nodes', ...META }).pending).toEqual(['slow-1']);
+    expect(buildPostureReport(FLEET, { view: 'full', ...META }).pending).toEqual(['slow-1']);
+    expect(buildPostureReport(FLEET, { view: 'check', checkId: '4.2.1', ...META }).pending).toBeUndefined();
     const anon = r.checks.find((c) => c.id === '4.2.1');
     expect(anon?.counts).toEqual({ pass: 2, fail: 1, unknown: 0, 'n/a': 0 });
     expect(anon?.nodes).toBeUndefined();
