@@ -29,8 +29,8 @@ const EVALUATION_CACHE_MAX = 20_000;
 /** Waiting longer than this for cold reads answers with what has arrived and lists the rest as pending. */
 const PAGE_WAIT_MS = 1500;
 /**
- * The /posture HTML waits this long at most, and only when at most FIRST_SCREEN_COLD_READS kubelets have no cached
- * configz (a small cluster's first visit then shows every node judged): on a cold fleet of 5,000 nodes the 1.5 s
+ * The /posture HTML waits `waitMs` at most, and only when at most `coldReads` kubelets have no cached configz
+ * (a small cluster's first visit then shows every node judged): on a cold fleet of 5,000 nodes the 1.5 s
  * wait judged ~260 nodes and put the first check row at 5.3 s in Chromium (BENCHMARKS.md, `browser`), over the
  * node list's 1.5 s budget, and even 0.25 s judged none. The page's poll (every 2 s while reading,
  * lib/queries/posture.ts) brings the rest; cached nodes are judged without waiting.
