@@ -18,8 +18,7 @@ const config: KnipConfig = {
     // bundled with esbuild by bench/run.ts and run as child processes
     'bench/fleet-child.ts!',
     'bench/csr-child.ts!',
-    'bench/clusters-child.ts!',
-    'bench/clusters-sims.ts!',
+    'bench/clusters-sims.ts!', // started by bench/clusters-bench.ts in its own process
     'bench/history-child.ts!',
     // run with tsx by bench/load-bench.ts, in its own process
     'bench/healthz-probe.ts!',

@@ -1,5 +1,8 @@
 import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import 'reflect-metadata';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createAuthority } from '@/sim/server/tls';
 import { agentCountForTests, keepAliveAgent, resetAgentsForTests } from './agents';
 
 afterEach(() => resetAgentsForTests());
@@ -34,5 +37,45 @@ describe('keepAliveAgent', () => {
     expect(agentCountForTests()).toBe(64);
     expect(destroyed).toEqual([true]);
     expect(keepAliveAgent('https:', { cert: 'user-0' })).not.toBe(first);
+  });
+});
+
+describe('keepAliveAgent connections', () => {
+  it('share one TLS context per agent and still verify the server against its CA', async () => {
+    const ca = await createAuthority();
+    const other = await createAuthority();
+    // the server closes each connection, so every request below opens a new one through the agent
+    const server = https.createServer({ cert: ca.servingCertPem, key: ca.servingKeyPem }, (_req, res) => {
+      res.setHeader('connection', 'close');
+      res.end('ok');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const get = (agent: https.Agent) =>
+      new Promise<string>((resolve, reject) => {
+        https
+          .get({ host: '127.0.0.1', port, path: '/', agent, servername: 'localhost' }, (res) => {
+            res.setEncoding('utf8');
+            let body = '';
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve(body));
+          })
+          .on('error', reject);
+      });
+    try {
+      const agent = keepAliveAgent('https:', { ca: ca.caPem }) as https.Agent & { sharedContext?: unknown };
+      expect(agent.sharedContext).toBeUndefined(); // nothing parsed before the first connection
+      expect(await get(agent)).toBe('ok');
+      const context = agent.sharedContext;
+      expect(context).toBeDefined();
+      expect(await get(agent)).toBe('ok');
+      expect(await get(agent)).toBe('ok');
+      expect(agent.sharedContext).toBe(context);
+      // a context built from another CA is refused by the server's certificate: the CA is in the shared context
+      const wrong = keepAliveAgent('https:', { ca: other.caPem });
+      await expect(get(wrong)).rejects.toThrow(/self-signed|unable to verify|certificate/i);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
   });
 });

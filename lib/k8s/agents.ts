@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 
 /**
  * Keep-alive agents for rawGet, one per set of TLS material. client-node's applyToHTTPSOptions builds a new
@@ -64,7 +65,8 @@ export function keepAliveAgent(protocol: string, tls: TlsOptions): http.Agent {
     timeout: IDLE_MS,
     scheduling: 'lifo' as const,
   };
-  const agent = protocol === 'http:' ? new http.Agent(common) : new https.Agent({ ...common, ...definedOnly(tls) });
+  const agent =
+    protocol === 'http:' ? new http.Agent(common) : new SharedContextAgent({ ...common, ...definedOnly(tls) }, tls);
   agents.set(key, agent);
   while (agents.size > MAX_AGENTS) {
     const [oldestKey, oldest] = agents.entries().next().value as [string, http.Agent];
@@ -72,6 +74,44 @@ export function keepAliveAgent(protocol: string, tls: TlsOptions): http.Agent {
     oldest.destroy();
   }
   return agent;
+}
+
+/**
+ * An https.Agent whose connections share one TLS context. Without it tls.connect builds a SecureContext per
+ * connection, parsing the CA bundle and key again each time: with 20 clusters opening their connections at once
+ * that was 1.5 s of the server's main thread in 10 s (a CPU profile of the fleet overview, BENCHMARKS.md
+ * `clusters`). The context is made on the first connection, so an agent that never connects costs nothing, and
+ * material tls cannot load is left to tls.connect, which then fails that connection with its own error.
+ */
+class SharedContextAgent extends https.Agent {
+  private context: tls.SecureContext | undefined;
+
+  constructor(
+    options: https.AgentOptions,
+    private readonly material: TlsOptions,
+  ) {
+    super(options);
+  }
+
+  override createConnection(...[options, callback]: Parameters<https.Agent['createConnection']>) {
+    if (!this.context) {
+      try {
+        const { ca, cert, key, pfx, passphrase } = this.material;
+        this.context = tls.createSecureContext(definedOnly({ ca, cert, key, pfx, passphrase }));
+      } catch {
+        // tls.connect below reports it, on this connection
+      }
+    }
+    // https.Agent hands these options to tls.connect, which takes `secureContext` instead of building one from
+    // ca/cert/key (node:_tls_wrap); @types/node's https.RequestOptions does not list the tls.connect-only field
+    const withContext = this.context ? ({ ...options, secureContext: this.context } as typeof options) : options;
+    return super.createConnection(withContext, callback);
+  }
+
+  /** @internal for tests: whether connections share a context yet */
+  get sharedContext(): tls.SecureContext | undefined {
+    return this.context;
+  }
 }
 
 /** https.Agent treats an explicit `undefined` differently from a missing key for some options. */

@@ -172,4 +172,27 @@ describe('cluster overview', () => {
     const contexts = new Set(events.flatMap((x) => ('context' in x.e ? [x.e.context] : [])));
     expect([...contexts]).toEqual([DEMO_CONTEXTS.ack]);
   });
+
+  it('starts kubelet sweeps once every context has listed its nodes and CSRs, or after 2 s when one hangs', async () => {
+    resetFleetsForTests(); // cold caches: the sweeps really read the kubelets
+    const healthy = [DEMO_CONTEXTS.primary, DEMO_CONTEXTS.kubeasz, DEMO_CONTEXTS.ack];
+    const events = await run(healthy);
+    const lists = events.filter((x) => x.e.type === 'nodes' || x.e.type === 'csrs');
+    const sweeps = events.filter((x) => x.e.type === 'kubelets');
+    expect(lists).toHaveLength(6);
+    expect(sweeps).toHaveLength(3);
+    // every list was emitted before the first sweep's result: no sweep competed with another context's lists
+    expect(events.indexOf(sweeps[0]!)).toBeGreaterThan(Math.max(...lists.map((x) => events.indexOf(x))));
+
+    resetFleetsForTests();
+    const withHang = await run([HANGS, ...healthy], 6000);
+    const hung = part(withHang, 'api', HANGS);
+    for (const c of healthy) {
+      const k = part(withHang, 'kubelets', c);
+      expect(k?.e.kubelets).toMatchObject({ ok: true, partial: false });
+      // waited for the hung context's lists no longer than the 2 s cap, and finished long before its deadline
+      expect(k?.at).toBeGreaterThanOrEqual(1900);
+      expect(k?.at).toBeLessThan(hung?.at ?? 0);
+    }
+  });
 });

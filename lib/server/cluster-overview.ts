@@ -20,6 +20,9 @@ import { reviewWireCsr } from './csr-reshape';
  */
 const OVERVIEW_DEADLINE_MS = 9000;
 
+/** The longest the kubelet sweeps wait for the other contexts' node and CSR lists (a hung cluster's included). */
+const KUBELETS_WAIT_MS = 2000;
+
 class DeadlineError extends AppError {
   constructor(ms: number) {
     super(
@@ -193,14 +196,29 @@ export async function clusterOverview(
   const t0 = performance.now();
   const since = () => Math.round(performance.now() - t0);
   emit({ type: 'start', contexts: targets.map((k) => ({ name: k.context, server: k.server })), deadlineMs: ms });
+  // Each context's one-LIST parts settle (or fail) before any context starts its kubelet sweeps, or after
+  // KUBELETS_WAIT_MS at most: 20 clusters' sweeps at once fill the event loop and the connection pools, and
+  // then starve the node and CSR lists of the others until their deadline (BENCHMARKS.md `clusters`).
+  const listsSettled = targets.map(() => {
+    let resolve = () => {};
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  });
+  let gate: ReturnType<typeof setTimeout> | undefined;
+  const kubeletsMayStart = Promise.race([
+    Promise.all(listsSettled.map((d) => d.promise)),
+    new Promise<void>((resolve) => (gate = setTimeout(resolve, Math.min(KUBELETS_WAIT_MS, ms)))),
+  ]).finally(() => clearTimeout(gate));
   await Promise.all(
-    targets.map(async (target) => {
+    targets.map(async (target, i) => {
+      const lists = listsSettled[i];
       if (!('identity' in target)) {
         const failed = failedPart(target.error);
         emit({ type: 'api', context: target.context, api: failed, ms: since() });
         emit({ type: 'nodes', context: target.context, nodes: failed, ms: since() });
         emit({ type: 'csrs', context: target.context, csrs: failed, ms: since() });
         emit({ type: 'kubelets', context: target.context, kubelets: failed, ms: since() });
+        lists?.resolve();
         return;
       }
       const kube = target;
@@ -212,6 +230,7 @@ export async function clusterOverview(
         const api = await apiPart(kube, deadline, ms);
         emit({ type: 'api', context: kube.context, api, ms: since() });
         if (!api.ok) {
+          lists?.resolve();
           // the API server did not answer or refused us: the other parts would only repeat the same failure
           const same = {
             ok: false as const,
@@ -224,16 +243,18 @@ export async function clusterOverview(
           emit({ type: 'kubelets', context: kube.context, kubelets: same, ms: since() });
           return;
         }
-        await Promise.all([
+        const listed = Promise.all([
           nodesPart(kube, deadline, ms).then((nodes) =>
             emit({ type: 'nodes', context: kube.context, nodes, ms: since() }),
           ),
           csrPart(kube, deadline, ms).then((csrs) => emit({ type: 'csrs', context: kube.context, csrs, ms: since() })),
-          kubeletPart(kube, deadline, ms).then((kubelets) =>
-            emit({ type: 'kubelets', context: kube.context, kubelets, ms: since() }),
-          ),
-        ]);
+        ]).finally(() => lists?.resolve());
+        const kubelets = kubeletsMayStart
+          .then(() => kubeletPart(kube, deadline, ms))
+          .then((k) => emit({ type: 'kubelets', context: kube.context, kubelets: k, ms: since() }));
+        await Promise.all([listed, kubelets]);
       } finally {
+        lists?.resolve();
         limit.clear();
       }
     }),
