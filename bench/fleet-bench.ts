@@ -533,6 +533,10 @@ interface PostureFigures {
   drillFailing: string;
   domNodes: number;
   loadAverage: string;
+  /** a second browser (fresh context, nothing cached) once every configz is cached: first check row painted */
+  warmFirstRowsMs: number;
+  /** the totals line at that paint (every node judged: no "reading") */
+  warmTotals: string;
 }
 
 /**
@@ -598,7 +602,22 @@ async function measurePosturePage(
     await page.waitForSelector('[data-testid="check-detail"] [data-group-status]', { timeout: 60_000 });
     const drillMs = performance.now() - d0;
     const domNodes = Number(await page.evaluate("document.querySelectorAll('*').length"));
+    // The usual visit: a dashboard that has been running, its sweep's configz cached, opened in a new browser
+    // context (no HTTP cache, no query cache); the first paint then carries every node's verdicts.
+    const warm = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await warm.addInitScript(PAINT_PROBE);
+    let warmFirstRowsMs: number;
+    let warmTotals: string;
+    try {
+      await warm.goto(`${base}/posture`, { waitUntil: 'commit' });
+      warmFirstRowsMs = await paintedAt(warm, 'posture-check');
+      warmTotals = ((await warm.textContent('[data-testid="posture-totals"]')) ?? '').trim();
+    } finally {
+      await warm.close();
+    }
     return {
+      warmFirstRowsMs,
+      warmTotals,
       firstRowsMs,
       firstRowsSeenMs,
       firstTotals,
@@ -625,6 +644,12 @@ function postureRows(p: PostureFigures, nodeListFirstRowsMs: number): BenchSecti
       // a browser that has opened no page yet, while this run's node list is measured in the warmed one
       target: `≤ the node list's budget (${s(NODE_LIST_FIRST_ROWS_BUDGET_MS)}; its first rows in this run: ${s(nodeListFirstRowsMs)})`,
       ok: p.firstRowsMs <= NODE_LIST_FIRST_ROWS_BUDGET_MS,
+    },
+    {
+      metric: `posture page on a running dashboard (every configz cached by that sweep), a new browser context: navigation → first check row painted, with every node judged at that paint ("${p.warmTotals}")`,
+      value: s(p.warmFirstRowsMs),
+      target: `≤ the node list's budget (${s(NODE_LIST_FIRST_ROWS_BUDGET_MS)})`,
+      ok: p.warmFirstRowsMs <= NODE_LIST_FIRST_ROWS_BUDGET_MS && !p.warmTotals.includes('reading'),
     },
     {
       metric: `posture page: every kubelet's configz read and judged ("${p.completeTotals}")`,
