@@ -9,12 +9,14 @@ import { formatBytes, formatCpuMillis } from './format-units';
  *   3–4, 0.25 % above (getCPUMillicoresToReserve, integer millicores per range); memory 11 MiB × maxPods + 255 MiB
  *   (getMemoryMebibytesToReserve); ephemeral-storage 1Gi; evictionHard memory.available 100Mi.
  * - GKE ("Node allocatable", cloud.google.com/kubernetes-engine/docs/concepts/plan-node-sizes): memory 255 MiB on
- *   machines under 1 GiB, else 25 % of the first 4 GiB, 20 % of the next 4, 10 % of the next 8, 6 % of the next
- *   112 and 2 % above 128 GiB; cpu the same tiers as EKS; plus a 100 MiB eviction threshold.
+ *   machines under 1 GB, else 25 % of the first 4 GB, 20 % of the next 4, 10 % of the next 8, 6 % of the next
+ *   112 and 2 % above 128 GB; cpu the same tiers as EKS; plus a 100 MiB eviction threshold. GKE counts a "GB"
+ *   as 1000 MiB (see gkeMemoryReserveBytes).
  * - AKS ("Node resource reservations", learn.microsoft.com/azure/aks/node-resource-reservations): cpu by core
- *   count 60/100/140/180/260/420/740 millicores for 1/2/4/8/16/32/64 cores; memory before 1.29 the GKE tiers with
- *   memory.available 750Mi, from 1.29 min(20 MiB × maxPods + 50 MiB, 25 % of memory) with 100Mi. AgentBaker
- *   (Azure/AgentBaker) receives these as --kube-reserved and --eviction-hard from the AKS resource provider.
+ *   count 60/100/140/180/260/420/740 millicores for 1/2/4/8/16/32/64 cores; memory before 1.29 the same
+ *   percentages on GiB boundaries with memory.available 750Mi, from 1.29 min(20 MiB × maxPods + 50 MiB, 25 % of
+ *   memory) with 100Mi. AgentBaker (Azure/AgentBaker) receives these as --kube-reserved and --eviction-hard
+ *   from the AKS resource provider.
  *
  * GKE and AKS take their percentages of the machine's memory (the VM size), which is a little more than the
  * kernel's MemTotal the kubelet reports as capacity; so a machine size is searched upward from the capacity
@@ -42,7 +44,7 @@ export function tieredCpuReserveMillis(capacityMillis: bigint): bigint {
   return BigInt(reserved);
 }
 
-/** The GKE (and AKS before 1.29) regressive memory tiers, in bytes of the machine's memory. */
+/** The AKS (before 1.29) regressive memory tiers, in bytes of the machine's memory: GiB boundaries. */
 /** @internal exported for its unit tests */
 export function tieredMemoryReserveBytes(machineBytes: bigint, under1GiB = 255n * Mi): bigint {
   if (machineBytes < Gi) return under1GiB;
@@ -62,6 +64,34 @@ export function tieredMemoryReserveBytes(machineBytes: bigint, under1GiB = 255n 
   }
   if (left > 0n) reserved += Number(left) * 0.02;
   return BigInt(Math.floor(reserved));
+}
+
+/**
+ * GKE's memory tiers. GKE takes the boundaries as 4000/8000/16000/128000 MiB ("GB" = 1000 MiB) of the machine's
+ * memory in whole MiB, truncating the result to whole MiB; cluster-autoscaler mirrors this to predict GKE nodes
+ * (https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/cloudprovider/gce/reserved.go,
+ * "Duplicating an upstream bug treating GB as 1000*MiB"). With GiB boundaries, the real GKE nodes in
+ * fixtures/managed (https://github.com/2i2c-org/infrastructure/issues/2121,
+ * https://github.com/kubernetes/kubernetes/pull/52650) miss by 5–163 MiB. AKS keeps GiB boundaries (1638Mi, 7 GiB).
+ */
+/** @internal exported for its unit tests */
+export function gkeMemoryReserveBytes(machineBytes: bigint): bigint {
+  const mib = Number(machineBytes / Mi);
+  if (mib <= 0) return 0n;
+  if (mib <= 1000) return 255n * Mi;
+  const brackets: Array<[number, number]> = [
+    [0, 0.25],
+    [4000, 0.2],
+    [8000, 0.1],
+    [16000, 0.06],
+    [128000, 0.02],
+  ];
+  let reserved = 0;
+  brackets.forEach(([start, rate], i) => {
+    const end = brackets[i + 1]?.[0] ?? Infinity;
+    if (mib > start) reserved += (Math.min(mib, end) - start) * rate;
+  });
+  return BigInt(Math.trunc(reserved)) * Mi;
 }
 
 const AKS_CPU: ReadonlyMap<number, bigint> = new Map([
@@ -138,6 +168,7 @@ function modelExpectations(shape: NodeShape): ModelExpectation[] {
   const aksCpu = cpu !== null && cpu % 1000n === 0n ? AKS_CPU.get(Number(cpu / 1000n)) : undefined;
   for (const machine of machineSizesFor(shape.memoryBytes)) {
     const tiered = tieredMemoryReserveBytes(machine);
+    const gke = gkeMemoryReserveBytes(machine);
     const assumed = machine === shape.memoryBytes ? {} : { machineBytes: machine };
     const of = `of ${formatBytes(machine)}${machine === shape.memoryBytes ? '' : ' (machine size)'}`;
     out.push({
@@ -145,9 +176,9 @@ function modelExpectations(shape: NodeShape): ModelExpectation[] {
       label: 'GKE',
       source: GKE_SOURCE,
       ...(cpu !== null ? { cpuMillis: tieredCpuReserveMillis(cpu), cpuFormula: cpuTierFormula(cpu) } : {}),
-      memoryBytes: tiered,
+      memoryBytes: gke,
       evictionMemoryBytes: 100n * Mi,
-      memoryFormula: `25 % of the first 4 GiB, 20 % of the next 4, 10 % of the next 8, 6 % of the next 112, 2 % above, ${of} = ${formatBytes(tiered)}`,
+      memoryFormula: `25 % of the first 4000 MiB, 20 % of the next 4000, 10 % of the next 8000, 6 % of the next 112000, 2 % above, ${of} = ${formatBytes(gke)}`,
       ...assumed,
     });
     const minor = shape.kubeletMinor;
@@ -163,6 +194,8 @@ function modelExpectations(shape: NodeShape): ModelExpectation[] {
         ...assumed,
       });
     if ((minor === null || minor >= 29) && shape.maxPods !== null) {
+      // The docs write "20 MB × max pods + 50 MB"; AKS writes Mi: real ≥ 1.30 nodes carry kube-reserved 650Mi
+      // (30 pods) and 2250Mi (110 pods), see fixtures/managed/README.md.
       const perPods = BigInt(20 * shape.maxPods + 50) * Mi;
       const quarter = machine / 4n;
       const mem = perPods < quarter ? perPods : quarter;
