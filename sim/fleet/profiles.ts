@@ -24,25 +24,29 @@ function tieredCpuMillis(cores: number): number {
   return Math.round(m);
 }
 
-/** GKE memory reservation: 25% of the first 4 GiB, 20% of the next 4, 10% of the next 8, 6% up to 128, 2% above. */
+/**
+ * GKE memory reservation: 25 % of the first 4 "GB", 20 % of the next 4, 10 % of the next 8, 6 % up to 128, 2 %
+ * above, where GKE's "GB" is 1000 MiB of the machine's memory in whole MiB, truncated (255 MiB at ≤ 1000 MiB);
+ * cluster-autoscaler predicts GKE nodes with the same rule (kubernetes/autoscaler
+ * cluster-autoscaler/cloudprovider/gce/reserved.go, "treating GB as 1000*MiB"), and real GKE nodes match it
+ * (lib/domain/fixtures/managed/README.md).
+ */
 function gkeMemoryMi(memoryBytes: bigint): number {
-  const gi = Number(memoryBytes) / 2 ** 30;
-  const tiers: Array<[number, number]> = [
-    [4, 0.25],
-    [4, 0.2],
-    [8, 0.1],
-    [112, 0.06],
-    [Infinity, 0.02],
+  const mib = Number(memoryBytes / (1024n * 1024n));
+  if (mib <= 1000) return 255;
+  const brackets: Array<[number, number]> = [
+    [0, 0.25],
+    [4000, 0.2],
+    [8000, 0.1],
+    [16000, 0.06],
+    [128000, 0.02],
   ];
-  let left = gi;
   let reserved = 0;
-  for (const [size, frac] of tiers) {
-    const take = Math.min(left, size);
-    reserved += take * frac;
-    left -= take;
-    if (left <= 0) break;
-  }
-  return Math.floor(reserved * 1024);
+  brackets.forEach(([from, rate], i) => {
+    const to = brackets[i + 1]?.[0] ?? Infinity;
+    if (mib > from) reserved += (Math.min(mib, to) - from) * rate;
+  });
+  return Math.trunc(reserved);
 }
 
 /** kubelet flags ACK passes on the command line (ACK "configured mostly by flags"), as config fields. */
