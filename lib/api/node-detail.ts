@@ -18,7 +18,7 @@ const NodeConditionSchema = z.object({
 });
 export type NodeCondition = z.infer<typeof NodeConditionSchema>;
 
-export const NodeDetailSchema = z.object({
+const NodeDetailSchema = z.object({
   name: z.string(),
   uid: z.string(),
   createdAt: z.string(),
@@ -83,7 +83,7 @@ const NodePodSchema = z.object({
 });
 export type NodePod = z.infer<typeof NodePodSchema>;
 
-export const NodePodsResponseSchema = z.object({ node: z.string(), items: z.array(NodePodSchema) });
+const NodePodsResponseSchema = z.object({ node: z.string(), items: z.array(NodePodSchema) });
 export type NodePodsResponse = z.infer<typeof NodePodsResponseSchema>;
 
 /** GET /api/nodes/[name]/pods: the node's pods and when they were listed. */
