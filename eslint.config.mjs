@@ -4,9 +4,10 @@ import nextTs from 'eslint-config-next/typescript';
 
 /**
  * The import rules of the layers (README, "Layout"): app/ → lib/server (use cases) → lib/k8s (transport, wire
- * schemas) and lib/fleet (the one kubelet pool and caches) → lib/domain (pure). Each folder lists what it may not
- * import; `no-restricted-imports` reports it with the reason. One `files` block per folder, because ESLint keeps
- * only the last block's options for a rule: the rules are composed here, not merged by ESLint.
+ * schemas) and lib/fleet (the one kubelet pool and caches) → lib/domain (pure). Each folder lists the folders it
+ * may not import and the top-level lib/*.ts modules it may; what is left is the README row's "may import".
+ * `no-restricted-imports` reports each with the reason. One `files` block per folder, because ESLint keeps only the
+ * last block's options for a rule: the rules are composed here, not merged by ESLint.
  */
 const rule = (regex, message) => ({ regex, message });
 const NO = {
@@ -22,7 +23,7 @@ const NO = {
   api: rule('^@/lib/api/', 'This layer sits below the wire contracts.'),
   observability: rule('^@/lib/observability/', 'Logs and /metrics are server-side.'),
   env: rule('^@/lib/env$', 'The environment is parsed on the server, in lib/env.ts, and read there.'),
-  lib: rule('^@/lib/', 'This module is a leaf: it imports nothing from lib/.'),
+  reference: rule('^@/lib/reference/', 'lib/reference is upstream data, read through lib/domain.'),
   notDomain: rule(
     '^@/lib/(?!domain/|reference/)',
     'lib/domain is pure: it imports only lib/domain and lib/reference data.',
@@ -42,6 +43,16 @@ const NO = {
   ),
   parent: rule('^\\.\\./', 'Import other folders as @/…, so these rules can see the edge.'),
 };
+/**
+ * The top-level lib/*.ts modules (env, errors, app-error, cn, zod-mini, throttle, deadline) a folder may use: an
+ * allow-list, so a new top-level module is refused everywhere until the README's Layout row and this list name it.
+ */
+const onlyTopLevel = (who, names) =>
+  rule(
+    `^@/lib/(?!(${names.join('|')})$)[^/]+$`,
+    `${who} uses only these top-level lib/ modules: ${names.map((n) => `lib/${n}.ts`).join(', ')}.`,
+  );
+
 const KUBE_CONFIG = {
   name: '@/lib/k8s/client',
   importNames: ['kubeConfigOf'],
@@ -50,15 +61,65 @@ const KUBE_CONFIG = {
 
 /** What each folder may not import (every folder also gets the rules in EVERYWHERE). */
 const LAYERS = [
-  ['app/**', 'proxy.ts', 'instrumentation.ts'].map((files) => [files, [NO.k8s, NO.fleet, NO.testing]]),
+  ['app/**', 'proxy.ts', 'instrumentation.ts'].map((files) => [
+    files,
+    [NO.k8s, NO.fleet, NO.reference, NO.testing, onlyTopLevel('app/', ['errors', 'env'])],
+  ]),
   [
     [
       'components/**',
-      [NO.server, NO.k8s, NO.fleet, NO.auth, NO.security, NO.env, NO.observability, NO.app, NO.testing, NO.nextServer],
+      [
+        NO.server,
+        NO.k8s,
+        NO.fleet,
+        NO.auth,
+        NO.security,
+        NO.env,
+        NO.observability,
+        NO.reference,
+        NO.app,
+        NO.testing,
+        NO.nextServer,
+        onlyTopLevel('components/', ['app-error', 'cn', 'zod-mini']),
+      ],
     ],
   ],
-  [['lib/server/**', [NO.app, NO.components, NO.queries, NO.view, NO.testing, NO.parent]]],
-  [['lib/auth/**', [NO.app, NO.components, NO.server, NO.fleet, NO.queries, NO.view, NO.testing, NO.parent]]],
+  [
+    [
+      'lib/server/**',
+      [
+        NO.app,
+        NO.components,
+        NO.queries,
+        NO.view,
+        NO.reference,
+        NO.testing,
+        NO.parent,
+        onlyTopLevel('lib/server', ['errors', 'env', 'deadline', 'throttle']),
+      ],
+    ],
+  ],
+  [
+    [
+      'lib/auth/**',
+      [
+        rule(
+          '^@/lib/security/(?!request-protocol$)',
+          'lib/auth uses only lib/security/request-protocol.ts (when a cookie is Secure); guards belong to app/ and proxy.ts.',
+        ),
+        NO.app,
+        NO.components,
+        NO.server,
+        NO.fleet,
+        NO.queries,
+        NO.view,
+        NO.reference,
+        NO.testing,
+        NO.parent,
+        onlyTopLevel('lib/auth', ['errors', 'env']),
+      ],
+    ],
+  ],
   [
     [
       'lib/fleet/**',
@@ -70,10 +131,12 @@ const LAYERS = [
         NO.security,
         NO.queries,
         NO.view,
+        NO.reference,
         NO.testing,
         NO.next,
         NO.react,
         NO.parent,
+        onlyTopLevel('lib/fleet', ['errors', 'env']),
       ],
     ],
   ],
@@ -89,17 +152,35 @@ const LAYERS = [
         NO.security,
         NO.queries,
         NO.view,
+        NO.reference,
         NO.testing,
         NO.next,
         NO.react,
         NO.parent,
+        onlyTopLevel('lib/k8s', ['errors', 'env', 'deadline']),
       ],
     ],
   ],
   [
     [
       'lib/security/**',
-      [NO.app, NO.components, NO.server, NO.fleet, NO.k8s, NO.queries, NO.view, NO.testing, NO.parent],
+      [
+        rule(
+          '^@/lib/auth/(?!config$)',
+          'lib/security reads only the auth mode (lib/auth/config.ts); sessions are read by app/ and lib/server.',
+        ),
+        NO.app,
+        NO.components,
+        NO.server,
+        NO.fleet,
+        NO.k8s,
+        NO.queries,
+        NO.view,
+        NO.reference,
+        NO.testing,
+        NO.parent,
+        onlyTopLevel('lib/security', ['errors', 'env', 'zod-mini']),
+      ],
     ],
   ],
   [
@@ -130,10 +211,12 @@ const LAYERS = [
         NO.view,
         NO.observability,
         NO.env,
+        NO.reference,
         NO.testing,
         NO.next,
         NO.react,
         NO.parent,
+        onlyTopLevel('lib/api', ['errors', 'zod-mini']),
       ],
     ],
   ],
@@ -151,9 +234,11 @@ const LAYERS = [
         NO.view,
         NO.observability,
         NO.env,
+        NO.reference,
         NO.testing,
         NO.nextServer,
         NO.parent,
+        onlyTopLevel('lib/queries', ['app-error', 'throttle', 'zod-mini']),
       ],
     ],
   ],
@@ -171,10 +256,12 @@ const LAYERS = [
         NO.queries,
         NO.observability,
         NO.env,
+        NO.reference,
         NO.testing,
         NO.next,
         NO.react,
         NO.parent,
+        onlyTopLevel('lib/view', ['app-error']),
       ],
     ],
   ],

@@ -3,7 +3,7 @@ import { authConfig } from '@/lib/auth/config';
 import { openSession, SESSION_COOKIE } from '@/lib/auth/session';
 import { contentSecurityPolicy } from '@/lib/security/content-security-policy';
 import { refuseForeignHost } from '@/lib/security/host-gate';
-import { servedOverTls, STRICT_TRANSPORT_SECURITY } from '@/lib/security/transport';
+import { servedOverTls, STRICT_TRANSPORT_SECURITY } from '@/lib/security/request-protocol';
 
 /**
  * Next 16 "proxy" (formerly middleware). It runs for EVERY request — pages, API routes, server-sent event
@@ -16,7 +16,7 @@ import { servedOverTls, STRICT_TRANSPORT_SECURITY } from '@/lib/security/transpo
  *    and API routes answer 401 themselves.
  * 3. Pages: a fresh CSP nonce per request. Next reads the nonce from the request's CSP header while rendering and
  *    stamps it on its own scripts, which is why pages render dynamically.
- * 4. Over TLS (lib/security/transport.ts), every answer carries Strict-Transport-Security.
+ * 4. Over TLS (lib/security/request-protocol.ts), every answer carries Strict-Transport-Security.
  */
 export async function proxy(request: NextRequest) {
   const response = await gate(request);

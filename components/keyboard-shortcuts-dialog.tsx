@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableRow } from '@/components/ui/table';
 import { SHORTCUTS } from '@/lib/view/keyboard-shortcuts';
 
 /**
@@ -28,12 +29,12 @@ export default function KeyboardShortcutsDialog({ onClose }: { onClose: () => vo
       <h2 id="shortcuts-title" className="mb-3 text-base font-semibold">
         Keyboard shortcuts
       </h2>
-      <table className="w-full text-sm">
+      <Table density="inline">
         <caption className="sr-only">Keys and what they do</caption>
-        <tbody>
+        <TableBody>
           {SHORTCUTS.map((s) => (
-            <tr key={s.action} className="border-t border-zinc-100 dark:border-zinc-800">
-              <th scope="row" className="py-1.5 pr-4 text-left font-normal whitespace-nowrap">
+            <TableRow key={s.action}>
+              <TableHead scope="row" className="py-1.5 pr-4 text-left font-normal whitespace-nowrap">
                 {s.keys.map((k) => (
                   <kbd
                     key={k}
@@ -42,12 +43,12 @@ export default function KeyboardShortcutsDialog({ onClose }: { onClose: () => vo
                     {k}
                   </kbd>
                 ))}
-              </th>
-              <td className="py-1.5">{s.description}</td>
-            </tr>
+              </TableHead>
+              <TableCell className="py-1.5 pr-0">{s.description}</TableCell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
       <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">
         Single keys do nothing while you type in a field. Tab moves from a focused row into its links and buttons.
       </p>

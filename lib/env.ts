@@ -44,7 +44,7 @@ const EnvSchema = z.object({
   /**
    * `true` when every request arrives through a proxy that terminates TLS and sets X-Forwarded-Proto itself
    * (overwriting what the client sent): then `X-Forwarded-Proto: https` means TLS, which turns on HSTS and
-   * Secure cookies (lib/security/transport.ts). Default false: `next start` itself only speaks http.
+   * Secure cookies (lib/security/request-protocol.ts). Default false: `next start` itself only speaks http.
    */
   KD_TRUST_FORWARDED_PROTO: z
     .enum(['true', 'false', '1', '0'])

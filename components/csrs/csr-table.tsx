@@ -57,11 +57,11 @@ export function CsrTable({ ctx, rows, permissions }: { ctx: string; rows: CsrRow
               />
             ))}
             {shown.length < rows.length && (
-              <tr data-testid="csr-rows-pending">
-                <td colSpan={6} className="px-3 py-2 text-sm text-zinc-500">
+              <TableRow separated={false} data-testid="csr-rows-pending">
+                <TableCell colSpan={6} className="text-sm text-zinc-500">
                   {rows.length - shown.length} more CSRs appear once the page&apos;s scripts have loaded.
-                </td>
-              </tr>
+                </TableCell>
+              </TableRow>
             )}
           </TableBody>
         </Table>

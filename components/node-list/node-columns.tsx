@@ -10,7 +10,7 @@ import { KubeletCell } from './kubelet-cell';
 import { NameCell, PressureCell, RolesCell, SchedulingCell, SystemCell } from './node-cells';
 import { PercentValue } from './percent-cell';
 import { PostureCell, type PostureColumnData } from './posture-cell';
-import { StatusBadge } from './status-badge';
+import { NodeReadyBadge } from './node-ready-badge';
 
 export interface ColumnContext {
   /** server time of the response: ages are measured against it, so they match the data (and SSR = client) */
@@ -97,7 +97,7 @@ export function nodeColumns({
       id: 'status',
       header: 'Status',
       description: 'Ready condition, as kubectl get nodes prints it',
-      cell: ({ node }) => <StatusBadge ready={node.ready} />,
+      cell: ({ node }) => <NodeReadyBadge ready={node.ready} />,
     },
     { id: 'roles', header: 'Roles', firstDir: 'asc', cell: ({ node }) => <RolesCell roles={node.roles} /> },
     {

@@ -224,3 +224,6 @@ export const CsrEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('DELETED'), name: z.string() }),
 ]);
 export type CsrEvent = z.infer<typeof CsrEventSchema>;
+
+/** The `resync` event's body from GET /api/csrs/events (lib/server/csr-events.ts): why the watch ended. */
+export const ResyncSchema = z.object({ reason: z.string() });

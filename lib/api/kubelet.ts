@@ -11,6 +11,12 @@ import { z } from 'zod';
 export const ConfigzSchema = z.object({ kubeletconfig: z.record(z.string(), z.unknown()) });
 export type Configz = z.infer<typeof ConfigzSchema>;
 
+/** Every node page part says when the server read it (lib/server/node-detail.ts); panels show "read 12 s ago". */
+const readAt = { fetchedAt: z.string().optional() };
+
+/** GET /api/nodes/[name]/configz: the configz body and when the kubelet was read. */
+export const ConfigzReadSchema = ConfigzSchema.extend(readAt);
+
 const num = z.number().optional();
 const time = z.string().optional();
 
@@ -90,3 +96,6 @@ export const SummarySchema = z.looseObject({
     .nullish(),
 });
 export type Summary = z.infer<typeof SummarySchema>;
+
+/** GET /api/nodes/[name]/summary: the stats summary and when the kubelet was read. */
+export const SummaryReadSchema = SummarySchema.extend(readAt);

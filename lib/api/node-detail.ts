@@ -18,7 +18,7 @@ const NodeConditionSchema = z.object({
 });
 export type NodeCondition = z.infer<typeof NodeConditionSchema>;
 
-export const NodeDetailSchema = z.object({
+const NodeDetailSchema = z.object({
   name: z.string(),
   uid: z.string(),
   createdAt: z.string(),
@@ -50,6 +50,12 @@ export const NodeDetailSchema = z.object({
 });
 export type NodeDetail = z.infer<typeof NodeDetailSchema>;
 
+/** Every node page part says when the server read it (lib/server/node-detail.ts); panels show "read 12 s ago". */
+const readAt = { fetchedAt: z.string().optional() };
+
+/** GET /api/nodes/[name]: the Node and when it was read. */
+export const NodeReadSchema = NodeDetailSchema.extend(readAt);
+
 /**
  * GET /api/nodes/[name]/metrics: one NodeMetrics sample (what `kubectl top node` shows). No page reads it (the
  * node list gets usage in its rows), so it is a type, not a schema: nothing in the browser validates it.
@@ -77,5 +83,8 @@ const NodePodSchema = z.object({
 });
 export type NodePod = z.infer<typeof NodePodSchema>;
 
-export const NodePodsResponseSchema = z.object({ node: z.string(), items: z.array(NodePodSchema) });
+const NodePodsResponseSchema = z.object({ node: z.string(), items: z.array(NodePodSchema) });
 export type NodePodsResponse = z.infer<typeof NodePodsResponseSchema>;
+
+/** GET /api/nodes/[name]/pods: the node's pods and when they were listed. */
+export const PodsReadSchema = NodePodsResponseSchema.extend(readAt);

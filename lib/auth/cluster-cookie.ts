@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
-import { cookieIsSecure } from '@/lib/security/transport';
+import { cookieIsSecure } from '@/lib/security/request-protocol';
 import { cookieKey, MAX_SESSION_COOKIE_BYTES, VerifiedTokenClaimsSchema, type Session } from './session';
 
 /**

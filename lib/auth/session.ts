@@ -2,7 +2,7 @@ import 'server-only';
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import { z } from 'zod';
-import { cookieIsSecure } from '@/lib/security/transport';
+import { cookieIsSecure } from '@/lib/security/request-protocol';
 
 /**
  * The shared-mode session: the user's bearer token and who the cluster said they are, sealed into a cookie
@@ -100,7 +100,7 @@ export async function openSession(value: string | undefined, secret: string, now
   }
 }
 
-/** Set-Cookie for a sealed session: HttpOnly, SameSite=Strict, Path=/, Secure (see lib/security/transport.ts). */
+/** Set-Cookie for a sealed session: HttpOnly, SameSite=Strict, Path=/, Secure (lib/security/request-protocol.ts). */
 export function sessionCookie(sealed: string, req: Request, maxAgeSeconds: number): string {
   return `${SESSION_COOKIE}=${sealed}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${cookieIsSecure(req) ? '; Secure' : ''}`;
 }

@@ -2,10 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { CsrEventSchema, type CsrListResponse, type CsrRow } from '@/lib/api/csrs';
+import { CsrEventSchema, ResyncSchema, type CsrListResponse, type CsrRow } from '@/lib/api/csrs';
 import { pendingCountOptions } from './pending-count';
 import { csrKeys } from './keys';
-import { ResyncSchema, watchDown, watchLive, type CsrWatchStatus } from './csr-watch-status';
+import { watchDown, watchLive, type CsrWatchStatus } from './csr-watch-status';
 
 function parseJson(text: string): unknown {
   try {

@@ -1,5 +1,3 @@
-import * as z from '@/lib/zod-mini';
-
 /**
  * What the /csrs page knows about its live updates (the CSR watch behind GET /api/csrs/events): connecting,
  * live, or down since a time with the reason the server gave; after an outage, when it came back. Kept apart
@@ -9,9 +7,6 @@ export type CsrWatchStatus =
   | { state: 'connecting' }
   | { state: 'live'; since: number; outage?: { from: number; to: number } }
   | { state: 'down'; since: number; reason: string };
-
-/** The `resync` event's body (lib/server/csr-events.ts): why the watch ended. */
-export const ResyncSchema = z.object({ reason: z.string() });
 
 /** The watch ended or could not start: down from the first failure on, with the latest reason. */
 export function watchDown(prev: CsrWatchStatus, reason: string, now: number): CsrWatchStatus {

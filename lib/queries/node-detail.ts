@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ConfigzSchema, SummarySchema } from '@/lib/api/kubelet';
-import { NodeDetailSchema, NodePodsResponseSchema } from '@/lib/api/node-detail';
+import { ConfigzReadSchema, SummaryReadSchema } from '@/lib/api/kubelet';
+import { NodeReadSchema, PodsReadSchema } from '@/lib/api/node-detail';
 import { queryMayRetry } from '@/lib/app-error';
 import { fetchJson } from './fetch-json';
 import { nodeKeys } from './keys';
@@ -23,13 +22,6 @@ export const NODE_DETAIL_REFRESH_MS = { node: 10_000, configz: 60_000, summary: 
 const kubeletRetry = (failureCount: number, err: unknown) => failureCount < 1 && queryMayRetry(err);
 
 const base = (name: string) => `/api/nodes/${encodeURIComponent(name)}`;
-
-/** Every part says when the server read it (lib/server/node-detail.ts); panels show it as "read 12 s ago". */
-const readAt = { fetchedAt: z.string().optional() };
-const NodeReadSchema = NodeDetailSchema.extend(readAt);
-const ConfigzReadSchema = ConfigzSchema.extend(readAt);
-const SummaryReadSchema = SummarySchema.extend(readAt);
-const PodsReadSchema = NodePodsResponseSchema.extend(readAt);
 
 export const nodeObjectOptions = (ctx: string, name: string) =>
   queryOptions({

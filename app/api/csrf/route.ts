@@ -1,5 +1,5 @@
 import { csrf } from '@/lib/security/csrf';
-import { cookieIsSecure } from '@/lib/security/transport';
+import { cookieIsSecure } from '@/lib/security/request-protocol';
 
 /** Issues a CSRF token (body) and its cookie; mutating routes check both (see lib/security/csrf.ts). */
 export function GET(req: Request) {

@@ -3,7 +3,7 @@ import { assertContextSwitchAllowed } from '@/lib/auth/config';
 import { assertSelectableContext, CONTEXT_COOKIE, listRequestContexts } from '@/lib/server/request-kube';
 import { readJsonBody } from '@/lib/security/body';
 import { assertMutationAllowed } from '@/lib/security/guard';
-import { cookieIsSecure } from '@/lib/security/transport';
+import { cookieIsSecure } from '@/lib/security/request-protocol';
 import { errorResponse, json } from '../../respond';
 
 export const dynamic = 'force-dynamic';

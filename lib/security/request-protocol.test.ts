@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionCookie } from '@/lib/auth/session';
 import { resetEnvForTests } from '@/lib/env';
-import { cookieIsSecure, servedOverTls } from './transport';
+import { cookieIsSecure, servedOverTls } from './request-protocol';
 
 const csrfRoute = await import('@/app/api/csrf/route');
 

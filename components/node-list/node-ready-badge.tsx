@@ -6,7 +6,7 @@ import { Icon } from '@/components/ui/icons';
  * The Ready condition as kubectl prints it: Ready, or NotReady for False and Unknown alike. Unknown
  * (the kubelet stopped posting status) says so under the badge; colour is never the only signal.
  */
-export function StatusBadge({ ready }: { ready: NodeRow['ready'] }) {
+export function NodeReadyBadge({ ready }: { ready: NodeRow['ready'] }) {
   if (ready === 'True') {
     return (
       <Badge tone="success">
