@@ -2,16 +2,7 @@
 
 import type { Staleness } from '@/lib/api/freshness';
 import { Icon } from '@/components/ui/icons';
-import { useHydrated } from '@/components/use-hydrated';
-
-/** Local wall-clock time in the browser; UTC in the server render (its time zone is not the viewer's). */
-function useClock(): (iso: string) => string {
-  const hydrated = useHydrated();
-  return (iso) =>
-    hydrated
-      ? new Date(iso).toLocaleTimeString([], { hour12: false })
-      : `${new Date(iso).toISOString().slice(11, 19)} UTC`;
-}
+import { useClock } from '@/components/use-clock';
 
 /**
  * "Stale since 10:41:07 — <error>" while the server's list/watch of this data is failing: the page keeps the

@@ -7,6 +7,7 @@ import { StaleBanner } from '@/components/stale-banner';
 import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useClock } from '@/components/use-clock';
 import { useHydrated } from '@/components/use-hydrated';
 import { cn } from '@/lib/cn';
 import { useContexts } from '@/lib/queries/contexts';
@@ -33,6 +34,8 @@ export function PostureView({ serverContext }: { serverContext?: string }) {
   const summary = usePosture(ctx, postureQuery({ view: 'summary', selector: params.selector }));
   const data = summary.data;
   const hydrated = useHydrated();
+  // not toLocaleTimeString() here: the server's zone and language are not the viewer's (React #418)
+  const clock = useClock();
 
   if (contexts.isError) {
     return (
@@ -169,7 +172,8 @@ export function PostureView({ serverContext }: { serverContext?: string }) {
               <p className="text-xs text-zinc-500">
                 {data.benchmark.cis.name} {data.benchmark.cis.version} ({data.benchmark.cis.sections}), encoded from{' '}
                 {data.benchmark.cis.encodedFrom}. {data.benchmark.stig.name} {data.benchmark.stig.version}, encoded from{' '}
-                {data.benchmark.stig.encodedFrom}. Evaluated {new Date(data.fetchedAt).toLocaleTimeString()}.
+                {data.benchmark.stig.encodedFrom}. Evaluated{' '}
+                <time dateTime={data.fetchedAt}>{clock(data.fetchedAt)}</time>.
               </p>
             </>
           )}
