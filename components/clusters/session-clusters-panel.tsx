@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Skeleton } from '@/components/ui/skeleton';
+import { useClock } from '@/components/use-clock';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { AddedCluster } from '@/lib/api/session-clusters';
 import { AppError } from '@/lib/app-error';
@@ -26,6 +27,7 @@ function Problem({ error, what }: { error: unknown; what: string }) {
 
 function AddedTable({ added }: { added: readonly AddedCluster[] }) {
   const remove = useRemoveSessionCluster();
+  const clock = useClock(); // not toLocaleTimeString(): the server's zone is not the viewer's (React #418)
   if (added.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">None added yet.</p>;
   return (
     <>
@@ -57,9 +59,9 @@ function AddedTable({ added }: { added: readonly AddedCluster[] }) {
                 <span className="block text-xs text-zinc-500">checked by {c.verifiedBy}</span>
               </TableCell>
               <TableCell className="text-xs whitespace-nowrap">
-                {new Date(c.addedAt * 1000).toLocaleTimeString()}
+                {clock(new Date(c.addedAt * 1000).toISOString())}
                 <span className="block text-zinc-500">
-                  until {new Date(c.expiresAt * 1000).toLocaleTimeString()} (end of sign-in)
+                  until {clock(new Date(c.expiresAt * 1000).toISOString())} (end of sign-in)
                 </span>
               </TableCell>
               <TableCell className="text-right">

@@ -147,7 +147,7 @@ export function CompareView() {
         />
       )}
       {!data && !compare.isError && (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading comparison">
+        <div className="flex flex-col gap-2" role="status" aria-busy="true" aria-label="Loading comparison">
           <Skeleton className="h-24 w-full" />
           <Skeleton className="h-64 w-full" />
         </div>

@@ -1,6 +1,7 @@
 import type { CheckReportWire, PostureCounts } from '@/lib/api/posture';
 import { cn } from '@/lib/cn';
 import { focusRing } from '@/components/ui/focus';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 
 const qualified = (c: Pick<CheckReportWire, 'id' | 'benchmark'>) => `${c.benchmark === 'cis' ? 'CIS' : 'STIG'} ${c.id}`;
 
@@ -36,40 +37,35 @@ export function CheckTable({
   caption: string;
 }) {
   return (
-    <table className="w-full text-sm" data-testid="posture-checks">
+    <Table density="tight" data-testid="posture-checks">
       <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800">
-        <tr>
-          <th scope="col" className="py-2 pr-2 font-medium">
-            Check
-          </th>
-          <th scope="col" className="py-2 pr-2 font-medium">
-            Title
-          </th>
-          <th scope="col" className="py-2 pr-2 font-medium">
-            Level
-          </th>
-          <th scope="col" className="py-2 pr-2 text-right font-medium">
+      <TableHeader tone="plain" className="border-b border-zinc-200 dark:border-zinc-800">
+        <TableRow separated={false}>
+          <TableHead scope="col">Check</TableHead>
+          <TableHead scope="col">Title</TableHead>
+          <TableHead scope="col">Level</TableHead>
+          <TableHead scope="col" className="text-right">
             Fail
-          </th>
-          <th scope="col" className="py-2 pr-2 text-right font-medium">
+          </TableHead>
+          <TableHead scope="col" className="text-right">
             Unknown
-          </th>
-          <th scope="col" className="py-2 pr-2 text-right font-medium">
+          </TableHead>
+          <TableHead scope="col" className="text-right">
             Pass
-          </th>
-          <th scope="col" className="py-2 pr-2 text-right font-medium">
+          </TableHead>
+          <TableHead scope="col" className="text-right">
             n/a
-          </th>
-          <th scope="col" className="py-2 font-medium">
+          </TableHead>
+          <TableHead scope="col">
             <span className="sr-only">Share</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
         {checks.map((c) => (
-          <tr
+          <TableRow
             key={c.id}
+            separated={false}
             data-check={c.id}
             aria-selected={selected === c.id}
             className={cn(
@@ -77,7 +73,7 @@ export function CheckTable({
               selected === c.id && 'bg-sky-50 dark:bg-sky-950/40',
             )}
           >
-            <td className="py-1.5 pr-2 whitespace-nowrap">
+            <TableCell className="whitespace-nowrap">
               <button
                 type="button"
                 onClick={() => onOpen(c.id)}
@@ -86,14 +82,16 @@ export function CheckTable({
               >
                 {qualified(c)}
               </button>
-            </td>
+            </TableCell>
             {/* elementtiming: when the first checks are painted, as the browser records it (bench/fleet-bench.ts) */}
-            <td className="py-1.5 pr-2" elementtiming="posture-check">
+            <TableCell elementtiming="posture-check">
               {c.title}
               <span className="ml-1 text-xs text-zinc-500">({c.assessment})</span>
-            </td>
-            <td className="py-1.5 pr-2 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">{c.level ?? '—'}</td>
-            <td className="py-1.5 pr-2 text-right tabular-nums" data-testid="fail-count">
+            </TableCell>
+            <TableCell className="text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+              {c.level ?? '—'}
+            </TableCell>
+            <TableCell className="text-right tabular-nums" data-testid="fail-count">
               {c.counts.fail > 0 ? (
                 <button
                   type="button"
@@ -106,18 +104,18 @@ export function CheckTable({
               ) : (
                 <span className="text-zinc-400">0</span>
               )}
-            </td>
-            <td className="py-1.5 pr-2 text-right text-amber-800 tabular-nums dark:text-amber-300">
+            </TableCell>
+            <TableCell className="text-right text-amber-800 tabular-nums dark:text-amber-300">
               {c.counts.unknown || <span className="text-zinc-400">0</span>}
-            </td>
-            <td className="py-1.5 pr-2 text-right tabular-nums">{c.counts.pass}</td>
-            <td className="py-1.5 pr-2 text-right text-zinc-500 tabular-nums">{c.counts['n/a']}</td>
-            <td className="py-1.5">
+            </TableCell>
+            <TableCell className="text-right tabular-nums">{c.counts.pass}</TableCell>
+            <TableCell className="text-right text-zinc-500 tabular-nums">{c.counts['n/a']}</TableCell>
+            <TableCell>
               <CountsBar counts={c.counts} />
-            </td>
-          </tr>
+            </TableCell>
+          </TableRow>
         ))}
-      </tbody>
-    </table>
+      </TableBody>
+    </Table>
   );
 }

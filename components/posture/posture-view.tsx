@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { EmptyState } from '@/components/empty-state';
 import { ErrorPanel } from '@/components/error-panel';
 import { StaleBanner } from '@/components/stale-banner';
-import { Button } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icons';
 import { Skeleton } from '@/components/ui/skeleton';
 import { useClock } from '@/components/use-clock';
@@ -65,12 +65,7 @@ export function PostureView({ serverContext }: { serverContext?: string }) {
         <div className="flex items-center gap-2 text-sm">
           <span className="text-xs text-zinc-500">Export</span>
           {(['json', 'csv', 'sarif'] as const).map((f) => (
-            <a
-              key={f}
-              href={postureExportHref(params, f)}
-              download
-              className="rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-            >
+            <a key={f} href={postureExportHref(params, f)} download className={buttonVariants({ size: 'xs' })}>
               {f.toUpperCase()}
             </a>
           ))}
@@ -90,7 +85,7 @@ export function PostureView({ serverContext }: { serverContext?: string }) {
         />
       )}
       {!data && !summary.isError && (
-        <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading posture">
+        <div className="flex flex-col gap-2" role="status" aria-busy="true" aria-label="Loading posture">
           <Skeleton className="h-10 w-full" />
           <Skeleton className="h-96 w-full" />
         </div>
