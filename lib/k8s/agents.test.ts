@@ -72,7 +72,7 @@ describe('keepAliveAgent connections', () => {
       expect(await get(agent)).toBe('ok');
       expect(agent.sharedContext).toBe(context);
       // a context built from another CA is refused by the server's certificate: the CA is in the shared context
-      const wrong = keepAliveAgent('https:', { ca: other.caPem });
+      const wrong = keepAliveAgent('https:', { ca: other.caPem }) as https.Agent;
       await expect(get(wrong)).rejects.toThrow(/self-signed|unable to verify|certificate/i);
     } finally {
       await new Promise((r) => server.close(r));
