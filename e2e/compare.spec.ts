@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test } from './fixtures';
 
@@ -145,4 +145,46 @@ test('an exported CSV opens with the same rows as the table', async ({ page }) =
   expect(rows.slice(1).map((r) => r[0])).toEqual(keys);
   const maxPods = rows.find((r) => r[0] === 'maxPods');
   expect(maxPods?.slice(1, 3)).toEqual(['32', '64']);
+});
+
+/** Issue 16 at 1280×800: how wide the page is beyond the window (0 = no sideways scrolling). */
+const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+
+/** Asserts that each locator is drawn within the window's width. */
+async function withinWidth(page: Page, locators: Locator[]) {
+  const width = page.viewportSize()!.width;
+  for (const l of locators) {
+    const box = await l.boundingBox();
+    expect(box, `${l} is drawn`).not.toBeNull();
+    expect(box!.x, `${l} starts in the window`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${l} ends in the window`).toBeLessThanOrEqual(width + 0.5);
+  }
+}
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the baseline findings come first, on the first screen, with no sideways scrolling', async ({ page }) => {
+    await page.goto(`/compare?nodes=${clean},${drifted}`);
+    const baseline = page.locator('section[aria-labelledby="baseline-title"]');
+    const row = baseline.locator('[data-variant] tr[data-key="maxPods"]');
+    await expect(row).toContainText('--max-pods');
+    await expect(page.locator('#baseline-title')).toBeInViewport(); // no scrolling down to find the answer
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await withinWidth(page, [
+      baseline,
+      row.getByRole('cell').first(),
+      row.getByRole('cell').last(),
+      page.getByRole('combobox', { name: 'Baseline', exact: true }),
+      page.getByLabel('Show all keys'),
+      page.getByRole('link', { name: 'CSV', exact: true }),
+      page.getByRole('link', { name: 'Markdown', exact: true }),
+      page.getByRole('button', { name: /^(Refresh|Reading configz…)$/ }),
+    ]);
+    const variants = page.locator('section[aria-labelledby="variants-title"]');
+    const [b, v] = await Promise.all([baseline.boundingBox(), variants.boundingBox()]);
+    expect(b && v && b.y < v.y).toBe(true);
+  });
 });

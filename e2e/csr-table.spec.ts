@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { ACK_FLOOD, DEMO_CONTEXTS } from '../sim/fleet/demo-clusters';
 import { DEMO_CSRS, DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test } from './fixtures';
@@ -37,6 +38,55 @@ test.describe('at 1280×800', () => {
     await row.getByRole('link', { name: `Review ${DEMO_CSRS.goodServing2}` }).click();
     await expect(page).toHaveURL(new RegExp(`/csrs/${DEMO_CSRS.goodServing2}$`));
     await expect(page.getByTestId('csr-checks')).toBeVisible();
+  });
+
+  test("the decision flow fits the width: bulk previews and a failing CSR's decision, no sideways scroll", async ({
+    page,
+  }) => {
+    const width = 1280;
+    const fits = async (locators: Locator[]) => {
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
+      for (const l of locators) {
+        const box = await l.boundingBox();
+        expect(box, `${l} is drawn`).not.toBeNull();
+        expect(box!.x, `${l} starts in the window`).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, `${l} ends in the window`).toBeLessThanOrEqual(width + 0.5);
+      }
+    };
+    await page.goto('/csrs');
+    await expect(page.getByTestId('csr-table')).toBeVisible();
+    const approveAll = page.getByTestId('bulk-approve-open');
+    const denyAll = page.getByTestId('bulk-deny-open');
+    await expect(denyAll).toBeEnabled();
+    await fits([approveAll, denyAll, page.getByTestId('csr-filter-state'), page.getByTestId('csr-filter-signer')]);
+
+    // "deny all failing": the preview and its confirmation fit, then nothing is decided
+    const preview = page.getByTestId('bulk-deny-preview');
+    const dialog = page.getByRole('dialog', { name: /^Deny \d+ CSRs that fail a check\?$/ });
+    // a click before the page's scripts have run opens nothing: retry until the dialog is open
+    await expect(async () => {
+      if (!(await dialog.isVisible())) await denyAll.click();
+      await expect(preview.locator(`[data-csr="${DEMO_CSRS.hostileOtherNodeIp}"]`)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
+    await fits([dialog, preview, page.getByTestId('bulk-deny-confirm')]);
+    expect(await preview.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+
+    // a failing CSR's own page: verdict, Approve (refused), Deny with its reason and the override, all in view
+    await page.goto(`/csrs/${DEMO_CSRS.hostileOtherNodeIp}`);
+    await expect(page.getByTestId('csr-verdict')).toContainText('Do not approve');
+    const override = page.getByTestId('csr-override');
+    await override.locator('summary').click();
+    await expect(page.getByTestId('csr-override-approve')).toBeVisible();
+    await fits([
+      page.getByTestId('csr-checks'),
+      page.getByTestId('csr-approve'),
+      page.getByLabel('Reason for denying'),
+      page.getByTestId('csr-deny'),
+      override,
+      page.getByTestId('csr-override-approve'),
+    ]);
   });
 });
 
@@ -89,6 +139,53 @@ test('node list filters and sort push history entries: Back undoes them one at a
   await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('');
   await page.goForward();
   await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('NotReady');
+});
+
+test('node list sort changes push history entries: Back undoes each sort, Forward redoes it', async ({ page }) => {
+  await page.goto('/nodes');
+  await expect(page.getByRole('link', { name: DEMO_NODES.notReady })).toBeVisible();
+  await expect(page.locator('[data-hydrated]')).toBeAttached(); // a click before hydration is lost
+  const memory = page.getByRole('columnheader', { name: /^Mem use/ });
+  const name = page.getByRole('columnheader', { name: /^Name/ });
+  const version = page.getByRole('columnheader', { name: /^Kubelet/ });
+  const firstRow = async () =>
+    page
+      .locator('[role="row"][data-node]')
+      .evaluateAll(
+        (rows) => rows.find((r) => r.getAttribute('aria-rowindex') === '2')?.getAttribute('data-node') ?? '',
+      );
+  await expect(name).toHaveAttribute('aria-sort', 'ascending');
+  const firstByName = await firstRow();
+
+  await memory.getByRole('button').click();
+  await expect(page).toHaveURL(/\/nodes\?sort=memory&dir=desc$/);
+  // the node under MemoryPressure has the fleet's highest working set
+  await expect.poll(firstRow).toBe(DEMO_NODES.memoryPressure);
+  await memory.getByRole('button').click();
+  await expect(page).toHaveURL(/\/nodes\?sort=memory&dir=asc$/);
+  await version.getByRole('button').click();
+  await expect(page).toHaveURL(/\/nodes\?sort=version&dir=desc$/);
+  await expect(version).toHaveAttribute('aria-sort', 'descending');
+
+  // three sorts, three entries: each Back restores the previous order, header and rows
+  await page.goBack();
+  await expect(page).toHaveURL(/\/nodes\?sort=memory&dir=asc$/);
+  await expect(memory).toHaveAttribute('aria-sort', 'ascending');
+  await expect(version).toHaveAttribute('aria-sort', 'none');
+  await expect.poll(firstRow).not.toBe(DEMO_NODES.memoryPressure);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/nodes\?sort=memory&dir=desc$/);
+  await expect(memory).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(firstRow).toBe(DEMO_NODES.memoryPressure);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/nodes$/);
+  await expect(name).toHaveAttribute('aria-sort', 'ascending');
+  await expect(memory).toHaveAttribute('aria-sort', 'none');
+  await expect.poll(firstRow).toBe(firstByName);
+  // and the sorts were entries of this page, not a reload: Forward brings the first one back
+  await page.goForward();
+  await expect(page).toHaveURL(/\/nodes\?sort=memory&dir=desc$/);
+  await expect(memory).toHaveAttribute('aria-sort', 'descending');
 });
 
 /**

@@ -1,3 +1,4 @@
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test } from './fixtures';
 
@@ -46,4 +47,43 @@ test('pasted files survive Back, the usual files are offered, and a stale kubele
   await expect(hint).toContainText('maxPods');
   await expect(hint).toContainText('The usual cause: the files changed after the kubelet last started');
   await expect(hint).toContainText('systemctl show kubelet -p ActiveEnterTimestamp');
+});
+
+/** Asserts that the page does not scroll sideways and each locator is drawn within the window's width. */
+async function fitsTheWidth(page: Page, locators: Locator[]) {
+  const width = page.viewportSize()!.width;
+  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
+  for (const l of locators) {
+    const box = await l.boundingBox();
+    expect(box, `${l} is drawn`).not.toBeNull();
+    expect(box!.x, `${l} starts in the window`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${l} ends in the window`).toBeLessThanOrEqual(width + 0.5);
+  }
+}
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the form, its controls and the answer fit the width: no sideways scrolling', async ({ page }) => {
+    const node = DEMO_NODES.driftMaxPods;
+    await page.goto(`/nodes/${node}/explain`);
+    const config = page.getByLabel('Contents of /var/lib/kubelet/config.yaml');
+    await expect(config).toBeVisible();
+    await expect(page.getByTestId('use-configmap')).toBeChecked();
+    const explain = page.getByRole('button', { name: 'Explain', exact: true });
+    await fitsTheWidth(page, [
+      page.getByRole('heading', { level: 1 }),
+      page.getByTestId('add-usual-file'),
+      page.getByTestId('use-configmap'),
+      page.getByTestId('use-configmap-evidence'),
+      config,
+      explain,
+    ]);
+
+    await config.fill('apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nmaxPods: 32\n');
+    await explain.click();
+    const hint = page.getByTestId('restart-hint');
+    await expect(hint).toContainText('maxPods');
+    await fitsTheWidth(page, [hint, explain]);
+  });
 });

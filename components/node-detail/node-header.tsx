@@ -1,6 +1,7 @@
 'use client';
 
 import { Badge } from '@/components/ui/badge';
+import { cn } from '@/lib/cn';
 import type { NodeDetail } from '@/lib/api/node-detail';
 import { Age } from '@/components/age';
 import { MiddleTruncate } from '@/components/ui/middle-truncate';
@@ -38,10 +39,13 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
         <Item label="OS">
           {node.nodeInfo.osImage} · {node.nodeInfo.kernelVersion} · {node.nodeInfo.architecture}
         </Item>
-        <Item label="Addresses" wrap>
+        {/* the whole row on phones: in half of it a short hostname (k8s-worker-7) lost its end, which is not split */}
+        <Item label="Addresses" wrap className="col-span-2 sm:col-span-1">
           {node.addresses.map((a) => (
             <span key={`${a.type}/${a.address}`} className="flex max-w-full min-w-0 gap-1 whitespace-nowrap">
-              <span className="text-zinc-500">{a.type}</span> <MiddleTruncate text={a.address} className="font-mono" />
+              {/* shrink-0: below md every flex child may shrink (globals.css), and the value then drew over it */}
+              <span className="shrink-0 text-zinc-500">{a.type}</span>{' '}
+              <MiddleTruncate text={a.address} className="font-mono" />
             </span>
           ))}
         </Item>
@@ -93,9 +97,19 @@ export function NodeHeader({ node }: { node: NodeDetail }) {
 }
 
 /** `wrap`: several values, each middle-truncated on its own line-part, instead of one value cut at its end. */
-function Item({ label, wrap, children }: { label: string; wrap?: boolean; children: React.ReactNode }) {
+function Item({
+  label,
+  wrap,
+  className,
+  children,
+}: {
+  label: string;
+  wrap?: boolean;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
-    <div className="min-w-0">
+    <div className={cn('min-w-0', className)}>
       <dt className="text-xs text-zinc-500">{label}</dt>
       <dd className={wrap ? 'flex min-w-0 flex-wrap items-baseline gap-x-2' : 'truncate'}>{children}</dd>
     </div>
