@@ -40,6 +40,9 @@ function createFleet(kube: Kube, key: string, settings: FleetSettings): Fleet {
     qps: settings.qps,
     burst: settings.burst,
     backgroundShare,
+    // from 4 reads (connections) to the bound within the first ~50 answers; again after the agents' idle timeout
+    // (lib/k8s/agents.ts, 30 s), when the connections have closed
+    slowStart: { initial: 4, idleResetMs: 30_000 },
   });
   const nodes = new NodeInformer(kube);
   const pods = new PodInformer(kube);

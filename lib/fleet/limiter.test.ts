@@ -245,3 +245,39 @@ describe('Limiter backgroundShare', () => {
     await Promise.all([...background, ...interactive]);
   });
 });
+
+describe('Limiter slowStart', () => {
+  it('opens `initial` slots, one more per settled task up to the bound, and starts small again after idling', async () => {
+    let clock = 0;
+    const limiter = new Limiter({ concurrency: 8, slowStart: { initial: 2, idleResetMs: 1000 }, now: () => clock });
+    const releases: Array<() => void> = [];
+    const task = () => new Promise<void>((r) => releases.push(r));
+    const runs = Array.from({ length: 30 }, () => limiter.run(task));
+    const settle = async (n: number) => {
+      for (const r of releases.splice(0, n)) r();
+      await sleep(0);
+    };
+    expect(limiter.inFlight).toBe(2); // not 8: every slot would open a connection at once
+    await settle(1); // one settled: the window is 3, two run now
+    expect(limiter.inFlight).toBe(3);
+    await settle(3); // three more settled: window 6
+    expect(limiter.inFlight).toBe(6);
+    await settle(6); // window capped at the bound
+    expect(limiter.inFlight).toBe(8);
+    while (releases.length > 0) await settle(releases.length);
+    await Promise.all(runs);
+    expect(limiter.maxInFlight).toBe(8);
+
+    // busy again within the idle time: the connections are still open, all slots at once
+    const soon = Array.from({ length: 10 }, () => limiter.run(task));
+    expect(limiter.inFlight).toBe(8);
+    while (releases.length > 0) await settle(releases.length);
+    await Promise.all(soon);
+    // after the idle time: small again
+    clock += 1000;
+    const later = Array.from({ length: 10 }, () => limiter.run(task));
+    expect(limiter.inFlight).toBe(2);
+    while (releases.length > 0) await settle(releases.length);
+    await Promise.all(later);
+  });
+});

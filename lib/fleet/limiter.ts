@@ -21,6 +21,14 @@ export interface LimiterOptions {
    * it); omitted: all. The fleet passes the event loop's congestion (loop-pressure.ts).
    */
   backgroundShare?: () => number;
+  /**
+   * Start with this many in flight and allow one more each time a task settles, up to `concurrency` (TCP's slow
+   * start, in tasks): each new kubelet read in flight opens a new TLS connection to the apiserver, so a pool that
+   * opens all its slots at once pays every handshake together. With twenty clusters' pools starting at once that
+   * was ~960 handshakes on one event loop, and it read 139 of 20,000 kubelets in 9 s (BENCHMARKS.md `clusters`).
+   * After `idleResetMs` with nothing in flight (the connections have closed by then) it starts small again.
+   */
+  slowStart?: { initial: number; idleResetMs: number };
 }
 
 export interface RunOptions {
@@ -54,11 +62,17 @@ export class Limiter {
   private readonly queues: Record<Priority, Waiter[]> = { interactive: [], background: [] };
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly now: () => number;
+  /** tasks allowed in flight under slow start (grows by one per settled task up to `concurrency`) */
+  private window: number;
+  /** when the last task settled with nothing left in flight */
+  private idleSince: number;
 
   constructor(private readonly opts: LimiterOptions) {
     this.now = opts.now ?? (() => performance.now());
     this.tokens = opts.burst ?? 1;
     this.refilledAt = this.now();
+    this.window = opts.slowStart ? Math.max(1, opts.slowStart.initial) : opts.concurrency;
+    this.idleSince = this.refilledAt;
   }
 
   get inFlight(): number {
@@ -88,6 +102,8 @@ export class Limiter {
             .then(resolve, reject)
             .finally(() => {
               this.running--;
+              this.window = Math.min(this.opts.concurrency, this.window + 1);
+              if (this.running === 0) this.idleSince = this.now();
               this.pump();
             });
         },
@@ -136,8 +152,10 @@ export class Limiter {
   }
 
   private pump(): void {
-    const { qps } = this.opts;
+    const { qps, slowStart } = this.opts;
     if (qps !== undefined) this.refill(qps);
+    if (slowStart && this.running === 0 && this.now() - this.idleSince >= slowStart.idleResetMs)
+      this.window = Math.max(1, slowStart.initial);
     while (this.queued > 0 && this.running < this.bound()) {
       if (qps !== undefined) {
         if (this.tokens < 1) {
@@ -155,8 +173,9 @@ export class Limiter {
   /** How many may run for the next waiter: all slots for a person, the background share otherwise (at least 1). */
   private bound(): number {
     const { concurrency, backgroundShare } = this.opts;
-    if (this.queues.interactive.length > 0 || !backgroundShare) return concurrency;
-    return Math.max(1, Math.floor(concurrency * backgroundShare()));
+    const open = Math.min(concurrency, this.window);
+    if (this.queues.interactive.length > 0 || !backgroundShare) return open;
+    return Math.max(1, Math.min(open, Math.floor(concurrency * backgroundShare())));
   }
 
   private wake(ms: number): void {
