@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test } from './fixtures';
+import { expectFitsWidth } from './layout';
 
 /**
  * Config drift (/compare) against the demo sim: the sim makes k8s-worker-3 differ from the other kubeadm
@@ -147,21 +148,6 @@ test('an exported CSV opens with the same rows as the table', async ({ page }) =
   expect(maxPods?.slice(1, 3)).toEqual(['32', '64']);
 });
 
-/** Issue 16 at 1280×800: how wide the page is beyond the window (0 = no sideways scrolling). */
-const sidewaysOverflow = (page: Page) =>
-  page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-
-/** Asserts that each locator is drawn within the window's width. */
-async function withinWidth(page: Page, locators: Locator[]) {
-  const width = page.viewportSize()!.width;
-  for (const l of locators) {
-    const box = await l.boundingBox();
-    expect(box, `${l} is drawn`).not.toBeNull();
-    expect(box!.x, `${l} starts in the window`).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width, `${l} ends in the window`).toBeLessThanOrEqual(width + 0.5);
-  }
-}
-
 test.describe('at 1280×800', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -172,8 +158,7 @@ test.describe('at 1280×800', () => {
     await expect(row).toContainText('--max-pods');
     await expect(page.locator('#baseline-title')).toBeInViewport(); // no scrolling down to find the answer
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    await withinWidth(page, [
+    await expectFitsWidth(page, [
       baseline,
       row.getByRole('cell').first(),
       row.getByRole('cell').last(),

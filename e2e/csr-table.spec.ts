@@ -1,7 +1,7 @@
-import type { Locator } from '@playwright/test';
 import { ACK_FLOOD, DEMO_CONTEXTS } from '../sim/fleet/demo-clusters';
 import { DEMO_CSRS, DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test } from './fixtures';
+import { expectFitsWidth } from './layout';
 
 /**
  * Issue 16 items 1 and 7 on /csrs: at 1280×800 the columns that decide (name, requester, node, verdict, actions)
@@ -43,22 +43,17 @@ test.describe('at 1280×800', () => {
   test("the decision flow fits the width: bulk previews and a failing CSR's decision, no sideways scroll", async ({
     page,
   }) => {
-    const width = 1280;
-    const fits = async (locators: Locator[]) => {
-      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
-      for (const l of locators) {
-        const box = await l.boundingBox();
-        expect(box, `${l} is drawn`).not.toBeNull();
-        expect(box!.x, `${l} starts in the window`).toBeGreaterThanOrEqual(0);
-        expect(box!.x + box!.width, `${l} ends in the window`).toBeLessThanOrEqual(width + 0.5);
-      }
-    };
     await page.goto('/csrs');
     await expect(page.getByTestId('csr-table')).toBeVisible();
     const approveAll = page.getByTestId('bulk-approve-open');
     const denyAll = page.getByTestId('bulk-deny-open');
     await expect(denyAll).toBeEnabled();
-    await fits([approveAll, denyAll, page.getByTestId('csr-filter-state'), page.getByTestId('csr-filter-signer')]);
+    await expectFitsWidth(page, [
+      approveAll,
+      denyAll,
+      page.getByTestId('csr-filter-state'),
+      page.getByTestId('csr-filter-signer'),
+    ]);
 
     // "deny all failing": the preview and its confirmation fit, then nothing is decided
     const preview = page.getByTestId('bulk-deny-preview');
@@ -68,7 +63,7 @@ test.describe('at 1280×800', () => {
       if (!(await dialog.isVisible())) await denyAll.click();
       await expect(preview.locator(`[data-csr="${DEMO_CSRS.hostileOtherNodeIp}"]`)).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 15_000 });
-    await fits([dialog, preview, page.getByTestId('bulk-deny-confirm')]);
+    await expectFitsWidth(page, [dialog, preview, page.getByTestId('bulk-deny-confirm')]);
     expect(await preview.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
@@ -79,7 +74,7 @@ test.describe('at 1280×800', () => {
     const override = page.getByTestId('csr-override');
     await override.locator('summary').click();
     await expect(page.getByTestId('csr-override-approve')).toBeVisible();
-    await fits([
+    await expectFitsWidth(page, [
       page.getByTestId('csr-checks'),
       page.getByTestId('csr-approve'),
       page.getByLabel('Reason for denying'),

@@ -1,6 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
 import { DEMO_NODES } from '../sim/fleet/demo-layout';
 import { expect, test } from './fixtures';
+import { expectFitsWidth } from './layout';
 
 /**
  * Issue 16 item 9 on the Explain page: the ConfigMap option defaults from the node's evidence, pasted files stay
@@ -49,18 +49,6 @@ test('pasted files survive Back, the usual files are offered, and a stale kubele
   await expect(hint).toContainText('systemctl show kubelet -p ActiveEnterTimestamp');
 });
 
-/** Asserts that the page does not scroll sideways and each locator is drawn within the window's width. */
-async function fitsTheWidth(page: Page, locators: Locator[]) {
-  const width = page.viewportSize()!.width;
-  expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(width);
-  for (const l of locators) {
-    const box = await l.boundingBox();
-    expect(box, `${l} is drawn`).not.toBeNull();
-    expect(box!.x, `${l} starts in the window`).toBeGreaterThanOrEqual(0);
-    expect(box!.x + box!.width, `${l} ends in the window`).toBeLessThanOrEqual(width + 0.5);
-  }
-}
-
 test.describe('at 1280×800', () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -71,7 +59,7 @@ test.describe('at 1280×800', () => {
     await expect(config).toBeVisible();
     await expect(page.getByTestId('use-configmap')).toBeChecked();
     const explain = page.getByRole('button', { name: 'Explain', exact: true });
-    await fitsTheWidth(page, [
+    await expectFitsWidth(page, [
       page.getByRole('heading', { level: 1 }),
       page.getByTestId('add-usual-file'),
       page.getByTestId('use-configmap'),
@@ -84,6 +72,6 @@ test.describe('at 1280×800', () => {
     await explain.click();
     const hint = page.getByTestId('restart-hint');
     await expect(hint).toContainText('maxPods');
-    await fitsTheWidth(page, [hint, explain]);
+    await expectFitsWidth(page, [hint, explain]);
   });
 });
