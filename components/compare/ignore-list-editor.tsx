@@ -2,7 +2,9 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { focusRing } from '@/components/ui/focus';
 import { Icon } from '@/components/ui/icons';
+import { cn } from '@/lib/cn';
 
 /**
  * The ignore list: per-node fields left out of grouping and drift. Visible and editable; the list lives in
@@ -40,7 +42,10 @@ export function IgnoreListEditor({
             <button
               type="button"
               aria-label={`Stop ignoring ${p}`}
-              className="rounded p-0.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+              className={cn(
+                'rounded p-0.5 text-zinc-500 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100',
+                focusRing,
+              )}
               onClick={() => onChange(ignore.filter((x) => x !== p))}
             >
               <Icon name="cross" className="size-3" />

@@ -2,7 +2,9 @@
 
 import { useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { focusRing } from '@/components/ui/focus';
 import { Icon } from '@/components/ui/icons';
+import { cn } from '@/lib/cn';
 import type { CompareParams } from './compare-params';
 import { selectorSuggestions } from './selector-suggestions';
 
@@ -79,7 +81,7 @@ export function SelectionBar({
                 <button
                   type="button"
                   aria-label={`Remove ${n}`}
-                  className="rounded p-0.5 hover:bg-sky-100 dark:hover:bg-sky-900"
+                  className={cn('rounded p-0.5 hover:bg-sky-100 dark:hover:bg-sky-900', focusRing)}
                   onClick={() => setPicked(picked.filter((x) => x !== n))}
                 >
                   <Icon name="cross" className="size-3" />
