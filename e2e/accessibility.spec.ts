@@ -23,6 +23,8 @@ const PAGES: Array<{ path: string; ready: (page: Page) => Promise<void> }> = [
   { path: '/posture', ready: (p) => expect(p.locator('[data-check]').first()).toBeVisible() },
   { path: '/csrs', ready: (p) => expect(p.getByTestId('csr-table')).toBeVisible() },
   { path: `/csrs/${DEMO_CSRS.hostileOtherNodeIp}`, ready: (p) => expect(p.getByTestId('csr-checks')).toBeVisible() },
+  // every context answered (the demo's three clusters and two broken contexts)
+  { path: '/clusters', ready: (p) => expect(p.getByTestId('overview-status')).toContainText('contexts; each had') },
 ];
 
 interface Violation {

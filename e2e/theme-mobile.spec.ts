@@ -21,6 +21,7 @@ test.describe('on a 390×844 phone', () => {
     '/posture',
     '/csrs',
     `/csrs/${DEMO_CSRS.goodServing2}`,
+    '/clusters',
   ]) {
     test(`${path} does not scroll sideways and shows the context switcher`, async ({ page }) => {
       await page.goto(path);
