@@ -79,7 +79,7 @@ export function keepAliveAgent(protocol: string, tls: TlsOptions): http.Agent {
 /**
  * An https.Agent whose connections share one TLS context. Without it tls.connect builds a SecureContext per
  * connection, parsing the CA bundle and key again each time: with 20 clusters opening their connections at once
- * that was 1.5 s of the server's main thread in 10 s (a CPU profile of the fleet overview, BENCHMARKS.md
+ * that was 1.5 s of the server's main thread in a 16 s CPU profile of the fleet overview (BENCHMARKS.md
  * `clusters`). The context is made on the first connection, so an agent that never connects costs nothing, and
  * material tls cannot load is left to tls.connect, which then fails that connection with its own error.
  */
